@@ -1,0 +1,11 @@
+// Package assets embeds the default theme's CSS and JavaScript sources,
+// bundled by esbuild at build time. A site's own assets/ folder overrides
+// these file by file.
+package assets
+
+import "embed"
+
+// FS holds the default assets, rooted at this folder.
+//
+//go:embed *.css *.js
+var FS embed.FS

@@ -1,0 +1,4 @@
+// Default theme behaviour.
+(function () {
+  "use strict";
+})();

@@ -1,0 +1,178 @@
+// Package build runs the pipeline: config → load → markdown → graph →
+// assets → render → publish.
+//
+// Input: the site root as an fs.FS and a publish.Writer. Output: the site
+// written through the Writer, and a Result with the linked site, the
+// diagnostics of every stage and counts for the summary. Each stage reports
+// into one diag.List and the run goes on, so one run reports every problem.
+// The caller decides what an error means for the output (build discards the
+// temporary directory; serve keeps the last good site).
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"sync"
+	"time"
+
+	"handbook/generator/internal/assets"
+	"handbook/generator/internal/config"
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/graph"
+	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/load"
+	"handbook/generator/internal/markdown"
+	"handbook/generator/internal/publish"
+	"handbook/generator/internal/render"
+	"handbook/generator/internal/theme"
+)
+
+// Options configure a run.
+type Options struct {
+	Drafts  bool   // publish documents with draft: true
+	BaseURL string // overrides site.yaml's base_url when set
+	// Now is the build time (feeds, staleness); zero means time.Now().
+	Now time.Time
+	// Inject is HTML added before </body> of every page (serve only).
+	Inject template.HTML
+	// SourceMaps adds inline source maps to the bundled assets (serve).
+	SourceMaps bool
+}
+
+// Result is what a run produced.
+type Result struct {
+	Config   *config.Site
+	Site     *handbook.Site
+	Bundle   *assets.Bundle
+	Diags    *diag.List
+	Written  int           // files written
+	Elapsed  time.Duration // wall time of the run
+	Docs     []*handbook.Document
+	Statics  int
+	Parsed   int
+	Warnings int
+	Errors   int
+}
+
+// Run builds the site in fsys and writes it through w. A nil w renders
+// into nothing (check).
+func Run(fsys fs.FS, w publish.Writer, opts Options) *Result {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	diags := &diag.List{}
+	res := &Result{Diags: diags}
+	cfg := config.Load(fsys, diags)
+	if opts.BaseURL != "" {
+		cfg.SetBaseURL(opts.BaseURL)
+	}
+	res.Config = cfg
+
+	content := load.Load(fsys, cfg.ContentDir, diags)
+	parser := markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
+	parseAll(parser, content.Docs, diags)
+	res.Docs = content.Docs
+
+	site := graph.Build(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, diags)
+	res.Site = site
+
+	bundle := assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, diags)
+	res.Bundle = bundle
+
+	if w == nil {
+		w = discard{}
+	}
+	r := render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, Inject: opts.Inject}, diags)
+	res.Written = r.Render(w)
+	for name, b := range bundle.Files {
+		if err := w.WriteFile(name, b); err != nil {
+			diags.Errorf("assets", -1, "", "cannot write %s: %v", name, err)
+		} else {
+			res.Written++
+		}
+	}
+	for _, f := range site.Files {
+		b, err := fs.ReadFile(fsys, path.Join(cfg.ContentDir, f.Path))
+		if err != nil {
+			diags.Errorf(f.Source, -1, "", "cannot read: %v", err)
+			continue
+		}
+		if err := w.WriteFile(f.Path, b); err != nil {
+			diags.Errorf(f.Source, -1, "", "cannot write: %v", err)
+			continue
+		}
+		res.Written++
+		res.Statics++
+	}
+	res.Errors, res.Warnings = diags.Count()
+	res.Elapsed = time.Since(start)
+	return res
+}
+
+// parseAll parses documents on every core.
+func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List) {
+	work := make(chan *handbook.Document, 64)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range work {
+				parseOne(p, d, diags)
+			}
+		}()
+	}
+	for _, d := range docs {
+		work <- d
+	}
+	close(work)
+	wg.Wait()
+}
+
+// parseOne parses one document; a panic in a parser extension becomes a
+// diagnostic instead of reaching the user.
+func parseOne(p *markdown.Parser, d *handbook.Document, diags *diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.Title = ""
+			diags.Errorf(d.SourcePath, -1, "please report this file: the parser failed on it", "internal error while parsing: %v", r)
+		}
+	}()
+	p.Parse(d, diags)
+}
+
+type discard struct{}
+
+func (discard) WriteFile(p string, _ []byte) error { return publish.Check(p) }
+
+// Summary is the closing line of build: documents per kind, decisions,
+// links, files written, warnings, errors and time.
+func (r *Result) Summary() string {
+	counts := map[handbook.Kind]int{}
+	if r.Site != nil {
+		for _, d := range r.Site.Docs {
+			counts[d.Kind]++
+		}
+	}
+	s := ""
+	total := 0
+	for _, k := range handbook.Kinds {
+		if counts[k] > 0 {
+			if s != "" {
+				s += ", "
+			}
+			s += fmt.Sprintf("%d %s", counts[k], k.Label(counts[k] != 1))
+			total += counts[k]
+		}
+	}
+	decisions, links := 0, 0
+	if r.Site != nil {
+		decisions, links = len(r.Site.Decisions), r.Site.Links
+	}
+	return fmt.Sprintf("%d documents (%s); %d decisions; %d links; %d files written; %d warnings; %d errors; %s",
+		total, s, decisions, links, r.Written, r.Warnings, r.Errors, r.Elapsed.Round(time.Millisecond))
+}

@@ -1,0 +1,361 @@
+// Package config reads site.yaml, the configuration of a handbook.
+//
+// Input: the site root as an fs.FS. Output: a *Site with defaults filled in,
+// and diagnostics. Decoding is strict: an unknown or misspelt key is an error
+// at its `site.yaml:line:col` with a "did you mean" hint, and every such
+// error of the file is reported. A missing site.yaml is not an error: a
+// directory holding only content/ builds with the defaults.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+)
+
+// FileName is the configuration file at the site root.
+const FileName = "site.yaml"
+
+// Site is the decoded site.yaml.
+type Site struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	// BaseURL is where the site is published, e.g. "https://handbook.example.com/eng/".
+	// Only its path matters to the output; "" or "/" publishes at the root.
+	BaseURL  string `yaml:"base_url"`
+	Language string `yaml:"language"`
+	// ContentDir is the folder of Markdown documents, relative to the site root.
+	ContentDir string `yaml:"content_dir"`
+	// Sections maps a top-level content folder to the kind of its documents.
+	Sections map[string]string `yaml:"sections"`
+	// Menus are named lists of links; the theme shows "main" in the header.
+	Menus map[string][]MenuItem `yaml:"menus"`
+	// ReadingPaths are ordered walks through the handbook.
+	ReadingPaths []ReadingPath `yaml:"reading_paths"`
+	// ReviewEvery is how long a document stays fresh after it was reviewed:
+	// "180d", "26w", "6m" or "1y". "" turns staleness off.
+	ReviewEvery string `yaml:"review_every"`
+	// RawHTML lets raw HTML in Markdown through. Off by default.
+	RawHTML bool `yaml:"raw_html"`
+	// Footer is a line of text shown at the bottom of every page.
+	Footer string `yaml:"footer"`
+	// Params are free values passed to templates as .Site.Params.
+	Params map[string]any `yaml:"params"`
+
+	// ReviewDays is ReviewEvery in days (0: off).
+	ReviewDays int `yaml:"-"`
+	// BasePath is the path of BaseURL, always ending in "/".
+	BasePath string `yaml:"-"`
+}
+
+// MenuItem is one entry of a menu.
+type MenuItem struct {
+	Title string `yaml:"title"`
+	// Link is a site path ("/strategies/"), a content path or id, or a URL.
+	Link   string `yaml:"link"`
+	Weight int    `yaml:"weight"`
+}
+
+// ReadingPath is an ordered list of documents to read.
+type ReadingPath struct {
+	ID      string `yaml:"id"`
+	Title   string `yaml:"title"`
+	Summary string `yaml:"summary"`
+	// Steps are document ids or content paths.
+	Steps []string `yaml:"steps"`
+	// StepOffsets are byte offsets of each step in site.yaml.
+	StepOffsets []int `yaml:"-"`
+}
+
+// Default returns the configuration of a site without site.yaml.
+func Default() *Site {
+	s := &Site{}
+	s.fill()
+	return s
+}
+
+// DefaultSections maps the conventional section folders to their kinds.
+func DefaultSections() map[string]string {
+	return map[string]string{
+		"strategies": string(handbook.KindStrategy),
+		"visions":    string(handbook.KindVision),
+		"vision":     string(handbook.KindVision),
+		"design":     string(handbook.KindDesignDoc),
+		"designs":    string(handbook.KindDesignDoc),
+		"decisions":  string(handbook.KindDecision),
+		"adr":        string(handbook.KindDecision),
+		"onboarding": string(handbook.KindChecklist),
+		"checklists": string(handbook.KindChecklist),
+	}
+}
+
+func (s *Site) fill() {
+	if s.Title == "" {
+		s.Title = "Handbook"
+	}
+	if s.Language == "" {
+		s.Language = "en"
+	}
+	if s.ContentDir == "" {
+		s.ContentDir = "content"
+	}
+	if s.Sections == nil {
+		s.Sections = DefaultSections()
+	}
+	s.SetBaseURL(s.BaseURL)
+}
+
+// SetBaseURL sets BaseURL and the BasePath derived from it.
+func (s *Site) SetBaseURL(base string) {
+	s.BaseURL = base
+	p := "/"
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		p = u.Path
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	s.BasePath = p
+}
+
+// KindOf returns the kind of documents in a top-level section, or page.
+func (s *Site) KindOf(section string) handbook.Kind {
+	if k, ok := s.Sections[section]; ok {
+		return handbook.Kind(k)
+	}
+	return handbook.KindPage
+}
+
+// Load reads site.yaml from fsys. Diagnostics go to diags; the returned Site
+// is always usable (defaults where the file is missing or wrong).
+func Load(fsys fs.FS, diags *diag.List) *Site {
+	src, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default()
+	}
+	if err != nil {
+		diags.Errorf(FileName, -1, "", "cannot read: %v", err)
+		return Default()
+	}
+	diags.AddSource(FileName, src)
+	return Parse(src, diags)
+}
+
+// Parse decodes the bytes of a site.yaml.
+func Parse(src []byte, diags *diag.List) *Site {
+	s := &Site{}
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		line, msg := yamlError(err)
+		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: line, Col: 1, Severity: diag.Error,
+			Message: "invalid YAML: " + msg, Hint: "check the indentation and quote values that contain ':' or '#'"})
+		return Default()
+	}
+	if len(root.Content) == 0 {
+		return Default()
+	}
+	doc := root.Content[0]
+	// Unknown keys are reported here; Decode then ignores them.
+	checkKeys(doc, reflect.TypeOf(*s), diags)
+	if err := doc.Decode(s); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			for _, m := range te.Errors {
+				line, msg := yamlError(errors.New(m))
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: line, Col: 1, Severity: diag.Error,
+					Message: msg, Hint: "see the configuration reference in README.md for the type of each key"})
+			}
+		} else {
+			line, msg := yamlError(err)
+			diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: line, Col: 1, Severity: diag.Error, Message: msg})
+		}
+	}
+	s.fill()
+	s.validate(doc, src, diags)
+	return s
+}
+
+func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
+	at := func(n *yaml.Node) (int, int) {
+		if n == nil {
+			return 0, 0
+		}
+		return n.Line, n.Column
+	}
+	if secs := child(doc, "sections"); secs != nil && secs.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(secs.Content); i += 2 {
+			v := secs.Content[i+1]
+			if !handbook.Kind(v.Value).Valid() {
+				l, c := at(v)
+				hint := "kinds are " + strings.Join(handbook.KindNames(), ", ")
+				if sug := diag.Suggest(v.Value, handbook.KindNames()); sug != "" {
+					hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
+				}
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+					Message: fmt.Sprintf("section %q has unknown kind %q", secs.Content[i].Value, v.Value), Hint: hint})
+			}
+		}
+	}
+	if s.ReviewEvery != "" {
+		days, err := ParseDays(s.ReviewEvery)
+		if err != nil {
+			l, c := at(child(doc, "review_every"))
+			diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+				Message: fmt.Sprintf("review_every %q is not a period", s.ReviewEvery), Hint: `write a number and a unit: "180d", "26w", "6m" or "1y"`})
+		}
+		s.ReviewDays = days
+	}
+	if _, err := url.Parse(s.BaseURL); err != nil {
+		l, c := at(child(doc, "base_url"))
+		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+			Message: fmt.Sprintf("base_url %q is not a URL", s.BaseURL), Hint: `for example "https://handbook.example.com/" or "/handbook/"`})
+	}
+	if rp := child(doc, "reading_paths"); rp != nil && rp.Kind == yaml.SequenceNode {
+		seen := map[string]bool{}
+		for i, n := range rp.Content {
+			if i >= len(s.ReadingPaths) {
+				break
+			}
+			p := &s.ReadingPaths[i]
+			l, c := at(n)
+			if p.ID == "" {
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+					Message: "reading path has no id", Hint: "give it an id such as new-hire; it names the path's page /paths/<id>/"})
+			} else if !validSlug(p.ID) {
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+					Message: fmt.Sprintf("reading path id %q is not a slug", p.ID), Hint: "use lower-case letters, digits and hyphens"})
+			} else if seen[p.ID] {
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+					Message: fmt.Sprintf("reading path id %q is used twice", p.ID), Hint: "each reading path needs its own id"})
+			}
+			seen[p.ID] = true
+			if p.Title == "" {
+				p.Title = p.ID
+			}
+			if steps := child(n, "steps"); steps != nil {
+				for _, st := range steps.Content {
+					p.StepOffsets = append(p.StepOffsets, diag.Offset(src, st.Line, st.Column))
+				}
+			}
+		}
+	}
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func validSlug(s string) bool { return slugRE.MatchString(s) }
+
+// ParseDays reads a period such as "180d", "26w", "6m" or "1y" as days.
+func ParseDays(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, errors.New("empty")
+	}
+	unit := s[len(s)-1]
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("bad period %q", s)
+	}
+	switch unit {
+	case 'd':
+		return n, nil
+	case 'w':
+		return 7 * n, nil
+	case 'm':
+		return 30 * n, nil
+	case 'y':
+		return 365 * n, nil
+	}
+	return 0, fmt.Errorf("bad unit in %q", s)
+}
+
+// child returns the value node of key in a mapping node.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// checkKeys reports every mapping key of n that the struct type t does not
+// declare, descending into nested structs and lists of structs.
+func checkKeys(n *yaml.Node, t reflect.Type, diags *diag.List) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			fields[name] = f.Type
+			names = append(names, name)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			ft, ok := fields[k.Value]
+			if !ok {
+				hint := "known keys are " + strings.Join(names, ", ")
+				if sug := diag.Suggest(k.Value, names); sug != "" {
+					hint = fmt.Sprintf("did you mean %q?", sug)
+				}
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: k.Line, Col: k.Column, Severity: diag.Error,
+					Message: fmt.Sprintf("unknown key %q", k.Value), Hint: hint})
+				continue
+			}
+			checkKeys(n.Content[i+1], ft, diags)
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return
+		}
+		for _, c := range n.Content {
+			checkKeys(c, t.Elem(), diags)
+		}
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode || t.Elem().Kind() == reflect.Interface {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			checkKeys(n.Content[i+1], t.Elem(), diags)
+		}
+	}
+}
+
+var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+
+// yamlError splits a yaml.v3 error into its line and message.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return line, msg[len(m[0]):]
+	}
+	return 0, strings.TrimPrefix(msg, "yaml: ")
+}

@@ -1,0 +1,164 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+)
+
+// registry gathers every decision, records and inline entries alike, checks
+// their ids, resolves supersedes both ways and reports cycles, dangling
+// targets and decisions still accepted after being superseded.
+func (b *builder) registry() {
+	s := b.site
+	add := func(dec *handbook.Decision) {
+		if other, dup := s.DecisionByID[dec.ID]; dup {
+			b.diags.Errorf(dec.Doc.SourcePath, dec.Offset, "decision ids are unique across the handbook; rename one", "decision id %q is already used in %s", dec.ID, other.Doc.SourcePath)
+			return
+		}
+		if dec.Inline {
+			if d, clash := s.ByID[dec.ID]; clash {
+				b.diags.Errorf(dec.Doc.SourcePath, dec.Offset, "rename the inline decision", "inline decision id %q is the id of the document %s", dec.ID, d.SourcePath)
+				return
+			}
+		}
+		s.DecisionByID[dec.ID] = dec
+		s.Decisions = append(s.Decisions, dec)
+	}
+	for _, d := range s.Docs {
+		if d.Kind == handbook.KindDecision {
+			add(&handbook.Decision{
+				ID: d.ID, Title: d.Title, Status: d.Status, Area: d.Area, Owner: d.Owner, Date: d.Date,
+				Rationale: d.Summary, Deciders: d.Deciders, Supersedes: d.Supersedes, Doc: d, Offset: keyAt(d, "id"),
+			})
+		}
+		for _, dec := range d.Decisions {
+			add(dec)
+		}
+	}
+	sort.SliceStable(s.Decisions, func(i, j int) bool {
+		a, c := s.Decisions[i], s.Decisions[j]
+		if !a.Date.Equal(c.Date) {
+			return a.Date.Before(c.Date)
+		}
+		return a.ID < c.ID
+	})
+	ids := make([]string, 0, len(s.Decisions))
+	for _, dec := range s.Decisions {
+		ids = append(ids, dec.ID)
+	}
+	for _, dec := range s.Decisions {
+		for _, r := range dec.Supersedes {
+			old, ok := s.DecisionByID[r.Target]
+			if !ok {
+				if doc := s.ByID[r.Target]; doc != nil {
+					if old = s.DecisionByID[doc.ID]; old != nil {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				hint := "supersedes lists decision ids"
+				if sug := closestN(r.Target, ids); sug != "" {
+					hint = fmt.Sprintf("did you mean %q?", sug)
+				}
+				b.diags.Errorf(dec.Doc.SourcePath, r.Offset, hint, "%s supersedes %q, which is not a decision", dec.ID, r.Target)
+				continue
+			}
+			dec.Replaces = append(dec.Replaces, old)
+			old.SupersededBy = append(old.SupersededBy, dec)
+		}
+	}
+	b.cycles()
+	for _, dec := range s.Decisions {
+		if len(dec.SupersededBy) > 0 && dec.Status == "accepted" {
+			b.diags.Errorf(dec.Doc.SourcePath, statusAt(dec), "set `status: superseded`", "decision %q is still accepted, but %s supersedes it", dec.ID, dec.SupersededBy[0].ID)
+		}
+		if dec.Status == "superseded" && len(dec.SupersededBy) == 0 {
+			b.diags.Warnf(dec.Doc.SourcePath, statusAt(dec), "add `supersedes: ["+dec.ID+"]` to the decision that replaces it", "decision %q is marked superseded, but nothing supersedes it", dec.ID)
+		}
+	}
+}
+
+func statusAt(dec *handbook.Decision) int {
+	if dec.Inline {
+		return dec.Offset
+	}
+	return keyAt(dec.Doc, "status")
+}
+
+// cycles reports every supersedes cycle once, iteratively so that long
+// chains cost no stack.
+func (b *builder) cycles() {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[*handbook.Decision]int{}
+	type frame struct {
+		dec  *handbook.Decision
+		next int
+	}
+	for _, root := range b.site.Decisions {
+		if color[root] != white {
+			continue
+		}
+		stack := []frame{{dec: root}}
+		color[root] = grey
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if top.next >= len(top.dec.Replaces) {
+				color[top.dec] = black
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			old := top.dec.Replaces[top.next]
+			top.next++
+			switch color[old] {
+			case white:
+				color[old] = grey
+				stack = append(stack, frame{dec: old})
+			case grey:
+				var names []string
+				start := 0
+				for i, f := range stack {
+					if f.dec == old {
+						start = i
+					}
+				}
+				for _, f := range stack[start:] {
+					names = append(names, f.dec.ID)
+				}
+				names = append(names, old.ID)
+				dec := top.dec
+				b.diags.Errorf(dec.Doc.SourcePath, supersedesAt(dec, old.ID), "a decision can only supersede older ones; remove one of these supersedes", "supersedes cycle: %s", strings.Join(names, " → "))
+			}
+		}
+	}
+}
+
+func supersedesAt(dec *handbook.Decision, target string) int {
+	for _, r := range dec.Supersedes {
+		if r.Target == target {
+			return r.Offset
+		}
+	}
+	return dec.Offset
+}
+
+func closestN(word string, cands []string) string {
+	if len(cands) > 5000 {
+		return ""
+	}
+	best, bestDist := "", len(word)/2+2
+	for _, c := range cands {
+		if d := diag.Distance(word, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}

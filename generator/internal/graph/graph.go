@@ -1,0 +1,400 @@
+// Package graph links the parsed documents into one site.
+//
+// Input: the configuration and the parsed documents and static files.
+// Output: a *handbook.Site in which every document has an id, a URL, a
+// parent section and neighbours; every body link and front matter reference
+// is resolved (or reported at its path:line:col with a suggestion); and the
+// indexes built from the links exist: backlinks, tags, reading paths and the
+// decision registry. Everything here is linear in documents plus links: each
+// index is built in one pass over the links, never by scanning all documents
+// per document.
+package graph
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"handbook/generator/internal/config"
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+)
+
+// Options control which documents are published.
+type Options struct {
+	Drafts bool // publish documents with draft: true
+}
+
+type builder struct {
+	cfg    *config.Site
+	diags  *diag.List
+	site   *handbook.Site
+	drafts map[string]*handbook.Document // unpublished drafts by path and id
+	byBase map[string][]*handbook.Document
+	byName map[string][]*handbook.Document // lower-case titles
+	// suggested counts "did you mean" searches; capped so that a site full of
+	// broken links stays linear.
+	suggested int
+}
+
+// Build links docs into a site. Documents without a title (unreadable files,
+// already reported) are dropped.
+func Build(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFile, opts Options, diags *diag.List) *handbook.Site {
+	s := &handbook.Site{
+		ByID: map[string]*handbook.Document{}, ByPath: map[string]*handbook.Document{},
+		ByURL: map[string]*handbook.Document{}, FileSet: map[string]bool{},
+		Backlinks: map[*handbook.Document][]*handbook.Document{}, Tags: map[string][]*handbook.Document{},
+		PathsOf: map[*handbook.Document][]*handbook.ReadingPath{}, DecisionByID: map[string]*handbook.Decision{},
+		Files: files,
+	}
+	b := &builder{cfg: cfg, diags: diags, site: s, drafts: map[string]*handbook.Document{},
+		byBase: map[string][]*handbook.Document{}, byName: map[string][]*handbook.Document{}}
+	for _, f := range files {
+		s.FileSet[f.Path] = true
+	}
+	for _, d := range docs {
+		if d.Title == "" {
+			continue
+		}
+		if d.Draft && !opts.Drafts {
+			b.drafts[d.Path] = d
+			b.drafts[defaultID(d)] = d
+			if d.ID != "" {
+				b.drafts[d.ID] = d
+			}
+			continue
+		}
+		s.Docs = append(s.Docs, d)
+	}
+	sort.Slice(s.Docs, func(i, j int) bool { return s.Docs[i].Path < s.Docs[j].Path })
+	b.place()
+	b.sections()
+	b.registry()
+	b.resolveLinks()
+	b.references()
+	b.readingPaths()
+	b.backlinks()
+	return s
+}
+
+// defaultID is the id a document gets without `id:`: its path slug.
+func defaultID(d *handbook.Document) string {
+	if d.IsSection || d.IsBundle {
+		dir := path.Dir(d.Path)
+		if dir == "." {
+			return "home"
+		}
+		return dir
+	}
+	return strings.TrimSuffix(d.Path, path.Ext(d.Path))
+}
+
+// place gives every document its id and URL and indexes them, reporting
+// duplicate ids, URL collisions and unsafe slugs and aliases.
+func (b *builder) place() {
+	s := b.site
+	for _, d := range s.Docs {
+		if d.Slug != "" {
+			if !safeSegment(d.Slug) {
+				b.diags.Errorf(d.SourcePath, keyAt(d, "slug"), "a slug is one path segment: letters, digits, '-', '_' and '.'", "slug %q is not a single safe path segment", d.Slug)
+			} else if d.URL != "" {
+				d.URL = path.Join(path.Dir(strings.TrimSuffix(d.URL, "/")), d.Slug) + "/"
+				d.URL = strings.TrimPrefix(d.URL, "./")
+			}
+		}
+		if d.ID == "" {
+			d.ID = defaultID(d)
+		}
+		if other, dup := s.ByID[d.ID]; dup {
+			b.diags.Errorf(d.SourcePath, keyAt(d, "id"), "give one of them another `id:`", "id %q is already used by %s", d.ID, other.SourcePath)
+		} else {
+			s.ByID[d.ID] = d
+		}
+		if other, dup := s.ByURL[d.URL]; dup {
+			b.diags.Errorf(d.SourcePath, 0, "rename one of the files, or set `slug:`", "both this file and %s would be published at /%s", other.SourcePath, d.URL)
+		} else {
+			s.ByURL[d.URL] = d
+		}
+		s.ByPath[d.Path] = d
+		if d.URL == "" {
+			s.Home = d
+		}
+		base := strings.ToLower(path.Base(strings.TrimSuffix(d.ID, "/")))
+		if d.IsSection || d.IsBundle {
+			base = strings.ToLower(path.Base(path.Dir(d.Path)))
+		} else if !strings.Contains(d.ID, "/") {
+			base = strings.ToLower(strings.TrimSuffix(path.Base(d.Path), path.Ext(d.Path)))
+		}
+		b.byBase[base] = append(b.byBase[base], d)
+		b.byName[strings.ToLower(d.Title)] = append(b.byName[strings.ToLower(d.Title)], d)
+	}
+	for _, d := range s.Docs {
+		for _, a := range d.Aliases {
+			p, ok := SafeSitePath(a.Target)
+			if !ok {
+				b.diags.Errorf(d.SourcePath, a.Offset, "an alias is a path inside the site, such as /old/place/", "alias %q leaves the site", a.Target)
+				continue
+			}
+			if other, taken := s.ByURL[p]; taken {
+				b.diags.Errorf(d.SourcePath, a.Offset, "remove the alias, or move the page that lives there", "alias %q is the address of %s", a.Target, other.SourcePath)
+			}
+		}
+	}
+}
+
+// SafeSitePath cleans a site path written by an author ("/old/place",
+// "old/place/index.html") into a directory URL ("old/place/"). It reports
+// false for a path that is empty, absolute on another host, or that climbs
+// out of the site.
+func SafeSitePath(p string) (string, bool) {
+	if strings.Contains(p, "://") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\x00?#") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			return "", false
+		}
+	}
+	c := strings.TrimPrefix(path.Clean("/"+p), "/")
+	c = strings.TrimSuffix(c, "index.html")
+	c = strings.TrimSuffix(c, ".html")
+	c = strings.Trim(c, "/")
+	if c == "" || c == "." {
+		return "", false
+	}
+	return c + "/", true
+}
+
+func safeSegment(s string) bool {
+	if s == "" || s == "." || s == ".." {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '-' || r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+func keyAt(d *handbook.Document, key string) int {
+	if o, ok := d.KeyOffsets[key]; ok {
+		return o
+	}
+	return 0
+}
+
+// sections finds or synthesises a section page for every folder that holds
+// documents, sets parents and children, and orders siblings.
+func (b *builder) sections() {
+	s := b.site
+	if s.Home == nil {
+		s.Home = &handbook.Document{Path: "_index.md", SourcePath: "content/_index.md", Title: b.cfg.Title, Kind: handbook.KindPage, IsSection: true, ID: "home", Synthetic: true}
+		s.ByURL[""] = s.Home
+		if _, taken := s.ByID["home"]; !taken {
+			s.ByID["home"] = s.Home
+		}
+	}
+	secOf := map[string]*handbook.Document{"": s.Home} // folder → section page
+	for _, d := range s.Docs {
+		if d.IsSection {
+			secOf[path.Dir(d.Path)] = d
+		}
+	}
+	secOf["."] = s.Home
+	var ensure func(dir string) *handbook.Document
+	ensure = func(dir string) *handbook.Document {
+		if dir == "." || dir == "" {
+			return s.Home
+		}
+		if sec, ok := secOf[dir]; ok {
+			return sec
+		}
+		sec := &handbook.Document{
+			Path: dir + "/_index.md", SourcePath: path.Join(b.cfg.ContentDir, dir), Title: humanize(path.Base(dir)),
+			Kind: handbook.KindPage, IsSection: true, ID: dir, URL: dir + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,
+		}
+		secOf[dir] = sec
+		if _, taken := s.ByURL[sec.URL]; !taken {
+			s.ByURL[sec.URL] = sec
+		}
+		if _, taken := s.ByID[sec.ID]; !taken {
+			s.ByID[sec.ID] = sec
+		}
+		s.ByPath[sec.Path] = sec
+		sec.Parent = ensure(path.Dir(dir))
+		sec.Parent.Children = append(sec.Parent.Children, sec)
+		return sec
+	}
+	for _, d := range s.Docs {
+		if d == s.Home {
+			continue
+		}
+		dir := path.Dir(d.Path)
+		if d.IsSection || d.IsBundle {
+			dir = path.Dir(dir)
+		}
+		d.Parent = ensure(dir)
+		d.Parent.Children = append(d.Parent.Children, d)
+	}
+	var order func(sec *handbook.Document)
+	order = func(sec *handbook.Document) {
+		sortDocs(sec.Children)
+		var prev *handbook.Document
+		for _, c := range sec.Children {
+			if c.IsSection {
+				order(c)
+				continue
+			}
+			if prev != nil {
+				prev.Next, c.Prev = c, prev
+			}
+			prev = c
+		}
+	}
+	order(s.Home)
+	for _, c := range s.Home.Children {
+		if c.IsSection {
+			s.Sections = append(s.Sections, c)
+		}
+	}
+	for _, d := range s.Docs {
+		for _, t := range d.Tags {
+			s.Tags[t] = append(s.Tags[t], d)
+		}
+	}
+}
+
+// sortDocs orders siblings by weight (unset last), then title.
+func sortDocs(ds []*handbook.Document) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		wa, wb := a.Weight, b.Weight
+		if wa == 0 {
+			wa = 1 << 30
+		}
+		if wb == 0 {
+			wb = 1 << 30
+		}
+		if wa != wb {
+			return wa < wb
+		}
+		if a.Kind == handbook.KindDecision && b.Kind == handbook.KindDecision {
+			return a.Path < b.Path
+		}
+		if !strings.EqualFold(a.Title, b.Title) {
+			return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+		}
+		return a.Path < b.Path
+	})
+}
+
+func humanize(s string) string {
+	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// readingPaths resolves the steps of site.yaml's reading paths.
+func (b *builder) readingPaths() {
+	for _, rp := range b.cfg.ReadingPaths {
+		p := &handbook.ReadingPath{ID: rp.ID, Title: rp.Title, Summary: rp.Summary}
+		for i, step := range rp.Steps {
+			off := -1
+			if i < len(rp.StepOffsets) {
+				off = rp.StepOffsets[i]
+			}
+			d, msg, hint := b.lookup(step)
+			if d == nil {
+				b.diags.Errorf(config.FileName, off, hint, "reading path %q: step %q %s", rp.ID, step, msg)
+				continue
+			}
+			p.Steps = append(p.Steps, d)
+			p.Minutes += d.ReadingMinutes()
+			b.site.PathsOf[d] = append(b.site.PathsOf[d], p)
+		}
+		b.site.Paths = append(b.site.Paths, p)
+	}
+}
+
+// lookup finds a document by id, content path or site path, as written in
+// front matter or site.yaml. On failure it returns a message and a hint.
+func (b *builder) lookup(ref string) (*handbook.Document, string, string) {
+	s := b.site
+	ref = strings.TrimSpace(ref)
+	if d, ok := s.ByID[ref]; ok {
+		return d, "", ""
+	}
+	if d := b.byContentPath(strings.TrimPrefix(ref, "/")); d != nil {
+		return d, "", ""
+	}
+	if p, ok := SafeSitePath(ref); ok {
+		if d, ok := s.ByURL[p]; ok {
+			return d, "", ""
+		}
+	}
+	if ds := b.byBase[strings.ToLower(ref)]; len(ds) == 1 {
+		return ds[0], "", ""
+	}
+	if d := b.drafts[ref]; d != nil {
+		return nil, "is a draft (draft: true) and is not published", "publish it, or build with --drafts"
+	}
+	return nil, "matches no document", b.suggest(ref)
+}
+
+// byContentPath finds a document by its path in content/, with or without
+// the .md extension, or by its folder for section pages and bundles.
+func (b *builder) byContentPath(p string) *handbook.Document {
+	s := b.site
+	p = strings.TrimSuffix(p, "/")
+	if d, ok := s.ByPath[p]; ok {
+		return d
+	}
+	for _, ext := range []string{".md", "/_index.md", "/index.md", "/README.md", "/readme.md"} {
+		if d, ok := s.ByPath[p+ext]; ok {
+			return d
+		}
+	}
+	if p == "" || p == "." {
+		return s.Home
+	}
+	return nil
+}
+
+// suggest names the document closest to ref by id, path or title.
+func (b *builder) suggest(ref string) string {
+	b.suggested++
+	if b.suggested > 500 {
+		return "run `handbook check` after fixing the others for suggestions"
+	}
+	ref = strings.TrimSuffix(strings.TrimPrefix(ref, "/"), "/")
+	ref = strings.TrimSuffix(ref, ".md")
+	best, bestDist := "", len(ref)/2+2
+	for _, d := range b.site.Docs {
+		for _, cand := range []string{d.ID, strings.TrimSuffix(d.Path, ".md"), strings.TrimSuffix(d.URL, "/")} {
+			if abs(len(cand)-len(ref)) >= bestDist {
+				continue
+			}
+			if dist := diag.Distance(strings.ToLower(ref), strings.ToLower(cand)); dist < bestDist {
+				best, bestDist = d.ID, dist
+			}
+		}
+		if base := path.Base(strings.TrimSuffix(d.Path, ".md")); strings.EqualFold(base, path.Base(ref)) && best == "" {
+			best = d.ID
+		}
+	}
+	if best == "" {
+		return "check the spelling; ids are shown on each page, and `handbook check` lists them all"
+	}
+	return fmt.Sprintf("did you mean %q?", best)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

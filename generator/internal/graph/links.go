@@ -1,0 +1,300 @@
+package graph
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+)
+
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// IsExternal reports whether a link target leaves the site: a URL with a
+// scheme (https:, mailto:) or a protocol-relative URL.
+func IsExternal(dest string) bool {
+	return schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//")
+}
+
+// resolveLinks resolves every body link of every document.
+func (b *builder) resolveLinks() {
+	for _, d := range b.site.Docs {
+		for _, l := range d.Links {
+			b.resolve(d, l)
+		}
+	}
+}
+
+func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
+	dest := strings.TrimSpace(l.Dest)
+	if dest == "" {
+		l.Broken = true
+		b.diags.Errorf(d.SourcePath, l.Offset, "write the target between the parentheses: [text](../path/page.md)", "link has an empty target")
+		return
+	}
+	if IsExternal(dest) {
+		l.External = true
+		if l.Form == handbook.LinkImage && (strings.HasPrefix(dest, "http") || strings.HasPrefix(dest, "//")) {
+			b.diags.Warnf(d.SourcePath, l.Offset, "copy the image next to the page so that readers' browsers make no outside request", "image %q loads from an outside host", dest)
+		}
+		return
+	}
+	target, frag, _ := strings.Cut(dest, "#")
+	if l.Form != handbook.LinkWiki {
+		target, _, _ = strings.Cut(target, "?")
+		if u, err := url.PathUnescape(target); err == nil {
+			target = u
+		}
+	}
+	quoted := quote(l)
+	if target == "" {
+		// "#heading" in the same document.
+		l.Target = d
+		b.checkAnchor(d, d, l, frag, quoted)
+		return
+	}
+	if l.Form != handbook.LinkWiki {
+		if f, ok := b.file(d, target); ok {
+			l.File = f
+			return
+		}
+	}
+	var found *handbook.Document
+	var msg, hint string
+	switch {
+	case l.Form == handbook.LinkWiki:
+		found, msg, hint = b.wiki(target)
+	case strings.HasPrefix(target, "/"):
+		found, msg, hint = b.sitePath(target)
+	default:
+		found, msg, hint = b.relative(d, target)
+	}
+	if found == nil {
+		l.Broken = true
+		b.diags.Errorf(d.SourcePath, l.Offset, hint, "broken link %s: %s", quoted, msg)
+		return
+	}
+	if l.Form == handbook.LinkImage {
+		l.Broken = true
+		b.diags.Errorf(d.SourcePath, l.Offset, "an image points at an image file", "image %s points at a document", quoted)
+		return
+	}
+	l.Target = found
+	b.site.Links++
+	if found.Kind == handbook.KindDecision {
+		if dec := b.site.DecisionByID[found.ID]; dec != nil && len(dec.SupersededBy) > 0 {
+			next := dec.SupersededBy[0]
+			b.diags.Warnf(d.SourcePath, l.Offset, fmt.Sprintf("link to %s instead, or say why the old decision matters", next.ID), "%s links to %s, which %s supersedes", quoted, dec.ID, next.ID)
+		}
+	}
+	b.checkAnchor(d, found, l, frag, quoted)
+}
+
+func quote(l *handbook.Link) string {
+	switch l.Form {
+	case handbook.LinkWiki:
+		return "[[" + l.Dest + "]]"
+	case handbook.LinkImage:
+		return fmt.Sprintf("%q", l.Dest)
+	}
+	return fmt.Sprintf("%q", l.Dest)
+}
+
+func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link, frag, quoted string) {
+	if frag == "" {
+		return
+	}
+	l.Fragment = frag
+	if target.Synthetic || target.Anchor(frag) {
+		return
+	}
+	if strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:") {
+		return
+	}
+	ids := make([]string, 0, len(target.Headings))
+	for _, h := range target.Headings {
+		ids = append(ids, h.ID)
+	}
+	hint := "link to one of its headings"
+	if sug := closest(frag, ids); sug != "" {
+		hint = fmt.Sprintf("did you mean #%s?", sug)
+	} else if len(ids) == 0 {
+		hint = "the page has no headings; link to the page itself"
+	}
+	l.Broken = true
+	b.diags.Errorf(from.SourcePath, l.Offset, hint, "broken link %s: %s has no heading #%s", quoted, target.SourcePath, frag)
+}
+
+func closest(word string, cands []string) string {
+	best, bestDist := "", len(word)/2+2
+	for _, c := range cands {
+		if d := diag.Distance(word, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// wiki resolves [[name]]: by id, then by content path, then by file or
+// folder name, then by title.
+func (b *builder) wiki(name string) (*handbook.Document, string, string) {
+	s := b.site
+	if d, ok := s.ByID[name]; ok {
+		return d, "", ""
+	}
+	if d := b.byContentPath(strings.TrimPrefix(name, "/")); d != nil {
+		return d, "", ""
+	}
+	for _, idx := range []map[string][]*handbook.Document{b.byBase, b.byName} {
+		ds := idx[strings.ToLower(name)]
+		if len(ds) == 1 {
+			return ds[0], "", ""
+		}
+		if len(ds) > 1 {
+			names := make([]string, len(ds))
+			for i, d := range ds {
+				names[i] = d.ID
+			}
+			sort.Strings(names)
+			return nil, fmt.Sprintf("%q is ambiguous: it names %s", name, strings.Join(names, " and ")),
+				fmt.Sprintf("write the id in full, e.g. [[%s]]", names[0])
+		}
+	}
+	if dec, ok := s.DecisionByID[name]; ok {
+		return dec.Doc, "", ""
+	}
+	if d := b.drafts[name]; d != nil {
+		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
+	}
+	return nil, "no document has this id, path or name", b.suggest(name)
+}
+
+// sitePath resolves "/strategies/databases/" (or without the slash, with
+// .html, or a content path with .md) and static files.
+func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
+	s := b.site
+	base := strings.TrimSuffix(b.cfg.BasePath, "/")
+	if base != "" && strings.HasPrefix(p, base+"/") {
+		p = strings.TrimPrefix(p, base)
+	}
+	if p == "/" {
+		return s.Home, "", ""
+	}
+	rel := strings.TrimPrefix(path.Clean(p), "/")
+	if strings.HasSuffix(rel, ".md") {
+		if d := b.byContentPath(rel); d != nil {
+			return d, "", ""
+		}
+	}
+	if u, ok := SafeSitePath(rel); ok {
+		if d, ok := s.ByURL[u]; ok {
+			return d, "", ""
+		}
+	}
+	if d := b.drafts[strings.TrimSuffix(rel, ".md")]; d != nil {
+		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
+	}
+	return nil, "no page is published at " + p, b.suggest(rel)
+}
+
+// file finds a static file that target names, relative to d's folder or
+// from the site root.
+func (b *builder) file(d *handbook.Document, target string) (string, bool) {
+	var p string
+	if strings.HasPrefix(target, "/") {
+		base := strings.TrimSuffix(b.cfg.BasePath, "/")
+		if base != "" && strings.HasPrefix(target, base+"/") {
+			target = strings.TrimPrefix(target, base)
+		}
+		p = strings.TrimPrefix(path.Clean(target), "/")
+	} else {
+		p = path.Join(path.Dir(d.Path), target)
+	}
+	return p, b.site.FileSet[p]
+}
+
+// relative resolves a path relative to the linking file's folder: a
+// Markdown file, a folder with an index page, or a static file.
+func (b *builder) relative(d *handbook.Document, target string) (*handbook.Document, string, string) {
+	s := b.site
+	dir := path.Dir(d.Path)
+	p := path.Join(dir, target)
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return nil, "it points outside the content directory", "link to a document inside content/, or use a full URL"
+	}
+	if p == "." {
+		p = ""
+	}
+	if found := b.byContentPath(p); found != nil {
+		return found, "", ""
+	}
+	if strings.HasSuffix(p, ".html") {
+		if u, ok := SafeSitePath(p); ok {
+			if found, ok := s.ByURL[u]; ok {
+				return found, "", ""
+			}
+		}
+	}
+	if dr := b.drafts[p]; dr != nil {
+		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
+	}
+	if ext := path.Ext(p); ext != "" && ext != ".md" && ext != ".html" {
+		return nil, "no such file in " + b.cfg.ContentDir + "/", "check the file name; files beside the pages in content/ are published"
+	}
+	return nil, "no such document", b.suggest(p)
+}
+
+// references resolves front matter references: a vision's strategies and a
+// strategy's design docs. Decisions' supersedes are resolved by registry.
+func (b *builder) references() {
+	for _, d := range b.site.Docs {
+		check := func(key string, refs []handbook.Ref, want handbook.Kind) {
+			for _, r := range refs {
+				t, msg, hint := b.lookup(r.Target)
+				if t == nil {
+					b.diags.Errorf(d.SourcePath, r.Offset, hint, "%s: %q %s", key, r.Target, msg)
+					continue
+				}
+				if t.Kind != want {
+					b.diags.Errorf(d.SourcePath, r.Offset, fmt.Sprintf("%s lists %s documents", key, want), "%s: %q is a %s, not a %s", key, r.Target, t.Kind, want)
+					continue
+				}
+				d.Refs = append(d.Refs, t)
+			}
+		}
+		check("strategies", d.Strategies, handbook.KindStrategy)
+		check("design_docs", d.DesignDocs, handbook.KindDesignDoc)
+	}
+}
+
+// backlinks inverts body links and front matter references.
+func (b *builder) backlinks() {
+	s := b.site
+	seen := map[[2]*handbook.Document]bool{}
+	add := func(from, to *handbook.Document) {
+		if from == to || to == nil {
+			return
+		}
+		k := [2]*handbook.Document{from, to}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		s.Backlinks[to] = append(s.Backlinks[to], from)
+	}
+	for _, d := range s.Docs {
+		for _, l := range d.Links {
+			add(d, l.Target)
+		}
+		for _, t := range d.Refs {
+			add(d, t)
+		}
+	}
+	for _, from := range s.Backlinks {
+		sort.Slice(from, func(i, j int) bool { return from[i].Path < from[j].Path })
+	}
+}

@@ -1,0 +1,250 @@
+// Package handbook holds the domain types shared by every stage of the
+// pipeline: documents and their kinds, links, decisions and the site.
+//
+// The types carry data only. Offsets are byte offsets into a document's
+// source; the diag package turns them into line and column when reporting.
+package handbook
+
+import (
+	"slices"
+	"time"
+)
+
+// Kind is the type of a document: what it is for and which keys it takes.
+type Kind string
+
+// The document kinds of the content model.
+const (
+	KindPage      Kind = "page"
+	KindStrategy  Kind = "strategy"
+	KindVision    Kind = "vision"
+	KindDesignDoc Kind = "design-doc"
+	KindDecision  Kind = "decision"
+	KindChecklist Kind = "checklist"
+)
+
+// Kinds lists every kind in the order the site presents them.
+var Kinds = []Kind{KindPage, KindStrategy, KindVision, KindDesignDoc, KindDecision, KindChecklist}
+
+// KindNames returns the kinds as strings, for hints.
+func KindNames() []string {
+	out := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
+
+// Label is the human name of a kind, plural when many is true.
+func (k Kind) Label(many bool) string {
+	labels := map[Kind][2]string{
+		KindPage:      {"Page", "Pages"},
+		KindStrategy:  {"Strategy", "Strategies"},
+		KindVision:    {"Vision", "Visions"},
+		KindDesignDoc: {"Design document", "Design documents"},
+		KindDecision:  {"Decision", "Decisions"},
+		KindChecklist: {"Checklist", "Checklists"},
+	}
+	l, ok := labels[k]
+	if !ok {
+		return string(k)
+	}
+	if many {
+		return l[1]
+	}
+	return l[0]
+}
+
+// Statuses returns the lifecycle states a kind accepts; nil for kinds
+// without a status (page).
+func (k Kind) Statuses() []string {
+	switch k {
+	case KindPage:
+		return nil
+	case KindChecklist:
+		return []string{"active", "retired"}
+	default:
+		return DecisionStatuses
+	}
+}
+
+// DecisionStatuses are the states of strategies, visions, design docs and
+// decisions.
+var DecisionStatuses = []string{"draft", "proposed", "accepted", "rejected", "superseded", "deprecated"}
+
+// Ref is a reference to another document or decision written in front
+// matter: the id or path as written, and where it was written.
+type Ref struct {
+	Target string
+	Offset int
+}
+
+// LinkForm tells how a link was written in the body.
+type LinkForm int
+
+// The link forms of the body.
+const (
+	LinkMarkdown LinkForm = iota // [x](target)
+	LinkWiki                     // [[target|label]]
+	LinkImage                    // ![x](target)
+)
+
+// Link is one link in a document body. Its href in the rendered HTML is a
+// slot filled once the link is resolved (see Document.HTML).
+type Link struct {
+	Dest   string   // the target as written, with shortcodes expanded
+	Form   LinkForm // how it was written
+	Offset int      // byte offset of the link in the source
+	// Resolved by the graph stage:
+	Target   *Document // the document it points at, nil when external or a file
+	Fragment string    // the heading id after '#', if any
+	File     string    // site path of a static file it points at, if any
+	External bool      // a URL with a scheme, mailto:, or a protocol-relative URL
+	Broken   bool      // resolution failed; rendered as the original text
+}
+
+// Heading is a heading of a document body.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Decision is one entry of the decision registry: a `kind: decision`
+// document, or an inline entry of a design doc or strategy.
+type Decision struct {
+	ID         string
+	Title      string
+	Status     string
+	Area       string
+	Owner      string
+	Date       time.Time
+	Rationale  string
+	Deciders   []string
+	Supersedes []Ref
+	// Doc is the decision record, or the document that declares it inline.
+	Doc *Document
+	// Inline is true for an entry of a document's `decisions:` list.
+	Inline bool
+	// Offset of the entry in Doc's source.
+	Offset int
+	// Computed by the graph stage:
+	SupersededBy []*Decision
+	Replaces     []*Decision
+}
+
+// Document is one Markdown file with its front matter, parsed body and, after
+// the graph stage, its place in the site.
+type Document struct {
+	// Source location.
+	Path       string // slash path relative to the content directory, e.g. "strategies/databases.md"
+	SourcePath string // slash path relative to the site root, used in diagnostics
+	Source     []byte // the file's bytes
+
+	// Front matter.
+	Title      string
+	Kind       Kind
+	ID         string
+	Status     string
+	Owner      string
+	Authors    []string
+	Date       time.Time
+	Reviewed   time.Time
+	Tags       []string
+	Area       string
+	Summary    string
+	Weight     int
+	Draft      bool
+	Aliases    []Ref
+	Slug       string // replaces the last element of the URL
+	Horizon    int
+	Strategies []Ref
+	DesignDocs []Ref
+	Decisions  []*Decision // inline decisions (design-doc, strategy)
+	Supersedes []Ref       // decision records
+	Deciders   []string
+	Params     map[string]any // keys the content model does not know
+	// KeyOffsets is the byte offset of each top-level front matter key.
+	KeyOffsets map[string]int
+	// HasFrontMatter is false for a file without front matter.
+	HasFrontMatter bool
+
+	// Body, from the markdown stage.
+	HTML      string    // rendered body; link hrefs are slots "\x00N\x00" for Links[N]
+	Links     []*Link   // body links, in order
+	Headings  []Heading // every heading, in order
+	WordCount int
+	Tasks     int // task list items
+
+	// Place in the site, from the load and graph stages.
+	Section   string // first path element, "" for the root
+	IsSection bool   // a section's index page (_index.md, or index.md/README.md beside other pages)
+	Synthetic bool   // made by the generator for a folder without an index page
+	IsBundle  bool   // index.md alone in its folder: other files there are its resources
+	URL       string // site path, "" for the home page, otherwise "a/b/" (pretty URL)
+	Parent    *Document
+	Refs      []*Document // resolved front matter references (strategies, design_docs)
+	Children  []*Document // for section pages: documents directly in the section
+	Prev      *Document
+	Next      *Document
+}
+
+// ReadingMinutes estimates reading time at 220 words a minute, at least 1.
+func (d *Document) ReadingMinutes() int {
+	return max(1, (d.WordCount+219)/220)
+}
+
+// Anchor reports whether the document has a heading with the given id.
+func (d *Document) Anchor(id string) bool {
+	for _, h := range d.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// StaticFile is a file copied as is into the output: a page bundle's
+// resources or a non-Markdown file of the content directory.
+type StaticFile struct {
+	Path   string // slash path relative to the content directory, also its site path
+	Source string // slash path relative to the site root
+}
+
+// ReadingPath is a reading path of site.yaml with its steps resolved.
+type ReadingPath struct {
+	ID      string
+	Title   string
+	Summary string
+	Steps   []*Document
+	Minutes int // total reading time
+}
+
+// Site is the whole handbook after the graph stage: every document in its
+// place, every link resolved, and the indexes built from them.
+type Site struct {
+	Docs     []*Document // published documents, sorted by Path
+	Home     *Document   // the root index page; synthesised when content/ has none
+	Sections []*Document // top-level section pages, in menu order
+	ByID     map[string]*Document
+	ByPath   map[string]*Document // content path ("strategies/databases.md")
+	ByURL    map[string]*Document // site path ("strategies/databases/")
+	Files    []StaticFile
+	FileSet  map[string]bool
+	// Backlinks lists, for each document, the documents that link to it or
+	// reference it in front matter, sorted by path, each once.
+	Backlinks map[*Document][]*Document
+	Tags      map[string][]*Document
+	// Paths are the reading paths in site.yaml order.
+	Paths []*ReadingPath
+	// PathsOf lists the reading paths a document is a step of.
+	PathsOf map[*Document][]*ReadingPath
+	// Decisions is the registry: records and inline entries, sorted by date then id.
+	Decisions    []*Decision
+	DecisionByID map[string]*Decision
+	// Links counts resolved internal links.
+	Links int
+}

@@ -1,0 +1,181 @@
+// Package load finds the documents and static files of a handbook.
+//
+// Input: the site root as an fs.FS and the content directory's name. Output:
+// one *handbook.Document per Markdown file (path, source bytes, section, and
+// whether it is a section index or a page bundle) and the static files to
+// copy. Nothing is parsed here. Hidden files and folders (".git", ".DS_Store")
+// are skipped. Paths are slash paths relative to the content directory, so
+// they are local by construction.
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+)
+
+// Content is what a content directory holds.
+type Content struct {
+	Docs  []*handbook.Document
+	Files []handbook.StaticFile
+}
+
+type dir struct {
+	md       []string // Markdown file names
+	other    []string // other file names
+	subdirs  []string
+	hasMDRec bool // this folder or a folder below it holds Markdown
+}
+
+// Load walks contentDir in fsys.
+func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
+	c := &Content{}
+	dirs := map[string]*dir{}
+	var order []string
+	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(p, -1, "check the file's permissions", "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, contentDir), "/")
+		if d.IsDir() {
+			dirs[rel] = &dir{}
+			order = append(order, rel)
+			if rel != "" {
+				parent := dirs[dirOf(rel)]
+				parent.subdirs = append(parent.subdirs, rel)
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		parent := dirs[dirOf(rel)]
+		if isMarkdown(name) {
+			parent.md = append(parent.md, name)
+		} else {
+			parent.other = append(parent.other, name)
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(contentDir, -1, "create it and put Markdown files in it, or set content_dir in site.yaml", "content directory %q does not exist", contentDir)
+		} else {
+			diags.Errorf(contentDir, -1, "", "cannot read the content directory: %v", err)
+		}
+		return c
+	}
+	// Mark folders that hold Markdown at any depth (children come after parents).
+	for i := len(order) - 1; i >= 0; i-- {
+		d := dirs[order[i]]
+		if len(d.md) > 0 {
+			d.hasMDRec = true
+		}
+		if d.hasMDRec && order[i] != "" {
+			dirs[dirOf(order[i])].hasMDRec = true
+		}
+	}
+	for _, rel := range order {
+		d := dirs[rel]
+		sort.Strings(d.md)
+		index := indexFile(d.md)
+		bundle := false
+		if index != "" && index != "_index.md" && rel != "" && len(d.md) == 1 {
+			bundle = true
+			for _, s := range d.subdirs {
+				if dirs[s].hasMDRec {
+					bundle = false
+				}
+			}
+		}
+		for _, name := range d.md {
+			p := join(rel, name)
+			src, err := fs.ReadFile(fsys, path.Join(contentDir, p))
+			if err != nil {
+				diags.Errorf(path.Join(contentDir, p), -1, "check the file's permissions", "cannot read: %v", err)
+				continue
+			}
+			doc := &handbook.Document{
+				Path:       p,
+				SourcePath: path.Join(contentDir, p),
+				Source:     src,
+				Section:    sectionOf(rel),
+			}
+			switch {
+			case name == index && bundle:
+				doc.IsBundle = true
+				doc.URL = rel + "/"
+			case name == index:
+				doc.IsSection = true
+				doc.URL = dirURL(rel)
+			default:
+				doc.URL = join(rel, strings.TrimSuffix(name, path.Ext(name))) + "/"
+			}
+			doc.URL = strings.ReplaceAll(doc.URL, " ", "-")
+			c.Docs = append(c.Docs, doc)
+		}
+		for _, name := range d.other {
+			p := join(rel, name)
+			c.Files = append(c.Files, handbook.StaticFile{Path: p, Source: path.Join(contentDir, p)})
+		}
+	}
+	return c
+}
+
+// indexFile picks a folder's index page: _index.md, then index.md, then
+// README.md (the GitHub habit).
+func indexFile(names []string) string {
+	for _, want := range []string{"_index.md", "index.md", "readme.md"} {
+		for _, n := range names {
+			if strings.EqualFold(n, want) {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+func dirOf(rel string) string {
+	d := path.Dir(rel)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+func join(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return dir + "/" + name
+}
+
+func dirURL(rel string) string {
+	if rel == "" {
+		return ""
+	}
+	return rel + "/"
+}
+
+func sectionOf(rel string) string {
+	s, _, _ := strings.Cut(rel, "/")
+	return s
+}

@@ -1,0 +1,225 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindWikiLink is the AST kind of a [[wikilink]].
+var KindWikiLink = ast.NewNodeKind("WikiLink")
+
+// WikiLink is an inline [[target|label]] or [[target#heading]].
+type WikiLink struct {
+	ast.BaseInline
+	Target []byte // what is between the brackets, before '|'
+	Label  []byte // after '|', or nil
+	Slot   int    // index into Document.Links, set before rendering
+}
+
+// Kind implements ast.Node.
+func (n *WikiLink) Kind() ast.NodeKind { return KindWikiLink }
+
+// Dump implements ast.Node.
+func (n *WikiLink) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Target": string(n.Target)}, nil)
+}
+
+type wikiParser struct{}
+
+func (wikiParser) Trigger() []byte { return []byte{'['} }
+
+func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 4 || line[0] != '[' || line[1] != '[' {
+		return nil
+	}
+	end := bytes.Index(line[2:], []byte("]]"))
+	if end < 0 {
+		return nil
+	}
+	inner := line[2 : 2+end]
+	if bytes.ContainsAny(inner, "[]\n") {
+		return nil
+	}
+	n := &WikiLink{Slot: -1}
+	target, label, hasLabel := bytes.Cut(inner, []byte("|"))
+	n.Target = bytes.TrimSpace(target)
+	if hasLabel {
+		n.Label = bytes.TrimSpace(label)
+	}
+	n.SetPos(seg.Start)
+	block.Advance(2 + end + 2)
+	return n
+}
+
+// tomlParser reads TOML front matter between `+++` lines at the top of a
+// file, as Hugo does; the lines are kept on the node for the caller.
+type tomlParser struct{}
+
+// KindTOMLFrontMatter marks the block that holds TOML front matter.
+var KindTOMLFrontMatter = ast.NewNodeKind("TOMLFrontMatter")
+
+// TOMLFrontMatter holds the lines of a TOML front matter block.
+type TOMLFrontMatter struct {
+	ast.BaseBlock
+	Closed bool
+}
+
+// Kind implements ast.Node.
+func (n *TOMLFrontMatter) Kind() ast.NodeKind { return KindTOMLFrontMatter }
+
+// Dump implements ast.Node.
+func (n *TOMLFrontMatter) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// IsRaw implements ast.Node.
+func (n *TOMLFrontMatter) IsRaw() bool { return true }
+
+func isTOMLFence(line []byte) bool {
+	return bytes.Equal(util.TrimRightSpace(line), []byte("+++"))
+}
+
+func (tomlParser) Trigger() []byte { return []byte{'+'} }
+
+func (tomlParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if l, _ := reader.Position(); l != 0 {
+		return nil, parser.NoChildren
+	}
+	line, seg := reader.PeekLine()
+	if !isTOMLFence(line) {
+		return nil, parser.NoChildren
+	}
+	reader.Advance(seg.Len())
+	n := &TOMLFrontMatter{}
+	n.SetPos(seg.Start)
+	return n, parser.NoChildren
+}
+
+func (tomlParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, seg := reader.PeekLine()
+	if isTOMLFence(line) {
+		reader.Advance(seg.Len())
+		node.(*TOMLFrontMatter).Closed = true
+		return parser.Close
+	}
+	node.Lines().Append(seg)
+	return parser.Continue | parser.NoChildren
+}
+
+func (tomlParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (tomlParser) CanInterruptParagraph() bool                                  { return false }
+func (tomlParser) CanAcceptIndentedLine() bool                                  { return false }
+
+// linkRenderer writes links, images and wikilinks with slot hrefs
+// ("\x00N\x00"), filled once links are resolved. Goldmark never emits a NUL
+// byte (CommonMark replaces it), so a slot cannot be confused with content.
+type linkRenderer struct {
+	html.Config
+}
+
+func (r *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, r.renderLink)
+	reg.Register(ast.KindImage, r.renderImage)
+	reg.Register(KindWikiLink, r.renderWiki)
+	reg.Register(KindTOMLFrontMatter, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+func (r *linkRenderer) SetOption(name renderer.OptionName, value any) { r.Config.SetOption(name, value) }
+
+func (r *linkRenderer) writeHref(w util.BufWriter, dest []byte) {
+	if len(dest) > 0 && dest[0] == 0 {
+		w.Write(dest)
+		return
+	}
+	w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
+}
+
+func (r *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if entering {
+		w.WriteString(`<a href="`)
+		r.writeHref(w, n.Destination)
+		w.WriteByte('"')
+		if n.Title != nil {
+			w.WriteString(` title="`)
+			w.Write(util.EscapeHTML(n.Title))
+			w.WriteByte('"')
+		}
+		if n.Attributes() != nil {
+			html.RenderAttributes(w, n, html.LinkAttributeFilter)
+		}
+		w.WriteByte('>')
+	} else {
+		w.WriteString("</a>")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r *linkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	w.WriteString(`<img src="`)
+	r.writeHref(w, n.Destination)
+	w.WriteString(`" alt="`)
+	r.writeAlt(w, source, n)
+	w.WriteByte('"')
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		w.Write(util.EscapeHTML(n.Title))
+		w.WriteByte('"')
+	}
+	w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *linkRenderer) writeAlt(w util.BufWriter, source []byte, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			w.Write(util.EscapeHTML(t.Segment.Value(source)))
+		} else {
+			r.writeAlt(w, source, c)
+		}
+	}
+}
+
+func (r *linkRenderer) renderWiki(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*WikiLink)
+	label := n.Label
+	if label == nil {
+		label = n.Target
+	}
+	fmtSlot(w, n.Slot)
+	w.Write(util.EscapeHTML(label))
+	w.WriteString("</a>")
+	return ast.WalkSkipChildren, nil
+}
+
+// fmtSlot writes the opening tag of a wikilink whose href is slot i.
+func fmtSlot(w util.BufWriter, i int) {
+	w.WriteString(`<a href="`)
+	w.Write(Slot(i))
+	w.WriteString(`">`)
+}
+
+type extender struct{}
+
+func (extender) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithInlineParsers(util.Prioritized(wikiParser{}, 199)),
+		parser.WithBlockParsers(util.Prioritized(tomlParser{}, 0)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig()}, 100)))
+}

@@ -1,0 +1,573 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gohugoio/hugo/parser/metadecoders"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	meta "github.com/yuin/goldmark-meta"
+
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+)
+
+// knownKeys are the front matter keys of the content model.
+var knownKeys = []string{
+	"title", "kind", "id", "status", "owner", "authors", "date", "reviewed",
+	"tags", "area", "summary", "weight", "draft", "aliases", "slug", "horizon",
+	"strategies", "design_docs", "decisions", "supersedes", "deciders",
+}
+
+// keyKinds limits keys to the kinds they apply to.
+var keyKinds = map[string][]handbook.Kind{
+	"horizon":     {handbook.KindVision},
+	"strategies":  {handbook.KindVision},
+	"design_docs": {handbook.KindStrategy},
+	"decisions":   {handbook.KindStrategy, handbook.KindDesignDoc},
+	"supersedes":  {handbook.KindDecision},
+	"deciders":    {handbook.KindDecision},
+}
+
+// fields is decoded front matter with the position of each key.
+type fields struct {
+	values  map[string]any
+	offsets map[string]int
+	src     []byte // the whole file
+	start   int    // offset of the front matter text
+	end     int
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+var tomlPosRE = regexp.MustCompile(`(\d+):(\d+)`)
+
+// frontMatter decodes the YAML (goldmark-meta) or TOML front matter of the
+// parsed document, removing its block from the AST.
+func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.Context, diags *diag.List) *fields {
+	src := doc.Source
+	first := root.FirstChild()
+	f := &fields{src: src, offsets: map[string]int{}}
+	if tb, ok := first.(*TOMLFrontMatter); ok {
+		doc.HasFrontMatter = true
+		root.RemoveChild(root, tb)
+		lines := tb.Lines()
+		var buf bytes.Buffer
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			buf.Write(seg.Value(src))
+		}
+		f.start = bytes.IndexByte(src, '\n') + 1
+		f.end = f.start + buf.Len()
+		if !tb.Closed {
+			diags.Errorf(doc.SourcePath, 0, "end the front matter with a line holding only +++", "TOML front matter is never closed")
+			return f
+		}
+		m, err := metadecoders.Default.UnmarshalToMap(buf.Bytes(), metadecoders.TOML)
+		if err != nil {
+			off := f.start
+			if mm := tomlPosRE.FindStringSubmatch(err.Error()); mm != nil {
+				l, _ := strconv.Atoi(mm[1])
+				c, _ := strconv.Atoi(mm[2])
+				off = diag.Offset(src, l+1, c)
+			}
+			diags.Errorf(doc.SourcePath, off, "check the TOML syntax: strings in quotes, `key = value`, lists in [ ]", "invalid TOML front matter: %s", tomlMessage(err))
+			return f
+		}
+		f.values = m
+		f.scanKeys()
+		return f
+	}
+	if !bytes.HasPrefix(src, []byte("---")) || !isDashLine(firstLine(src)) {
+		return f
+	}
+	doc.HasFrontMatter = true
+	f.start = bytes.IndexByte(src, '\n') + 1
+	if f.start == 0 {
+		f.start = len(src)
+	}
+	f.end = closingDashes(src, f.start)
+	if f.end < 0 {
+		diags.Errorf(doc.SourcePath, 0, "end the front matter with a line holding only ---", "front matter is never closed")
+		f.end = len(src)
+		return f
+	}
+	m, err := meta.TryGet(ctx)
+	if err != nil {
+		off := f.start
+		msg := err.Error()
+		if mm := yamlLineRE.FindStringSubmatch(msg); mm != nil {
+			l, _ := strconv.Atoi(mm[1])
+			off = diag.Offset(src, l+1, 1)
+			msg = strings.TrimPrefix(msg[strings.Index(msg, mm[0])+len(mm[0]):], ": ")
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		diags.Errorf(doc.SourcePath, off, "check indentation, and quote values containing ': ' or starting with '[', '{', '*' or '&'", "invalid YAML front matter: %s", msg)
+		if tb, ok := first.(*ast.TextBlock); ok {
+			root.RemoveChild(root, tb)
+		}
+		return f
+	}
+	f.values = normalize(m).(map[string]any)
+	f.scanKeys()
+	return f
+}
+
+func tomlMessage(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 && i+2 < len(s) {
+		return s[i+2:]
+	}
+	return s
+}
+
+func firstLine(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+func isDashLine(l []byte) bool {
+	l = bytes.TrimSpace(l)
+	return len(l) >= 3 && len(bytes.Trim(l, "-")) == 0
+}
+
+// closingDashes returns the offset of the closing --- line after start, or -1.
+func closingDashes(src []byte, start int) int {
+	for off := start; off < len(src); {
+		line := firstLine(src[off:])
+		if isDashLine(line) {
+			return off
+		}
+		off += len(line) + 1
+	}
+	return -1
+}
+
+// scanKeys finds the offset of each top-level key: a line that starts in
+// column 1 with `key:` (YAML) or `key =` (TOML).
+func (f *fields) scanKeys() {
+	for off := f.start; off < f.end; {
+		line := firstLine(f.src[off:f.end])
+		if len(line) > 0 && line[0] != ' ' && line[0] != '\t' && line[0] != '#' && line[0] != '-' {
+			k := line
+			if i := bytes.IndexAny(k, ":="); i > 0 {
+				k = bytes.TrimSpace(k[:i])
+				k = bytes.Trim(k, `"'`)
+				if _, seen := f.offsets[string(k)]; !seen {
+					f.offsets[string(k)] = off
+				}
+			}
+		}
+		off += len(line) + 1
+	}
+}
+
+// at returns the offset of key, or of the front matter when unknown.
+func (f *fields) at(key string) int {
+	if o, ok := f.offsets[key]; ok {
+		return o
+	}
+	return max(0, f.start-4)
+}
+
+// find returns the offset of text written under key (a list item), or the
+// key's offset.
+func (f *fields) find(key, text string) int {
+	o := f.at(key)
+	if text == "" {
+		return o
+	}
+	if i := bytes.Index(f.src[o:f.end], []byte(text)); i >= 0 {
+		return o + i
+	}
+	return o
+}
+
+func normalize(v any) any {
+	switch v := v.(type) {
+	case map[any]any:
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			m[fmt.Sprint(k)] = normalize(x)
+		}
+		return m
+	case map[string]any:
+		for k, x := range v {
+			v[k] = normalize(x)
+		}
+		return v
+	case []any:
+		for i, x := range v {
+			v[i] = normalize(x)
+		}
+		return v
+	}
+	return v
+}
+
+// applyFrontMatter sets the document's fields from its front matter and
+// checks them against the content model.
+func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag.List) {
+	doc.KeyOffsets = f.offsets
+	path := doc.SourcePath
+	dec := decoder{f: f, path: path, diags: diags}
+	v := f.values
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if slices.Contains(knownKeys, k) {
+			continue
+		}
+		if k == "superseded_by" {
+			diags.Errorf(path, f.at(k), "write `supersedes:` on the newer decision instead; superseded_by is computed from it", "superseded_by is computed, never written")
+			continue
+		}
+		if doc.Params == nil {
+			doc.Params = map[string]any{}
+		}
+		doc.Params[k] = v[k]
+		if sug := diag.Suggest(k, knownKeys); sug != "" && diag.Distance(strings.ToLower(k), sug) <= 2 {
+			diags.Warnf(path, f.at(k), fmt.Sprintf("did you mean %q?", sug), "unknown front matter key %q", k)
+		}
+	}
+
+	doc.Title = dec.str("title")
+	doc.ID = dec.str("id")
+	doc.Status = dec.str("status")
+	doc.Owner = dec.str("owner")
+	doc.Authors = dec.strs("authors")
+	doc.Date = dec.date("date")
+	doc.Reviewed = dec.date("reviewed")
+	doc.Tags = dec.strs("tags")
+	doc.Area = dec.str("area")
+	doc.Summary = dec.str("summary")
+	doc.Weight = dec.int("weight")
+	doc.Draft = dec.bool("draft")
+	doc.Aliases = dec.refs("aliases")
+	doc.Slug = dec.str("slug")
+	doc.Horizon = dec.int("horizon")
+	doc.Strategies = dec.refs("strategies")
+	doc.DesignDocs = dec.refs("design_docs")
+	doc.Supersedes = dec.refs("supersedes")
+	doc.Deciders = dec.strs("deciders")
+
+	if doc.ID != "" && strings.ContainsAny(doc.ID, " \t#|[]?") {
+		diags.Errorf(path, f.at("id"), "use letters, digits, '-', '_', '.' and '/'", "id %q cannot be used in links", doc.ID)
+		doc.ID = ""
+	}
+
+	// Kind: front matter, else the section's, else page. Section index pages
+	// are pages unless they say otherwise.
+	kind := dec.str("kind")
+	switch {
+	case kind != "":
+		doc.Kind = handbook.Kind(kind)
+		if !doc.Kind.Valid() {
+			hint := "kinds are " + strings.Join(handbook.KindNames(), ", ")
+			if sug := diag.Suggest(kind, handbook.KindNames()); sug != "" {
+				hint = fmt.Sprintf("did you mean %q?", sug)
+			}
+			diags.Errorf(path, f.at("kind"), hint, "unknown kind %q", kind)
+			doc.Kind = handbook.KindPage
+		}
+	case doc.IsSection:
+		doc.Kind = handbook.KindPage
+	default:
+		doc.Kind = p.opts.KindOf(doc.Section)
+	}
+
+	p.checkStatus(doc, f, diags)
+	for key, kinds := range keyKinds {
+		if _, ok := v[key]; ok && !slices.Contains(kinds, doc.Kind) {
+			names := make([]string, len(kinds))
+			for i, k := range kinds {
+				names[i] = string(k)
+			}
+			diags.Warnf(path, f.at(key), "remove it, or set the kind this key belongs to", "%s applies to %s documents, not to a %s", key, strings.Join(names, " and "), doc.Kind)
+		}
+	}
+	switch doc.Kind {
+	case handbook.KindDecision:
+		if doc.Date.IsZero() && !dec.failed("date") {
+			diags.Errorf(path, f.at("title"), "add `date: YYYY-MM-DD`, the day it was decided", "decision has no date")
+		}
+	case handbook.KindVision:
+		if doc.Horizon == 0 && !dec.failed("horizon") {
+			diags.Errorf(path, f.at("title"), "add `horizon: YYYY`, the year the vision looks out to (2 to 3 years ahead)", "vision has no horizon")
+		} else if !doc.Date.IsZero() && (doc.Horizon-doc.Date.Year() < 2 || doc.Horizon-doc.Date.Year() > 3) {
+			diags.Warnf(path, f.at("horizon"), fmt.Sprintf("a vision looks 2 to 3 years ahead: %d or %d", doc.Date.Year()+2, doc.Date.Year()+3), "horizon %d is %d years after the date", doc.Horizon, doc.Horizon-doc.Date.Year())
+		}
+	}
+	if raw, ok := v["decisions"]; ok {
+		doc.Decisions = p.inlineDecisions(doc, raw, &dec)
+	}
+}
+
+func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List) {
+	allowed := doc.Kind.Statuses()
+	path := doc.SourcePath
+	switch {
+	case allowed == nil && doc.Status != "":
+		diags.Warnf(path, f.at("status"), "remove it, or give the document a kind with a lifecycle", "a %s has no status", doc.Kind)
+	case allowed == nil:
+	case doc.Status == "" && doc.Kind == handbook.KindChecklist:
+		doc.Status = "active"
+	case doc.Status == "":
+		if f.values != nil || doc.Kind != handbook.KindPage {
+			diags.Errorf(path, f.at("title"), "add `status:` with one of "+strings.Join(allowed, ", "), "%s has no status", doc.Kind.Label(false))
+		}
+	case !slices.Contains(allowed, doc.Status):
+		hint := "a " + string(doc.Kind) + " is one of " + strings.Join(allowed, ", ")
+		if sug := diag.Suggest(doc.Status, allowed); sug != "" {
+			hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
+		}
+		diags.Errorf(path, f.at("status"), hint, "unknown status %q for a %s", doc.Status, doc.Kind)
+	}
+}
+
+func (p *Parser) inlineDecisions(doc *handbook.Document, raw any, dec *decoder) []*handbook.Decision {
+	list, ok := raw.([]any)
+	if !ok {
+		dec.diags.Errorf(doc.SourcePath, dec.f.at("decisions"), "write a list of entries with id, title, status and rationale", "decisions must be a list")
+		return nil
+	}
+	var out []*handbook.Decision
+	for i, item := range list {
+		m, ok := item.(map[string]any)
+		if !ok {
+			dec.diags.Errorf(doc.SourcePath, dec.f.at("decisions"), "each entry is a map: - id: ...\n  title: ...", "decisions entry %d is not a map", i+1)
+			continue
+		}
+		sub := decoder{f: dec.f, path: dec.path, diags: dec.diags, m: m, parent: "decisions"}
+		d := &handbook.Decision{
+			ID: sub.str("id"), Title: sub.str("title"), Status: sub.str("status"),
+			Rationale: sub.str("rationale"), Area: sub.str("area"), Owner: sub.str("owner"),
+			Date: sub.date("date"), Deciders: sub.strs("deciders"), Supersedes: sub.refs("supersedes"),
+			Doc: doc, Inline: true,
+		}
+		d.Offset = dec.f.find("decisions", d.ID)
+		for k := range m {
+			if !slices.Contains([]string{"id", "title", "status", "rationale", "area", "owner", "date", "deciders", "supersedes"}, k) {
+				hint := "entries take id, title, status, rationale, area, owner, date, deciders, supersedes"
+				if sug := diag.Suggest(k, []string{"id", "title", "status", "rationale", "area", "owner", "date", "deciders", "supersedes"}); sug != "" {
+					hint = fmt.Sprintf("did you mean %q?", sug)
+				}
+				dec.diags.Warnf(doc.SourcePath, dec.f.find("decisions", k+":"), hint, "unknown key %q in inline decision", k)
+			}
+		}
+		if d.ID == "" {
+			dec.diags.Errorf(doc.SourcePath, d.Offset, "give each inline decision a unique id, such as "+strings.TrimSuffix(strings.ReplaceAll(doc.Path, "/", "-"), ".md")+"-"+strconv.Itoa(i+1), "inline decision %d has no id", i+1)
+			continue
+		}
+		if d.Title == "" {
+			dec.diags.Errorf(doc.SourcePath, d.Offset, "add `title:` to the entry", "inline decision %q has no title", d.ID)
+		}
+		if d.Status == "" {
+			dec.diags.Errorf(doc.SourcePath, d.Offset, "add `status:` with one of "+strings.Join(handbook.DecisionStatuses, ", "), "inline decision %q has no status", d.ID)
+		} else if !slices.Contains(handbook.DecisionStatuses, d.Status) {
+			hint := "one of " + strings.Join(handbook.DecisionStatuses, ", ")
+			if sug := diag.Suggest(d.Status, handbook.DecisionStatuses); sug != "" {
+				hint = fmt.Sprintf("did you mean %q?", sug)
+			}
+			dec.diags.Errorf(doc.SourcePath, dec.f.find("decisions", "status: "+d.Status), hint, "unknown status %q in inline decision %q", d.Status, d.ID)
+		}
+		if d.Area == "" {
+			d.Area = doc.Area
+		}
+		if d.Owner == "" {
+			d.Owner = doc.Owner
+		}
+		if d.Date.IsZero() {
+			d.Date = doc.Date
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// decoder reads typed values from front matter, reporting wrong types.
+type decoder struct {
+	f      *fields
+	path   string
+	diags  *diag.List
+	m      map[string]any // nil: the top level
+	parent string         // key holding m, for positions
+	bad    map[string]bool
+}
+
+func (d *decoder) get(key string) (any, bool) {
+	if d.m != nil {
+		v, ok := d.m[key]
+		return v, ok
+	}
+	v, ok := d.f.values[key]
+	return v, ok
+}
+
+func (d *decoder) at(key string) int {
+	if d.parent != "" {
+		return d.f.find(d.parent, key+":")
+	}
+	return d.f.at(key)
+}
+
+func (d *decoder) fail(key, hint, format string, args ...any) {
+	if d.bad == nil {
+		d.bad = map[string]bool{}
+	}
+	d.bad[key] = true
+	d.diags.Errorf(d.path, d.at(key), hint, format, args...)
+}
+
+func (d *decoder) failed(key string) bool { return d.bad[key] }
+
+func (d *decoder) str(key string) string {
+	v, ok := d.get(key)
+	if !ok || v == nil {
+		return ""
+	}
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case int, int64, uint64, float64, bool:
+		return fmt.Sprint(v)
+	case time.Time:
+		return v.Format("2006-01-02")
+	}
+	d.fail(key, "write a single value, in quotes if it contains ':'", "%s must be text, not a %s", key, typeName(v))
+	return ""
+}
+
+func (d *decoder) strs(key string) []string {
+	v, ok := d.get(key)
+	if !ok || v == nil {
+		return nil
+	}
+	switch v := v.(type) {
+	case string:
+		if v == "" {
+			return nil
+		}
+		return []string{strings.TrimSpace(v)}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			switch x := x.(type) {
+			case string:
+				out = append(out, strings.TrimSpace(x))
+			case int, int64, float64, bool:
+				out = append(out, fmt.Sprint(x))
+			default:
+				d.fail(key, "write a list of names: [a, b]", "%s must be a list of text values", key)
+				return nil
+			}
+		}
+		return out
+	case []string:
+		return v
+	}
+	d.fail(key, "write a list: [a, b]", "%s must be a list, not a %s", key, typeName(v))
+	return nil
+}
+
+func (d *decoder) refs(key string) []handbook.Ref {
+	names := d.strs(key)
+	if len(names) == 0 {
+		return nil
+	}
+	out := make([]handbook.Ref, len(names))
+	for i, n := range names {
+		off := d.at(key)
+		if j := bytes.Index(d.f.src[off:d.f.end], []byte(n)); j >= 0 {
+			off += j
+		}
+		out[i] = handbook.Ref{Target: n, Offset: off}
+	}
+	return out
+}
+
+var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01"}
+
+func (d *decoder) date(key string) time.Time {
+	v, ok := d.get(key)
+	if !ok || v == nil {
+		return time.Time{}
+	}
+	switch v := v.(type) {
+	case time.Time:
+		return v
+	case string:
+		s := strings.TrimSpace(v)
+		for _, l := range dateLayouts {
+			if t, err := time.Parse(l, s); err == nil {
+				return t
+			}
+		}
+		d.fail(key, "write dates as YYYY-MM-DD, for example 2026-03-14", "%s %q is not a date", key, s)
+		return time.Time{}
+	}
+	d.fail(key, "write dates as YYYY-MM-DD, for example 2026-03-14", "%s must be a date, not a %s", key, typeName(v))
+	return time.Time{}
+}
+
+func (d *decoder) int(key string) int {
+	v, ok := d.get(key)
+	if !ok || v == nil {
+		return 0
+	}
+	switch v := v.(type) {
+	case int:
+		return v
+	case int64:
+		return int(v)
+	case uint64:
+		return int(v)
+	case float64:
+		if v == float64(int(v)) {
+			return int(v)
+		}
+	case string:
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			return n
+		}
+	}
+	d.fail(key, "write a whole number", "%s must be a whole number", key)
+	return 0
+}
+
+func (d *decoder) bool(key string) bool {
+	v, ok := d.get(key)
+	if !ok || v == nil {
+		return false
+	}
+	if b, ok := v.(bool); ok {
+		return b
+	}
+	d.fail(key, "write true or false", "%s must be true or false", key)
+	return false
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "map"
+	case []any:
+		return "list"
+	case string:
+		return "text"
+	case bool:
+		return "boolean"
+	}
+	return fmt.Sprintf("%T", v)
+}

@@ -1,0 +1,298 @@
+// Package markdown parses one document: front matter and body, in a single
+// goldmark pass.
+//
+// Input: a *handbook.Document with Path and Source set. Output: the same
+// document with its front matter fields, its rendered body HTML, its links,
+// headings and word count, and diagnostics for everything wrong in the file.
+//
+// Links are not resolved here: each link's href in the HTML is a slot
+// ("\x00N\x00" for Links[N]) that the render stage fills once the graph stage
+// has resolved it. A Parser is safe for concurrent use.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	meta "github.com/yuin/goldmark-meta"
+
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+)
+
+// Options configure a Parser.
+type Options struct {
+	// RawHTML lets raw HTML through; otherwise it is omitted and counted.
+	RawHTML bool
+	// KindOf gives the default kind of a document from its section.
+	KindOf func(section string) handbook.Kind
+}
+
+// Parser parses documents. It is safe for concurrent use.
+type Parser struct {
+	md   goldmark.Markdown
+	opts Options
+}
+
+// New returns a Parser.
+func New(opts Options) *Parser {
+	var rendererOpts []renderer.Option
+	if opts.RawHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+			meta.Meta,
+			extender{},
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithGuessLanguage(false),
+			),
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	if opts.KindOf == nil {
+		opts.KindOf = func(string) handbook.Kind { return handbook.KindPage }
+	}
+	return &Parser{md: md, opts: opts}
+}
+
+// Slot is the placeholder written as the href of body link i.
+func Slot(i int) []byte {
+	return []byte("\x00" + strconv.Itoa(i) + "\x00")
+}
+
+// Parse fills doc from doc.Source, reporting problems to diags. A document
+// that cannot be read at all (not UTF-8, empty) is left without a title, and
+// the caller drops it.
+func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
+	src := doc.Source
+	diags.AddSource(doc.SourcePath, src)
+	if len(bytes.TrimSpace(src)) == 0 {
+		diags.Errorf(doc.SourcePath, 0, "write a title in front matter (---\\ntitle: ...\\n---) or a first '# Heading', or delete the file", "empty file")
+		return
+	}
+	if !utf8.Valid(src) {
+		off := firstInvalid(src)
+		diags.Errorf(doc.SourcePath, off, "save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)", "file is not valid UTF-8 (byte 0x%02x at offset %d)", src[off], off)
+		return
+	}
+	ctx := parser.NewContext()
+	root := p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+
+	fm := p.frontMatter(doc, root, ctx, diags)
+	p.applyFrontMatter(doc, fm, diags)
+
+	p.walk(doc, root, diags)
+
+	if doc.Title == "" {
+		diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := p.md.Renderer().Render(&buf, src, root); err != nil {
+		diags.Errorf(doc.SourcePath, -1, "", "cannot render: %v", err)
+		return
+	}
+	doc.HTML = buf.String()
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// walk collects headings, links, tasks and words, counts omitted raw HTML,
+// takes the first H1 as title where front matter gave none, and checks code
+// fences.
+func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
+	src := doc.Source
+	rawHTML := 0
+	firstRaw := -1
+	var firstH1 *ast.Heading
+	words := 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id := ""
+			if v, ok := n.AttributeString("id"); ok {
+				if b, ok := v.([]byte); ok {
+					id = string(b)
+				}
+			}
+			t := plainText(n, src)
+			doc.Headings = append(doc.Headings, handbook.Heading{Level: n.Level, ID: id, Text: t})
+			if n.Level == 1 && firstH1 == nil {
+				firstH1 = n
+			}
+		case *ast.Link:
+			i := len(doc.Links)
+			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Destination), Form: handbook.LinkMarkdown, Offset: n.Pos()})
+			n.Destination = Slot(i)
+		case *ast.Image:
+			i := len(doc.Links)
+			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Destination), Form: handbook.LinkImage, Offset: n.Pos()})
+			n.Destination = Slot(i)
+		case *WikiLink:
+			n.Slot = len(doc.Links)
+			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Target), Form: handbook.LinkWiki, Offset: n.Pos()})
+		case *ast.AutoLink:
+			// External by construction; rendered as is.
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if !p.opts.RawHTML {
+				rawHTML++
+				if firstRaw < 0 {
+					firstRaw = nodeOffset(n, src)
+				}
+			}
+		case *ast.FencedCodeBlock:
+			p.checkFence(doc, n, diags)
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			words += countWords(n.Segment.Value(src))
+		case *ast.String:
+			words += countWords(n.Value)
+		}
+		if n.Kind().String() == "TaskCheckBox" {
+			doc.Tasks++
+		}
+		return ast.WalkContinue, nil
+	})
+	doc.WordCount = words
+	if rawHTML > 0 {
+		diags.Warnf(doc.SourcePath, firstRaw, "raw HTML is off; set `raw_html: true` in site.yaml to let it through",
+			"%d raw HTML %s omitted", rawHTML, plural(rawHTML, "fragment", "fragments"))
+	}
+	if doc.Title == "" && firstH1 != nil {
+		doc.Title = plainText(firstH1, src)
+		// The title is shown by the layout; drop the heading so it is not shown twice.
+		if len(doc.Headings) > 0 {
+			for i, h := range doc.Headings {
+				if h.Level == 1 {
+					doc.Headings = append(doc.Headings[:i:i], doc.Headings[i+1:]...)
+					break
+				}
+			}
+		}
+		firstH1.Parent().RemoveChild(firstH1.Parent(), firstH1)
+	}
+}
+
+// checkFence reports a fenced code block that runs to the end of the file
+// without a closing fence.
+func (p *Parser) checkFence(doc *handbook.Document, n *ast.FencedCodeBlock, diags *diag.List) {
+	src := doc.Source
+	start := lineStart(src, min(n.Pos(), len(src)))
+	line := bytes.TrimLeft(src[start:], " ")
+	if len(line) == 0 || (line[0] != '`' && line[0] != '~') {
+		return
+	}
+	c := line[0]
+	width := len(line) - len(bytes.TrimLeft(line, string(c)))
+	end := len(src)
+	if l := n.Lines().Len(); l > 0 {
+		end = n.Lines().At(l - 1).Stop
+	} else if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+		end = start + i + 1
+	}
+	rest := bytes.TrimLeft(src[min(end, len(src)):], " ")
+	if len(rest) < width || bytes.Count(rest[:width], []byte{c}) != width {
+		diags.Errorf(doc.SourcePath, start, fmt.Sprintf("close it with a line of %d %q characters", width, string(c)),
+			"code fence is never closed: the rest of the file is shown as code")
+	}
+}
+
+func lineStart(src []byte, off int) int {
+	return bytes.LastIndexByte(src[:off], '\n') + 1
+}
+
+func nodeOffset(n ast.Node, src []byte) int {
+	if n.Pos() > 0 {
+		return n.Pos()
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	if r, ok := n.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+		return r.Segments.At(0).Start
+	}
+	return n.Pos()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// plainText is the text content of an inline container, for titles and
+// heading labels.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	var rec func(ast.Node)
+	rec = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *WikiLink:
+				if c.Label != nil {
+					b.Write(c.Label)
+				} else {
+					b.Write(c.Target)
+				}
+			default:
+				rec(c)
+			}
+		}
+	}
+	rec(n)
+	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+func countWords(b []byte) int {
+	n := 0
+	in := false
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}

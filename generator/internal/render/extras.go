@@ -1,0 +1,117 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"time"
+
+	"handbook/generator/internal/publish"
+)
+
+// extras writes the files that are not pages: sitemap.xml and feed.xml.
+func (r *Renderer) extras(w publish.Writer) int {
+	n := 0
+	if err := w.WriteFile("sitemap.xml", r.sitemap()); err == nil {
+		n++
+	}
+	if err := w.WriteFile("feed.xml", r.feed()); err == nil {
+		n++
+	}
+	return n
+}
+
+// abs returns the absolute URL of a site path, from base_url; only the path
+// when base_url names no host.
+func (r *Renderer) abs(p string) string {
+	base := strings.TrimSuffix(r.cfg.BaseURL, "/")
+	if !strings.Contains(base, "://") {
+		base = strings.TrimSuffix(r.cfg.BasePath, "/")
+	}
+	return base + "/" + p
+}
+
+func (r *Renderer) sitemap() []byte {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var set struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	set.URLs = append(set.URLs, url{Loc: r.abs("")})
+	for _, d := range r.site.Docs {
+		if d.URL == "" {
+			continue
+		}
+		u := url{Loc: r.abs(d.URL)}
+		if t := changed(d); !t.IsZero() {
+			u.LastMod = t.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	_ = enc.Encode(set)
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// feed is an Atom feed of the 30 most recently dated or reviewed documents.
+func (r *Renderer) feed() []byte {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Link    link   `xml:"link"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary,omitempty"`
+		Author  *struct {
+			Name string `xml:"name"`
+		} `xml:"author,omitempty"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Links   []link   `xml:"link"`
+		Entries []entry  `xml:"entry"`
+	}
+	f := feed{NS: "http://www.w3.org/2005/Atom", Title: r.cfg.Title, ID: r.abs(""),
+		Links: []link{{Href: r.abs("feed.xml"), Rel: "self"}, {Href: r.abs("")}}}
+	var newest time.Time
+	for _, d := range recent(r.site.Docs, 30) {
+		t := changed(d)
+		if t.After(newest) {
+			newest = t
+		}
+		e := entry{Title: d.Title, ID: r.abs(d.URL), Link: link{Href: r.abs(d.URL)}, Updated: t.Format(time.RFC3339), Summary: d.Summary}
+		if d.Owner != "" {
+			e.Author = &struct {
+				Name string `xml:"name"`
+			}{d.Owner}
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	if newest.IsZero() {
+		newest = r.opts.Now
+	}
+	f.Updated = newest.UTC().Format(time.RFC3339)
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	_ = enc.Encode(f)
+	b.WriteByte('\n')
+	return b.Bytes()
+}

@@ -1,0 +1,339 @@
+package render
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"handbook/generator/internal/handbook"
+)
+
+// Page is what a layout sees as ".".
+type Page struct {
+	Doc   *handbook.Document // nil on generated pages (tags, paths, 404)
+	Title string
+	URL   string // site path of the page, "" for the home page
+	// Kind is the document kind, or home, section, terms, term, path, 404, alias.
+	Kind string
+	// Items are the documents a list page lists.
+	Items []*handbook.Document
+	// ReadingPath is set on a reading path's page.
+	ReadingPath *handbook.ReadingPath
+	// Target is the page an alias redirects to.
+	Target *handbook.Document
+	Site   *SiteView
+
+	r        *Renderer
+	absolute bool // links from the site root (404 pages are served anywhere)
+}
+
+// SiteView is what layouts see as .Site.
+type SiteView struct {
+	Title       string
+	Description string
+	Language    string
+	Footer      string
+	Params      map[string]any
+	Home        *handbook.Document
+	Sections    []*handbook.Document
+	Paths       []*handbook.ReadingPath
+	Tags        []Tag
+	Menu        []MenuEntry
+	Counts      []KindCount
+	Decisions   int
+}
+
+// Tag is a tag with its documents.
+type Tag struct {
+	Name string
+	Slug string
+	Docs []*handbook.Document
+}
+
+// MenuEntry is an item of the main menu with its resolved site path.
+type MenuEntry struct {
+	Title    string
+	URL      string // site path, or an external URL
+	External bool
+}
+
+// KindCount is the number of documents of a kind.
+type KindCount struct {
+	Kind  handbook.Kind
+	Label string
+	Count int
+}
+
+func newSiteView(r *Renderer) *SiteView {
+	s := r.site
+	v := &SiteView{
+		Title: r.cfg.Title, Description: r.cfg.Description, Language: r.cfg.Language,
+		Footer: r.cfg.Footer, Params: r.cfg.Params, Home: s.Home, Sections: s.Sections, Paths: s.Paths,
+		Decisions: len(s.Decisions),
+	}
+	for _, name := range sortedKeys(s.Tags) {
+		v.Tags = append(v.Tags, Tag{Name: name, Slug: TagSlug(name), Docs: s.Tags[name]})
+	}
+	counts := map[handbook.Kind]int{}
+	for _, d := range s.Docs {
+		counts[d.Kind]++
+	}
+	for _, k := range handbook.Kinds {
+		if counts[k] > 0 {
+			v.Counts = append(v.Counts, KindCount{Kind: k, Label: k.Label(counts[k] != 1), Count: counts[k]})
+		}
+	}
+	for _, m := range r.cfg.Menus["main"] {
+		e := MenuEntry{Title: m.Title, URL: m.Link}
+		switch {
+		case strings.Contains(m.Link, "://"):
+			e.External = true
+		default:
+			if d := s.ByID[m.Link]; d != nil {
+				e.URL = d.URL
+			} else if u, ok := safeAlias(m.Link); ok {
+				e.URL = u
+			} else {
+				e.URL = ""
+			}
+		}
+		v.Menu = append(v.Menu, e)
+	}
+	return v
+}
+
+// Rel returns the href from this page to a site path ("strategies/",
+// "assets/main.css").
+func (p *Page) Rel(to string) string {
+	if p.absolute {
+		return p.r.cfg.BasePath + to
+	}
+	return Rel(p.URL, to)
+}
+
+// Link returns the href from this page to a document.
+func (p *Page) Link(d *handbook.Document) string {
+	if d == nil {
+		return ""
+	}
+	return p.Rel(d.URL)
+}
+
+// Asset returns the href of a bundled asset by its logical name ("main.css").
+func (p *Page) Asset(name string) string {
+	u := p.r.bundle.URL(name)
+	if u == "" {
+		return ""
+	}
+	return p.Rel(u)
+}
+
+// Content is the document's body with its links resolved.
+func (p *Page) Content() template.HTML {
+	if p.Doc == nil {
+		return ""
+	}
+	return p.r.body(p.Doc, p)
+}
+
+// TOC lists the headings of levels 2 and 3.
+func (p *Page) TOC() []handbook.Heading {
+	if p.Doc == nil {
+		return nil
+	}
+	var out []handbook.Heading
+	for _, h := range p.Doc.Headings {
+		if (h.Level == 2 || h.Level == 3) && h.ID != "" {
+			out = append(out, h)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// Group is a list of documents under a heading.
+type Group struct {
+	Label string
+	Docs  []*handbook.Document
+}
+
+// Backlinks lists the documents that link here, grouped by kind.
+func (p *Page) Backlinks() []Group {
+	if p.Doc == nil {
+		return nil
+	}
+	return groupByKind(p.r.site.Backlinks[p.Doc])
+}
+
+func groupByKind(ds []*handbook.Document) []Group {
+	by := map[handbook.Kind][]*handbook.Document{}
+	for _, d := range ds {
+		by[d.Kind] = append(by[d.Kind], d)
+	}
+	var out []Group
+	for _, k := range handbook.Kinds {
+		if len(by[k]) > 0 {
+			out = append(out, Group{Label: k.Label(len(by[k]) > 1), Docs: by[k]})
+		}
+	}
+	return out
+}
+
+// Breadcrumbs lists the sections above the page, from the home page down.
+func (p *Page) Breadcrumbs() []*handbook.Document {
+	if p.Doc == nil {
+		return []*handbook.Document{p.r.site.Home}
+	}
+	var out []*handbook.Document
+	for d := p.Doc.Parent; d != nil; d = d.Parent {
+		out = append(out, d)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// InSection reports whether the page is d or lies below d.
+func (p *Page) InSection(d *handbook.Document) bool {
+	for x := p.Doc; x != nil; x = x.Parent {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// Stale reports whether the document's last review is older than the
+// site's review period.
+func (p *Page) Stale() bool {
+	d := p.Doc
+	if d == nil || p.r.cfg.ReviewDays == 0 || d.Kind == handbook.KindPage && d.IsSection {
+		return false
+	}
+	last := d.Reviewed
+	if last.IsZero() {
+		last = d.Date
+	}
+	if last.IsZero() {
+		return false
+	}
+	return p.r.opts.Now.Sub(last) > time.Duration(p.r.cfg.ReviewDays)*24*time.Hour
+}
+
+// Steps are the positions of this page on the reading paths it is part of.
+func (p *Page) Steps() []Step {
+	if p.Doc == nil {
+		return nil
+	}
+	var out []Step
+	for _, rp := range p.r.site.PathsOf[p.Doc] {
+		for i, d := range rp.Steps {
+			if d != p.Doc {
+				continue
+			}
+			st := Step{Path: rp, Index: i + 1, Total: len(rp.Steps)}
+			if i > 0 {
+				st.Prev = rp.Steps[i-1]
+			}
+			if i+1 < len(rp.Steps) {
+				st.Next = rp.Steps[i+1]
+			}
+			out = append(out, st)
+			break
+		}
+	}
+	return out
+}
+
+// Step is a page's place on a reading path.
+type Step struct {
+	Path  *handbook.ReadingPath
+	Index int // 1-based
+	Total int
+	Prev  *handbook.Document
+	Next  *handbook.Document
+}
+
+// Decisions lists the decisions a document declares inline, or the
+// decision record itself.
+func (p *Page) Decisions() []*handbook.Decision {
+	if p.Doc == nil {
+		return nil
+	}
+	return p.Doc.Decisions
+}
+
+// Decision is the registry entry of a decision record page.
+func (p *Page) Decision() *handbook.Decision {
+	if p.Doc == nil || p.Doc.Kind != handbook.KindDecision {
+		return nil
+	}
+	return p.r.site.DecisionByID[p.Doc.ID]
+}
+
+// Refs lists the documents this one names in front matter (a vision's
+// strategies, a strategy's design docs).
+func (p *Page) Refs() []*handbook.Document {
+	if p.Doc == nil {
+		return nil
+	}
+	return p.Doc.Refs
+}
+
+// CitedBy lists documents of kind k that reference this one in front
+// matter: the strategies that draw on a design doc, the visions that weave a
+// strategy.
+func (p *Page) CitedBy(k string) []*handbook.Document {
+	var out []*handbook.Document
+	if p.Doc == nil {
+		return nil
+	}
+	for _, d := range p.r.site.Backlinks[p.Doc] {
+		if string(d.Kind) != k {
+			continue
+		}
+		for _, ref := range d.Refs {
+			if ref == p.Doc {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Recent lists the n documents most recently dated or reviewed.
+func (p *Page) Recent(n int) []*handbook.Document {
+	return recent(p.r.site.Docs, n)
+}
+
+func recent(docs []*handbook.Document, n int) []*handbook.Document {
+	ds := make([]*handbook.Document, 0, len(docs))
+	for _, d := range docs {
+		if !changed(d).IsZero() {
+			ds = append(ds, d)
+		}
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := changed(ds[i]), changed(ds[j])
+		if !a.Equal(b) {
+			return a.After(b)
+		}
+		return ds[i].Path < ds[j].Path
+	})
+	if len(ds) > n {
+		ds = ds[:n]
+	}
+	return ds
+}
+
+func changed(d *handbook.Document) time.Time {
+	if d.Reviewed.After(d.Date) {
+		return d.Reviewed
+	}
+	return d.Date
+}

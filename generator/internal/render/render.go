@@ -1,0 +1,301 @@
+// Package render executes the theme's templates over the linked site.
+//
+// Input: the *handbook.Site from the graph stage, the layouts (site over
+// defaults), the asset bundle and a publish.Writer. Output: every page of the
+// site written through the Writer: one per document, section lists, tag
+// pages, reading paths, the 404 page, alias redirects, sitemap.xml and an
+// Atom feed. Links are relative, so the output works under any sub-path.
+// Template errors are diagnostics at `layouts/file:line:col`. Pages render in
+// parallel; nothing here mutates the site.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/yuin/goldmark/util"
+
+	"handbook/generator/internal/assets"
+	"handbook/generator/internal/config"
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/publish"
+)
+
+// Options configure a render.
+type Options struct {
+	// Now is the build time: feeds and staleness use it, so tests pin it.
+	Now time.Time
+	// Inject is HTML added before </body> of every page (serve's reload
+	// client); empty in build output.
+	Inject template.HTML
+}
+
+// Renderer renders a site.
+type Renderer struct {
+	site   *handbook.Site
+	cfg    *config.Site
+	bundle *assets.Bundle
+	tpl    *templates
+	opts   Options
+	diags  *diag.List
+	view   *SiteView
+}
+
+// New prepares a renderer, compiling the layouts in fsys. Template syntax
+// errors are reported to diags.
+func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bundle, opts Options, diags *diag.List) *Renderer {
+	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags}
+	r.tpl = loadTemplates(layouts, funcs(), diags)
+	r.view = newSiteView(r)
+	return r
+}
+
+// job is one page to render.
+type job struct {
+	out    string   // output path
+	layout []string // candidate layouts, first found wins
+	page   *Page
+}
+
+// Render writes every page through w and returns the number of files written.
+func (r *Renderer) Render(w publish.Writer) int {
+	jobs := r.jobs()
+	var written int
+	var mu sync.Mutex
+	work := make(chan job)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for j := range work {
+				buf.Reset()
+				if !r.execute(&buf, j) {
+					continue
+				}
+				out := make([]byte, buf.Len())
+				copy(out, buf.Bytes())
+				if err := w.WriteFile(j.out, out); err != nil {
+					r.diags.Errorf(j.page.source(), -1, "", "cannot write %s: %v", j.out, err)
+					continue
+				}
+				mu.Lock()
+				written++
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	written += r.extras(w)
+	return written
+}
+
+// jobs lists the pages of the site with their layouts.
+func (r *Renderer) jobs() []job {
+	s := r.site
+	var jobs []job
+	pageOf := func(d *handbook.Document) *Page {
+		return &Page{Doc: d, Title: d.Title, URL: d.URL, Kind: string(d.Kind), Site: r.view, r: r}
+	}
+	home := pageOf(s.Home)
+	home.Kind = "home"
+	home.Items = s.Home.Children
+	jobs = append(jobs, job{out: "index.html", layout: []string{"index.html", "_default/list.html"}, page: home})
+	var sections []*handbook.Document
+	var walk func(*handbook.Document)
+	walk = func(sec *handbook.Document) {
+		for _, c := range sec.Children {
+			if c.IsSection {
+				sections = append(sections, c)
+				walk(c)
+			}
+		}
+	}
+	walk(s.Home)
+	for _, sec := range sections {
+		p := pageOf(sec)
+		p.Kind = "section"
+		p.Items = sec.Children
+		jobs = append(jobs, job{out: sec.URL + "index.html", layout: []string{sec.Section + "/list.html", "_default/list.html"}, page: p})
+	}
+	for _, d := range s.Docs {
+		if d.IsSection {
+			continue
+		}
+		jobs = append(jobs, job{out: d.URL + "index.html", layout: []string{string(d.Kind) + "/single.html", d.Section + "/single.html", "_default/single.html"}, page: pageOf(d)})
+	}
+	if len(s.Tags) > 0 {
+		jobs = append(jobs, job{out: "tags/index.html", layout: []string{"_default/terms.html"},
+			page: &Page{Title: "Tags", URL: "tags/", Kind: "terms", Site: r.view, r: r}})
+		for _, t := range r.view.Tags {
+			jobs = append(jobs, job{out: "tags/" + t.Slug + "/index.html", layout: []string{"_default/term.html", "_default/list.html"},
+				page: &Page{Title: "Tagged “" + t.Name + "”", URL: "tags/" + t.Slug + "/", Kind: "term", Items: t.Docs, Site: r.view, r: r}})
+		}
+	}
+	for _, rp := range s.Paths {
+		jobs = append(jobs, job{out: "paths/" + rp.ID + "/index.html", layout: []string{"_default/path.html"},
+			page: &Page{Title: rp.Title, URL: "paths/" + rp.ID + "/", Kind: "path", Items: rp.Steps, ReadingPath: rp, Site: r.view, r: r}})
+	}
+	jobs = append(jobs, job{out: "404.html", layout: []string{"404.html"},
+		page: &Page{Title: "Page not found", URL: "404/", Kind: "404", Site: r.view, r: r, absolute: true}})
+	for _, d := range s.Docs {
+		for _, a := range d.Aliases {
+			if u, ok := safeAlias(a.Target); ok && s.ByURL[u] == nil {
+				jobs = append(jobs, job{out: u + "index.html", layout: []string{"alias.html"},
+					page: &Page{Title: d.Title, URL: u, Kind: "alias", Target: d, Site: r.view, r: r}})
+			}
+		}
+	}
+	return jobs
+}
+
+func (r *Renderer) execute(buf *bytes.Buffer, j job) bool {
+	t, name := r.tpl.find(j.layout)
+	if t == nil {
+		r.diags.Errorf("layouts/"+j.layout[len(j.layout)-1], -1, "add the layout to layouts/, or restore the default theme's", "no layout for %s (looked for %s)", j.out, strings.Join(j.layout, ", "))
+		return false
+	}
+	if err := t.Execute(buf, j.page); err != nil {
+		r.tpl.report(err, name, "while rendering "+j.out)
+		return false
+	}
+	if r.opts.Inject != "" {
+		b := buf.Bytes()
+		if i := bytes.LastIndex(b, []byte("</body>")); i >= 0 {
+			tail := append([]byte(string(r.opts.Inject)), b[i:]...)
+			buf.Truncate(i)
+			buf.Write(tail)
+		}
+	}
+	return true
+}
+
+// Rel returns the href from a page at site path from (a directory URL such
+// as "a/b/", "" for the root) to the site path to.
+func Rel(from, to string) string {
+	prefix := strings.Repeat("../", strings.Count(from, "/"))
+	if prefix == "" && to == "" {
+		return "./"
+	}
+	return prefix + to
+}
+
+var slotRE = regexp.MustCompile("\x00([0-9]+)\x00")
+
+// body fills the link slots of d's HTML with hrefs relative to page URL from.
+func (r *Renderer) body(d *handbook.Document, p *Page) template.HTML {
+	h := d.HTML
+	if strings.IndexByte(h, 0) < 0 {
+		return template.HTML(h)
+	}
+	var b strings.Builder
+	b.Grow(len(h) + 64*len(d.Links))
+	for {
+		i := strings.IndexByte(h, 0)
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(h[i+1:], 0)
+		if j < 0 {
+			break
+		}
+		n, err := strconv.Atoi(h[i+1 : i+1+j])
+		b.WriteString(h[:i])
+		if err == nil && n < len(d.Links) {
+			b.Write(util.EscapeHTML([]byte(r.href(d.Links[n], p))))
+		}
+		h = h[i+2+j:]
+	}
+	b.WriteString(h)
+	return template.HTML(b.String())
+}
+
+func (r *Renderer) href(l *handbook.Link, p *Page) string {
+	switch {
+	case l.Target != nil:
+		u := p.Rel(l.Target.URL)
+		if l.Target == p.Doc && l.Fragment != "" {
+			u = ""
+		}
+		if l.Fragment != "" {
+			u += "#" + l.Fragment
+		}
+		return u
+	case l.File != "":
+		return p.Rel(l.File)
+	}
+	return string(util.URLEscape([]byte(l.Dest), true))
+}
+
+// safeAlias cleans an alias into a site directory path; false when it would
+// leave the site (already reported by the graph stage).
+func safeAlias(a string) (string, bool) {
+	if strings.Contains(a, "://") || strings.HasPrefix(a, "//") || strings.ContainsAny(a, "\\\x00?#") {
+		return "", false
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == ".." {
+			return "", false
+		}
+	}
+	c := strings.Trim(strings.TrimSuffix(strings.TrimSuffix(path.Clean("/"+a), "index.html"), ".html"), "/")
+	if c == "" || c == "." || publish.Check(c+"/index.html") != nil {
+		return "", false
+	}
+	return c + "/", true
+}
+
+// TagSlug turns a tag into a URL segment.
+func TagSlug(t string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(t) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.TrimSuffix(b.String(), "-")
+	if s == "" {
+		return "tag"
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (p *Page) source() string {
+	if p.Doc != nil {
+		return p.Doc.SourcePath
+	}
+	return "layouts"
+}
+
+var _ = fmt.Sprint

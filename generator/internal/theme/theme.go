@@ -1,0 +1,94 @@
+// Package theme gives the layouts and assets a site builds with: the site's
+// own files laid over the defaults embedded in the binary, file by file, the
+// way Hugo looks a layout up in the project before the theme.
+//
+// Input: the site root as an fs.FS. Output: two read-only fs.FS views,
+// Layouts and Assets, each rooted at its folder.
+package theme
+
+import (
+	"errors"
+	"io/fs"
+	"sort"
+
+	defaultassets "handbook/assets"
+	defaultlayouts "handbook/layouts"
+)
+
+// Layouts returns the site's layouts/ over the default layouts.
+func Layouts(site fs.FS) fs.FS { return overlay(site, "layouts", defaultlayouts.FS) }
+
+// Assets returns the site's assets/ over the default assets.
+func Assets(site fs.FS) fs.FS { return overlay(site, "assets", defaultassets.FS) }
+
+func overlay(site fs.FS, dir string, defaults fs.FS) fs.FS {
+	var top fs.FS
+	if site != nil {
+		if sub, err := fs.Sub(site, dir); err == nil {
+			if _, err := fs.Stat(sub, "."); err == nil {
+				top = sub
+			}
+		}
+	}
+	return &Overlay{Top: top, Base: defaults}
+}
+
+// Overlay is an fs.FS that reads from Top, falling back to Base. Directory
+// listings merge both.
+type Overlay struct {
+	Top  fs.FS // may be nil
+	Base fs.FS
+}
+
+// Open implements fs.FS.
+func (o *Overlay) Open(name string) (fs.File, error) {
+	if o.Top != nil {
+		if f, err := o.Top.Open(name); err == nil {
+			if st, err := f.Stat(); err == nil && !st.IsDir() {
+				return f, nil
+			}
+			f.Close()
+		}
+	}
+	return o.Base.Open(name)
+}
+
+// ReadDir implements fs.ReadDirFS, merging the entries of both layers.
+func (o *Overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	seen := map[string]fs.DirEntry{}
+	var errs []error
+	for _, layer := range []fs.FS{o.Base, o.Top} {
+		if layer == nil {
+			continue
+		}
+		es, err := fs.ReadDir(layer, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, e := range es {
+			if _, ok := seen[e.Name()]; !ok || !e.IsDir() {
+				seen[e.Name()] = e
+			}
+		}
+	}
+	if len(seen) == 0 && len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	out := make([]fs.DirEntry, 0, len(seen))
+	for _, e := range seen {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+// Origin tells whether name comes from the site ("layouts/x.html" style
+// prefix given by the caller) or the embedded defaults, for diagnostics.
+func (o *Overlay) Origin(name string) (fromSite bool) {
+	if o.Top == nil {
+		return false
+	}
+	_, err := fs.Stat(o.Top, name)
+	return err == nil
+}

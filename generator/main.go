@@ -1,0 +1,207 @@
+// Command handbook builds an engineering handbook: Markdown strategies,
+// visions, design documents, decision records, checklists and pages, checked
+// and cross-linked into a static site.
+//
+// How it works: a pipeline of small packages, each one job, in the order the
+// data flows:
+//
+//	config → load → markdown → graph → assets → render → publish
+//	                              ↑ build runs them (serve reruns them)
+//
+// This file holds flags and wiring only.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"handbook/generator/internal/build"
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/publish"
+	"handbook/generator/internal/scaffold"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitContent = 1 // the content has errors
+	exitUsage   = 2 // bad usage
+)
+
+const usage = `handbook turns a folder of Markdown into a cross-linked engineering handbook.
+
+Usage:
+  handbook build  [--source DIR] [--out DIR] [--drafts] [--base-url URL]
+  handbook check  [--source DIR] [--drafts] [--format text|json|github]
+  handbook new    [--source DIR] KIND "Title"
+  handbook version
+
+Run 'handbook COMMAND --help' for a command's flags.
+Exit status: 0 success, 1 content errors, 2 bad usage.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "handbook: internal error: %v\n%s", r, debug.Stack())
+			code = exitContent
+		}
+	}()
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return cmdBuild(rest, stdout, stderr)
+	case "check":
+		return cmdCheck(rest, stdout, stderr)
+	case "new":
+		return cmdNew(rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "handbook", version())
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "handbook: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// flags returns a FlagSet that prints its usage to stderr and reports bad
+// usage instead of exiting.
+func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: handbook %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flags("build", "[--source DIR] [--out DIR] [--drafts] [--base-url URL]", stderr)
+	source := fs.String("source", ".", "the handbook's root `DIR` (holding site.yaml and content/)")
+	out := fs.String("out", "", "output `DIR` (default: public/ under the source)")
+	drafts := fs.Bool("drafts", false, "publish documents with draft: true")
+	baseURL := fs.String("base-url", "", "publish under this `URL` (overrides site.yaml's base_url)")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "handbook build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "handbook build: --source %s is not a directory\n", *source)
+		return exitUsage
+	}
+	if *out == "" {
+		*out = filepath.Join(*source, "public")
+	}
+	dir, err := publish.NewDir(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook build: cannot prepare %s: %v\n", *out, err)
+		return exitContent
+	}
+	res := build.Run(os.DirFS(*source), dir, build.Options{Drafts: *drafts, BaseURL: *baseURL})
+	diag.WriteText(stderr, res.Diags.All())
+	if res.Errors > 0 {
+		_ = dir.Abort()
+		fmt.Fprintf(stderr, "build failed: %s\n%s was left as it was.\n", res.Summary(), *out)
+		return exitContent
+	}
+	if err := dir.Commit(); err != nil {
+		_ = dir.Abort()
+		fmt.Fprintf(stderr, "handbook build: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "built %s: %s\n", *out, res.Summary())
+	return exitOK
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flags("check", "[--source DIR] [--drafts] [--format text|json|github]", stderr)
+	source := fs.String("source", ".", "the handbook's root `DIR`")
+	drafts := fs.Bool("drafts", false, "check documents with draft: true as published")
+	format := fs.String("format", "text", "diagnostics as text, json or github (workflow annotations)")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" && *format != "github" {
+		fmt.Fprintf(stderr, "handbook check: --format must be text, json or github, not %q\n", *format)
+		return exitUsage
+	}
+	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "handbook check: --source %s is not a directory\n", *source)
+		return exitUsage
+	}
+	res := build.Run(os.DirFS(*source), nil, build.Options{Drafts: *drafts})
+	ds := res.Diags.All()
+	switch *format {
+	case "json":
+		_ = diag.WriteJSON(stdout, ds)
+	case "github":
+		diag.WriteGitHub(stdout, ds)
+	default:
+		diag.WriteText(stderr, ds)
+		fmt.Fprintf(stderr, "checked: %s\n", strings.Replace(res.Summary(), "files written", "files", 1))
+	}
+	if res.Errors > 0 {
+		return exitContent
+	}
+	return exitOK
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	fs := flags("new", `[--source DIR] KIND "Title"`, stderr)
+	source := fs.String("source", ".", "the handbook's root `DIR`")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	path, err := scaffold.New(*source, fs.Arg(0), fs.Arg(1))
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook new: %v\n", err)
+		if errors.Is(err, scaffold.ErrUsage) {
+			return exitUsage
+		}
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "created %s\n", path)
+	return exitOK
+}
