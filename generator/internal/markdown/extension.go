@@ -113,8 +113,8 @@ func (tomlParser) Continue(node ast.Node, reader text.Reader, pc parser.Context)
 }
 
 func (tomlParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (tomlParser) CanInterruptParagraph() bool                                  { return false }
-func (tomlParser) CanAcceptIndentedLine() bool                                  { return false }
+func (tomlParser) CanInterruptParagraph() bool                                { return false }
+func (tomlParser) CanAcceptIndentedLine() bool                                { return false }
 
 // linkRenderer writes links, images and wikilinks with slot hrefs
 // ("\x00N\x00"), filled once links are resolved. Goldmark never emits a NUL
@@ -132,7 +132,9 @@ func (r *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
-func (r *linkRenderer) SetOption(name renderer.OptionName, value any) { r.Config.SetOption(name, value) }
+func (r *linkRenderer) SetOption(name renderer.OptionName, value any) {
+	r.Config.SetOption(name, value)
+}
 
 func (r *linkRenderer) writeHref(w util.BufWriter, dest []byte) {
 	if len(dest) > 0 && dest[0] == 0 {

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
+	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	meta "github.com/yuin/goldmark-meta"
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
