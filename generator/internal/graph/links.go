@@ -26,6 +26,44 @@ func (b *builder) resolveLinks() {
 		for _, l := range d.Links {
 			b.resolve(d, l)
 		}
+		b.supersededLinks(d)
+	}
+}
+
+// supersededLinks warns where d links to a superseded decision, naming its
+// successor; unless d is part of the chain itself, or also links to the
+// successor (it tells the history).
+func (b *builder) supersededLinks(d *handbook.Document) {
+	var targets map[*handbook.Document]bool
+	for _, l := range d.Links {
+		if l.Target == nil || l.Target.Kind != handbook.KindDecision {
+			continue
+		}
+		dec := b.site.DecisionByID[l.Target.ID]
+		if dec == nil || len(dec.SupersededBy) == 0 {
+			continue
+		}
+		if targets == nil {
+			targets = map[*handbook.Document]bool{}
+			for _, l := range d.Links {
+				targets[l.Target] = true
+			}
+		}
+		next := dec.SupersededBy[0]
+		related := false
+		for _, old := range dec.Replaces {
+			related = related || old.Doc == d
+		}
+		// Follow the chain to the decision in force now.
+		current := dec
+		for i := 0; len(current.SupersededBy) > 0 && i <= len(b.site.Decisions); i++ {
+			current = current.SupersededBy[0]
+			related = related || targets[current.Doc] || current.Doc == d
+		}
+		if !related {
+			hint := fmt.Sprintf("link to %s instead, or also link to it to tell the history", current.ID)
+			b.diags.Warnf(d.SourcePath, l.Offset, hint, "%s links to %s, which %s supersedes", quote(l), dec.ID, next.ID)
+		}
 	}
 }
 
@@ -85,12 +123,6 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	}
 	l.Target = found
 	b.site.Links++
-	if found.Kind == handbook.KindDecision {
-		if dec := b.site.DecisionByID[found.ID]; dec != nil && len(dec.SupersededBy) > 0 {
-			next := dec.SupersededBy[0]
-			b.diags.Warnf(d.SourcePath, l.Offset, fmt.Sprintf("link to %s instead, or say why the old decision matters", next.ID), "%s links to %s, which %s supersedes", quoted, dec.ID, next.ID)
-		}
-	}
 	b.checkAnchor(d, found, l, frag, quoted)
 }
 
