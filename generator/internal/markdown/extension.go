@@ -95,7 +95,6 @@ func (tomlParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 	if !isTOMLFence(line) {
 		return nil, parser.NoChildren
 	}
-	reader.Advance(seg.Len())
 	n := &TOMLFrontMatter{}
 	n.SetPos(seg.Start)
 	return n, parser.NoChildren

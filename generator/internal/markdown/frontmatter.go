@@ -507,18 +507,29 @@ func (d *decoder) date(key string) time.Time {
 	switch v := v.(type) {
 	case time.Time:
 		return v
+	case fmt.Stringer: // TOML local dates and times
+		if t, ok := parseDate(v.String()); ok {
+			return t
+		}
 	case string:
 		s := strings.TrimSpace(v)
-		for _, l := range dateLayouts {
-			if t, err := time.Parse(l, s); err == nil {
-				return t
-			}
+		if t, ok := parseDate(s); ok {
+			return t
 		}
 		d.fail(key, "write dates as YYYY-MM-DD, for example 2026-03-14", "%s %q is not a date", key, s)
 		return time.Time{}
 	}
 	d.fail(key, "write dates as YYYY-MM-DD, for example 2026-03-14", "%s must be a date, not a %s", key, typeName(v))
 	return time.Time{}
+}
+
+func parseDate(s string) (time.Time, bool) {
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func (d *decoder) int(key string) int {

@@ -17,6 +17,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,13 +133,13 @@ func (r *Renderer) jobs() []job {
 		p := pageOf(sec)
 		p.Kind = "section"
 		p.Items = sec.Children
-		jobs = append(jobs, job{out: sec.URL + "index.html", layout: []string{sec.Section + "/list.html", "_default/list.html"}, page: p})
+		jobs = append(jobs, job{out: sec.URL + "index.html", layout: candidates(sec.Section, "", "list.html"), page: p})
 	}
 	for _, d := range s.Docs {
 		if d.IsSection {
 			continue
 		}
-		jobs = append(jobs, job{out: d.URL + "index.html", layout: []string{string(d.Kind) + "/single.html", d.Section + "/single.html", "_default/single.html"}, page: pageOf(d)})
+		jobs = append(jobs, job{out: d.URL + "index.html", layout: candidates(string(d.Kind), d.Section, "single.html"), page: pageOf(d)})
 	}
 	if len(s.Tags) > 0 {
 		jobs = append(jobs, job{out: "tags/index.html", layout: []string{"_default/terms.html"},
@@ -167,6 +168,9 @@ func (r *Renderer) jobs() []job {
 
 func (r *Renderer) execute(buf *bytes.Buffer, j job) bool {
 	t, name := r.tpl.find(j.layout)
+	if t == nil && (name != "" || r.tpl.broken) {
+		return false // the layout's own error is reported
+	}
 	if t == nil {
 		r.diags.Errorf("layouts/"+j.layout[len(j.layout)-1], -1, "add the layout to layouts/, or restore the default theme's", "no layout for %s (looked for %s)", j.out, strings.Join(j.layout, ", "))
 		return false
@@ -184,6 +188,18 @@ func (r *Renderer) execute(buf *bytes.Buffer, j job) bool {
 		}
 	}
 	return true
+}
+
+// candidates lists the layouts tried for a page, most specific first:
+// <kind>/<name>, <section>/<name>, _default/<name>.
+func candidates(kind, section, name string) []string {
+	var out []string
+	for _, dir := range []string{kind, section} {
+		if dir != "" && !slices.Contains(out, dir+"/"+name) {
+			out = append(out, dir+"/"+name)
+		}
+	}
+	return append(out, "_default/"+name)
 }
 
 // Rel returns the href from a page at site path from (a directory URL such

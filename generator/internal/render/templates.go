@@ -18,6 +18,8 @@ import (
 // front, so that rendering pages in parallel only executes them.
 type templates struct {
 	byName map[string]*template.Template
+	failed map[string]bool // layouts that did not compile (already reported)
+	broken bool            // baseof or a partial did not compile (already reported)
 	diags  *diag.List
 	fsys   fs.FS
 }
@@ -26,7 +28,7 @@ type templates struct {
 // _default/baseof.html and partials/*.html. A layout that defines "main" is
 // rendered through baseof; any other is rendered on its own.
 func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates {
-	t := &templates{byName: map[string]*template.Template{}, diags: diags, fsys: fsys}
+	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, diags: diags, fsys: fsys}
 	base := template.New("").Funcs(fm)
 	ok := true
 	partials, _ := fs.Glob(fsys, "partials/*.html")
@@ -41,6 +43,7 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates
 		}
 	}
 	if !ok {
+		t.broken = true
 		return t
 	}
 	_ = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
@@ -58,9 +61,11 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates
 		lt, err := c.New(name).Parse(string(src))
 		if err != nil {
 			t.report(err, name, "")
+			t.failed[name] = true
 			return nil
 		}
-		if lt.Lookup("main") != nil && lt.Lookup("_default/baseof.html") != nil {
+		// A layout that defines "main" itself renders through baseof.
+		if own, err := template.New(name).Funcs(fm).Parse(string(src)); err == nil && own.Lookup("main") != nil && lt.Lookup("_default/baseof.html") != nil {
 			lt = lt.Lookup("_default/baseof.html")
 		}
 		t.byName[name] = lt
@@ -74,6 +79,9 @@ func (t *templates) find(names []string) (*template.Template, string) {
 	for _, n := range names {
 		if tp, ok := t.byName[n]; ok {
 			return tp, n
+		}
+		if t.failed[n] {
+			return nil, n
 		}
 	}
 	return nil, ""

@@ -1,0 +1,412 @@
+package build
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/publish"
+)
+
+// testNow pins the build time so that output is reproducible.
+var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+
+// site is an in-memory site built from a txtar archive, Hugo's
+// hugolib.Test habit: the archive's files are the site root.
+type site struct {
+	t   *testing.T
+	out *publish.Memory
+	res *Result
+}
+
+func siteFS(archive string) fstest.MapFS {
+	ar := txtar.Parse([]byte(archive))
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+func buildSite(t *testing.T, archive string, opts ...func(*Options)) *site {
+	t.Helper()
+	return buildFS(t, siteFS(archive), opts...)
+}
+
+func buildFS(t *testing.T, fsys fstest.MapFS, opts ...func(*Options)) *site {
+	t.Helper()
+	o := Options{Now: testNow}
+	for _, f := range opts {
+		f(&o)
+	}
+	out := publish.NewMemory()
+	res := Run(fsys, out, o)
+	return &site{t: t, out: out, res: res}
+}
+
+// diags returns the run's diagnostics as text, one per line (hints on
+// their own lines).
+func (s *site) diags() string {
+	var b strings.Builder
+	diag.WriteText(&b, s.res.Diags.All())
+	return b.String()
+}
+
+func (s *site) noDiags() {
+	s.t.Helper()
+	if d := s.diags(); d != "" {
+		s.t.Fatalf("unexpected diagnostics:\n%s", d)
+	}
+}
+
+func (s *site) file(p string) string {
+	s.t.Helper()
+	b, ok := s.out.Get(p)
+	if !ok {
+		s.t.Fatalf("%s was not written; have:\n%s", p, strings.Join(s.out.Paths(), "\n"))
+	}
+	return string(b)
+}
+
+func (s *site) contains(p string, wants ...string) {
+	s.t.Helper()
+	got := s.file(p)
+	for _, w := range wants {
+		if !strings.Contains(got, w) {
+			s.t.Errorf("%s does not contain %q", p, w)
+		}
+	}
+}
+
+func (s *site) lacks(p string, unwanted ...string) {
+	s.t.Helper()
+	got := s.file(p)
+	for _, w := range unwanted {
+		if strings.Contains(got, w) {
+			s.t.Errorf("%s contains %q", p, w)
+		}
+	}
+}
+
+// allKinds is a small handbook with one document of every kind.
+const allKinds = `
+-- site.yaml --
+title: Test Handbook
+sections:
+  strategies: strategy
+  vision: vision
+  design: design-doc
+  decisions: decision
+  onboarding: checklist
+reading_paths:
+  - id: start
+    title: Start
+    steps: [home, guide, strategies/storage, adr-1]
+-- content/_index.md --
+---
+title: Welcome
+---
+Read the [guide](guide.md) first.
+-- content/guide.md --
+---
+title: The guide
+tags: [basics]
+---
+## Setting up {#setup}
+
+See [[strategies/storage|the storage strategy]] and [the vision](/vision/v2029/).
+-- content/strategies/storage.md --
+---
+title: Storage strategy
+status: accepted
+owner: platform
+date: 2026-01-10
+design_docs: [design/queue]
+decisions:
+  - id: sd-postgres
+    title: Postgres by default
+    status: accepted
+    rationale: One engine to operate.
+---
+## Problem
+
+Too many databases. Back to the [setup](../guide.md#setup).
+-- content/vision/v2029.md --
+---
+title: Vision 2029
+status: proposed
+date: 2026-06-01
+horizon: 2029
+strategies: [strategies/storage]
+---
+Body.
+-- content/design/queue.md --
+---
+title: A queue
+status: accepted
+date: 2025-11-02
+---
+## Problem
+
+We need a queue; see [[adr-2]].
+-- content/decisions/0001-kafka.md --
+---
+title: Use Kafka
+id: adr-1
+status: superseded
+date: 2025-01-01
+---
+Context.
+-- content/decisions/0002-outbox.md --
+---
+title: Use an outbox
+id: adr-2
+status: accepted
+date: 2025-06-01
+supersedes: [adr-1]
+---
+Replaces [[adr-1]].
+-- content/onboarding/week-one.md --
+---
+title: Week one
+---
+- [ ] Get a laptop
+- [x] Read the guide
+`
+
+func TestEveryKindBuilds(t *testing.T) {
+	s := buildSite(t, allKinds)
+	s.noDiags()
+	s.contains("index.html", `<h1>Welcome</h1>`, `href="guide/"`, `href="paths/start/"`)
+	s.contains("guide/index.html", `<h2 id="setup">Setting up</h2>`,
+		`<a href="../strategies/storage/">the storage strategy</a>`, `href="../vision/v2029/"`)
+	s.contains("strategies/storage/index.html", `href="../../guide/#setup"`, `Drawn from these design documents`,
+		`href="../../design/queue/"`, `Postgres by default`, `class="badge status-accepted"`, `Visions that build on this strategy`)
+	s.contains("design/queue/index.html", `Strategies drawn from this document`, `href="../../strategies/storage/"`)
+	s.contains("vision/v2029/index.html", `Strategies it weaves together`)
+	s.contains("decisions/0001-kafka/index.html", `Superseded by`, `adr-2: Use an outbox`, `Referenced by`, `href="../../decisions/0002-outbox/"`)
+	s.contains("decisions/0002-outbox/index.html", `Supersedes <a href="../../decisions/0001-kafka/">adr-1: Use Kafka</a>`)
+	s.contains("onboarding/week-one/index.html", `type="checkbox"`, `status-active`)
+	s.contains("paths/start/index.html", `The guide`, `Storage strategy`, `Use Kafka`)
+	s.contains("guide/index.html", `Step 2 of 4`, `rel="next" href="../strategies/storage/"`)
+	s.contains("tags/basics/index.html", `The guide`)
+	s.contains("sitemap.xml", `<loc>/guide/</loc>`)
+	s.contains("feed.xml", `<title>Vision 2029</title>`)
+	s.contains("404.html", `href="/"`)
+	if got := len(s.res.Site.Decisions); got != 3 {
+		t.Errorf("registry holds %d decisions, want 3 (two records, one inline)", got)
+	}
+}
+
+func TestOnlyContentBuildsWithEmbeddedTheme(t *testing.T) {
+	s := buildSite(t, `
+-- content/notes.md --
+# Notes without front matter
+
+Some text.
+`)
+	s.noDiags()
+	s.contains("notes/index.html", `<h1>Notes without front matter</h1>`, `<link rel="stylesheet" href="../assets/main.`)
+	s.lacks("notes/index.html", `<h1 id=`)
+	css := ""
+	for _, p := range s.out.Paths() {
+		if strings.HasPrefix(p, "assets/main.") && strings.HasSuffix(p, ".css") {
+			css = p
+		}
+	}
+	if css == "" {
+		t.Fatalf("no bundled stylesheet among %v", s.out.Paths())
+	}
+}
+
+func TestSiteLayoutOverridesDefaultFileByFile(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+---
+title: A page
+---
+Text.
+-- layouts/_default/single.html --
+{{ define "main" }}<p class="custom">{{ .Title }}</p>{{ end }}
+-- layouts/strategy/single.html --
+<p>never used: no strategies here</p>
+`)
+	s.noDiags()
+	s.contains("a/index.html", `<p class="custom">A page</p>`, `class="site-header"`)
+}
+
+func TestLayoutTemplateErrorIsReported(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+---
+title: A page
+---
+Text.
+-- layouts/_default/single.html --
+{{ define "main" }}
+<p>{{ .Title }</p>
+{{ end }}
+`)
+	want := "layouts/_default/single.html:2:1: error: template: unexpected \"}\" in operand\n"
+	if got := s.diags(); !strings.HasPrefix(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant first:\n%s", got, want)
+	}
+}
+
+func TestSubPathBaseURL(t *testing.T) {
+	s := buildSite(t, allKinds, func(o *Options) { o.BaseURL = "https://intranet.example.com/eng/" })
+	s.noDiags()
+	// Page links stay relative so the site works under any sub-path.
+	s.contains("guide/index.html", `href="../strategies/storage/"`)
+	s.contains("sitemap.xml", `<loc>https://intranet.example.com/eng/guide/</loc>`)
+	s.contains("404.html", `href="/eng/"`)
+}
+
+func TestAliasesRedirectAndCannotEscape(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+---
+title: A page
+aliases: [/old/a/, ../../../etc/passwd, /strategies/../../x]
+slug: ../../evil
+---
+Text.
+`)
+	want := `content/a.md:3:20: error: alias "../../../etc/passwd" leaves the site
+	hint: an alias is a path inside the site, such as /old/place/
+content/a.md:3:41: error: alias "/strategies/../../x" leaves the site
+	hint: an alias is a path inside the site, such as /old/place/
+content/a.md:4:1: error: slug "../../evil" is not a single safe path segment
+	hint: a slug is one path segment: letters, digits, '-', '_' and '.'
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("old/a/index.html", `url=../../a/`)
+	for _, p := range s.out.Paths() {
+		if strings.Contains(p, "..") || strings.Contains(p, "etc/passwd") || strings.Contains(p, "evil") {
+			t.Errorf("wrote %s", p)
+		}
+	}
+}
+
+func TestDraftsArePublishedOnlyOnRequest(t *testing.T) {
+	const ar = `
+-- content/a.md --
+---
+title: A
+---
+See [b](b.md).
+-- content/b.md --
+---
+title: B
+draft: true
+---
+Draft.
+`
+	s := buildSite(t, ar)
+	want := `content/a.md:4:5: error: broken link "b.md": the target is a draft (draft: true) and is not published
+	hint: publish it, or build with --drafts
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if _, ok := s.out.Get("b/index.html"); ok {
+		t.Error("draft published without --drafts")
+	}
+	s = buildSite(t, ar, func(o *Options) { o.Drafts = true })
+	s.noDiags()
+	s.contains("b/index.html", "Draft.")
+}
+
+func TestBundlesSectionsAndStaticFiles(t *testing.T) {
+	s := buildSite(t, `
+-- content/guides/README.md --
+# Guides
+
+The [bundle](bundle/index.md) and the [other](other.md).
+-- content/guides/other.md --
+# Other
+-- content/guides/bundle/index.md --
+# A bundle
+
+![diagram](diagram.svg) and [the sheet](files/sheet.csv).
+-- content/guides/bundle/diagram.svg --
+<svg xmlns="http://www.w3.org/2000/svg"></svg>
+-- content/guides/bundle/files/sheet.csv --
+a,b
+`)
+	s.noDiags()
+	s.contains("guides/index.html", `<h1>Guides</h1>`, `href="../guides/bundle/"`, `href="../guides/other/"`)
+	s.contains("guides/bundle/index.html", `<img src="../../guides/bundle/diagram.svg" alt="diagram"`, `href="../../guides/bundle/files/sheet.csv"`)
+	s.contains("guides/bundle/diagram.svg", "<svg")
+	s.contains("guides/bundle/files/sheet.csv", "a,b")
+}
+
+func TestTOMLFrontMatter(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
++++
+title = "From Hugo"
+tags = ["moved"]
+date = 2024-05-01
++++
+Body text.
+`)
+	s.noDiags()
+	s.contains("a/index.html", `<h1>From Hugo</h1>`, `Body text.`, `1 May 2024`)
+	s.lacks("a/index.html", `+++`)
+}
+
+func TestRawHTMLIsOmittedAndCounted(t *testing.T) {
+	const ar = `
+-- content/a.md --
+---
+title: A
+---
+<iframe src="https://example.com"></iframe>
+
+Text with <b>bold</b>.
+`
+	s := buildSite(t, ar)
+	want := "content/a.md:4:1: warning: 3 raw HTML fragments omitted\n\thint: raw HTML is off; set `raw_html: true` in site.yaml to let it through\n"
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.lacks("a/index.html", "<iframe", "<b>")
+	fsys := siteFS(ar)
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("raw_html: true\n")}
+	s = buildFS(t, fsys)
+	s.noDiags()
+	s.contains("a/index.html", "<b>bold</b>")
+}
+
+func TestMarkdownFeatures(t *testing.T) {
+	s := buildSite(t, "-- content/a.md --\n"+`---
+title: A
+---
+| a | b |
+|---|---|
+| 1 | 2 |
+
+~~gone~~ and https://example.com and a note[^1].
+
+Term
+: Definition
+
+`+"```go\nfunc main() {}\n```"+`
+
+## Same
+## Same
+
+[^1]: The note.
+`)
+	s.noDiags()
+	s.contains("a/index.html", "<table>", "<del>gone</del>", `<a href="https://example.com">`,
+		`class="footnote-ref"`, "<dl>\n<dt>Term</dt>", `<span class="kd">func</span>`,
+		`<h2 id="same">Same</h2>`, `<h2 id="same-1">Same</h2>`)
+}
