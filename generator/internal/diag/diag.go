@@ -273,10 +273,13 @@ func WriteGitHub(w io.Writer, ds []Diagnostic) {
 // Suggest returns the candidate closest to word by edit distance, or "" when
 // none is close enough to be a plausible misspelling.
 func Suggest(word string, candidates []string) string {
-	best, bestDist := "", len(word)/2+2
+	best, bestDist := "", len([]rune(word))/3+2
 	lw := strings.ToLower(word)
 	for _, c := range candidates {
 		d := Distance(lw, strings.ToLower(c))
+		if d >= len(lw) {
+			continue // nothing in common but its length
+		}
 		if d < bestDist || (d == bestDist && best != "" && c < best) {
 			best, bestDist = c, d
 		}

@@ -16,6 +16,9 @@ func (b *builder) registry() {
 	s := b.site
 	add := func(dec *handbook.Decision) {
 		if other, dup := s.DecisionByID[dec.ID]; dup {
+			if !dec.Inline && s.ByID[dec.ID] != dec.Doc {
+				return // the duplicate document id is reported already
+			}
 			b.diags.Errorf(dec.Doc.SourcePath, dec.Offset, "decision ids are unique across the handbook; rename one", "decision id %q is already used in %s", dec.ID, other.Doc.SourcePath)
 			return
 		}
@@ -154,11 +157,5 @@ func closestN(word string, cands []string) string {
 	if len(cands) > 5000 {
 		return ""
 	}
-	best, bestDist := "", len(word)/2+2
-	for _, c := range cands {
-		if d := diag.Distance(word, c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
+	return diag.Suggest(word, cands)
 }

@@ -372,7 +372,7 @@ func (b *builder) suggest(ref string) string {
 	}
 	ref = strings.TrimSuffix(strings.TrimPrefix(ref, "/"), "/")
 	ref = strings.TrimSuffix(ref, ".md")
-	best, bestDist := "", len(ref)/2+2
+	best, bestDist := "", len(ref)/3+2
 	for _, d := range b.site.Docs {
 		for _, cand := range []string{d.ID, strings.TrimSuffix(d.Path, ".md"), strings.TrimSuffix(d.URL, "/")} {
 			if abs(len(cand)-len(ref)) >= bestDist {

@@ -152,23 +152,13 @@ func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link,
 		ids = append(ids, h.ID)
 	}
 	hint := "link to one of its headings"
-	if sug := closest(frag, ids); sug != "" {
+	if sug := diag.Suggest(frag, ids); sug != "" {
 		hint = fmt.Sprintf("did you mean #%s?", sug)
 	} else if len(ids) == 0 {
 		hint = "the page has no headings; link to the page itself"
 	}
 	l.Broken = true
 	b.diags.Errorf(from.SourcePath, l.Offset, hint, "broken link %s: %s has no heading #%s", quoted, target.SourcePath, frag)
-}
-
-func closest(word string, cands []string) string {
-	best, bestDist := "", len(word)/2+2
-	for _, c := range cands {
-		if d := diag.Distance(word, c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
 }
 
 // wiki resolves [[name]]: by id, then by content path, then by file or

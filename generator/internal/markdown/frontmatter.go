@@ -43,6 +43,7 @@ type fields struct {
 	src     []byte // the whole file
 	start   int    // offset of the front matter text
 	end     int
+	failed  bool // present but unreadable (already reported)
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
@@ -67,6 +68,7 @@ func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.C
 		f.end = f.start + buf.Len()
 		if !tb.Closed {
 			diags.Errorf(doc.SourcePath, 0, "end the front matter with a line holding only +++", "TOML front matter is never closed")
+			f.failed = true
 			return f
 		}
 		m, err := metadecoders.Default.UnmarshalToMap(buf.Bytes(), metadecoders.TOML)
@@ -78,6 +80,7 @@ func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.C
 				off = diag.Offset(src, l+1, c)
 			}
 			diags.Errorf(doc.SourcePath, off, "check the TOML syntax: strings in quotes, `key = value`, lists in [ ]", "invalid TOML front matter: %s", tomlMessage(err))
+			f.failed = true
 			return f
 		}
 		f.values = m
@@ -96,6 +99,7 @@ func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.C
 	if f.end < 0 {
 		diags.Errorf(doc.SourcePath, 0, "end the front matter with a line holding only ---", "front matter is never closed")
 		f.end = len(src)
+		f.failed = true
 		return f
 	}
 	m, err := meta.TryGet(ctx)
@@ -112,6 +116,7 @@ func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.C
 		if tb, ok := first.(*ast.TextBlock); ok {
 			root.RemoveChild(root, tb)
 		}
+		f.failed = true
 		return f
 	}
 	f.values = normalize(m).(map[string]any)

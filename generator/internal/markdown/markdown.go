@@ -101,7 +101,7 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 
 	p.walk(doc, root, diags)
 
-	if doc.Title == "" {
+	if doc.Title == "" && !fm.failed {
 		diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
 	}
 	var buf bytes.Buffer
