@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// binary builds the handbook command once per test run.
+func binary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "handbook-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "handbook")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = errors.New(string(out))
+		}
+	})
+	if binErr != nil {
+		t.Fatalf("go build: %v", binErr)
+	}
+	return binPath
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runBin(t *testing.T, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+func write(t *testing.T, root, rel, text string) {
+	t.Helper()
+	p := filepath.Join(root, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBinaryBuildsTheDemoHandbook(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	r := runBin(t, "build", "--source", "..", "--out", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "Strategies") || !strings.Contains(r.stdout, "0 errors") {
+		t.Errorf("summary lacks counts: %s", r.stdout)
+	}
+	for _, p := range []string{"index.html", "strategies/databases/index.html", "sitemap.xml", "feed.xml", "404.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("missing %s", p)
+		}
+	}
+}
+
+func TestBinaryBuildsADirectoryWithOnlyContent(t *testing.T) {
+	src := t.TempDir()
+	write(t, src, "content/hello.md", "# Hello\n\nA page without front matter.\n")
+	r := runBin(t, "build", "--source", src)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(src, "public", "hello", "index.html"))
+	if err != nil || !bytes.Contains(b, []byte("<h1>Hello</h1>")) {
+		t.Fatalf("hello page not built: %v", err)
+	}
+}
+
+// A failing build leaves the previous output exactly as it was.
+func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
+	src := t.TempDir()
+	out := filepath.Join(t.TempDir(), "public")
+	write(t, src, "content/a.md", "---\ntitle: First\n---\nOne.\n")
+	if r := runBin(t, "build", "--source", src, "--out", out); r.code != 0 {
+		t.Fatalf("first build: exit %d\n%s", r.code, r.stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "a", "index.html"))
+	write(t, src, "content/a.md", "---\ntitle: Second\n---\nSee [x](missing.md).\n")
+	write(t, src, "content/b.md", "---\ntitle: [broken\n---\n")
+	r := runBin(t, "build", "--source", src, "--out", out)
+	if r.code != 1 {
+		t.Fatalf("broken build: exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"content/a.md:4:5: error: broken link \"missing.md\"",
+		"content/b.md:2:1: error: invalid YAML front matter",
+		"was left as it was",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "a", "index.html"))
+	if !bytes.Equal(before, after) || !bytes.Contains(after, []byte("First")) {
+		t.Error("the previous site was changed by a failed build")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("temporary directories left behind: %v", entries)
+	}
+}
+
+func TestCheckFormats(t *testing.T) {
+	src := t.TempDir()
+	write(t, src, "content/a.md", "---\ntitle: A\n---\n[[nowhere]]\n")
+	r := runBin(t, "check", "--source", src, "--format", "json")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1", r.code)
+	}
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &items); err != nil || len(items) != 1 {
+		t.Fatalf("json: %v\n%s", err, r.stdout)
+	}
+	if items[0]["path"] != "content/a.md" || items[0]["line"] != 4.0 || items[0]["col"] != 1.0 || items[0]["severity"] != "error" {
+		t.Errorf("json item: %v", items[0])
+	}
+	r = runBin(t, "check", "--source", src, "--format", "github")
+	if !strings.HasPrefix(r.stdout, "::error file=content/a.md,line=4,col=1::broken link [[nowhere]]") {
+		t.Errorf("github format: %s", r.stdout)
+	}
+	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
+		t.Error("check wrote output")
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--nope"}, {"check", "--format", "xml"}, {"new", "memo", "Title"}, {"build", "--source", "/does/not/exist"}} {
+		if r := runBin(t, args...); r.code != 2 {
+			t.Errorf("handbook %v: exit %d, want 2\n%s", args, r.code, r.stderr)
+		}
+	}
+	if r := runBin(t, "build", "--help"); r.code != 0 || !strings.Contains(r.stderr, "--base-url") {
+		t.Errorf("build --help: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := runBin(t, "version"); r.code != 0 || !strings.HasPrefix(r.stdout, "handbook ") {
+		t.Errorf("version: %q", r.stdout)
+	}
+}
+
+func TestNewWritesATemplateThatBuilds(t *testing.T) {
+	src := t.TempDir()
+	write(t, src, "site.yaml", "title: T\nsections:\n  design: design-doc\n")
+	r := runBin(t, "new", "--source", src, "design-doc", "Retry budget for payments")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	p := filepath.Join(src, "content", "design", "retry-budget-for-payments.md")
+	if !strings.Contains(r.stdout, p) {
+		t.Errorf("stdout %q does not name %s", r.stdout, p)
+	}
+	if r := runBin(t, "new", "--source", src, "design-doc", "Retry budget for payments"); r.code == 0 {
+		t.Error("new overwrote an existing file")
+	}
+	if r := runBin(t, "check", "--source", src); r.code != 0 {
+		t.Errorf("a new document does not check clean:\n%s", r.stderr)
+	}
+}
