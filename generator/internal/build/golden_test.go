@@ -65,4 +65,3 @@ func splitLines(s string) []string {
 	}
 	return out
 }
-
