@@ -51,6 +51,7 @@ type Renderer struct {
 	opts   Options
 	diags  *diag.List
 	view   *SiteView
+	nav    navCache
 }
 
 // New prepares a renderer, compiling the layouts in fsys. Template syntax

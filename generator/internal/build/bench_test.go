@@ -1,0 +1,117 @@
+package build
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"handbook/generator/internal/synth"
+)
+
+// countingWriter discards output, counting bytes, so that benchmarks
+// measure the pipeline rather than the disk or a map holding every page.
+type countingWriter struct{ n atomic.Int64 }
+
+func (w *countingWriter) WriteFile(_ string, b []byte) error {
+	w.n.Add(int64(len(b)))
+	return nil
+}
+
+// peak samples the live heap while f runs and returns its maximum.
+func peak(f func()) uint64 {
+	var max uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var ms runtime.MemStats
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > max {
+				max = ms.HeapInuse
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	f()
+	close(done)
+	wg.Wait()
+	return max
+}
+
+func benchBuild(b *testing.B, n int) {
+	fsys := synth.Generate(n)
+	var src int64
+	for _, f := range fsys {
+		src += int64(len(f.Data))
+	}
+	b.SetBytes(src)
+	b.ReportAllocs()
+	var maxHeap uint64
+	for b.Loop() {
+		runtime.GC()
+		w := &countingWriter{}
+		var res *Result
+		h := peak(func() { res = Run(fsys, w, Options{Now: testNow}) })
+		maxHeap = max(maxHeap, h)
+		if res.Errors > 0 {
+			b.Fatalf("synthetic handbook has errors:\n%v", res.Diags.All()[:1])
+		}
+	}
+	b.ReportMetric(float64(maxHeap)/(1<<20), "peak-heap-MB")
+}
+
+// BenchmarkBuild1k and BenchmarkBuild10k build synthetic handbooks of
+// about 6 KB per document: go test -bench Build -benchtime 3x ./generator/internal/build
+func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1_000) }
+func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10_000) }
+
+// BenchmarkFloor10k is the floor the build is measured against: goldmark
+// alone (GFM) converting the same documents on every core.
+func BenchmarkFloor10k(b *testing.B) {
+	const n = 10_000
+	docs := make([][]byte, n)
+	var src int64
+	for i := range n {
+		docs[i] = synth.Body(i, n)
+		src += int64(len(docs[i]))
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	b.SetBytes(src)
+	b.ReportAllocs()
+	for b.Loop() {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var buf bytes.Buffer
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= n {
+						return
+					}
+					buf.Reset()
+					if err := md.Convert(docs[i], &buf); err != nil {
+						b.Error(err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
+}

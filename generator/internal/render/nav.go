@@ -1,0 +1,115 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"handbook/generator/internal/handbook"
+)
+
+// navLimit caps the pages listed under the open section; the section's own
+// page lists the rest. It keeps every page's size independent of the
+// number of documents.
+const navLimit = 40
+
+// navCache holds the sidebar rendered once per (open section, page depth):
+// pages of one section at one depth share it, so the sidebar costs one
+// string replacement per page rather than a template loop.
+type navCache struct {
+	mu sync.Mutex
+	m  map[navKey]string
+}
+
+type navKey struct {
+	open  *handbook.Document
+	depth int
+}
+
+// Nav is the sidebar: the sections, the pages of the open section (up to
+// 40), the reading paths and tags, with the current page marked.
+func (p *Page) Nav() template.HTML {
+	open := p.openSection()
+	key := navKey{open, strings.Count(p.URL, "/")}
+	c := &p.r.nav
+	c.mu.Lock()
+	html, ok := c.m[key]
+	c.mu.Unlock()
+	if !ok {
+		html = p.renderNav(open)
+		c.mu.Lock()
+		if c.m == nil {
+			c.m = map[navKey]string{}
+		}
+		c.m[key] = html
+		c.mu.Unlock()
+	}
+	if !p.absolute {
+		self := `href="` + template.HTMLEscapeString(p.Rel(p.URL)) + `"`
+		html = strings.Replace(html, self+">", self+` aria-current="page">`, 1)
+	}
+	return template.HTML(html)
+}
+
+func (p *Page) openSection() *handbook.Document {
+	for d := p.Doc; d != nil; d = d.Parent {
+		if d.Parent == p.r.site.Home && d.IsSection {
+			return d
+		}
+	}
+	return nil
+}
+
+func (p *Page) renderNav(open *handbook.Document) string {
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	link := func(href, title string) {
+		b.WriteString(`<a href="`)
+		b.WriteString(esc(p.Rel(href)))
+		b.WriteString(`">`)
+		b.WriteString(esc(title))
+		b.WriteString("</a>")
+	}
+	b.WriteString("<ul>\n")
+	for _, sec := range p.r.site.Sections {
+		if sec == open {
+			b.WriteString(`<li class="open">`)
+		} else {
+			b.WriteString("<li>")
+		}
+		link(sec.URL, sec.Title)
+		if sec == open && len(sec.Children) > 0 {
+			b.WriteString("\n<ul>\n")
+			for i, c := range sec.Children {
+				if i == navLimit {
+					b.WriteString(`<li class="more">`)
+					link(sec.URL, strconv.Itoa(len(sec.Children)-navLimit)+" more…")
+					b.WriteString("</li>\n")
+					break
+				}
+				b.WriteString("<li>")
+				link(c.URL, c.Title)
+				b.WriteString("</li>\n")
+			}
+			b.WriteString("</ul>\n")
+		}
+		b.WriteString("</li>\n")
+	}
+	if len(p.r.site.Paths) > 0 {
+		b.WriteString(`<li class="nav-group">Reading paths` + "\n<ul>\n")
+		for _, rp := range p.r.site.Paths {
+			b.WriteString("<li>")
+			link("paths/"+rp.ID+"/", rp.Title)
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>\n</li>\n")
+	}
+	if len(p.r.site.Tags) > 0 {
+		b.WriteString("<li>")
+		link("tags/", "Tags")
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>")
+	return b.String()
+}

@@ -1,0 +1,119 @@
+// Package synth generates deterministic synthetic handbooks for benchmarks
+// and load tests.
+//
+// Input: a number of documents. Output: an in-memory site root (site.yaml
+// and content/) whose documents are about 6 KB of Markdown each, with
+// headings, tables, code blocks, lists and links of every form to other
+// documents and their headings. The same n always gives the same bytes.
+package synth
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing/fstest"
+)
+
+var sections = []struct{ name, kind string }{
+	{"guides", "page"}, {"strategies", "strategy"}, {"design", "design-doc"},
+	{"decisions", "decision"}, {"onboarding", "checklist"},
+}
+
+var words = strings.Fields(`the service team owns data model interface storage queue
+latency budget review decision strategy design rollout migration schema index cache
+event booking payment schedule roster partner feed retry outbox contract version
+owner incident metric quality dashboard program sponsor golden example library`)
+
+// Doc returns the content path of document i of a handbook of n.
+func Doc(i int) string {
+	s := sections[i%len(sections)]
+	return fmt.Sprintf("content/%s/doc-%05d.md", s.name, i)
+}
+
+// Generate returns a handbook of n documents.
+func Generate(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte(`title: Synthetic handbook
+sections:
+  guides: page
+  strategies: strategy
+  design: design-doc
+  decisions: decision
+  onboarding: checklist
+review_every: 180d
+`)}
+	for _, s := range sections {
+		fsys["content/"+s.name+"/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: " + s.name + "\n---\nThe " + s.name + " section.\n")}
+	}
+	fsys["content/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Home\n---\nWelcome.\n")}
+	for i := range n {
+		fsys[Doc(i)] = &fstest.MapFile{Data: Body(i, n)}
+	}
+	return fsys
+}
+
+func sentence(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(words[r.IntN(len(words))])
+	}
+	return b.String()
+}
+
+// Body returns the Markdown of document i of a handbook of n.
+func Body(i, n int) []byte {
+	r := rand.New(rand.NewPCG(uint64(i), uint64(n)))
+	s := sections[i%len(sections)]
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: Document %d about %s\n", i, sentence(r, 3))
+	switch s.kind {
+	case "decision":
+		fmt.Fprintf(&b, "id: dec-%05d\nstatus: accepted\ndate: 2025-%02d-%02d\nowner: team-%d\narea: area-%d\n", i, 1+i%12, 1+i%28, i%7, i%5)
+	case "strategy", "design-doc":
+		fmt.Fprintf(&b, "status: accepted\ndate: 2025-%02d-%02d\nowner: team-%d\n", 1+i%12, 1+i%28, i%7)
+	case "checklist":
+		b.WriteString("status: active\n")
+	}
+	fmt.Fprintf(&b, "tags: [t%d, t%d]\nsummary: %s.\n---\n\n", i%50, (i*7)%50, sentence(r, 10))
+	other := func() int { return r.IntN(n) }
+	for h := range 4 {
+		fmt.Fprintf(&b, "## Part %d of document %d\n\n", h, i)
+		for range 3 {
+			b.WriteString(sentence(r, 60))
+			j := other()
+			switch r.IntN(3) {
+			case 0:
+				fmt.Fprintf(&b, " See [the other doc](../%s).", strings.TrimPrefix(Doc(j), "content/"))
+			case 1:
+				fmt.Fprintf(&b, " See [[%s]].", strings.TrimSuffix(strings.TrimPrefix(Doc(j), "content/"), ".md"))
+			default:
+				fmt.Fprintf(&b, " See [part one](/%s/#part-1-of-document-%d).", strings.TrimSuffix(strings.TrimPrefix(Doc(j), "content/"), ".md"), j)
+			}
+			b.WriteString("\n\n")
+		}
+		if h == 1 {
+			b.WriteString("| option | cost | risk |\n|---|---|---|\n")
+			for k := range 5 {
+				fmt.Fprintf(&b, "| %s | %d | %s |\n", sentence(r, 2), k*10, sentence(r, 2))
+			}
+			b.WriteString("\n")
+		}
+		if h == 2 {
+			b.WriteString("```go\nfunc handle(ctx context.Context, req *Request) error {\n\tif err := validate(req); err != nil {\n\t\treturn fmt.Errorf(\"validate: %w\", err)\n\t}\n\treturn store.Save(ctx, req)\n}\n```\n\n")
+		}
+		if h == 3 {
+			for k := range 4 {
+				if s.kind == "checklist" {
+					fmt.Fprintf(&b, "- [ ] %s %d\n", sentence(r, 6), k)
+				} else {
+					fmt.Fprintf(&b, "- %s\n", sentence(r, 8))
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	return []byte(b.String())
+}
