@@ -238,6 +238,9 @@ type Site struct {
 	// reference it in front matter, sorted by path, each once.
 	Backlinks map[*Document][]*Document
 	Tags      map[string][]*Document
+	// Related lists, for each document, up to five documents that share
+	// its tags, area, owner, kind or year.
+	Related map[*Document][]*Document
 	// Paths are the reading paths in site.yaml order.
 	Paths []*ReadingPath
 	// PathsOf lists the reading paths a document is a step of.
