@@ -12,6 +12,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,10 +21,12 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"text/tabwriter"
 
 	"handbook/generator/internal/build"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/publish"
+	"handbook/generator/internal/render"
 	"handbook/generator/internal/scaffold"
 )
 
@@ -40,6 +43,7 @@ Usage:
   handbook build  [--source DIR] [--out DIR] [--drafts] [--base-url URL]
   handbook check  [--source DIR] [--drafts] [--format text|json|github]
   handbook new    [--source DIR] KIND "Title"
+  handbook decisions [--source DIR] [--status S] [--area A] [--owner O] [--json]
   handbook version
 
 Run 'handbook COMMAND --help' for a command's flags.
@@ -69,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdCheck(rest, stdout, stderr)
 	case "new":
 		return cmdNew(rest, stdout, stderr)
+	case "decisions":
+		return cmdDecisions(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "handbook", version())
 		return exitOK
@@ -204,4 +210,53 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "created %s\n", path)
 	return exitOK
+}
+
+func cmdDecisions(args []string, stdout, stderr io.Writer) int {
+	fs := flags("decisions", "[--source DIR] [--status S] [--area A] [--owner O] [--json]", stderr)
+	source := fs.String("source", ".", "the handbook's root `DIR`")
+	status := fs.String("status", "", "only decisions with this `status`")
+	area := fs.String("area", "", "only decisions in this `area`")
+	owner := fs.String("owner", "", "only decisions with this `owner`")
+	asJSON := fs.Bool("json", false, "print decisions.json entries instead of a table")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "handbook decisions: --source %s is not a directory\n", *source)
+		return exitUsage
+	}
+	res := build.Link(os.DirFS(*source), build.Options{})
+	diag.WriteText(stderr, res.Diags.All())
+	entries := render.DecisionsJSON(res.Site, res.Config.BasePath)
+	kept := entries[:0]
+	for _, e := range entries {
+		if (*status == "" || strings.EqualFold(e.Status, *status)) && (*area == "" || strings.EqualFold(e.Area, *area)) && (*owner == "" || strings.EqualFold(e.Owner, *owner)) {
+			kept = append(kept, e)
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(kept)
+	} else {
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tSTATUS\tDATE\tAREA\tOWNER\tTITLE\tSUPERSEDED BY")
+		for _, e := range kept {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Status, or(e.Date, "-"), or(e.Area, "-"), or(e.Owner, "-"), e.Title, or(strings.Join(e.SupersededBy, ", "), "-"))
+		}
+		tw.Flush()
+		fmt.Fprintf(stderr, "%d of %d decisions\n", len(kept), len(entries))
+	}
+	if res.Errors > 0 {
+		return exitContent
+	}
+	return exitOK
+}
+
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
 }

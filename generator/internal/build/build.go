@@ -57,13 +57,17 @@ type Result struct {
 	Errors   int
 }
 
-// Run builds the site in fsys and writes it through w. A nil w renders
-// into nothing (check).
-func Run(fsys fs.FS, w publish.Writer, opts Options) *Result {
+// Link runs the stages up to the graph: the linked site and its
+// diagnostics, without assets or pages (the decisions command).
+func Link(fsys fs.FS, opts Options) *Result {
 	start := time.Now()
-	if opts.Now.IsZero() {
-		opts.Now = start
-	}
+	res := link(fsys, opts)
+	res.Errors, res.Warnings = res.Diags.Count()
+	res.Elapsed = time.Since(start)
+	return res
+}
+
+func link(fsys fs.FS, opts Options) *Result {
 	diags := &diag.List{}
 	res := &Result{Diags: diags}
 	cfg := config.Load(fsys, diags)
@@ -71,14 +75,23 @@ func Run(fsys fs.FS, w publish.Writer, opts Options) *Result {
 		cfg.SetBaseURL(opts.BaseURL)
 	}
 	res.Config = cfg
-
 	content := load.Load(fsys, cfg.ContentDir, diags)
 	parser := markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
 	parseAll(parser, content.Docs, diags)
 	res.Docs = content.Docs
+	res.Site = graph.Build(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, diags)
+	return res
+}
 
-	site := graph.Build(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, diags)
-	res.Site = site
+// Run builds the site in fsys and writes it through w. A nil w renders
+// into nothing (check).
+func Run(fsys fs.FS, w publish.Writer, opts Options) *Result {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	res := link(fsys, opts)
+	diags, cfg, site := res.Diags, res.Config, res.Site
 
 	bundle := assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, diags)
 	res.Bundle = bundle

@@ -62,6 +62,8 @@ func TestDemoGoldenPages(t *testing.T) {
 		"decisions/0004-kafka-event-backbone/index.html",
 		"onboarding/staff-first-90-days/index.html",
 		"paths/new-hire/index.html",
+		"decisions/index.html",
+		"decisions/recurring/index.html",
 	} {
 		b, ok := out.Get(p)
 		if !ok {

@@ -75,6 +75,7 @@ func Build(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticF
 	b.references()
 	b.readingPaths()
 	b.backlinks()
+	b.touches()
 	b.related()
 	return s
 }

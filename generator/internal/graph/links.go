@@ -123,6 +123,14 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	}
 	l.Target = found
 	b.site.Links++
+	if dec, ok := b.site.DecisionByID[target]; ok && l.Form == handbook.LinkWiki && dec.Inline && dec.Doc == found && frag == "" {
+		// [[inline-decision-id]] lands on its entry in the declaring document.
+		l.Decision, l.Fragment = dec, "decision-"+dec.ID
+		return
+	}
+	if found.Kind == handbook.KindDecision {
+		l.Decision = b.site.DecisionByID[found.ID]
+	}
 	b.checkAnchor(d, found, l, frag, quoted)
 }
 
@@ -290,6 +298,31 @@ func (b *builder) references() {
 		}
 		check("strategies", d.Strategies, handbook.KindStrategy)
 		check("design_docs", d.DesignDocs, handbook.KindDesignDoc)
+	}
+}
+
+// touches records which design docs touch each decision: by declaring it
+// inline or by linking to it.
+func (b *builder) touches() {
+	s := b.site
+	s.TouchedBy = map[*handbook.Decision][]*handbook.Document{}
+	for _, d := range s.Docs {
+		if d.Kind != handbook.KindDesignDoc {
+			continue
+		}
+		seen := map[*handbook.Decision]bool{}
+		add := func(dec *handbook.Decision) {
+			if dec != nil && !seen[dec] {
+				seen[dec] = true
+				s.TouchedBy[dec] = append(s.TouchedBy[dec], d)
+			}
+		}
+		for _, dec := range d.Decisions {
+			add(dec)
+		}
+		for _, l := range d.Links {
+			add(l.Decision)
+		}
 	}
 }
 

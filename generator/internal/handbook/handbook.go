@@ -102,6 +102,7 @@ type Link struct {
 	Target   *Document // the document it points at, nil when external or a file
 	Fragment string    // the heading id after '#', if any
 	File     string    // site path of a static file it points at, if any
+	Decision *Decision // the decision it points at: a record, or an inline entry by id
 	External bool      // a URL with a scheme, mailto:, or a protocol-relative URL
 	Broken   bool      // resolution failed; rendered as the original text
 }
@@ -248,6 +249,8 @@ type Site struct {
 	// Decisions is the registry: records and inline entries, sorted by date then id.
 	Decisions    []*Decision
 	DecisionByID map[string]*Decision
+	// TouchedBy lists the design docs that declare or link to each decision.
+	TouchedBy map[*Decision][]*Document
 	// Links counts resolved internal links.
 	Links int
 }

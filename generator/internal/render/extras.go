@@ -9,13 +9,20 @@ import (
 	"handbook/generator/internal/publish"
 )
 
-// extras writes the files that are not pages: sitemap.xml and feed.xml.
+// extras writes the files that are not pages: sitemap.xml, feed.xml,
+// decisions.json and graph.json.
 func (r *Renderer) extras(w publish.Writer) int {
 	n := 0
 	if err := w.WriteFile("sitemap.xml", r.sitemap()); err == nil {
 		n++
 	}
 	if err := w.WriteFile("feed.xml", r.feed()); err == nil {
+		n++
+	}
+	if r.writeJSON(w, "decisions.json", DecisionsJSON(r.site, r.cfg.BasePath)) {
+		n++
+	}
+	if r.writeJSON(w, "graph.json", r.graphJSON()) {
 		n++
 	}
 	return n

@@ -20,6 +20,8 @@ type Page struct {
 	Items []*handbook.Document
 	// ReadingPath is set on a reading path's page.
 	ReadingPath *handbook.ReadingPath
+	// Index is set on decision index pages.
+	Index *DecisionIndex
 	// Target is the page an alias redirects to.
 	Target *handbook.Document
 	Site   *SiteView
@@ -304,6 +306,15 @@ func (p *Page) CitedBy(k string) []*handbook.Document {
 		}
 	}
 	return out
+}
+
+// Related lists up to five documents that share this one's tags, area,
+// owner, kind or year.
+func (p *Page) Related() []*handbook.Document {
+	if p.Doc == nil {
+		return nil
+	}
+	return p.r.site.Related[p.Doc]
 }
 
 // Recent lists the n documents most recently dated or reviewed.

@@ -130,7 +130,11 @@ func (r *Renderer) jobs() []job {
 		}
 	}
 	walk(s.Home)
+	decisionJobs := r.decisionJobs()
 	for _, sec := range sections {
+		if sec.URL == "decisions/" && len(decisionJobs) > 0 {
+			continue // the decision index is this section's page
+		}
 		p := pageOf(sec)
 		p.Kind = "section"
 		p.Items = sec.Children
@@ -154,6 +158,7 @@ func (r *Renderer) jobs() []job {
 		jobs = append(jobs, job{out: "paths/" + rp.ID + "/index.html", layout: []string{"_default/path.html"},
 			page: &Page{Title: rp.Title, URL: "paths/" + rp.ID + "/", Kind: "path", Items: rp.Steps, ReadingPath: rp, Site: r.view, r: r}})
 	}
+	jobs = append(jobs, decisionJobs...)
 	jobs = append(jobs, job{out: "404.html", layout: []string{"404.html"},
 		page: &Page{Title: "Page not found", URL: "404/", Kind: "404", Site: r.view, r: r, absolute: true}})
 	for _, d := range s.Docs {

@@ -153,5 +153,7 @@ func funcs() template.FuncMap {
 			return d.Params[key]
 		},
 		"sprintf": fmt.Sprintf,
+		// dict2 passes a page and an item to a partial as .Page and .Item.
+		"dict2": func(p *Page, item any) map[string]any { return map[string]any{"Page": p, "Item": item} },
 	}
 }

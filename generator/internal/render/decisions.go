@@ -1,0 +1,295 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+
+	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/publish"
+)
+
+// DecisionIndex is what a decision index page lists.
+type DecisionIndex struct {
+	All      []*handbook.Decision // every decision the page covers, by date
+	Groups   []DecisionGroup      // the same, grouped for reading without JavaScript
+	Statuses []Facet
+	Areas    []Facet
+	Owners   []Facet
+	Years    []Facet
+	// Recurring is set on the page of decisions several design docs touch.
+	Recurring bool
+}
+
+// DecisionGroup is a heading and its decisions.
+type DecisionGroup struct {
+	Label     string
+	Decisions []*handbook.Decision
+}
+
+// Facet is one value of a decision field, with its page and count.
+type Facet struct {
+	Name  string
+	Slug  string
+	URL   string // site path of the value's page, "" when it has none
+	Count int
+}
+
+// statusOrder is the order statuses are shown in.
+var statusOrder = []string{"accepted", "proposed", "draft", "superseded", "deprecated", "rejected"}
+
+func facet(ds []*handbook.Decision, key func(*handbook.Decision) string, dir string) []Facet {
+	counts := map[string]int{}
+	for _, d := range ds {
+		if k := key(d); k != "" {
+			counts[k]++
+		}
+	}
+	var out []Facet
+	for _, k := range sortedKeys(counts) {
+		f := Facet{Name: k, Slug: TagSlug(k), Count: counts[k]}
+		if dir != "" {
+			f.URL = "decisions/" + dir + "/" + f.Slug + "/"
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func year(d *handbook.Decision) string {
+	if d.Date.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(d.Date.Year())
+}
+
+func byStatus(ds []*handbook.Decision) []DecisionGroup {
+	var out []DecisionGroup
+	for _, st := range statusOrder {
+		var g []*handbook.Decision
+		for _, d := range ds {
+			if d.Status == st {
+				g = append(g, d)
+			}
+		}
+		if len(g) > 0 {
+			out = append(out, DecisionGroup{Label: strings.ToUpper(st[:1]) + st[1:], Decisions: g})
+		}
+	}
+	return out
+}
+
+func byYear(ds []*handbook.Decision) []DecisionGroup {
+	var out []DecisionGroup
+	idx := map[string]int{}
+	for i := len(ds) - 1; i >= 0; i-- { // newest first
+		y := year(ds[i])
+		if y == "" {
+			y = "Undated"
+		}
+		j, ok := idx[y]
+		if !ok {
+			j = len(out)
+			idx[y] = j
+			out = append(out, DecisionGroup{Label: y})
+		}
+		out[j].Decisions = append(out[j].Decisions, ds[i])
+	}
+	return out
+}
+
+// decisionJobs lists the decision index pages: the index at decisions/,
+// one page per status, area and owner, a timeline and the recurring
+// decisions.
+func (r *Renderer) decisionJobs() []job {
+	s := r.site
+	all := s.Decisions
+	if len(all) == 0 {
+		return nil
+	}
+	var jobs []job
+	add := func(url, title string, idx *DecisionIndex, doc *handbook.Document) {
+		if d := s.ByURL[url]; d != nil && d != doc {
+			return // a document lives there
+		}
+		p := &Page{Title: title, URL: url, Kind: "decisions", Doc: doc, Index: idx, Site: r.view, r: r}
+		jobs = append(jobs, job{out: url + "index.html", layout: []string{"_default/decisions.html"}, page: p})
+	}
+	full := &DecisionIndex{All: all, Groups: byStatus(all),
+		Statuses: facet(all, func(d *handbook.Decision) string { return d.Status }, "status"),
+		Areas:    facet(all, func(d *handbook.Decision) string { return d.Area }, "area"),
+		Owners:   facet(all, func(d *handbook.Decision) string { return d.Owner }, "owner"),
+		Years:    facet(all, year, ""),
+	}
+	home := s.ByURL["decisions/"]
+	title := "Decisions"
+	if home != nil && !home.Synthetic {
+		title = home.Title
+	}
+	add("decisions/", title, full, home)
+	subset := func(key func(*handbook.Decision) string, value string) []*handbook.Decision {
+		var out []*handbook.Decision
+		for _, d := range all {
+			if key(d) == value {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	for _, f := range full.Statuses {
+		ds := subset(func(d *handbook.Decision) string { return d.Status }, f.Name)
+		add(f.URL, "Decisions: "+f.Name, &DecisionIndex{All: ds, Groups: byYear(ds)}, nil)
+	}
+	for _, f := range full.Areas {
+		ds := subset(func(d *handbook.Decision) string { return d.Area }, f.Name)
+		add(f.URL, "Decisions in "+f.Name, &DecisionIndex{All: ds, Groups: byStatus(ds)}, nil)
+	}
+	for _, f := range full.Owners {
+		ds := subset(func(d *handbook.Decision) string { return d.Owner }, f.Name)
+		add(f.URL, "Decisions owned by "+f.Name, &DecisionIndex{All: ds, Groups: byStatus(ds)}, nil)
+	}
+	add("decisions/timeline/", "Decision timeline", &DecisionIndex{All: all, Groups: byYear(all)}, nil)
+	var rec []*handbook.Decision
+	for _, d := range all {
+		if len(s.TouchedBy[d]) >= 2 {
+			rec = append(rec, d)
+		}
+	}
+	sort.SliceStable(rec, func(i, j int) bool { return len(s.TouchedBy[rec[i]]) > len(s.TouchedBy[rec[j]]) })
+	add("decisions/recurring/", "Recurring decisions", &DecisionIndex{All: rec, Recurring: true}, nil)
+	return jobs
+}
+
+// DecisionLink returns the href of a decision: its record, or its entry
+// in the document that declares it.
+func (p *Page) DecisionLink(d *handbook.Decision) string {
+	if d.Inline {
+		return p.Link(d.Doc) + "#decision-" + d.ID
+	}
+	return p.Link(d.Doc)
+}
+
+// TouchedBy lists the design docs that declare or link to a decision.
+func (p *Page) TouchedBy(d *handbook.Decision) []*handbook.Document {
+	return p.r.site.TouchedBy[d]
+}
+
+// Year is the year of a decision, "" when undated.
+func (p *Page) Year(d *handbook.Decision) string { return year(d) }
+
+// decisionJSON is one entry of decisions.json.
+type decisionJSON struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Status       string   `json:"status"`
+	Area         string   `json:"area,omitempty"`
+	Owner        string   `json:"owner,omitempty"`
+	Date         string   `json:"date,omitempty"`
+	Deciders     []string `json:"deciders,omitempty"`
+	Rationale    string   `json:"rationale,omitempty"`
+	URL          string   `json:"url"`
+	Source       string   `json:"source"`
+	Inline       bool     `json:"inline"`
+	DeclaredIn   string   `json:"declared_in"`
+	Supersedes   []string `json:"supersedes"`
+	SupersededBy []string `json:"superseded_by"`
+	TouchedBy    []string `json:"touched_by"`
+}
+
+// DecisionsJSON returns the registry as decisions.json holds it.
+func DecisionsJSON(s *handbook.Site, basePath string) []decisionJSON {
+	out := make([]decisionJSON, 0, len(s.Decisions))
+	for _, d := range s.Decisions {
+		j := decisionJSON{ID: d.ID, Title: d.Title, Status: d.Status, Area: d.Area, Owner: d.Owner,
+			Deciders: d.Deciders, Rationale: d.Rationale, URL: basePath + d.Doc.URL, Source: d.Doc.SourcePath,
+			Inline: d.Inline, DeclaredIn: d.Doc.ID, Supersedes: []string{}, SupersededBy: []string{}, TouchedBy: []string{}}
+		if d.Inline {
+			j.URL += "#decision-" + d.ID
+		}
+		if !d.Date.IsZero() {
+			j.Date = d.Date.Format("2006-01-02")
+		}
+		for _, x := range d.Replaces {
+			j.Supersedes = append(j.Supersedes, x.ID)
+		}
+		for _, x := range d.SupersededBy {
+			j.SupersededBy = append(j.SupersededBy, x.ID)
+		}
+		for _, x := range s.TouchedBy[d] {
+			j.TouchedBy = append(j.TouchedBy, x.ID)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// graphJSON is graph.json: the documents, the links between them, the
+// decisions and their supersedes edges.
+type graphJSON struct {
+	Documents  []graphDoc  `json:"documents"`
+	Links      []graphLink `json:"links"`
+	Decisions  []string    `json:"decisions"`
+	Supersedes []graphLink `json:"supersedes"`
+}
+
+type graphDoc struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Kind   string `json:"kind"`
+	Status string `json:"status,omitempty"`
+	URL    string `json:"url"`
+	Source string `json:"source"`
+}
+
+type graphLink struct {
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Fragment string `json:"fragment,omitempty"`
+	Via      string `json:"via,omitempty"` // body, strategies, design_docs
+}
+
+func (r *Renderer) graphJSON() graphJSON {
+	s := r.site
+	g := graphJSON{Documents: []graphDoc{}, Links: []graphLink{}, Decisions: []string{}, Supersedes: []graphLink{}}
+	for _, d := range s.Docs {
+		g.Documents = append(g.Documents, graphDoc{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Status: d.Status, URL: r.cfg.BasePath + d.URL, Source: d.SourcePath})
+		seen := map[string]bool{}
+		for _, l := range d.Links {
+			if l.Target == nil || l.Target == d {
+				continue
+			}
+			k := l.Target.ID + "#" + l.Fragment
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			g.Links = append(g.Links, graphLink{From: d.ID, To: l.Target.ID, Fragment: l.Fragment, Via: "body"})
+		}
+		for _, t := range d.Refs {
+			via := "design_docs"
+			if d.Kind == handbook.KindVision {
+				via = "strategies"
+			}
+			g.Links = append(g.Links, graphLink{From: d.ID, To: t.ID, Via: via})
+		}
+	}
+	for _, d := range s.Decisions {
+		g.Decisions = append(g.Decisions, d.ID)
+		for _, x := range d.Replaces {
+			g.Supersedes = append(g.Supersedes, graphLink{From: d.ID, To: x.ID})
+		}
+	}
+	return g
+}
+
+func (r *Renderer) writeJSON(w publish.Writer, name string, v any) bool {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return false
+	}
+	return w.WriteFile(name, b.Bytes()) == nil
+}
