@@ -41,7 +41,7 @@ const usage = `handbook turns a folder of Markdown into a cross-linked engineeri
 
 Usage:
   handbook build  [--source DIR] [--out DIR] [--drafts] [--base-url URL]
-  handbook check  [--source DIR] [--drafts] [--format text|json|github]
+  handbook check  [--source DIR] [--drafts] [--format text|json|github] [--orphans]
   handbook new    [--source DIR] KIND "Title"
   handbook decisions [--source DIR] [--status S] [--area A] [--owner O] [--json]
   handbook version
@@ -162,6 +162,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", ".", "the handbook's root `DIR`")
 	drafts := fs.Bool("drafts", false, "check documents with draft: true as published")
 	format := fs.String("format", "text", "diagnostics as text, json or github (workflow annotations)")
+	orphans := fs.Bool("orphans", false, "also list the documents nothing links to (text format)")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -182,6 +183,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		diag.WriteGitHub(stdout, ds)
 	default:
 		diag.WriteText(stderr, ds)
+		if *orphans && res.Site != nil {
+			fmt.Fprintf(stderr, "%d documents nothing links to:\n", len(res.Site.Orphans))
+			for _, d := range res.Site.Orphans {
+				fmt.Fprintf(stderr, "\t%s\t%s\n", d.SourcePath, d.Title)
+			}
+		}
 		fmt.Fprintf(stderr, "checked: %s\n", strings.Replace(res.Summary(), "files written", "files", 1))
 	}
 	if res.Errors > 0 {

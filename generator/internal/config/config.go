@@ -47,6 +47,9 @@ type Site struct {
 	ReviewEvery string `yaml:"review_every"`
 	// RawHTML lets raw HTML in Markdown through. Off by default.
 	RawHTML bool `yaml:"raw_html"`
+	// BrokenLinks is "error" (default) or "warning": how a link that
+	// resolves to nothing is reported.
+	BrokenLinks string `yaml:"broken_links"`
 	// Footer is a line of text shown at the bottom of every page.
 	Footer string `yaml:"footer"`
 	// Params are free values passed to templates as .Site.Params.
@@ -217,6 +220,16 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 				Message: fmt.Sprintf("review_every %q is not a period", s.ReviewEvery), Hint: `write a number and a unit: "180d", "26w", "6m" or "1y"`})
 		}
 		s.ReviewDays = days
+	}
+	switch s.BrokenLinks {
+	case "":
+		s.BrokenLinks = "error"
+	case "error", "warning":
+	default:
+		l, c := at(child(doc, "broken_links"))
+		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+			Message: fmt.Sprintf("broken_links %q is neither error nor warning", s.BrokenLinks), Hint: "write broken_links: warning to report broken links without failing the build"})
+		s.BrokenLinks = "error"
 	}
 	if _, err := url.Parse(s.BaseURL); err != nil {
 		l, c := at(child(doc, "base_url"))

@@ -77,7 +77,20 @@ func Build(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticF
 	b.backlinks()
 	b.touches()
 	b.related()
+	b.orphans()
 	return s
+}
+
+// orphans lists the documents nothing links to or references, and that no
+// reading path includes: pages a reader can reach only through navigation.
+func (b *builder) orphans() {
+	s := b.site
+	for _, d := range s.Docs {
+		if d == s.Home || d.IsSection || len(s.Backlinks[d]) > 0 || len(s.PathsOf[d]) > 0 {
+			continue
+		}
+		s.Orphans = append(s.Orphans, d)
+	}
 }
 
 // defaultID is the id a document gets without `id:`: its path slug.

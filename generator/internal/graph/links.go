@@ -10,9 +10,20 @@ import (
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/markdown"
 )
 
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// broken reports a link that resolves to nothing: an error, or a warning
+// where site.yaml says `broken_links: warning` (migrating a legacy handbook).
+func (b *builder) broken(path string, offset int, hint, format string, args ...any) {
+	if b.cfg.BrokenLinks == "warning" {
+		b.diags.Warnf(path, offset, hint, format, args...)
+		return
+	}
+	b.diags.Errorf(path, offset, hint, format, args...)
+}
 
 // IsExternal reports whether a link target leaves the site: a URL with a
 // scheme (https:, mailto:) or a protocol-relative URL.
@@ -69,9 +80,15 @@ func (b *builder) supersededLinks(d *handbook.Document) {
 
 func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	dest := strings.TrimSpace(l.Dest)
+	isRef := false
+	if i := strings.Index(dest, markdown.RefMarker); i >= 0 {
+		// A Hugo ref shortcode: relative to the page, else by name anywhere.
+		dest, isRef = dest[:i], true
+		l.Dest = dest
+	}
 	if dest == "" {
 		l.Broken = true
-		b.diags.Errorf(d.SourcePath, l.Offset, "write the target between the parentheses: [text](../path/page.md)", "link has an empty target")
+		b.broken(d.SourcePath, l.Offset, "write the target between the parentheses: [text](../path/page.md)", "link has an empty target")
 		return
 	}
 	if IsExternal(dest) {
@@ -110,15 +127,18 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		found, msg, hint = b.sitePath(target)
 	default:
 		found, msg, hint = b.relative(d, target)
+		if found == nil && isRef {
+			found, msg, hint = b.wiki(strings.TrimSuffix(target, ".md"))
+		}
 	}
 	if found == nil {
 		l.Broken = true
-		b.diags.Errorf(d.SourcePath, l.Offset, hint, "broken link %s: %s", quoted, msg)
+		b.broken(d.SourcePath, l.Offset, hint, "broken link %s: %s", quoted, msg)
 		return
 	}
 	if l.Form == handbook.LinkImage {
 		l.Broken = true
-		b.diags.Errorf(d.SourcePath, l.Offset, "an image points at an image file", "image %s points at a document", quoted)
+		b.broken(d.SourcePath, l.Offset, "an image points at an image file", "image %s points at a document", quoted)
 		return
 	}
 	l.Target = found
@@ -166,7 +186,7 @@ func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link,
 		hint = "the page has no headings; link to the page itself"
 	}
 	l.Broken = true
-	b.diags.Errorf(from.SourcePath, l.Offset, hint, "broken link %s: %s has no heading #%s", quoted, target.SourcePath, frag)
+	b.broken(from.SourcePath, l.Offset, hint, "broken link %s: %s has no heading #%s", quoted, target.SourcePath, frag)
 }
 
 // wiki resolves [[name]]: by id, then by content path, then by file or

@@ -29,7 +29,7 @@ func relatedConfig(n int) related.Config {
 		pct = max(1, (100*relatedShared+n-1)/n)
 	}
 	return related.Config{
-		Threshold:    20,
+		Threshold:    50,
 		IncludeNewer: true,
 		ToLower:      true,
 		Indices: related.IndicesConfig{

@@ -251,6 +251,8 @@ type Site struct {
 	DecisionByID map[string]*Decision
 	// TouchedBy lists the design docs that declare or link to each decision.
 	TouchedBy map[*Decision][]*Document
+	// Orphans are the documents nothing links to (see graph.orphans).
+	Orphans []*Document
 	// Links counts resolved internal links.
 	Links int
 }

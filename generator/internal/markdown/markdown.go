@@ -83,6 +83,7 @@ func Slot(i int) []byte {
 // the caller drops it.
 func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 	src := doc.Source
+	original := src
 	diags.AddSource(doc.SourcePath, src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		diags.Errorf(doc.SourcePath, 0, "write a title in front matter (---\\ntitle: ...\\n---) or a first '# Heading', or delete the file", "empty file")
@@ -94,7 +95,9 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 		return
 	}
 	ctx := parser.NewContext()
-	root := p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	parsed := p.foreignSyntax(doc, diags)
+	root := p.md.Parser().Parse(text.NewReader(parsed), parser.WithContext(ctx))
+	doc.Source, src = parsed, parsed
 
 	fm := p.frontMatter(doc, root, ctx, diags)
 	p.applyFrontMatter(doc, fm, diags)
@@ -111,6 +114,7 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 		return
 	}
 	doc.HTML = buf.String()
+	doc.Source = original
 }
 
 func firstInvalid(b []byte) int {

@@ -1,0 +1,265 @@
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const linkForms = `
+-- site.yaml --
+sections:
+  strategies: strategy
+  decisions: decision
+-- content/_index.md --
+---
+title: Home
+---
+Home.
+-- content/strategies/_index.md --
+---
+title: Strategies
+---
+Index of strategies.
+-- content/strategies/databases.md --
+---
+title: Databases
+status: accepted
+---
+## Rationale {#why}
+
+## Cost of change
+-- content/guides/README.md --
+# Guides
+-- content/guides/setup.md --
+# Setup
+-- content/guides/bundle/index.md --
+# Bundle
+
+![chart](chart.png)
+-- content/guides/bundle/chart.png --
+PNG
+-- content/files/sheet.csv --
+a,b
+-- content/links.md --
+---
+title: Every link form
+---
+1. [rel](strategies/databases.md) [rel-anchor](strategies/databases.md#why)
+2. [index](strategies/_index.md) [folder](guides/) [readme](guides/README.md) [bundle](guides/bundle/index.md)
+3. [site](/strategies/databases/) [site-noslash](/strategies/databases) [site-html](/strategies/databases.html) [site-md](/strategies/databases.md)
+4. [[databases]] [[strategies/databases|the strategy]] [[databases#cost-of-change]] [[Setup]]
+5. [ref]({{< ref "databases.md" >}}) [relref]({{< relref "guides/setup.md" >}}) [ref-anchor]({{% ref "strategies/databases.md#why" %}})
+6. [reference style][dbs] and [another][setup]
+7. [csv](files/sheet.csv) [chart](/guides/bundle/chart.png) [self](#top-of-page)
+8. [ext](https://example.com/x) [mail](mailto:a@example.com)
+
+## Top of page
+
+[dbs]: strategies/databases.md#cost-of-change
+[setup]: /guides/setup/
+`
+
+func TestEveryLinkFormResolves(t *testing.T) {
+	s := buildSite(t, linkForms, func(o *Options) { o.BaseURL = "https://example.com/handbook/" })
+	s.noDiags()
+	s.contains("links/index.html",
+		`<a href="../strategies/databases/">rel</a>`,
+		`<a href="../strategies/databases/#why">rel-anchor</a>`,
+		`<a href="../strategies/">index</a>`,
+		`<a href="../guides/">folder</a>`,
+		`<a href="../guides/">readme</a>`,
+		`<a href="../guides/bundle/">bundle</a>`,
+		`<a href="../strategies/databases/">site</a>`,
+		`<a href="../strategies/databases/">site-noslash</a>`,
+		`<a href="../strategies/databases/">site-html</a>`,
+		`<a href="../strategies/databases/">site-md</a>`,
+		`<a href="../strategies/databases/">databases</a>`,
+		`<a href="../strategies/databases/">the strategy</a>`,
+		`<a href="../strategies/databases/#cost-of-change">databases#cost-of-change</a>`,
+		`<a href="../guides/setup/">Setup</a>`,
+		`<a href="../strategies/databases/">ref</a>`,
+		`<a href="../guides/setup/">relref</a>`,
+		`<a href="../strategies/databases/#why">ref-anchor</a>`,
+		`<a href="../strategies/databases/#cost-of-change">reference style</a>`,
+		`<a href="../guides/setup/">another</a>`,
+		`<a href="../files/sheet.csv">csv</a>`,
+		`<a href="../guides/bundle/chart.png">chart</a>`,
+		`<a href="#top-of-page">self</a>`,
+		`<a href="https://example.com/x">ext</a>`,
+		`<a href="mailto:a@example.com">mail</a>`,
+	)
+	s.lacks("links/index.html", "hbref", "{{")
+	s.contains("guides/bundle/index.html", `src="../../guides/bundle/chart.png"`)
+	s.contains("strategies/databases/index.html", "Referenced by", `href="../../links/"`)
+}
+
+func TestBrokenLinksCanBeWarnings(t *testing.T) {
+	const ar = `
+-- content/a.md --
+---
+title: A
+---
+[gone](gone.md)
+`
+	s := buildSite(t, ar)
+	if s.res.Errors != 1 {
+		t.Fatalf("errors: %d\n%s", s.res.Errors, s.diags())
+	}
+	fsys := siteFS(ar)
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("broken_links: warning\n")}
+	s = buildFS(t, fsys)
+	want := `content/a.md:4:1: warning: broken link "gone.md": no such document
+	hint: check the spelling; ids are shown on each page, and ` + "`handbook check`" + ` lists them all
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A supersedes chain of 1,000 decisions resolves both ways, and a cycle of
+// the same length is reported once, without deep recursion.
+func TestLongSupersedesChain(t *testing.T) {
+	const n = 1000
+	fsys := fstest.MapFS{}
+	for i := range n {
+		status, sup := "superseded", ""
+		if i == n-1 {
+			status = "accepted"
+		}
+		if i > 0 {
+			sup = fmt.Sprintf("supersedes: [d%d]\n", i-1)
+		}
+		fsys[fmt.Sprintf("content/decisions/d%04d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ntitle: D%d\nid: d%d\nstatus: %s\ndate: 2025-01-01\n%s---\nBody.\n", i, i, status, sup))}
+	}
+	s := buildFS(t, fsys)
+	s.noDiags()
+	reg := s.res.Site.DecisionByID
+	if got := reg["d0"].SupersededBy[0].ID; got != "d1" {
+		t.Errorf("d0 superseded by %s", got)
+	}
+	if got := reg[fmt.Sprintf("d%d", n-1)].Replaces[0].ID; got != fmt.Sprintf("d%d", n-2) {
+		t.Errorf("last replaces %s", got)
+	}
+	// Close the chain into a cycle.
+	fsys["content/decisions/d0000.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: D0\nid: d0\nstatus: superseded\ndate: 2025-01-01\nsupersedes: [d%d]\n---\n", n-1))}
+	s = buildFS(t, fsys)
+	if got := strings.Count(s.diags(), "supersedes cycle"); got != 1 {
+		t.Errorf("%d cycle reports, want 1:\n%.2000s", got, s.diags())
+	}
+}
+
+func TestDecisionIndexAndJSON(t *testing.T) {
+	s := buildSite(t, allKinds)
+	s.noDiags()
+	s.contains("decisions/index.html", `<h1>Decisions</h1>`, `data-status="accepted"`, `href="../decisions/status/superseded/"`,
+		`Postgres by default`, `href="../strategies/storage/#decision-sd-postgres"`, `class="decision-filter" hidden`)
+	s.contains("decisions/status/superseded/index.html", `Use Kafka`, `Superseded by`)
+	s.lacks("decisions/status/superseded/index.html", `Use an outbox</a> <code>`)
+	s.contains("decisions/owner/platform/index.html", `Postgres by default`)
+	s.contains("decisions/timeline/index.html", `<h2>2026`, `<h2>2025`)
+	s.contains("decisions/recurring/index.html", `No decision is touched by more than one design document yet.`)
+
+	var decisions []map[string]any
+	if err := json.Unmarshal([]byte(s.file("decisions.json")), &decisions); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]map[string]any{}
+	for _, d := range decisions {
+		byID[d["id"].(string)] = d
+	}
+	if d := byID["adr-1"]; d == nil || d["superseded_by"].([]any)[0] != "adr-2" || d["inline"] != false {
+		t.Errorf("adr-1 in decisions.json: %v", d)
+	}
+	if d := byID["sd-postgres"]; d == nil || d["declared_in"] != "strategies/storage" || d["inline"] != true || d["url"] != "/strategies/storage/#decision-sd-postgres" {
+		t.Errorf("sd-postgres in decisions.json: %v", d)
+	}
+	var g struct {
+		Documents  []map[string]any `json:"documents"`
+		Links      []map[string]any `json:"links"`
+		Supersedes []map[string]any `json:"supersedes"`
+	}
+	if err := json.Unmarshal([]byte(s.file("graph.json")), &g); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Documents) != 8 || len(g.Supersedes) != 1 || g.Supersedes[0]["from"] != "adr-2" {
+		t.Errorf("graph.json: %d documents, supersedes %v", len(g.Documents), g.Supersedes)
+	}
+	found := false
+	for _, l := range g.Links {
+		if l["from"] == "strategies/storage" && l["to"] == "design/queue" && l["via"] == "design_docs" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("graph.json lacks the strategy's design_docs edge: %v", g.Links)
+	}
+}
+
+func TestRecurringDecisionsAndRelatedPages(t *testing.T) {
+	s := buildSite(t, `
+-- content/design/a.md --
+---
+title: Design A
+status: accepted
+tags: [events]
+---
+We rely on [[adr-9]].
+-- content/design/b.md --
+---
+title: Design B
+status: proposed
+tags: [events]
+---
+Again [the bus](../decisions/bus.md).
+-- content/design/c.md --
+---
+title: Design C
+status: proposed
+tags: [unrelated]
+---
+Nothing shared.
+-- content/decisions/bus.md --
+---
+title: One event bus
+id: adr-9
+status: accepted
+date: 2025-03-01
+---
+Body.
+`)
+	s.noDiags()
+	s.contains("decisions/recurring/index.html", `One event bus`, `Touched by:`, `Design A`, `Design B`)
+	s.contains("design/a/index.html", `<h2 id="related-h">Related</h2>`, `Design B`)
+	s.lacks("design/c/index.html", `Design A</a> <span class="kind">`)
+}
+
+func TestOrphansAreListed(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+---
+title: A
+---
+See [b](b.md).
+-- content/b.md --
+---
+title: B
+---
+Back to [a](a.md).
+-- content/lonely.md --
+---
+title: Lonely
+---
+Nobody links here.
+`)
+	var names []string
+	for _, d := range s.res.Site.Orphans {
+		names = append(names, d.Path)
+	}
+	if got := strings.Join(names, ","); got != "lonely.md" {
+		t.Errorf("orphans: %s", got)
+	}
+}
