@@ -12,15 +12,18 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 
 	"handbook/generator/internal/build"
@@ -28,6 +31,7 @@ import (
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
 	"handbook/generator/internal/scaffold"
+	"handbook/generator/internal/serve"
 )
 
 // Exit statuses.
@@ -41,6 +45,7 @@ const usage = `handbook turns a folder of Markdown into a cross-linked engineeri
 
 Usage:
   handbook build  [--source DIR] [--out DIR] [--drafts] [--base-url URL]
+  handbook serve  [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--poll]
   handbook check  [--source DIR] [--drafts] [--format text|json|github] [--orphans]
   handbook new    [--source DIR] KIND "Title"
   handbook decisions [--source DIR] [--status S] [--area A] [--owner O] [--json]
@@ -71,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdBuild(rest, stdout, stderr)
 	case "check":
 		return cmdCheck(rest, stdout, stderr)
+	case "serve":
+		return cmdServe(rest, stdout, stderr)
 	case "new":
 		return cmdNew(rest, stdout, stderr)
 	case "decisions":
@@ -266,4 +273,28 @@ func or(s, alt string) string {
 		return alt
 	}
 	return s
+}
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	fs := flags("serve", "[--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--poll]", stderr)
+	source := fs.String("source", ".", "the handbook's root `DIR`")
+	port := fs.Int("port", 1313, "`port` to listen on; 0 picks a free one")
+	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
+	drafts := fs.Bool("drafts", false, "show documents with draft: true")
+	poll := fs.Bool("poll", false, "poll for changes instead of using inotify (network file systems)")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "handbook serve: --source %s is not a directory\n", *source)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := serve.Run(ctx, serve.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Log: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
+		return exitContent
+	}
+	return exitOK
 }

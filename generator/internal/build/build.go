@@ -61,13 +61,13 @@ type Result struct {
 // diagnostics, without assets or pages (the decisions command).
 func Link(fsys fs.FS, opts Options) *Result {
 	start := time.Now()
-	res := link(fsys, opts)
+	res := link(fsys, opts, nil)
 	res.Errors, res.Warnings = res.Diags.Count()
 	res.Elapsed = time.Since(start)
 	return res
 }
 
-func link(fsys fs.FS, opts Options) *Result {
+func link(fsys fs.FS, opts Options, cache *parseCache) *Result {
 	diags := &diag.List{}
 	res := &Result{Diags: diags}
 	cfg := config.Load(fsys, diags)
@@ -77,7 +77,10 @@ func link(fsys fs.FS, opts Options) *Result {
 	res.Config = cfg
 	content := load.Load(fsys, cfg.ContentDir, diags)
 	parser := markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
-	parseAll(parser, content.Docs, diags)
+	parseAll(parser, content.Docs, diags, cache)
+	if cache != nil {
+		cache.prune(content.Docs)
+	}
 	res.Docs = content.Docs
 	res.Site = graph.Build(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, diags)
 	return res
@@ -86,14 +89,23 @@ func link(fsys fs.FS, opts Options) *Result {
 // Run builds the site in fsys and writes it through w. A nil w renders
 // into nothing (check).
 func Run(fsys fs.FS, w publish.Writer, opts Options) *Result {
+	return run(fsys, w, opts, nil, nil)
+}
+
+func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFor func(*diag.List) *assets.Bundle) *Result {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	res := link(fsys, opts)
+	res := link(fsys, opts, cache)
 	diags, cfg, site := res.Diags, res.Config, res.Site
 
-	bundle := assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, diags)
+	var bundle *assets.Bundle
+	if bundleFor != nil {
+		bundle = bundleFor(diags)
+	} else {
+		bundle = assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, diags)
+	}
 	res.Bundle = bundle
 
 	if w == nil {
@@ -126,21 +138,27 @@ func Run(fsys fs.FS, w publish.Writer, opts Options) *Result {
 	return res
 }
 
-// parseAll parses documents on every core.
-func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List) {
-	work := make(chan *handbook.Document, 64)
+// parseAll parses documents on every core. With a cache, a document whose
+// bytes and place are unchanged since the last run is not parsed again: a
+// fresh copy of its earlier result is used, with its diagnostics.
+func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, cache *parseCache) {
+	work := make(chan int, 64)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range work {
-				parseOne(p, d, diags)
+			for i := range work {
+				if cache == nil {
+					parseOne(p, docs[i], diags)
+					continue
+				}
+				docs[i] = cache.parse(p, docs[i], diags)
 			}
 		}()
 	}
-	for _, d := range docs {
-		work <- d
+	for i := range docs {
+		work <- i
 	}
 	close(work)
 	wg.Wait()

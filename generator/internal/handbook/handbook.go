@@ -256,3 +256,24 @@ type Site struct {
 	// Links counts resolved internal links.
 	Links int
 }
+
+// Clone returns a copy of a parsed document for another graph run: what the
+// markdown stage produced is shared (it is never modified after parsing),
+// what the graph stage computes is reset.
+func (d *Document) Clone() *Document {
+	c := *d
+	c.Parent, c.Children, c.Prev, c.Next, c.Refs = nil, nil, nil, nil, nil
+	c.Links = make([]*Link, len(d.Links))
+	for i, l := range d.Links {
+		c.Links[i] = &Link{Dest: l.Dest, Form: l.Form, Offset: l.Offset}
+	}
+	if d.Decisions != nil {
+		c.Decisions = make([]*Decision, len(d.Decisions))
+		for i, dec := range d.Decisions {
+			x := *dec
+			x.Doc, x.SupersededBy, x.Replaces = &c, nil, nil
+			c.Decisions[i] = &x
+		}
+	}
+	return &c
+}

@@ -13,7 +13,9 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -104,7 +106,12 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 
 	p.walk(doc, root, diags)
 
-	if doc.Title == "" && !fm.failed {
+	if doc.Title == "" && fm.failed {
+		// Keep the document under its file name, so that links to it do not
+		// break too: the front matter error is reported already.
+		doc.Title = fileTitle(doc.Path)
+	}
+	if doc.Title == "" {
 		diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
 	}
 	var buf bytes.Buffer
@@ -299,4 +306,19 @@ func countWords(b []byte) int {
 		}
 	}
 	return n
+}
+
+// fileTitle makes a title from a file name: "team-rituals.md" → "Team rituals".
+func fileTitle(p string) string {
+	base := p[strings.LastIndexByte(p, '/')+1:]
+	if base == "_index.md" || strings.EqualFold(base, "index.md") || strings.EqualFold(base, "readme.md") {
+		dir := strings.TrimSuffix(p, "/"+base)
+		base = dir[strings.LastIndexByte(dir, '/')+1:]
+	}
+	base = strings.TrimSuffix(base, path.Ext(base))
+	base = strings.NewReplacer("-", " ", "_", " ").Replace(base)
+	if base == "" {
+		return "Untitled"
+	}
+	return strings.ToUpper(base[:1]) + base[1:]
 }

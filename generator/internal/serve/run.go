@@ -1,0 +1,149 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"handbook/generator/internal/build"
+	"handbook/generator/internal/config"
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/publish"
+	"handbook/generator/internal/watch"
+)
+
+// Options configure Run.
+type Options struct {
+	Source string // the site root
+	Bind   string // address to listen on; 127.0.0.1 unless told otherwise
+	Port   int    // 0 picks a free port
+	Drafts bool
+	Poll   bool          // poll the file system instead of inotify
+	Log    io.Writer     // terminal output
+	Ready  func(string)  // called with the site's URL once it is served
+	Batch  time.Duration // how long file events are gathered; default 20ms
+}
+
+// ErrPortInUse is returned when the address is taken.
+var ErrPortInUse = errors.New("port in use")
+
+// Run builds the site into memory, serves it, and rebuilds on every change
+// until ctx is done.
+func Run(ctx context.Context, o Options) error {
+	if o.Bind == "" {
+		o.Bind = "127.0.0.1"
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	addr := net.JoinHostPort(o.Bind, strconv.Itoa(o.Port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("%w: %s is taken; stop the other server or pick another port (--port 0 picks a free one)", ErrPortInUse, addr)
+		}
+		return fmt.Errorf("cannot listen on %s: %v", addr, err)
+	}
+	fsys := os.DirFS(o.Source)
+	sess := build.NewSession(fsys, build.Options{Drafts: o.Drafts, BaseURL: "/", SourceMaps: true})
+	srv := New()
+	d := &dev{srv: srv, sess: sess, log: o.Log}
+	d.rebuild(nil)
+
+	var cfgDiags diag.List
+	cfg := config.Load(fsys, &cfgDiags)
+	w, err := watch.New(o.Source, []string{cfg.ContentDir, "layouts", "assets", config.FileName}, watch.Options{Poll: o.Poll, Batch: o.Batch})
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("cannot watch %s: %v", o.Source, err)
+	}
+	defer w.Close()
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(o.Log, "Serving %s at %s (Ctrl-C to stop)\n", filepath.Clean(o.Source), url)
+	if o.Ready != nil {
+		o.Ready(url)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			_ = hs.Shutdown(sctx)
+			return nil
+		case err := <-served:
+			return err
+		case changed, ok := <-w.Changes:
+			if !ok {
+				return nil
+			}
+			d.rebuild(changed)
+		}
+	}
+}
+
+// dev is the rebuild loop's state.
+type dev struct {
+	srv       *Server
+	sess      *build.Session
+	log       io.Writer
+	lastDiags string
+}
+
+// rebuild builds again after changes (nil: the first build), installs a
+// good result or shows the problems, and prints diagnostics once per change
+// of diagnostics, not on every save.
+func (d *dev) rebuild(changed []string) {
+	start := time.Now()
+	mem := publish.NewMemory()
+	res := d.sess.Build(mem)
+	ds := res.Diags.All()
+	var b strings.Builder
+	diag.WriteText(&b, ds)
+	if text := b.String(); text != d.lastDiags {
+		fmt.Fprint(d.log, text)
+		d.lastDiags = text
+	} else if text != "" {
+		fmt.Fprintf(d.log, "(the same %d errors and %d warnings as before)\n", res.Errors, res.Warnings)
+	}
+	took := time.Since(start).Round(time.Millisecond)
+	if res.Errors > 0 {
+		d.srv.Fail(Problems(ds, res.Diags.Source))
+		fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", took, res.Errors)
+		return
+	}
+	ev := d.srv.Update(mem.Files(), cssOnly(changed))
+	switch {
+	case changed == nil:
+		fmt.Fprintf(d.log, "built in %s: %s\n", took, res.Summary())
+	case ev.CSS != "":
+		fmt.Fprintf(d.log, "rebuilt in %s: stylesheet swapped\n", took)
+	default:
+		fmt.Fprintf(d.log, "rebuilt in %s: %d pages changed\n", took, len(ev.Changed))
+	}
+}
+
+// cssOnly reports whether every changed file is a stylesheet of assets/.
+func cssOnly(changed []string) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "assets/") || !strings.HasSuffix(p, ".css") {
+			return false
+		}
+	}
+	return true
+}
