@@ -23,15 +23,16 @@ type navCache struct {
 }
 
 type navKey struct {
-	open  *handbook.Document
-	depth int
+	open     *handbook.Document
+	depth    int
+	absolute bool
 }
 
 // Nav is the sidebar: the sections, the pages of the open section (up to
 // 40), the reading paths and tags, with the current page marked.
 func (p *Page) Nav() template.HTML {
 	open := p.openSection()
-	key := navKey{open, strings.Count(p.URL, "/")}
+	key := navKey{open, strings.Count(p.URL, "/"), p.absolute}
 	c := &p.r.nav
 	c.mu.Lock()
 	html, ok := c.m[key]

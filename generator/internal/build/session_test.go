@@ -1,0 +1,117 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"handbook/generator/internal/publish"
+)
+
+// TestSessionEqualsFreshBuild applies random edit sequences (create, edit
+// body, edit title, rename, delete, break and fix) and checks after every
+// step that the session's rebuild is byte for byte a fresh build.
+func TestSessionEqualsFreshBuild(t *testing.T) {
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 99))
+			fsys := fstest.MapFS{
+				"site.yaml": {Data: []byte("title: Edits\nsections:\n  decisions: decision\nreading_paths:\n  - id: p\n    steps: [home]\n")},
+				"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
+			}
+			names := []string{}
+			body := func(i int) string {
+				link := ""
+				if len(names) > 0 {
+					link = fmt.Sprintf(" See [[%s]].", strings.TrimSuffix(strings.TrimPrefix(names[r.IntN(len(names))], "content/"), ".md"))
+				}
+				return fmt.Sprintf("Body %d %d.%s\n\n## Part %d\n", i, r.IntN(1000), link, r.IntN(3))
+			}
+			doc := func(title string, i int) []byte {
+				return []byte(fmt.Sprintf("---\ntitle: %s\ntags: [t%d]\n---\n%s", title, r.IntN(3), body(i)))
+			}
+			sess := NewSession(fsys, Options{Now: testNow})
+			for step := range 40 {
+				op := r.IntN(7)
+				switch {
+				case op == 0 || len(names) < 3:
+					p := fmt.Sprintf("content/s%d/d%d.md", r.IntN(2), step)
+					fsys[p] = &fstest.MapFile{Data: doc(fmt.Sprintf("Doc %d", step), step)}
+					names = append(names, p)
+				case op == 1: // edit body
+					p := names[r.IntN(len(names))]
+					old := fsys[p].Data
+					i := bytes.Index(old[3:], []byte("---")) + 6
+					fsys[p] = &fstest.MapFile{Data: append(append([]byte{}, old[:i]...), body(step)...)}
+				case op == 2: // edit title
+					p := names[r.IntN(len(names))]
+					fsys[p] = &fstest.MapFile{Data: doc(fmt.Sprintf("Retitled %d", step), step)}
+				case op == 3: // rename
+					i := r.IntN(len(names))
+					np := fmt.Sprintf("content/s%d/renamed%d.md", r.IntN(2), step)
+					fsys[np] = fsys[names[i]]
+					delete(fsys, names[i])
+					names[i] = np
+				case op == 4: // delete
+					i := r.IntN(len(names))
+					delete(fsys, names[i])
+					names = append(names[:i], names[i+1:]...)
+				case op == 5: // break
+					p := names[r.IntN(len(names))]
+					fsys[p] = &fstest.MapFile{Data: []byte("---\ntitle: [broken\n---\n")}
+				default: // fix everything broken
+					for _, p := range names {
+						if bytes.Contains(fsys[p].Data, []byte("[broken")) {
+							fsys[p] = &fstest.MapFile{Data: doc("Fixed", step)}
+						}
+					}
+				}
+				got := publish.NewMemory()
+				gres := sess.Build(got)
+				want := publish.NewMemory()
+				wres := Run(fsys, want, Options{Now: testNow})
+				if gd, wd := diagText(gres), diagText(wres); gd != wd {
+					t.Fatalf("step %d: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
+				}
+				if d := compareOutputs(got.Files(), want.Files()); d != "" {
+					t.Fatalf("step %d (op %d): %s", step, op, d)
+				}
+			}
+		})
+	}
+}
+
+func diagText(r *Result) string {
+	var b strings.Builder
+	for _, d := range r.Diags.All() {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+func compareOutputs(got, want map[string][]byte) string {
+	var paths []string
+	for p := range want {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		g, ok := got[p]
+		if !ok {
+			return "session lacks " + p
+		}
+		if !bytes.Equal(g, want[p]) {
+			return p + " differs:\n" + diff(string(want[p]), string(g))
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			return "session has extra " + p
+		}
+	}
+	return ""
+}
