@@ -20,7 +20,7 @@ func TestSessionEqualsFreshBuild(t *testing.T) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 99))
 			fsys := fstest.MapFS{
-				"site.yaml": {Data: []byte("title: Edits\nsections:\n  decisions: decision\nreading_paths:\n  - id: p\n    steps: [home]\n")},
+				"site.yaml":         {Data: []byte("title: Edits\nsections:\n  decisions: decision\nreading_paths:\n  - id: p\n    steps: [home]\n")},
 				"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
 			}
 			names := []string{}

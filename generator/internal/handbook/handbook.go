@@ -178,7 +178,8 @@ type Document struct {
 	Links     []*Link   // body links, in order
 	Headings  []Heading // every heading, in order
 	WordCount int
-	Tasks     int // task list items
+	Text      string // the body's words, for the search index
+	Tasks     int    // task list items
 
 	// Place in the site, from the load and graph stages.
 	Section   string // first path element, "" for the root

@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -126,6 +127,7 @@ func (r *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindImage, r.renderImage)
 	reg.Register(KindWikiLink, r.renderWiki)
+	reg.Register(extast.KindTaskCheckBox, r.renderTask)
 	reg.Register(KindTOMLFrontMatter, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	})
@@ -191,6 +193,22 @@ func (r *linkRenderer) writeAlt(w util.BufWriter, source []byte, n ast.Node) {
 			r.writeAlt(w, source, c)
 		}
 	}
+}
+
+// renderTask writes a task list checkbox with its stable id; it is
+// disabled until the theme's script makes checklists interactive.
+func (r *linkRenderer) renderTask(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*extast.TaskCheckBox)
+	w.WriteString(`<input type="checkbox" disabled=""`)
+	if n.IsChecked {
+		w.WriteString(` checked=""`)
+	}
+	html.RenderAttributes(w, n, nil)
+	w.WriteString("> ")
+	return ast.WalkContinue, nil
 }
 
 func (r *linkRenderer) renderWiki(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

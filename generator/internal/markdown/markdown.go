@@ -25,6 +25,7 @@ import (
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -144,6 +145,8 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	firstRaw := -1
 	var firstH1 *ast.Heading
 	words := 0
+	taskIDs := map[string]bool{}
+	var text bytes.Buffer
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -185,16 +188,30 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			p.checkFence(doc, n, diags)
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			words += countWords(n.Segment.Value(src))
+			seg := n.Segment.Value(src)
+			words += countWords(seg)
+			text.Write(seg)
+			text.WriteByte(' ')
 		case *ast.String:
 			words += countWords(n.Value)
+			text.Write(n.Value)
+			text.WriteByte(' ')
 		}
-		if n.Kind().String() == "TaskCheckBox" {
+		if cb, ok := n.(*extast.TaskCheckBox); ok {
 			doc.Tasks++
+			text := plainText(cb.Parent(), src)
+			id := TaskID(text)
+			for i := 2; taskIDs[id]; i++ {
+				id = TaskID(text) + "-" + strconv.Itoa(i)
+			}
+			taskIDs[id] = true
+			cb.SetAttributeString("data-task", []byte(id))
+			cb.SetAttributeString("aria-label", []byte(text))
 		}
 		return ast.WalkContinue, nil
 	})
 	doc.WordCount = words
+	doc.Text = text.String()
 	if rawHTML > 0 {
 		diags.Warnf(doc.SourcePath, firstRaw, "raw HTML is off; set `raw_html: true` in site.yaml to let it through",
 			"%d raw HTML %s omitted", rawHTML, plural(rawHTML, "fragment", "fragments"))
@@ -321,4 +338,29 @@ func fileTitle(p string) string {
 		return "Untitled"
 	}
 	return strings.ToUpper(base[:1]) + base[1:]
+}
+
+// TaskID derives a checklist item's stable id from its text, not its
+// position: lower-case words joined by hyphens, at most 64 bytes. Progress
+// saved under it survives reordering and additions.
+func TaskID(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(text) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if b.Len()+utf8.RuneLen(r) > 64 {
+				return strings.TrimSuffix(b.String(), "-")
+			}
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	if s := strings.TrimSuffix(b.String(), "-"); s != "" {
+		return s
+	}
+	return "item"
 }

@@ -19,6 +19,9 @@ func (r *Renderer) extras(w publish.Writer) int {
 	if err := w.WriteFile("feed.xml", r.feed()); err == nil {
 		n++
 	}
+	if err := w.WriteFile(SearchFile, r.searchIndex()); err == nil {
+		n++
+	}
 	if r.writeJSON(w, "decisions.json", DecisionsJSON(r.site, r.cfg.BasePath)) {
 		n++
 	}
