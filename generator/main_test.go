@@ -95,7 +95,7 @@ func TestBinaryBuildsADirectoryWithOnlyContent(t *testing.T) {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	b, err := os.ReadFile(filepath.Join(src, "public", "hello", "index.html"))
-	if err != nil || !bytes.Contains(b, []byte("<h1>Hello</h1>")) {
+	if err != nil || !bytes.Contains(b, []byte(`<h1 id="hello">Hello</h1>`)) {
 		t.Fatalf("hello page not built: %v", err)
 	}
 }

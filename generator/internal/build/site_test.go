@@ -210,8 +210,10 @@ func TestOnlyContentBuildsWithEmbeddedTheme(t *testing.T) {
 Some text.
 `)
 	s.noDiags()
-	s.contains("notes/index.html", `<h1>Notes without front matter</h1>`, `<link rel="stylesheet" href="../assets/main.`)
-	s.lacks("notes/index.html", `<h1 id=`)
+	s.contains("notes/index.html", `<h1 id="notes-without-front-matter">Notes without front matter</h1>`, `<link rel="stylesheet" href="../assets/main.`)
+	if n := strings.Count(s.file("notes/index.html"), "<h1"); n != 1 {
+		t.Errorf("%d <h1> elements, want the title alone", n)
+	}
 	css := ""
 	for _, p := range s.out.Paths() {
 		if strings.HasPrefix(p, "assets/main.") && strings.HasSuffix(p, ".css") {

@@ -33,6 +33,9 @@ type builder struct {
 	drafts map[string]*handbook.Document // unpublished drafts by path and id
 	byBase map[string][]*handbook.Document
 	byName map[string][]*handbook.Document // lower-case titles
+	// aliases maps alias site paths to their documents, so that a link to
+	// an old address resolves.
+	aliases map[string]*handbook.Document
 	// suggested counts "did you mean" searches; capped so that a site full of
 	// broken links stays linear.
 	suggested int
@@ -49,7 +52,7 @@ func Build(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticF
 		Files: files,
 	}
 	b := &builder{cfg: cfg, diags: diags, site: s, drafts: map[string]*handbook.Document{},
-		byBase: map[string][]*handbook.Document{}, byName: map[string][]*handbook.Document{}}
+		byBase: map[string][]*handbook.Document{}, byName: map[string][]*handbook.Document{}, aliases: map[string]*handbook.Document{}}
 	for _, f := range files {
 		s.FileSet[f.Path] = true
 	}
@@ -118,6 +121,16 @@ func (b *builder) place() {
 				d.URL = strings.TrimPrefix(d.URL, "./")
 			}
 		}
+		for _, key := range []string{"url", "permalink"} {
+			// Hugo's url and Jekyll's permalink set the whole address.
+			if v, ok := d.Params[key].(string); ok && v != "" {
+				if u, ok := SafeSitePath(v); ok {
+					d.URL = u
+				} else if v != "/" {
+					b.diags.Errorf(d.SourcePath, keyAt(d, key), "a site path such as /team/rituals/", "%s %q leaves the site", key, v)
+				}
+			}
+		}
 		if d.ID == "" {
 			d.ID = defaultID(d)
 		}
@@ -145,6 +158,28 @@ func (b *builder) place() {
 		b.byName[strings.ToLower(d.Title)] = append(b.byName[strings.ToLower(d.Title)], d)
 	}
 	for _, d := range s.Docs {
+		// Jekyll's redirect_from is an alias list under another name.
+		if v, ok := d.Params["redirect_from"]; ok {
+			var list []any
+			switch v := v.(type) {
+			case string:
+				list = []any{v}
+			case []any:
+				list = v
+			}
+			for _, x := range list {
+				if t, ok := x.(string); ok {
+					d.Aliases = append(d.Aliases, handbook.Ref{Target: t, Offset: keyAt(d, "redirect_from")})
+				}
+			}
+		}
+		for _, a := range d.Aliases {
+			if p, ok := SafeSitePath(a.Target); ok {
+				if _, taken := s.ByURL[p]; !taken {
+					b.aliases[p] = d
+				}
+			}
+		}
 		for _, a := range d.Aliases {
 			p, ok := SafeSitePath(a.Target)
 			if !ok {

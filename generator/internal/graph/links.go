@@ -172,6 +172,12 @@ func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link,
 	if target.Synthetic || target.Anchor(frag) {
 		return
 	}
+	for _, h := range target.Headings {
+		if strings.EqualFold(h.ID, frag) || h.Level > 0 && GitHubStyle(frag) == h.ID {
+			l.Fragment = h.ID // as GitHub does: #Setup and #setup land on the same heading
+			return
+		}
+	}
 	if strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:") {
 		return
 	}
@@ -187,6 +193,15 @@ func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link,
 	}
 	l.Broken = true
 	b.broken(from.SourcePath, l.Offset, hint, "broken link %s: %s has no heading #%s", quoted, target.SourcePath, frag)
+}
+
+// GitHubStyle normalises an anchor as written by hand ("#Error_Handling")
+// the way heading ids are made.
+func GitHubStyle(frag string) string {
+	if u, err := url.PathUnescape(frag); err == nil {
+		frag = u
+	}
+	return markdown.GitHubID(strings.ReplaceAll(frag, "-", " "))
 }
 
 // wiki resolves [[name]]: by id, then by content path, then by file or
@@ -244,6 +259,9 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 		if d, ok := s.ByURL[u]; ok {
 			return d, "", ""
 		}
+		if d, ok := b.aliases[u]; ok {
+			return d, "", ""
+		}
 	}
 	if d := b.drafts[strings.TrimSuffix(rel, ".md")]; d != nil {
 		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
@@ -284,6 +302,15 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 	}
 	if strings.HasSuffix(p, ".html") {
 		if u, ok := SafeSitePath(p); ok {
+			if found, ok := s.ByURL[u]; ok {
+				return found, "", ""
+			}
+		}
+	}
+	if path.Ext(target) != ".md" {
+		// Written against the published URL, as a browser reads it: from
+		// strategies/databases/, "setup/" is strategies/databases/setup/.
+		if u, ok := SafeSitePath(path.Join(d.URL, target)); ok {
 			if found, ok := s.ByURL[u]; ok {
 				return found, "", ""
 			}

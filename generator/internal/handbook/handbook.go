@@ -176,7 +176,8 @@ type Document struct {
 	// Body, from the markdown stage.
 	HTML      string    // rendered body; link hrefs are slots "\x00N\x00" for Links[N]
 	Links     []*Link   // body links, in order
-	Headings  []Heading // every heading, in order
+	Headings  []Heading // every heading, in order; level 0 for anchors of raw HTML (id="x")
+	TitleID   string    // the id of the first heading when it became the title
 	WordCount int
 	Text      string // the body's words, for the search index
 	Tasks     int    // task list items
@@ -199,8 +200,12 @@ func (d *Document) ReadingMinutes() int {
 	return max(1, (d.WordCount+219)/220)
 }
 
-// Anchor reports whether the document has a heading with the given id.
+// Anchor reports whether the document has a heading (or an HTML anchor)
+// with the given id, or it is the id of the title.
 func (d *Document) Anchor(id string) bool {
+	if id == d.TitleID && id != "" {
+		return true
+	}
 	for _, h := range d.Headings {
 		if h.ID == id {
 			return true

@@ -45,6 +45,9 @@ func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	if end < 0 {
 		return nil
 	}
+	if after := 2 + end + 2; after < len(line) && (line[after] == '(' || line[after] == '[') {
+		return nil // [[1]](url) is a link whose text is [1]
+	}
 	inner := line[2 : 2+end]
 	if bytes.ContainsAny(inner, "[]\n") {
 		return nil

@@ -221,6 +221,7 @@ func normalize(v any) any {
 // applyFrontMatter sets the document's fields from its front matter and
 // checks them against the content model.
 func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag.List) {
+	f.bullets()
 	doc.KeyOffsets = f.offsets
 	path := doc.SourcePath
 	dec := decoder{f: f, path: path, diags: diags}
@@ -586,4 +587,62 @@ func typeName(v any) string {
 		return "boolean"
 	}
 	return fmt.Sprintf("%T", v)
+}
+
+var bulletRE = regexp.MustCompile(`(?i)^\s*[-*]\s+(?:\*\*)?(status|date|start date|deciders|decision-makers)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$`)
+
+// bullets reads metadata written as a leading bullet list, the habit of
+// decision logs and RFCs without front matter ("- Status: accepted",
+// "* Date: 2020-05-01", "- Start Date: 2014-03-20"), for the keys the front
+// matter does not set. Only the first lines of the body are read.
+func (f *fields) bullets() {
+	body := f.end
+	if body > 0 {
+		body += len(firstLine(f.src[body:])) + 1 // the closing --- line
+	}
+	lines := 0
+	for off := min(body, len(f.src)); off < len(f.src) && lines < 20; off += len(firstLine(f.src[off:])) + 1 {
+		line := firstLine(f.src[off:])
+		if len(bytes.TrimSpace(line)) > 0 {
+			lines++
+		}
+		if m := bulletRE.FindSubmatch(line); m != nil {
+			key := strings.ToLower(string(m[1]))
+			val := strings.TrimSpace(string(m[2]))
+			switch key {
+			case "start date":
+				key = "date"
+			case "decision-makers":
+				key = "deciders"
+			}
+			if key == "status" {
+				// "Accepted", "superseded by ADR-0005", "proposed (2020-01-01)"
+				words := strings.FieldsFunc(val, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == '[' })
+				if len(words) == 0 {
+					continue
+				}
+				val = strings.ToLower(words[0])
+			}
+			if key == "date" && len(val) >= 10 {
+				val = val[:10]
+			}
+			if f.values == nil {
+				f.values = map[string]any{}
+			}
+			if _, set := f.values[key]; !set {
+				if key == "deciders" {
+					var names []any
+					for _, n := range strings.Split(val, ",") {
+						if n = strings.TrimSpace(n); n != "" {
+							names = append(names, n)
+						}
+					}
+					f.values[key] = names
+				} else {
+					f.values[key] = val
+				}
+				f.offsets[key] = off
+			}
+		}
+	}
 }

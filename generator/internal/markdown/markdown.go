@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -107,13 +108,13 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 
 	p.walk(doc, root, diags)
 
-	if doc.Title == "" && fm.failed {
-		// Keep the document under its file name, so that links to it do not
-		// break too: the front matter error is reported already.
-		doc.Title = fileTitle(doc.Path)
-	}
 	if doc.Title == "" {
-		diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
+		// Without a title the document is still published, under its file
+		// name, so that links to it do not break too.
+		if doc.HasFrontMatter && !fm.failed {
+			diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
+		}
+		doc.Title = fileTitle(doc.Path)
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
@@ -143,7 +144,8 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	src := doc.Source
 	rawHTML := 0
 	firstRaw := -1
-	var firstH1 *ast.Heading
+	var firstHeading *ast.Heading
+	usedIDs := map[string]bool{}
 	words := 0
 	taskIDs := map[string]bool{}
 	var text bytes.Buffer
@@ -153,16 +155,21 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			t := plainText(n, src)
 			id := ""
 			if v, ok := n.AttributeString("id"); ok {
 				if b, ok := v.([]byte); ok {
 					id = string(b)
 				}
 			}
-			t := plainText(n, src)
+			if !explicitID(n, src) {
+				id = uniqueID(GitHubID(t), usedIDs)
+				n.SetAttributeString("id", []byte(id))
+			}
+			usedIDs[id] = true
 			doc.Headings = append(doc.Headings, handbook.Heading{Level: n.Level, ID: id, Text: t})
-			if n.Level == 1 && firstH1 == nil {
-				firstH1 = n
+			if firstHeading == nil {
+				firstHeading = n
 			}
 		case *ast.Link:
 			i := len(doc.Links)
@@ -178,7 +185,11 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		case *ast.AutoLink:
 			// External by construction; rendered as is.
 		case *ast.RawHTML, *ast.HTMLBlock:
-			if !p.opts.RawHTML {
+			raw := rawText(n, src)
+			for _, m := range htmlAnchorRE.FindAllStringSubmatch(raw, -1) {
+				doc.Headings = append(doc.Headings, handbook.Heading{Level: 0, ID: m[1]})
+			}
+			if !p.opts.RawHTML && !isComment(raw) {
 				rawHTML++
 				if firstRaw < 0 {
 					firstRaw = nodeOffset(n, src)
@@ -216,18 +227,90 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		diags.Warnf(doc.SourcePath, firstRaw, "raw HTML is off; set `raw_html: true` in site.yaml to let it through",
 			"%d raw HTML %s omitted", rawHTML, plural(rawHTML, "fragment", "fragments"))
 	}
-	if doc.Title == "" && firstH1 != nil {
-		doc.Title = plainText(firstH1, src)
-		// The title is shown by the layout; drop the heading so it is not shown twice.
-		if len(doc.Headings) > 0 {
-			for i, h := range doc.Headings {
-				if h.Level == 1 {
-					doc.Headings = append(doc.Headings[:i:i], doc.Headings[i+1:]...)
-					break
-				}
+	if doc.Title == "" && firstHeading != nil && firstHeading.Level == 1 {
+		// The first heading is the title: the layout shows it, so it leaves
+		// the body, and its id stays a valid anchor on the page's <h1>.
+		doc.Title = plainText(firstHeading, src)
+		for _, h := range doc.Headings {
+			if h.Level == 1 {
+				doc.TitleID = h.ID
+				break
 			}
 		}
-		firstH1.Parent().RemoveChild(firstH1.Parent(), firstH1)
+		firstHeading.Parent().RemoveChild(firstHeading.Parent(), firstHeading)
+	}
+}
+
+var htmlAnchorRE = regexp.MustCompile(`\s(?:id|name)\s*=\s*["']([^"']+)["']`)
+
+// rawText is the source of a raw HTML node.
+func rawText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		for i := range n.Segments.Len() {
+			seg := n.Segments.At(i)
+			b.Write(seg.Value(src))
+		}
+	case *ast.HTMLBlock:
+		for i := range n.Lines().Len() {
+			seg := n.Lines().At(i)
+			b.Write(seg.Value(src))
+		}
+		if n.HasClosure() {
+			seg := n.ClosureLine
+			b.Write(seg.Value(src))
+		}
+	}
+	return b.String()
+}
+
+func isComment(raw string) bool {
+	t := strings.TrimSpace(raw)
+	return strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->")
+}
+
+// explicitID reports whether a heading's line sets its id: `{#id}`.
+func explicitID(n *ast.Heading, src []byte) bool {
+	if n.Lines().Len() == 0 {
+		return false
+	}
+	start := n.Lines().At(0).Start
+	end := bytes.IndexByte(src[start:], '\n')
+	if end < 0 {
+		end = len(src) - start
+	}
+	return bytes.Contains(src[lineStart(src, start):start+end], []byte("{#"))
+}
+
+// GitHubID makes a heading id the way GitHub does: the heading's text in
+// lower case, without punctuation, spaces turned into hyphens. Letters of
+// every script are kept.
+func GitHubID(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(text) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '-' || r == '_':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
+// uniqueID returns id, or id-1, id-2… when it is taken on the page.
+func uniqueID(id string, used map[string]bool) string {
+	if !used[id] {
+		return id
+	}
+	for i := 1; ; i++ {
+		if c := id + "-" + strconv.Itoa(i); !used[c] {
+			return c
+		}
 	}
 }
 

@@ -1,0 +1,71 @@
+package build
+
+import (
+	"testing"
+)
+
+// Conventions of handbooks written for other tools (GitHub, Jekyll, Hugo,
+// decision-log tools) that must work as their authors expect.
+func TestForeignConventions(t *testing.T) {
+	s := buildSite(t, `
+-- content/decisions/0001-use-postgres.md --
+# Use Postgres
+
+- Status: Accepted
+- Date: 2021-04-09
+- Deciders: Ana, Bo
+
+## Context
+-- content/decisions/0002-use-kafka.md --
+# Use Kafka
+
+* Status: deprecated, see [0003](0003-use-outbox.md)
+* Date: 2021-05-01
+-- content/decisions/0003-use-outbox.md --
+# Use an outbox
+
+- Status: proposed
+- Date: 2021-06-01
+-- content/rfc.md --
+- Start Date: 2014-03-20
+
+## Summary
+
+See [[1]](https://example.com/ref), the [title](notes.md#notes-on-cafés) and [notes](notes.md#Error-Handling).
+<a name="legacy-anchor"></a>
+<!-- an editor's comment -->
+Back to [the anchor](#legacy-anchor), [the team](team/) and [old](/old/place/).
+-- content/notes.md --
+# Notes on cafés
+
+## Error handling
+-- content/rfc/team.md --
+---
+title: The team
+---
+Hello.
+-- content/moved.md --
+---
+title: Moved
+redirect_from: [/old/place/]
+permalink: /elsewhere/moved/
+---
+Moved.
+`)
+	want := "content/rfc.md:6:1: warning: 2 raw HTML fragments omitted\n\thint: raw HTML is off; set `raw_html: true` in site.yaml to let it through\n"
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	reg := s.res.Site.DecisionByID
+	if d := reg["decisions/0001-use-postgres"]; d == nil || d.Status != "accepted" || d.Date.Format("2006-01-02") != "2021-04-09" || len(d.Deciders) != 2 {
+		t.Errorf("bullet metadata not read: %+v", d)
+	}
+	if d := reg["decisions/0002-use-kafka"]; d == nil || d.Status != "deprecated" {
+		t.Errorf("status with trailing words not read: %+v", d)
+	}
+	s.contains("rfc/index.html", `<h1>Rfc</h1>`, `<a href="https://example.com/ref">[1]</a>`,
+		`href="../notes/#notes-on-cafés"`, `href="../notes/#error-handling"`, `href="#legacy-anchor"`,
+		`href="../rfc/team/"`, `href="../elsewhere/moved/"`)
+	s.contains("notes/index.html", `<h1 id="notes-on-cafés">Notes on cafés</h1>`, `<h2 id="error-handling">`)
+	s.contains("old/place/index.html", `url=../../elsewhere/moved/`)
+}
