@@ -8,10 +8,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/yuin/goldmark/util"
+
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/markdown"
 )
+
+var templateVarRE = regexp.MustCompile(`^\{\{\s*[\w.]+\s*\}\}`)
 
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
@@ -38,6 +42,28 @@ func (b *builder) resolveLinks() {
 			b.resolve(d, l)
 		}
 		b.supersededLinks(d)
+		b.outsideImages(d)
+	}
+}
+
+// outsideImages warns once per page about images from other hosts: a
+// reader's browser would fetch them, and the handbook makes no outside
+// request.
+func (b *builder) outsideImages(d *handbook.Document) {
+	var first *handbook.Link
+	n := 0
+	for _, l := range d.Links {
+		if l.Form == handbook.LinkImage && l.External && (strings.HasPrefix(l.Dest, "http") || strings.HasPrefix(l.Dest, "//")) {
+			if first == nil {
+				first = l
+			}
+			n++
+		}
+	}
+	if n == 1 {
+		b.diags.Warnf(d.SourcePath, first.Offset, "copy the image next to the page so that readers' browsers make no outside request", "image %q loads from an outside host", first.Dest)
+	} else if n > 1 {
+		b.diags.Warnf(d.SourcePath, first.Offset, "copy the images next to the page so that readers' browsers make no outside request", "%d images load from outside hosts (first: %q)", n, first.Dest)
 	}
 }
 
@@ -80,6 +106,13 @@ func (b *builder) supersededLinks(d *handbook.Document) {
 
 func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	dest := strings.TrimSpace(l.Dest)
+	if m := templateVarRE.FindString(dest); m != "" && strings.HasPrefix(dest[len(m):], "/") {
+		// {{ site.baseurl }}/x/ of Jekyll and Liquid: a site path.
+		dest = dest[len(m):]
+	}
+	if strings.Contains(dest, `\`) {
+		dest = string(util.UnescapePunctuations([]byte(dest)))
+	}
 	isRef := false
 	if i := strings.Index(dest, markdown.RefMarker); i >= 0 {
 		// A Hugo ref shortcode: relative to the page, else by name anywhere.
@@ -93,9 +126,6 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	}
 	if IsExternal(dest) {
 		l.External = true
-		if l.Form == handbook.LinkImage && (strings.HasPrefix(dest, "http") || strings.HasPrefix(dest, "//")) {
-			b.diags.Warnf(d.SourcePath, l.Offset, "copy the image next to the page so that readers' browsers make no outside request", "image %q loads from an outside host", dest)
-		}
 		return
 	}
 	target, frag, _ := strings.Cut(dest, "#")

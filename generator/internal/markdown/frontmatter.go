@@ -44,6 +44,9 @@ type fields struct {
 	start   int    // offset of the front matter text
 	end     int
 	failed  bool // present but unreadable (already reported)
+	// inferred marks keys read from leading bullets rather than front
+	// matter: a wrong value there is a warning, not an error.
+	inferred map[string]bool
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
@@ -295,7 +298,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 
 	p.checkStatus(doc, f, diags)
 	for key, kinds := range keyKinds {
-		if _, ok := v[key]; ok && !slices.Contains(kinds, doc.Kind) {
+		if _, ok := v[key]; ok && !slices.Contains(kinds, doc.Kind) && !f.inferred[key] {
 			names := make([]string, len(kinds))
 			for i, k := range kinds {
 				names[i] = string(k)
@@ -306,7 +309,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	switch doc.Kind {
 	case handbook.KindDecision:
 		if doc.Date.IsZero() && !dec.failed("date") {
-			diags.Errorf(path, f.at("title"), "add `date: YYYY-MM-DD`, the day it was decided", "decision has no date")
+			missing(f, diags)(path, f.at("title"), "add `date: YYYY-MM-DD`, the day it was decided", "decision has no date")
 		}
 	case handbook.KindVision:
 		if doc.Horizon == 0 && !dec.failed("horizon") {
@@ -320,10 +323,23 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	}
 }
 
+// missing reports a required key that is absent: an error in a document
+// whose front matter was written for the handbook (it has a title), a
+// warning in one without (content brought from another tool, whose records
+// enter the registry as far as they can be read).
+func missing(f *fields, diags *diag.List) func(string, int, string, string, ...any) {
+	if _, ok := f.values["title"]; ok {
+		return diags.Errorf
+	}
+	return diags.Warnf
+}
+
 func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List) {
 	allowed := doc.Kind.Statuses()
 	path := doc.SourcePath
 	switch {
+	case allowed == nil && doc.Status != "" && f.inferred["status"]:
+		doc.Status = "" // a bullet list of a page, not its lifecycle
 	case allowed == nil && doc.Status != "":
 		diags.Warnf(path, f.at("status"), "remove it, or give the document a kind with a lifecycle", "a %s has no status", doc.Kind)
 	case allowed == nil:
@@ -331,8 +347,11 @@ func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List
 		doc.Status = "active"
 	case doc.Status == "":
 		if f.values != nil || doc.Kind != handbook.KindPage {
-			diags.Errorf(path, f.at("title"), "add `status:` with one of "+strings.Join(allowed, ", "), "%s has no status", doc.Kind.Label(false))
+			missing(f, diags)(path, f.at("title"), "add `status:` with one of "+strings.Join(allowed, ", "), "%s has no status", doc.Kind.Label(false))
 		}
+	case !slices.Contains(allowed, doc.Status) && f.inferred["status"]:
+		diags.Warnf(path, f.at("status"), "the status was read from the bullet list at the top; use one of "+strings.Join(allowed, ", "), "unknown status %q for a %s", doc.Status, doc.Kind)
+		doc.Status = ""
 	case !slices.Contains(allowed, doc.Status):
 		hint := "a " + string(doc.Kind) + " is one of " + strings.Join(allowed, ", ")
 		if sug := diag.Suggest(doc.Status, allowed); sug != "" {
@@ -433,6 +452,10 @@ func (d *decoder) fail(key, hint, format string, args ...any) {
 		d.bad = map[string]bool{}
 	}
 	d.bad[key] = true
+	if d.m == nil && d.f.inferred[key] {
+		d.diags.Warnf(d.path, d.at(key), hint+" (read from the bullet list at the top of the document)", format, args...)
+		return
+	}
 	d.diags.Errorf(d.path, d.at(key), hint, format, args...)
 }
 
@@ -642,6 +665,10 @@ func (f *fields) bullets() {
 					f.values[key] = val
 				}
 				f.offsets[key] = off
+				if f.inferred == nil {
+					f.inferred = map[string]bool{}
+				}
+				f.inferred[key] = true
 			}
 		}
 	}

@@ -162,7 +162,12 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 					id = string(b)
 				}
 			}
-			if !explicitID(n, src) {
+			if m := trailingIDRE.FindStringSubmatch(t); m != nil && cutSuffix(n, src, m[0]) {
+				// {#id} that goldmark's attribute syntax does not take,
+				// such as {#a-(b)}: still the author's id.
+				id, t = m[1], strings.TrimSpace(strings.TrimSuffix(t, m[0]))
+				n.SetAttributeString("id", []byte(id))
+			} else if !explicitID(n, src) {
 				id = uniqueID(GitHubID(t), usedIDs)
 				n.SetAttributeString("id", []byte(id))
 			}
@@ -241,6 +246,46 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	}
 }
 
+var trailingIDRE = regexp.MustCompile(`\s*\{\s*#([^}\s]+)\s*\}\s*$`)
+
+// cutSuffix removes suffix from the end of a heading's text, across the
+// text nodes it spans; false when the heading does not end with it.
+func cutSuffix(n ast.Node, src []byte, suffix string) bool {
+	rest := strings.TrimSpace(suffix)
+	var cuts []func()
+	for c := n.LastChild(); c != nil && rest != ""; c = c.PreviousSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			return false
+		}
+		v := string(t.Segment.Value(src))
+		if c == n.LastChild() {
+			v = strings.TrimRight(v, " \t")
+		}
+		switch {
+		case strings.HasSuffix(rest, v):
+			node := t
+			cuts = append(cuts, func() { n.RemoveChild(n, node) })
+			rest = strings.TrimSuffix(rest, v)
+		case strings.HasSuffix(v, rest):
+			node, keep := t, len(v)-len(rest)
+			cuts = append(cuts, func() { node.Segment = node.Segment.WithStop(node.Segment.Start + keep) })
+			rest = ""
+		default:
+			return false
+		}
+	}
+	if rest != "" {
+		return false
+	}
+	for _, cut := range cuts {
+		cut()
+	}
+	return true
+}
+
+var explicitIDRE = regexp.MustCompile(`\{\s*#[^}\s]+[^}]*\}\s*$`)
+
 var htmlAnchorRE = regexp.MustCompile(`\s(?:id|name)\s*=\s*["']([^"']+)["']`)
 
 // rawText is the source of a raw HTML node.
@@ -280,7 +325,7 @@ func explicitID(n *ast.Heading, src []byte) bool {
 	if end < 0 {
 		end = len(src) - start
 	}
-	return bytes.Contains(src[lineStart(src, start):start+end], []byte("{#"))
+	return explicitIDRE.Match(src[lineStart(src, start) : start+end])
 }
 
 // GitHubID makes a heading id the way GitHub does: the heading's text in
