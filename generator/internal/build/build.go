@@ -61,61 +61,101 @@ type Result struct {
 // diagnostics, without assets or pages (the decisions command).
 func Link(fsys fs.FS, opts Options) *Result {
 	start := time.Now()
-	res := link(fsys, opts, nil)
-	res.Errors, res.Warnings = res.Diags.Count()
-	res.Elapsed = time.Since(start)
-	return res
+	st := link(fsys, opts, nil)
+	st.finish(start)
+	return st.res
 }
 
-func link(fsys fs.FS, opts Options, cache *parseCache) *Result {
-	diags := &diag.List{}
-	res := &Result{Diags: diags}
-	cfg := config.Load(fsys, diags)
+// state is what one run leaves, kept by a Session for its next rebuild.
+type state struct {
+	res    *Result
+	graph  *graph.Graph
+	render *render.Renderer
+	parser *markdown.Parser
+	cache  *parseCache
+	// base holds every diagnostic but those of parsing (kept per document
+	// by the cache, when there is one) and of body links (kept per
+	// document by the graph).
+	base *diag.List
+	// late counts the diagnostics of assets and pages, which a partial
+	// rebuild does not recompute.
+	late int
+}
+
+func link(fsys fs.FS, opts Options, cache *parseCache) *state {
+	base := &diag.List{}
+	st := &state{res: &Result{}, base: base, cache: cache}
+	cfg := config.Load(fsys, base)
 	if opts.BaseURL != "" {
 		cfg.SetBaseURL(opts.BaseURL)
 	}
-	res.Config = cfg
-	content := load.Load(fsys, cfg.ContentDir, diags)
-	parser := markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
-	parseAll(parser, content.Docs, diags, cache)
+	st.res.Config = cfg
+	content := load.Load(fsys, cfg.ContentDir, base)
+	st.parser = markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
+	parseAll(st.parser, content.Docs, base, cache)
 	if cache != nil {
 		cache.prune(content.Docs)
 	}
-	res.Docs = content.Docs
-	res.Site = graph.Build(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, diags)
-	return res
+	st.res.Docs = content.Docs
+	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, base)
+	st.res.Site = st.graph.Site
+	return st
+}
+
+// diags combines the diagnostics of every stage.
+func (st *state) diags() *diag.List {
+	all := &diag.List{}
+	all.Merge(st.base)
+	if st.cache != nil {
+		st.cache.mu.Lock()
+		for _, c := range st.cache.m {
+			all.Merge(c.diags)
+		}
+		st.cache.mu.Unlock()
+	}
+	for _, l := range st.graph.LinkDiags {
+		all.Merge(l)
+	}
+	return all
+}
+
+func (st *state) finish(start time.Time) {
+	st.res.Diags = st.diags()
+	st.res.Errors, st.res.Warnings = st.res.Diags.Count()
+	st.res.Elapsed = time.Since(start)
 }
 
 // Run builds the site in fsys and writes it through w. A nil w renders
 // into nothing (check).
 func Run(fsys fs.FS, w publish.Writer, opts Options) *Result {
-	return run(fsys, w, opts, nil, nil)
+	return run(fsys, w, opts, nil, nil).res
 }
 
-func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFor func(*diag.List) *assets.Bundle) *Result {
+func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFor func(*diag.List) *assets.Bundle) *state {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	res := link(fsys, opts, cache)
-	diags, cfg, site := res.Diags, res.Config, res.Site
+	st := link(fsys, opts, cache)
+	res, cfg, site := st.res, st.res.Config, st.res.Site
+	late := &diag.List{}
 
 	var bundle *assets.Bundle
 	if bundleFor != nil {
-		bundle = bundleFor(diags)
+		bundle = bundleFor(late)
 	} else {
-		bundle = assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, diags)
+		bundle = assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, late)
 	}
 	res.Bundle = bundle
 
 	if w == nil {
 		w = discard{}
 	}
-	r := render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, Inject: opts.Inject}, diags)
-	res.Written = r.Render(w)
+	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, Inject: opts.Inject}, late)
+	res.Written = st.render.Render(w)
 	for name, b := range bundle.Files {
 		if err := w.WriteFile(name, b); err != nil {
-			diags.Errorf("assets", -1, "", "cannot write %s: %v", name, err)
+			late.Errorf("assets", -1, "", "cannot write %s: %v", name, err)
 		} else {
 			res.Written++
 		}
@@ -123,19 +163,20 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	for _, f := range site.Files {
 		b, err := fs.ReadFile(fsys, path.Join(cfg.ContentDir, f.Path))
 		if err != nil {
-			diags.Errorf(f.Source, -1, "", "cannot read: %v", err)
+			late.Errorf(f.Source, -1, "", "cannot read: %v", err)
 			continue
 		}
 		if err := w.WriteFile(f.Path, b); err != nil {
-			diags.Errorf(f.Source, -1, "", "cannot write: %v", err)
+			late.Errorf(f.Source, -1, "", "cannot write: %v", err)
 			continue
 		}
 		res.Written++
 		res.Statics++
 	}
-	res.Errors, res.Warnings = diags.Count()
-	res.Elapsed = time.Since(start)
-	return res
+	st.late = len(late.All())
+	st.base.Merge(late)
+	st.finish(start)
+	return st
 }
 
 // parseAll parses documents on every core. With a cache, a document whose
@@ -153,7 +194,7 @@ func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, c
 					parseOne(p, docs[i], diags)
 					continue
 				}
-				docs[i] = cache.parse(p, docs[i], diags)
+				docs[i] = cache.parse(p, docs[i])
 			}
 		}()
 	}

@@ -26,6 +26,9 @@ type Session struct {
 	assetKey [32]byte
 	bundle   *assets.Bundle
 	assetMsg []diag.Diagnostic
+
+	last  *state            // what the last rebuild left
+	files map[string][]byte // the site it wrote
 }
 
 // NewSession prepares rebuilds of the site in fsys.
@@ -33,11 +36,34 @@ func NewSession(fsys fs.FS, opts Options) *Session {
 	return &Session{fsys: fsys, opts: opts, cache: &parseCache{m: map[string]*cached{}}}
 }
 
-// Build rebuilds the site into w.
+// Build rebuilds the whole site into w.
 func (s *Session) Build(w publish.Writer) *Result {
-	o := s.opts
-	o.Now = s.opts.Now
-	return run(s.fsys, w, o, s.cache, s.assets)
+	st := run(s.fsys, w, s.opts, s.cache, s.assets)
+	s.last = st
+	return st.res
+}
+
+// Update is the outcome of a rebuild.
+type Update struct {
+	Result *Result
+	// Files is the whole site after the rebuild.
+	Files map[string][]byte
+	// Changed lists the output paths the rebuild wrote anew; nil when it
+	// is not known (a full rebuild), and the caller compares.
+	Changed []string
+}
+
+// Rebuild brings the site up to date after changes to the given source
+// paths (slash paths relative to the site root; nil: anything may have
+// changed).
+func (s *Session) Rebuild(changed []string) *Update {
+	if up := s.bodyEdit(changed); up != nil {
+		return up
+	}
+	mem := publish.NewMemory()
+	res := s.Build(mem)
+	s.files = mem.Files()
+	return &Update{Result: res, Files: s.files}
 }
 
 // assets rebundles only when a file of the theme's assets changed.
@@ -84,18 +110,17 @@ type cached struct {
 }
 
 // parse returns a parsed copy of d, from the cache when d's bytes and place
-// are what they were, otherwise by parsing it.
-func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document, diags *diag.List) *handbook.Document {
+// are what they were, otherwise by parsing it. Its diagnostics stay in the
+// cache, one list per document.
+func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *handbook.Document {
 	c.mu.Lock()
 	hit := c.m[d.Path]
 	c.mu.Unlock()
 	if hit != nil && hit.doc.IsSection == d.IsSection && hit.doc.IsBundle == d.IsBundle && hit.doc.URL == d.URL && bytes.Equal(hit.doc.Source, d.Source) {
-		diags.Merge(hit.diags)
 		return hit.doc.Clone()
 	}
 	own := &diag.List{}
 	parseOne(p, d, own)
-	diags.Merge(own)
 	c.mu.Lock()
 	c.m[d.Path] = &cached{doc: d.Clone(), diags: own}
 	c.mu.Unlock()

@@ -13,6 +13,7 @@ package graph
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,6 +37,8 @@ type builder struct {
 	// aliases maps alias site paths to their documents, so that a link to
 	// an old address resolves.
 	aliases map[string]*handbook.Document
+	// linkDiags are each document's diagnostics about its body links.
+	linkDiags map[*handbook.Document]*diag.List
 	// suggested counts "did you mean" searches; capped so that a site full of
 	// broken links stays linear.
 	suggested int
@@ -44,6 +47,25 @@ type builder struct {
 // Build links docs into a site. Documents without a title (unreadable files,
 // already reported) are dropped.
 func Build(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFile, opts Options, diags *diag.List) *handbook.Site {
+	g := Link(cfg, docs, files, opts, diags)
+	for _, d := range g.Site.Docs {
+		diags.Merge(g.LinkDiags[d])
+	}
+	return g.Site
+}
+
+// Graph is a linked site kept for later relinking: serve relinks one
+// document after an edit of its body instead of linking everything again.
+type Graph struct {
+	Site *handbook.Site
+	// LinkDiags holds each document's diagnostics about its body links;
+	// Link reports every other diagnostic to its diags.
+	LinkDiags map[*handbook.Document]*diag.List
+	b         *builder
+}
+
+// Link links docs into a site like Build, keeping what Relink needs.
+func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFile, opts Options, diags *diag.List) *Graph {
 	s := &handbook.Site{
 		ByID: map[string]*handbook.Document{}, ByPath: map[string]*handbook.Document{},
 		ByURL: map[string]*handbook.Document{}, FileSet: map[string]bool{},
@@ -51,7 +73,7 @@ func Build(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticF
 		PathsOf: map[*handbook.Document][]*handbook.ReadingPath{}, DecisionByID: map[string]*handbook.Decision{},
 		Files: files,
 	}
-	b := &builder{cfg: cfg, diags: diags, site: s, drafts: map[string]*handbook.Document{},
+	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: map[*handbook.Document]*diag.List{}, drafts: map[string]*handbook.Document{},
 		byBase: map[string][]*handbook.Document{}, byName: map[string][]*handbook.Document{}, aliases: map[string]*handbook.Document{}}
 	for _, f := range files {
 		s.FileSet[f.Path] = true
@@ -81,13 +103,14 @@ func Build(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticF
 	b.touches()
 	b.related()
 	b.orphans()
-	return s
+	return &Graph{Site: s, LinkDiags: b.linkDiags, b: b}
 }
 
 // orphans lists the documents nothing links to or references, and that no
 // reading path includes: pages a reader can reach only through navigation.
 func (b *builder) orphans() {
 	s := b.site
+	s.Orphans = nil
 	for _, d := range s.Docs {
 		if d == s.Home || d.IsSection || len(s.Backlinks[d]) > 0 || len(s.PathsOf[d]) > 0 {
 			continue
@@ -447,4 +470,73 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// Relink gives d, a document of the site, the body of fresh: a new parse
+// of the same file whose front matter and headings are what they were. It
+// resolves the new links and updates what body links feed: backlinks, the
+// decisions design docs touch, orphans and the link count. It returns the
+// documents whose backlinks changed and whether the touched decisions did.
+func (g *Graph) Relink(d, fresh *handbook.Document) (changed []*handbook.Document, touches bool) {
+	b, s := g.b, g.Site
+	before := targets(d)
+	for _, l := range d.Links {
+		if l.Counted {
+			s.Links--
+		}
+	}
+	d.Source, d.HTML, d.Links, d.WordCount, d.Text, d.Tasks = fresh.Source, fresh.HTML, fresh.Links, fresh.WordCount, fresh.Text, fresh.Tasks
+	b.resolveDoc(d)
+	after := targets(d)
+	for t := range before {
+		if !after[t] {
+			s.Backlinks[t] = slices.DeleteFunc(s.Backlinks[t], func(x *handbook.Document) bool { return x == d })
+			if len(s.Backlinks[t]) == 0 {
+				delete(s.Backlinks, t)
+			}
+			changed = append(changed, t)
+		}
+	}
+	for t := range after {
+		if !before[t] {
+			list := s.Backlinks[t]
+			i := sort.Search(len(list), func(i int) bool { return list[i].Path >= d.Path })
+			s.Backlinks[t] = slices.Insert(list, i, d)
+			changed = append(changed, t)
+		}
+	}
+	sort.Slice(changed, func(i, j int) bool { return changed[i].Path < changed[j].Path })
+	old := s.TouchedBy
+	b.touches()
+	touches = !sameTouches(old, s.TouchedBy)
+	b.orphans()
+	return changed, touches
+}
+
+// targets is the set of documents d links to or references, itself aside.
+func targets(d *handbook.Document) map[*handbook.Document]bool {
+	out := map[*handbook.Document]bool{}
+	for _, l := range d.Links {
+		if l.Target != nil && l.Target != d {
+			out[l.Target] = true
+		}
+	}
+	for _, t := range d.Refs {
+		if t != d {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+func sameTouches(a, b map[*handbook.Decision][]*handbook.Document) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !slices.Equal(v, b[k]) {
+			return false
+		}
+	}
+	return true
 }

@@ -38,12 +38,22 @@ func IsExternal(dest string) bool {
 // resolveLinks resolves every body link of every document.
 func (b *builder) resolveLinks() {
 	for _, d := range b.site.Docs {
-		for _, l := range d.Links {
-			b.resolve(d, l)
-		}
-		b.supersededLinks(d)
-		b.outsideImages(d)
+		b.resolveDoc(d)
 	}
+}
+
+// resolveDoc resolves d's body links, keeping their diagnostics apart.
+func (b *builder) resolveDoc(d *handbook.Document) {
+	main := b.diags
+	own := &diag.List{}
+	b.diags = own
+	for _, l := range d.Links {
+		b.resolve(d, l)
+	}
+	b.supersededLinks(d)
+	b.outsideImages(d)
+	b.diags = main
+	b.linkDiags[d] = own
 }
 
 // outsideImages warns once per page about images from other hosts: a
@@ -172,6 +182,7 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		return
 	}
 	l.Target = found
+	l.Counted = true
 	b.site.Links++
 	if dec, ok := b.site.DecisionByID[target]; ok && l.Form == handbook.LinkWiki && dec.Inline && dec.Doc == found && frag == "" {
 		// [[inline-decision-id]] lands on its entry in the declaring document.

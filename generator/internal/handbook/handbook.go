@@ -105,6 +105,7 @@ type Link struct {
 	Decision *Decision // the decision it points at: a record, or an inline entry by id
 	External bool      // a URL with a scheme, mailto:, or a protocol-relative URL
 	Broken   bool      // resolution failed; rendered as the original text
+	Counted  bool      // counted in Site.Links (a resolved link to a document)
 }
 
 // Heading is a heading of a document body.

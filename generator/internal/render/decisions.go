@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"handbook/generator/internal/handbook"
-	"handbook/generator/internal/publish"
 )
 
 // DecisionIndex is what a decision index page lists.
@@ -225,15 +224,6 @@ func DecisionsJSON(s *handbook.Site, basePath string) []decisionJSON {
 	return out
 }
 
-// graphJSON is graph.json: the documents, the links between them, the
-// decisions and their supersedes edges.
-type graphJSON struct {
-	Documents  []graphDoc  `json:"documents"`
-	Links      []graphLink `json:"links"`
-	Decisions  []string    `json:"decisions"`
-	Supersedes []graphLink `json:"supersedes"`
-}
-
 type graphDoc struct {
 	ID     string `json:"id"`
 	Title  string `json:"title"`
@@ -250,46 +240,138 @@ type graphLink struct {
 	Via      string `json:"via,omitempty"` // body, strategies, design_docs
 }
 
-func (r *Renderer) graphJSON() graphJSON {
-	s := r.site
-	g := graphJSON{Documents: []graphDoc{}, Links: []graphLink{}, Decisions: []string{}, Supersedes: []graphLink{}}
-	for _, d := range s.Docs {
-		g.Documents = append(g.Documents, graphDoc{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Status: d.Status, URL: r.cfg.BasePath + d.URL, Source: d.SourcePath})
-		seen := map[string]bool{}
-		for _, l := range d.Links {
-			if l.Target == nil || l.Target == d {
-				continue
-			}
-			k := l.Target.ID + "#" + l.Fragment
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			g.Links = append(g.Links, graphLink{From: d.ID, To: l.Target.ID, Fragment: l.Fragment, Via: "body"})
-		}
-		for _, t := range d.Refs {
-			via := "design_docs"
-			if d.Kind == handbook.KindVision {
-				via = "strategies"
-			}
-			g.Links = append(g.Links, graphLink{From: d.ID, To: t.ID, Via: via})
-		}
-	}
-	for _, d := range s.Decisions {
-		g.Decisions = append(g.Decisions, d.ID)
-		for _, x := range d.Replaces {
-			g.Supersedes = append(g.Supersedes, graphLink{From: d.ID, To: x.ID})
-		}
-	}
-	return g
+// linkEdges caches a document's body links in graph.json, valid while its
+// Links slice is the same.
+type linkEdges struct {
+	links []*handbook.Link
+	json  []byte
 }
 
-func (r *Renderer) writeJSON(w publish.Writer, name string, v any) bool {
+// graphFile writes graph.json: one line per document and per link, so that
+// it stays readable and each document's part can be kept between serve's
+// rebuilds.
+func (r *Renderer) graphFile() []byte {
+	s := r.site
+	var b bytes.Buffer
+	r.cacheMu.Lock()
+	b.Grow(r.graphSize)
+	r.cacheMu.Unlock()
+	b.WriteString("{\n  \"documents\": [")
+	for i, d := range s.Docs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+		b.Write(r.docLine(d))
+	}
+	b.WriteString("\n  ],\n  \"links\": [")
+	first := true
+	for _, d := range s.Docs {
+		e := r.docEdges(d)
+		if len(e) == 0 {
+			continue
+		}
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		b.Write(e)
+	}
+	b.WriteString("\n  ],\n  \"decisions\": [")
+	for i, d := range s.Decisions {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(compact(d.ID))
+	}
+	b.WriteString("],\n  \"supersedes\": [")
+	first = true
+	for _, d := range s.Decisions {
+		for _, x := range d.Replaces {
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			b.WriteString("\n    ")
+			b.Write(compact(graphLink{From: d.ID, To: x.ID}))
+		}
+	}
+	b.WriteString("\n  ]\n}\n")
+	r.cacheMu.Lock()
+	r.graphSize = b.Len()
+	r.cacheMu.Unlock()
+	return b.Bytes()
+}
+
+// docLine is d's entry in graph.json's documents; front matter alone
+// decides it, so it is kept for as long as the Renderer.
+func (r *Renderer) docLine(d *handbook.Document) []byte {
+	r.cacheMu.Lock()
+	line, ok := r.docLines[d]
+	r.cacheMu.Unlock()
+	if ok {
+		return line
+	}
+	line = compact(graphDoc{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Status: d.Status, URL: r.cfg.BasePath + d.URL, Source: d.SourcePath})
+	r.cacheMu.Lock()
+	r.docLines[d] = line
+	r.cacheMu.Unlock()
+	return line
+}
+
+// docEdges is d's part of the links list: its body links, each target and
+// fragment once, then its front matter references.
+func (r *Renderer) docEdges(d *handbook.Document) []byte {
+	r.cacheMu.Lock()
+	c, ok := r.edges[d]
+	r.cacheMu.Unlock()
+	if ok && len(c.links) == len(d.Links) && (len(d.Links) == 0 || &c.links[0] == &d.Links[0]) {
+		return c.json
+	}
+	var b bytes.Buffer
+	seen := map[string]bool{}
+	sep := func() {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+	}
+	for _, l := range d.Links {
+		if l.Target == nil || l.Target == d {
+			continue
+		}
+		k := l.Target.ID + "#" + l.Fragment
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		sep()
+		b.Write(compact(graphLink{From: d.ID, To: l.Target.ID, Fragment: l.Fragment, Via: "body"}))
+	}
+	for _, t := range d.Refs {
+		via := "design_docs"
+		if d.Kind == handbook.KindVision {
+			via = "strategies"
+		}
+		sep()
+		b.Write(compact(graphLink{From: d.ID, To: t.ID, Via: via}))
+	}
+	out := b.Bytes()
+	r.cacheMu.Lock()
+	r.edges[d] = linkEdges{d.Links, out}
+	r.cacheMu.Unlock()
+	return out
+}
+
+func compact(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
+}
+
+func jsonBytes(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return false
-	}
-	return w.WriteFile(name, b.Bytes()) == nil
+	_ = enc.Encode(v)
+	return b.Bytes()
 }

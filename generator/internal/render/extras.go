@@ -10,23 +10,25 @@ import (
 )
 
 // extras writes the files that are not pages: sitemap.xml, feed.xml,
-// decisions.json and graph.json.
-func (r *Renderer) extras(w publish.Writer) int {
+// the search index, decisions.json and graph.json (those keep accepts).
+func (r *Renderer) extras(w publish.Writer, keep func(string) bool) int {
 	n := 0
-	if err := w.WriteFile("sitemap.xml", r.sitemap()); err == nil {
-		n++
-	}
-	if err := w.WriteFile("feed.xml", r.feed()); err == nil {
-		n++
-	}
-	if err := w.WriteFile(SearchFile, r.searchIndex()); err == nil {
-		n++
-	}
-	if r.writeJSON(w, "decisions.json", DecisionsJSON(r.site, r.cfg.BasePath)) {
-		n++
-	}
-	if r.writeJSON(w, "graph.json", r.graphJSON()) {
-		n++
+	for _, f := range []struct {
+		name string
+		make func() []byte
+	}{
+		{"sitemap.xml", r.sitemap},
+		{"feed.xml", r.feed},
+		{SearchFile, r.searchIndex},
+		{"decisions.json", func() []byte { return jsonBytes(DecisionsJSON(r.site, r.cfg.BasePath)) }},
+		{"graph.json", r.graphFile},
+	} {
+		if keep != nil && !keep(f.name) {
+			continue
+		}
+		if err := w.WriteFile(f.name, f.make()); err == nil {
+			n++
+		}
 	}
 	return n
 }

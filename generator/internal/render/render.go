@@ -52,12 +52,24 @@ type Renderer struct {
 	diags  *diag.List
 	view   *SiteView
 	nav    navCache
+
+	// Caches kept across serve's partial rebuilds, valid while the site's
+	// documents are the same objects (a full rebuild makes a new Renderer).
+	cacheMu sync.Mutex
+	rows    map[*handbook.Document]searchRow
+	edges   map[*handbook.Document]linkEdges
+	// docLines are graph.json's document entries; graphSize and
+	// searchSize the last sizes of the two files, to allocate once.
+	docLines   map[*handbook.Document][]byte
+	graphSize  int
+	searchSize int
 }
 
 // New prepares a renderer, compiling the layouts in fsys. Template syntax
 // errors are reported to diags.
 func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bundle, opts Options, diags *diag.List) *Renderer {
-	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags}
+	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags,
+		rows: map[*handbook.Document]searchRow{}, edges: map[*handbook.Document]linkEdges{}, docLines: map[*handbook.Document][]byte{}}
 	r.tpl = loadTemplates(layouts, funcs(), diags)
 	r.view = newSiteView(r)
 	return r
@@ -72,7 +84,13 @@ type job struct {
 
 // Render writes every page through w and returns the number of files written.
 func (r *Renderer) Render(w publish.Writer) int {
-	jobs := r.jobs()
+	return r.RenderOnly(w, nil)
+}
+
+// RenderOnly writes the files whose output paths keep accepts (nil: all),
+// for serve's rebuild of the pages an edit changed.
+func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int {
+	jobs := r.jobs(keep)
 	var written int
 	var mu sync.Mutex
 	work := make(chan job)
@@ -104,12 +122,22 @@ func (r *Renderer) Render(w publish.Writer) int {
 	}
 	close(work)
 	wg.Wait()
-	written += r.extras(w)
+	written += r.extras(w, keep)
 	return written
 }
 
-// jobs lists the pages of the site with their layouts.
-func (r *Renderer) jobs() []job {
+// jobs lists the pages of the site with their layouts, those keep
+// accepts (nil: all).
+func (r *Renderer) jobs(keep func(string) bool) []job {
+	if keep != nil {
+		return slices.DeleteFunc(r.allJobs(keep), func(j job) bool { return !keep(j.out) })
+	}
+	return r.allJobs(nil)
+}
+
+// allJobs lists every page; documents' pages only where skip allows, since
+// they are most of a site.
+func (r *Renderer) allJobs(keep func(string) bool) []job {
 	s := r.site
 	var jobs []job
 	pageOf := func(d *handbook.Document) *Page {
@@ -141,7 +169,7 @@ func (r *Renderer) jobs() []job {
 		jobs = append(jobs, job{out: sec.URL + "index.html", layout: candidates(sec.Section, "", "list.html"), page: p})
 	}
 	for _, d := range s.Docs {
-		if d.IsSection {
+		if d.IsSection || keep != nil && !keep(d.URL+"index.html") {
 			continue
 		}
 		jobs = append(jobs, job{out: d.URL + "index.html", layout: candidates(string(d.Kind), d.Section, "single.html"), page: pageOf(d)})

@@ -3,8 +3,12 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
+
+	"handbook/generator/internal/handbook"
 )
 
 // SearchFile is the search index: a script, not JSON, so that it loads from
@@ -14,30 +18,79 @@ import (
 // body's distinct lower-case words in order of first use, space-separated.
 const SearchFile = "search-index.js"
 
-// searchIndex builds the search index script.
+// searchIndex builds the search index script. Rows are computed on every
+// core and kept, so that serve's rebuild after an edit recomputes only the
+// rows of documents whose text changed.
 func (r *Renderer) searchIndex() []byte {
+	docs := r.site.Docs
+	rows := make([][]byte, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int, 256)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rows[i] = r.searchRow(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var b bytes.Buffer
+	r.cacheMu.Lock()
+	b.Grow(r.searchSize)
+	r.cacheMu.Unlock()
 	b.WriteString(`window.HANDBOOK_SEARCH={"v":1,"docs":[`)
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	for i, d := range r.site.Docs {
+	for i, row := range rows {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		heads := make([]string, 0, len(d.Headings))
-		for _, h := range d.Headings {
-			heads = append(heads, h.Text)
-		}
-		tags := d.Tags
-		if tags == nil {
-			tags = []string{}
-		}
-		row := []any{d.URL, d.Title, string(d.Kind), d.Status, d.Owner, tags, heads, d.Summary, distinctWords(d.Text)}
-		_ = enc.Encode(row)
-		b.Truncate(b.Len() - 1) // Encode's newline
+		b.Write(row)
 	}
 	b.WriteString("]};\n")
+	r.cacheMu.Lock()
+	r.searchSize = b.Len()
+	r.cacheMu.Unlock()
 	return b.Bytes()
+}
+
+type searchRow struct {
+	text string // the text the row was made from
+	row  []byte
+}
+
+// searchRow returns d's row of the index, from the cache while d's text is
+// the same string.
+func (r *Renderer) searchRow(d *handbook.Document) []byte {
+	r.cacheMu.Lock()
+	c, ok := r.rows[d]
+	r.cacheMu.Unlock()
+	if ok && c.text == d.Text {
+		return c.row
+	}
+	heads := make([]string, 0, len(d.Headings))
+	for _, h := range d.Headings {
+		if h.Level > 0 {
+			heads = append(heads, h.Text)
+		}
+	}
+	tags := d.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode([]any{d.URL, d.Title, string(d.Kind), d.Status, d.Owner, tags, heads, d.Summary, distinctWords(d.Text)})
+	row := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	r.cacheMu.Lock()
+	r.rows[d] = searchRow{d.Text, row}
+	r.cacheMu.Unlock()
+	return row
 }
 
 // distinctWords returns the lower-case words of text, each once, in order

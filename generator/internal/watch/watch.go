@@ -42,7 +42,7 @@ type Options struct {
 // New watches the given paths under root (missing ones are skipped).
 func New(root string, paths []string, opts Options) (*Watcher, error) {
 	if opts.Batch == 0 {
-		opts.Batch = 20 * time.Millisecond
+		opts.Batch = 10 * time.Millisecond
 	}
 	if opts.Interval == 0 {
 		opts.Interval = 500 * time.Millisecond

@@ -1,0 +1,119 @@
+package build
+
+import (
+	"io/fs"
+	"maps"
+	"reflect"
+	"strings"
+	"time"
+
+	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/publish"
+)
+
+// bodyEdit rebuilds after edits that changed only the bodies of published
+// documents: their front matter, title and headings are what they were.
+// Then nothing but body links can have changed, and only the pages that
+// show them are rendered again: the edited pages, the pages whose
+// backlinks changed, and the indexes fed by bodies. It returns nil when the
+// changes are of any other kind, and the caller rebuilds everything.
+func (s *Session) bodyEdit(changed []string) *Update {
+	st := s.last
+	if st == nil || len(changed) == 0 || st.late > 0 || st.graph == nil {
+		return nil
+	}
+	start := time.Now()
+	cfg, site := st.res.Config, st.res.Site
+	prefix := cfg.ContentDir + "/"
+	type edit struct{ live, fresh *handbook.Document }
+	var edits []edit
+	for _, p := range changed {
+		rel, ok := strings.CutPrefix(p, prefix)
+		if !ok || !strings.HasSuffix(rel, ".md") {
+			return nil
+		}
+		live := site.ByPath[rel]
+		st.cache.mu.Lock()
+		before := st.cache.m[rel]
+		st.cache.mu.Unlock()
+		if live == nil || before == nil || live.Synthetic {
+			return nil
+		}
+		src, err := fs.ReadFile(s.fsys, p)
+		if err != nil {
+			return nil
+		}
+		old := before.doc
+		d := &handbook.Document{Path: old.Path, SourcePath: old.SourcePath, Source: src, Section: old.Section,
+			IsSection: old.IsSection, IsBundle: old.IsBundle, URL: old.URL}
+		fresh := st.cache.parse(st.parser, d)
+		if !sameOutline(old, fresh) {
+			return nil
+		}
+		edits = append(edits, edit{live, fresh})
+	}
+
+	pages := map[string]bool{}
+	page := func(d *handbook.Document) { pages[d.URL+"index.html"] = true }
+	touches, minutes := false, false
+	for _, e := range edits {
+		before := e.live.ReadingMinutes()
+		changedTargets, t := st.graph.Relink(e.live, e.fresh)
+		touches = touches || t
+		page(e.live)
+		for _, d := range changedTargets {
+			page(d)
+		}
+		if e.live.ReadingMinutes() != before && len(site.PathsOf[e.live]) > 0 {
+			minutes = true
+			for _, rp := range site.PathsOf[e.live] {
+				rp.Minutes = 0
+				for _, step := range rp.Steps {
+					rp.Minutes += step.ReadingMinutes()
+				}
+				pages["paths/"+rp.ID+"/index.html"] = true
+			}
+		}
+	}
+	if minutes {
+		pages["index.html"] = true // the home page shows each path's reading time
+	}
+	if touches {
+		pages["decisions/recurring/index.html"] = true
+		pages["decisions.json"] = true
+	}
+	pages["search-index.js"] = true
+	pages["graph.json"] = true
+
+	mem := publish.NewMemory()
+	st.render.RenderOnly(mem, func(out string) bool { return pages[out] })
+	written := mem.Files()
+	files := maps.Clone(s.files)
+	var out []string
+	for p, b := range written {
+		files[p] = b
+		out = append(out, p)
+	}
+	s.files = files
+	st.res.Written = len(written)
+	st.finish(start)
+	return &Update{Result: st.res, Files: files, Changed: out}
+}
+
+// sameOutline reports whether two parses of a file differ in their body
+// alone: same front matter values and positions, title and headings.
+func sameOutline(a, b *handbook.Document) bool {
+	return reflect.DeepEqual(outline(a), outline(b))
+}
+
+func outline(d *handbook.Document) handbook.Document {
+	o := *d
+	o.Source, o.HTML, o.Links, o.WordCount, o.Text, o.Tasks = nil, "", nil, 0, "", 0
+	o.Decisions = nil
+	for _, dec := range d.Decisions {
+		x := *dec
+		x.Doc = nil
+		o.Decisions = append(o.Decisions, &x)
+	}
+	return o
+}
