@@ -184,10 +184,16 @@ func demo(t *testing.T) string {
 }
 
 // serve serves dir on 127.0.0.1 until the test ends. Each test has its own
-// server, so its own origin.
+// server, so its own origin. Nothing is cached: a rebuild within the second
+// of the last request would otherwise be answered "304 Not Modified".
 func serve(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		r.Header.Del("If-Modified-Since")
+		files.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 	return srv
 }

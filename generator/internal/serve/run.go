@@ -17,7 +17,6 @@ import (
 	"handbook/generator/internal/build"
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
-	"handbook/generator/internal/publish"
 	"handbook/generator/internal/watch"
 )
 
@@ -39,6 +38,11 @@ var ErrPortInUse = errors.New("port in use")
 // Run builds the site into memory, serves it, and rebuilds on every change
 // until ctx is done.
 func Run(ctx context.Context, o Options) error {
+	return run(ctx, o, nil)
+}
+
+// run is Run, handing the Server to started (benchmarks listen to it).
+func run(ctx context.Context, o Options, started func(*Server)) error {
 	if o.Bind == "" {
 		o.Bind = "127.0.0.1"
 	}
@@ -56,6 +60,9 @@ func Run(ctx context.Context, o Options) error {
 	fsys := os.DirFS(o.Source)
 	sess := build.NewSession(fsys, build.Options{Drafts: o.Drafts, BaseURL: "/", SourceMaps: true})
 	srv := New()
+	if started != nil {
+		started(srv)
+	}
 	d := &dev{srv: srv, sess: sess, log: o.Log}
 	d.rebuild(nil)
 
@@ -107,8 +114,8 @@ type dev struct {
 // of diagnostics, not on every save.
 func (d *dev) rebuild(changed []string) {
 	start := time.Now()
-	mem := publish.NewMemory()
-	res := d.sess.Build(mem)
+	up := d.sess.Rebuild(changed)
+	res := up.Result
 	ds := res.Diags.All()
 	var b strings.Builder
 	diag.WriteText(&b, ds)
@@ -124,7 +131,7 @@ func (d *dev) rebuild(changed []string) {
 		fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", took, res.Errors)
 		return
 	}
-	ev := d.srv.Update(mem.Files(), cssOnly(changed))
+	ev := d.srv.Update(up.Files, up.Changed, cssOnly(changed))
 	switch {
 	case changed == nil:
 		fmt.Fprintf(d.log, "built in %s: %s\n", took, res.Summary())

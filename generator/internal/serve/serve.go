@@ -87,20 +87,15 @@ func Problems(ds []diag.Diagnostic, source func(string) []byte) []Problem {
 }
 
 // Update installs a successful build and tells open pages what changed.
+// written lists the paths the build wrote anew, when it knows (a partial
+// rebuild); otherwise every file is compared with the previous site.
 // cssOnly says the change was to stylesheets alone: pages then swap their
 // stylesheet instead of reloading.
-func (s *Server) Update(files map[string][]byte, cssOnly bool) Event {
-	etags := make(map[string]string, len(files))
+func (s *Server) Update(files map[string][]byte, written []string, cssOnly bool) Event {
 	s.mu.Lock()
 	var changed []string
 	css := ""
-	for p, b := range files {
-		old, ok := s.files[p]
-		if ok && bytes.Equal(old, b) {
-			etags[p] = s.etags[p]
-			continue
-		}
-		etags[p] = etag(b)
+	note := func(p string, b []byte) {
 		if strings.HasSuffix(p, ".html") {
 			changed = append(changed, pagePath(p))
 		}
@@ -108,9 +103,31 @@ func (s *Server) Update(files map[string][]byte, cssOnly bool) Event {
 			css = "/" + p
 		}
 	}
-	for p := range s.files {
-		if _, ok := files[p]; !ok && strings.HasSuffix(p, ".html") {
-			changed = append(changed, pagePath(p))
+	var etags map[string]string
+	if written != nil {
+		etags = s.etags
+		for _, p := range written {
+			if old, ok := s.files[p]; ok && bytes.Equal(old, files[p]) {
+				continue
+			}
+			etags[p] = etag(files[p])
+			note(p, files[p])
+		}
+	} else {
+		etags = make(map[string]string, len(files))
+		for p, b := range files {
+			old, ok := s.files[p]
+			if ok && bytes.Equal(old, b) {
+				etags[p] = s.etags[p]
+				continue
+			}
+			etags[p] = etag(b)
+			note(p, b)
+		}
+		for p := range s.files {
+			if _, ok := files[p]; !ok && strings.HasSuffix(p, ".html") {
+				changed = append(changed, pagePath(p))
+			}
 		}
 	}
 	sort.Strings(changed)
