@@ -11,6 +11,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/graph"
+	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/synth"
 )
 
@@ -113,5 +116,29 @@ func BenchmarkFloor10k(b *testing.B) {
 			}()
 		}
 		wg.Wait()
+	}
+}
+
+// BenchmarkGraph10k measures the graph stage alone on the 10,000 parsed
+// documents: link resolution, backlinks, related pages and the decision
+// registry. Its share of BenchmarkBuild10k is what cross-linking costs.
+func BenchmarkGraph10k(b *testing.B) {
+	fsys := synth.Generate(10_000)
+	st := link(fsys, Options{Now: testNow}, nil)
+	parsed := make([]*handbook.Document, len(st.res.Docs))
+	for i, d := range st.res.Docs {
+		parsed[i] = d.Clone()
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		docs := make([]*handbook.Document, len(parsed))
+		for i, d := range parsed {
+			docs[i] = d.Clone()
+		}
+		var diags diag.List
+		site := graph.Build(st.res.Config, docs, nil, graph.Options{}, &diags)
+		if diags.HasErrors() || len(site.Docs) != len(docs) {
+			b.Fatalf("graph: %d errors, %d documents", len(diags.All()), len(site.Docs))
+		}
 	}
 }
