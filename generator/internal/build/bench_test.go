@@ -8,8 +8,11 @@ import (
 	"testing"
 	"time"
 
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
@@ -85,14 +88,37 @@ func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10_000) }
 // BenchmarkFloor10k is the floor the build is measured against: goldmark
 // alone (GFM) converting the same documents on every core.
 func BenchmarkFloor10k(b *testing.B) {
-	const n = 10_000
+	docs, src := synthBodies(10_000)
+	benchConvert(b, docs, src, goldmark.New(goldmark.WithExtensions(extension.GFM)))
+}
+
+// BenchmarkFloorHighlighted10k is goldmark with the extensions a build
+// uses (GFM, footnotes, definition lists, chroma highlighting with classes,
+// heading ids) on every core: the same Markdown work without the handbook.
+func BenchmarkFloorHighlighted10k(b *testing.B) {
+	docs, src := synthBodies(10_000)
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList,
+			highlighting.NewHighlighting(highlighting.WithFormatOptions(chromahtml.WithClasses(true)))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	benchConvert(b, docs, src, md)
+}
+
+// synthBodies returns the Markdown of a synthetic handbook's documents and
+// their total size.
+func synthBodies(n int) ([][]byte, int64) {
 	docs := make([][]byte, n)
 	var src int64
 	for i := range n {
 		docs[i] = synth.Body(i, n)
 		src += int64(len(docs[i]))
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	return docs, src
+}
+
+func benchConvert(b *testing.B, docs [][]byte, src int64, md goldmark.Markdown) {
+	n := len(docs)
 	b.SetBytes(src)
 	b.ReportAllocs()
 	for b.Loop() {
