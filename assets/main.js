@@ -659,7 +659,7 @@
         store.set("handbook:path:" + id, JSON.stringify(read));
       }
       const pos = $(".path-pos", bar);
-      if (pos && !$(".read-mark", bar)) pos.after(readMark());
+      if (pos && !$(".read-mark", bar)) pos.append(" ", readMark());
     }
     // The path page marks the steps read and counts them.
     for (const ol of $$("ol.steps[data-path]")) {
@@ -669,10 +669,11 @@
       for (const li of steps) {
         const done = read.includes(li.dataset.url);
         li.classList.toggle("done", done);
+        // The step's circle shows a ✓ (CSS); screen readers hear "(read)".
         const mark = $(".read-mark", li);
         if (done && !mark) {
           const a = $("a", li);
-          if (a) a.after(" ", readMark());
+          if (a) a.after(el("span", { class: "read-mark visually-hidden", text: " (read)" }));
         } else if (!done && mark) {
           mark.remove();
         }

@@ -72,6 +72,9 @@ func TestMain(m *testing.M) {
 // chromium finds the browser binary, or returns "".
 func chromium() string {
 	if p := os.Getenv("HANDBOOK_CHROMIUM"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return ""
+		}
 		return p
 	}
 	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
@@ -188,8 +191,18 @@ func demo(t *testing.T) string {
 // of the last request would otherwise be answered "304 Not Modified".
 func serve(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
+	return serveSlowJS(t, dir, 0)
+}
+
+// serveSlowJS is serve with every script answered after a delay, so that
+// the browser paints the page before main.js runs.
+func serveSlowJS(t *testing.T, dir string, delay time.Duration) *httptest.Server {
+	t.Helper()
 	files := http.FileServer(http.Dir(dir))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if delay > 0 && strings.HasSuffix(r.URL.Path, ".js") {
+			time.Sleep(delay)
+		}
 		w.Header().Set("Cache-Control", "no-store")
 		r.Header.Del("If-Modified-Since")
 		files.ServeHTTP(w, r)
@@ -1063,13 +1076,15 @@ func TestDecisionFilter(t *testing.T) {
 	}
 }
 
-// TestNoLayoutShift loads pages whose controls main.js shows and measures
-// the layout shift of the load: the room for the controls is kept by CSS.
+// TestNoLayoutShift loads pages whose controls main.js shows, with main.js
+// late so that the page is painted first, and measures the layout shift of
+// the load: CSS keeps the room of the controls.
 func TestNoLayoutShift(t *testing.T) {
-	srv := serve(t, demo(t))
+	srv := serveSlowJS(t, demo(t), 150*time.Millisecond)
 	for _, w := range []int64{1280, 390} {
 		tb := newTab(t, srv, chromedp.EmulateViewport(w, 900))
-		for _, p := range []string{"/", "/onboarding/staff-first-90-days/", "/decisions/", "/paths/new-hire/"} {
+		// A page on the path first, so that the path page has a read step.
+		for _, p := range []string{"/staff/the-role/", "/", "/onboarding/staff-first-90-days/", "/decisions/", "/paths/new-hire/"} {
 			tb.open(p)
 			cls, err := chromedp.Run(tb.ctx, chromedp.Evaluate[float64](`new Promise(resolve => {
 				let cls = 0;
@@ -1198,6 +1213,8 @@ func TestScreenshots(t *testing.T) {
 	tb.click("button.theme-toggle")
 	shoot(tb, "checklist-dark.png", true)
 	tb.click("button.theme-toggle")
+	tb.open("/paths/new-hire/") // the databases strategy, step 5, was read
+	shoot(tb, "path.png", false)
 	tb.open("/")
 	tb.searchFor("database")
 	tb.do(chromedp.KeyEvent(kb.ArrowDown))
