@@ -112,7 +112,7 @@
     const show = () => {
       const dark = current() === "dark";
       btn.setAttribute("aria-pressed", dark ? "true" : "false");
-      btn.textContent = dark ? "Light mode" : "Dark mode";
+      btn.textContent = "Dark mode"; // a toggle: its name stays, aria-pressed tells the state
       btn.title = dark ? "Switch to the light theme" : "Switch to the dark theme";
     };
     btn.addEventListener("click", () => {

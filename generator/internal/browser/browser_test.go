@@ -866,7 +866,7 @@ func TestThemePersists(t *testing.T) {
 			t.Errorf("start: %+v, want no theme, not pressed, Dark mode", s)
 		}
 		tb.click("button.theme-toggle")
-		dark := state{Theme: "dark", Pressed: "true", Label: "Light mode", Stored: "dark", Bg: "rgb(21, 25, 30)"}
+		dark := state{Theme: "dark", Pressed: "true", Label: "Dark mode", Stored: "dark", Bg: "rgb(21, 25, 30)"}
 		if s := get(); s != dark {
 			t.Errorf("after a click: %+v, want %+v", s, dark)
 		}
@@ -891,8 +891,8 @@ func TestThemePersists(t *testing.T) {
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
 		}))
 		tb.open("/")
-		if l := eval[string](tb, `document.querySelector("button.theme-toggle").getAttribute("aria-pressed") + " " + document.querySelector("button.theme-toggle").textContent`); l != "true Light mode" {
-			t.Errorf("with a dark system the toggle starts as %q, want true Light mode", l)
+		if l := eval[string](tb, `document.querySelector("button.theme-toggle").getAttribute("aria-pressed") + " " + document.querySelector("button.theme-toggle").textContent`); l != "true Dark mode" {
+			t.Errorf("with a dark system the toggle starts as %q, want true Dark mode", l)
 		}
 		tb.click("button.theme-toggle")
 		tb.reload()
