@@ -313,6 +313,8 @@
       if (window.HANDBOOK_SEARCH) {
         docs = prepareIndex(window.HANDBOOK_SEARCH);
         state = docs ? "ready" : "failed";
+        // The query engine, for measuring it at scale (see the browser tests).
+        window.handbookSearch = (q) => searchDocs(docs || [], q);
         return;
       }
       state = "loading";
@@ -322,6 +324,8 @@
       s.onload = () => {
         docs = prepareIndex(window.HANDBOOK_SEARCH);
         state = docs ? "ready" : "failed";
+        // The query engine, for measuring it at scale (see the browser tests).
+        window.handbookSearch = (q) => searchDocs(docs || [], q);
         lastQuery = null;
         if (document.activeElement === input || input.value) run();
       };
