@@ -80,6 +80,8 @@ type state struct {
 	// late counts the diagnostics of assets and pages, which a partial
 	// rebuild does not recompute.
 	late int
+	// bySource finds a loaded document by its path from the site root.
+	bySource map[string]*handbook.Document
 }
 
 func link(fsys fs.FS, opts Options, cache *parseCache) *state {
@@ -102,9 +104,21 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	return st
 }
 
-// diags combines the diagnostics of every stage.
+// diags combines the diagnostics of every stage. Positions are resolved
+// from the documents' bytes, looked up when a diagnostic is read.
 func (st *state) diags() *diag.List {
-	all := &diag.List{}
+	if st.bySource == nil {
+		st.bySource = make(map[string]*handbook.Document, len(st.res.Docs))
+		for _, d := range st.res.Docs {
+			st.bySource[d.SourcePath] = d
+		}
+	}
+	all := &diag.List{Sources: func(p string) []byte {
+		if d := st.bySource[p]; d != nil {
+			return d.Source
+		}
+		return nil
+	}}
 	all.Merge(st.base)
 	if st.cache != nil {
 		st.cache.mu.Lock()

@@ -72,6 +72,10 @@ type List struct {
 	mu      sync.Mutex
 	diags   []Diagnostic
 	sources map[string][]byte
+	// Sources, when set, gives the bytes of a path that AddSource did not
+	// register, so that a list merged from many can resolve positions
+	// without copying every file's bytes into it.
+	Sources func(path string) []byte
 }
 
 // AddSource registers the bytes of path so that offsets into it can be turned
@@ -108,11 +112,17 @@ func (l *List) Merge(other *List) {
 		return
 	}
 	other.mu.Lock()
+	if len(other.diags) == 0 {
+		other.mu.Unlock()
+		return
+	}
 	ds := append([]Diagnostic(nil), other.diags...)
 	srcs := other.sources
 	other.mu.Unlock()
-	for p, s := range srcs {
-		l.AddSource(p, s)
+	for _, d := range ds {
+		if s, ok := srcs[d.Path]; ok {
+			l.AddSource(d.Path, s)
+		}
 	}
 	l.mu.Lock()
 	l.diags = append(l.diags, ds...)
@@ -131,7 +141,11 @@ func (l *List) All() []Diagnostic {
 	for i := range out {
 		d := &out[i]
 		if d.Line == 0 && d.Offset >= 0 {
-			if src, ok := srcs[d.Path]; ok {
+			src, ok := srcs[d.Path]
+			if !ok && l.Sources != nil {
+				src, ok = l.Sources(d.Path), true
+			}
+			if ok && src != nil {
 				d.Line, d.Col = Position(src, d.Offset)
 			}
 		}
@@ -165,8 +179,12 @@ func (l *List) All() []Diagnostic {
 // Source returns the registered bytes of path, or nil.
 func (l *List) Source(path string) []byte {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.sources[path]
+	src, ok := l.sources[path]
+	l.mu.Unlock()
+	if !ok && l.Sources != nil {
+		return l.Sources(path)
+	}
+	return src
 }
 
 // Count returns the number of errors and warnings.

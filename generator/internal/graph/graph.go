@@ -284,6 +284,11 @@ func (b *builder) sections() {
 		if sec, ok := secOf[dir]; ok {
 			return sec
 		}
+		if d, ok := s.ByURL[dir+"/"]; ok && !d.IsSection {
+			// rfc.md beside a folder rfc/: the page stands for the folder.
+			secOf[dir] = d
+			return d
+		}
 		sec := &handbook.Document{
 			Path: dir + "/_index.md", SourcePath: path.Join(b.cfg.ContentDir, dir), Title: humanize(path.Base(dir)),
 			Kind: handbook.KindPage, IsSection: true, ID: dir, URL: dir + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,

@@ -90,7 +90,7 @@ func (r *Renderer) Render(w publish.Writer) int {
 // RenderOnly writes the files whose output paths keep accepts (nil: all),
 // for serve's rebuild of the pages an edit changed.
 func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int {
-	jobs := r.jobs(keep)
+	jobs := r.unique(r.jobs(keep))
 	var written int
 	var mu sync.Mutex
 	work := make(chan job)
@@ -222,6 +222,22 @@ func (r *Renderer) execute(buf *bytes.Buffer, j job) bool {
 		}
 	}
 	return true
+}
+
+// unique keeps the first job of each output path, so that no file is
+// written twice; a generated page that meets a document's address yields.
+func (r *Renderer) unique(jobs []job) []job {
+	seen := make(map[string]bool, len(jobs))
+	out := jobs[:0]
+	for _, j := range jobs {
+		if seen[j.out] {
+			r.diags.Warnf(j.page.source(), -1, "rename the document or the folder", "two pages would be written to %s; the first is kept", j.out)
+			continue
+		}
+		seen[j.out] = true
+		out = append(out, j)
+	}
+	return out
 }
 
 // candidates lists the layouts tried for a page, most specific first:
