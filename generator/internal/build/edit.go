@@ -82,22 +82,34 @@ func (s *Session) bodyEdit(changed []string) *Update {
 		pages["decisions/recurring/index.html"] = true
 		pages["decisions.json"] = true
 	}
-	pages["search-index.js"] = true
-	pages["graph.json"] = true
+	// The indexes of the whole site are written after the pages, so that
+	// open pages reload without waiting for them.
+	later := map[string]bool{"search-index.js": true, "graph.json": true}
 
 	mem := publish.NewMemory()
 	st.render.RenderOnly(mem, func(out string) bool { return pages[out] })
-	written := mem.Files()
+	files, out := s.install(mem.Files())
+	st.res.Written = len(out)
+	st.finish(start)
+	return &Update{Result: st.res, Files: files, Changed: out, Later: func() (map[string][]byte, []string) {
+		mem := publish.NewMemory()
+		st.render.RenderOnly(mem, func(out string) bool { return later[out] })
+		return s.install(mem.Files())
+	}}
+}
+
+// install adds written files to a copy of the session's site, which
+// becomes the current one; the previous map is never modified, since serve
+// may still be reading it.
+func (s *Session) install(written map[string][]byte) (map[string][]byte, []string) {
 	files := maps.Clone(s.files)
-	var out []string
+	out := make([]string, 0, len(written))
 	for p, b := range written {
 		files[p] = b
 		out = append(out, p)
 	}
 	s.files = files
-	st.res.Written = len(written)
-	st.finish(start)
-	return &Update{Result: st.res, Files: files, Changed: out}
+	return files, out
 }
 
 // sameOutline reports whether two parses of a file differ in their body

@@ -51,6 +51,19 @@ type Update struct {
 	// Changed lists the output paths the rebuild wrote anew; nil when it
 	// is not known (a full rebuild), and the caller compares.
 	Changed []string
+	// Later, when set, writes what the rebuild left for after the pages
+	// (the site-wide indexes) and returns the site and the paths it wrote;
+	// the site is complete, and equal to a fresh build, only after it.
+	Later func() (map[string][]byte, []string)
+}
+
+// Complete runs Later, if any, and returns the complete site.
+func (u *Update) Complete() map[string][]byte {
+	if u.Later != nil {
+		u.Files, _ = u.Later()
+		u.Later = nil
+	}
+	return u.Files
 }
 
 // Rebuild brings the site up to date after changes to the given source

@@ -99,7 +99,7 @@ func TestSessionEqualsFreshBuild(t *testing.T) {
 				if gd, wd := diagText(gres), diagText(wres); gd != wd {
 					t.Fatalf("step %d: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
 				}
-				if d := compareOutputs(up.Files, want.Files()); d != "" {
+				if d := compareOutputs(up.Complete(), want.Files()); d != "" {
 					t.Fatalf("step %d (op %d): %s", step, op, d)
 				}
 			}

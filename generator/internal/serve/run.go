@@ -132,6 +132,10 @@ func (d *dev) rebuild(changed []string) {
 		return
 	}
 	ev := d.srv.Update(up.Files, up.Changed, cssOnly(changed))
+	if up.Later != nil {
+		files, written := up.Later()
+		d.srv.Update(files, written, false)
+	}
 	switch {
 	case changed == nil:
 		fmt.Fprintf(d.log, "built in %s: %s\n", took, res.Summary())
