@@ -14,8 +14,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
-	"sync"
 	"time"
 
 	"handbook/generator/internal/assets"
@@ -25,6 +23,7 @@ import (
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/markdown"
+	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
 	"handbook/generator/internal/theme"
@@ -197,26 +196,13 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 // bytes and place are unchanged since the last run is not parsed again: a
 // fresh copy of its earlier result is used, with its diagnostics.
 func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, cache *parseCache) {
-	work := make(chan int, 64)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				if cache == nil {
-					parseOne(p, docs[i], diags)
-					continue
-				}
-				docs[i] = cache.parse(p, docs[i])
-			}
-		}()
-	}
-	for i := range docs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	pool.Each(len(docs), func(i int) {
+		if cache == nil {
+			parseOne(p, docs[i], diags)
+			return
+		}
+		docs[i] = cache.parse(p, docs[i])
+	})
 }
 
 // parseOne parses one document; a panic in a parser extension becomes a

@@ -2,13 +2,12 @@ package graph
 
 import (
 	"context"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/gohugoio/hugo/related"
 
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/pool"
 )
 
 // relatedCount is how many related pages each document shows.
@@ -94,35 +93,22 @@ func (b *builder) related() {
 		return
 	}
 	results := make([][]*handbook.Document, len(docs))
-	var wg sync.WaitGroup
-	work := make(chan int, 256)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				found, err := idx.Search(ctx, related.SearchOpts{Document: docs[i]})
-				if err != nil {
-					continue
+	pool.Each(len(docs), func(i int) {
+		found, err := idx.Search(ctx, related.SearchOpts{Document: docs[i]})
+		if err != nil {
+			return
+		}
+		var out []*handbook.Document
+		for _, f := range found {
+			if rd := f.(relDoc); rd.d != docs[i].(relDoc).d {
+				out = append(out, rd.d)
+				if len(out) == relatedCount {
+					break
 				}
-				var out []*handbook.Document
-				for _, f := range found {
-					if rd := f.(relDoc); rd.d != docs[i].(relDoc).d {
-						out = append(out, rd.d)
-						if len(out) == relatedCount {
-							break
-						}
-					}
-				}
-				results[i] = out
 			}
-		}()
-	}
-	for i := range docs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+		}
+		results[i] = out
+	})
 	for i, d := range docs {
 		if len(results[i]) > 0 {
 			s.Related[d.(relDoc).d] = results[i]

@@ -16,12 +16,12 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/yuin/goldmark/util"
@@ -30,6 +30,7 @@ import (
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
 )
 
@@ -91,39 +92,20 @@ func (r *Renderer) Render(w publish.Writer) int {
 // for serve's rebuild of the pages an edit changed.
 func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int {
 	jobs := r.unique(r.jobs(keep))
-	var written int
-	var mu sync.Mutex
-	work := make(chan job)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for j := range work {
-				buf.Reset()
-				if !r.execute(&buf, j) {
-					continue
-				}
-				out := make([]byte, buf.Len())
-				copy(out, buf.Bytes())
-				if err := w.WriteFile(j.out, out); err != nil {
-					r.diags.Errorf(j.page.source(), -1, "", "cannot write %s: %v", j.out, err)
-					continue
-				}
-				mu.Lock()
-				written++
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, j := range jobs {
-		work <- j
-	}
-	close(work)
-	wg.Wait()
-	written += r.extras(w, keep)
-	return written
+	var written atomic.Int64
+	pool.Each(len(jobs), func(i int) {
+		j := jobs[i]
+		var buf bytes.Buffer
+		if !r.execute(&buf, j) {
+			return
+		}
+		if err := w.WriteFile(j.out, buf.Bytes()); err != nil {
+			r.diags.Errorf(j.page.source(), -1, "", "cannot write %s: %v", j.out, err)
+			return
+		}
+		written.Add(1)
+	})
+	return int(written.Load()) + r.extras(w, keep)
 }
 
 // jobs lists the pages of the site with their layouts, those keep

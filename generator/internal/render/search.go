@@ -3,12 +3,11 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/pool"
 )
 
 // SearchFile is the search index: a script, not JSON, so that it loads from
@@ -24,22 +23,7 @@ const SearchFile = "search-index.js"
 func (r *Renderer) searchIndex() []byte {
 	docs := r.site.Docs
 	rows := make([][]byte, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				rows[i] = r.searchRow(docs[i])
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i]) })
 	var b bytes.Buffer
 	r.cacheMu.Lock()
 	b.Grow(r.searchSize)
