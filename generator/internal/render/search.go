@@ -3,8 +3,8 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/pool"
@@ -80,19 +80,32 @@ func (r *Renderer) searchRow(d *handbook.Document) []byte {
 // distinctWords returns the lower-case words of text, each once, in order
 // of first use; words of one or two letters are left out.
 func distinctWords(text string) string {
-	seen := map[string]bool{}
-	var out strings.Builder
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if len(w) < 3 || seen[w] {
-			continue
+	seen := make(map[string]struct{}, 256)
+	var out, word []byte
+	flush := func() {
+		if utf8.RuneCount(word) >= 3 {
+			if _, dup := seen[string(word)]; !dup {
+				seen[string(word)] = struct{}{}
+				if len(out) > 0 {
+					out = append(out, ' ')
+				}
+				out = append(out, word...)
+			}
 		}
-		seen[w] = true
-		if out.Len() > 0 {
-			out.WriteByte(' ')
-		}
-		out.WriteString(w)
+		word = word[:0]
 	}
-	return out.String()
+	for _, r := range text {
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			word = append(word, byte(r))
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			word = append(word, byte(r+'a'-'A'))
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			word = utf8.AppendRune(word, unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return string(out)
 }
