@@ -22,6 +22,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -32,6 +33,7 @@ import (
 	"handbook/generator/internal/render"
 	"handbook/generator/internal/scaffold"
 	"handbook/generator/internal/serve"
+	"handbook/generator/internal/synth"
 )
 
 // Exit statuses.
@@ -82,6 +84,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdNew(rest, stdout, stderr)
 	case "decisions":
 		return cmdDecisions(rest, stdout, stderr)
+	case "synth": // hidden: writes a synthetic handbook for benchmarks
+		return cmdSynth(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "handbook", version())
 		return exitOK
@@ -296,5 +300,32 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
 		return exitContent
 	}
+	return exitOK
+}
+
+// cmdSynth writes the deterministic synthetic handbook of the benchmarks:
+// handbook synth N DIR.
+func cmdSynth(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 2 {
+		fmt.Fprintln(stderr, "usage: handbook synth N DIR")
+		return exitUsage
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil || n < 1 {
+		fmt.Fprintf(stderr, "handbook synth: %q is not a number of documents\n", args[0])
+		return exitUsage
+	}
+	for p, f := range synth.Generate(n) {
+		full := filepath.Join(args[1], filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			fmt.Fprintf(stderr, "handbook synth: %v\n", err)
+			return exitContent
+		}
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			fmt.Fprintf(stderr, "handbook synth: %v\n", err)
+			return exitContent
+		}
+	}
+	fmt.Fprintf(stdout, "wrote a handbook of %d documents to %s\n", n, args[1])
 	return exitOK
 }

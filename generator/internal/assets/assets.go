@@ -9,6 +9,7 @@
 package assets
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -69,6 +70,9 @@ func Build(fsys fs.FS, opts Options, diags *diag.List) *Bundle {
 					p = path.Join(path.Dir(a.Importer), a.Path)
 				}
 				p = strings.TrimPrefix(path.Clean("/"+p), "/")
+				if _, err := fs.Stat(fsys, p); err != nil {
+					return api.OnResolveResult{Errors: []api.Message{{Text: fmt.Sprintf("cannot resolve %q: no file assets/%s", a.Path, p)}}}, nil
+				}
 				return api.OnResolveResult{Path: p, Namespace: namespace}, nil
 			})
 			pb.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: namespace}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {

@@ -412,3 +412,28 @@ Term
 		`class="footnote-ref"`, "<dl>\n<dt>Term</dt>", `<span class="kd">func</span>`,
 		`<h2 id="same">Same</h2>`, `<h2 id="same-1">Same</h2>`)
 }
+
+func TestAssetErrorsArePositioned(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+-- assets/main.js --
+// the site's own script
+const x = ;
+-- assets/main.css --
+@import "./missing.css";
+body { color: red; }
+`)
+	got := s.diags()
+	for _, want := range []string{
+		"assets/main.js:2:11: error: Unexpected \";\"",
+		"assets/main.css:1:9: error: cannot resolve \"./missing.css\": no file assets/missing.css",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+	if s.res.Errors < 2 {
+		t.Errorf("asset errors not counted: %d", s.res.Errors)
+	}
+}
