@@ -689,10 +689,27 @@
     }
   }
 
+  // ------------------------------------------------------- file:// links
+
+  // fileLinks makes the site browsable from disk: a browser opening a
+  // folder from file:// lists it instead of opening its index.html, so
+  // links to folders get index.html appended there.
+  function fileLinks() {
+    if (location.protocol !== "file:") return;
+    document.querySelectorAll("a[href]").forEach((a) => {
+      const h = a.getAttribute("href");
+      if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(h)) return;
+      const [path, frag] = h.split("#");
+      if (path === "" || path.endsWith("/")) {
+        a.setAttribute("href", path + "index.html" + (frag !== undefined ? "#" + frag : ""));
+      }
+    });
+  }
+
   // ------------------------------------------------------------------ start
 
   function start() {
-    for (const f of [themeToggle, search, checklists, readingPaths, decisionFilter]) {
+    for (const f of [fileLinks, themeToggle, search, checklists, readingPaths, decisionFilter]) {
       try {
         f();
       } catch (e) {

@@ -627,6 +627,13 @@ func TestSearchFromFile(t *testing.T) {
 	if len(got) != 1 || got[0].Href != base+"/strategies/databases/index.html" {
 		t.Errorf("from file:// the results are %+v, want one link to %s/strategies/databases/index.html", got, base)
 	}
+	// Links to folders open their index.html from disk too.
+	if h := eval[string](tb, `document.querySelector(".breadcrumbs a").href`); h != base+"/index.html" {
+		t.Errorf("from file:// the breadcrumb to the home page is %s, want %s/index.html", h, base)
+	}
+	if h := eval[string](tb, `document.querySelector('.sidebar a[href$="design/index.html"]').href`); h != base+"/design/index.html" {
+		t.Errorf("from file:// a sidebar link is %s", h)
+	}
 	tb.rec.mu.Lock()
 	defer tb.rec.mu.Unlock()
 	for _, p := range tb.rec.problems {
