@@ -127,6 +127,12 @@ status: accepted
 supersedes: [adr-1]
 ---
 Body.
+-- content/strategies/broken.md --
+---
+title: [Broken strategy
+status: accepted
+---
+Body.
 -- content/strategies/b.md --
 ---
 title: B

@@ -296,6 +296,9 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 		doc.Kind = p.opts.KindOf(doc.Section)
 	}
 
+	if f.failed {
+		return // what the front matter would have said is unknown; its error is reported
+	}
 	p.checkStatus(doc, f, diags)
 	for key, kinds := range keyKinds {
 		if _, ok := v[key]; ok && !slices.Contains(kinds, doc.Kind) && !f.inferred[key] {
