@@ -8,15 +8,14 @@ import (
 	"testing"
 	"time"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/synth"
 )
 
@@ -99,7 +98,7 @@ func BenchmarkFloorHighlighted10k(b *testing.B) {
 	docs, src := synthBodies(10_000)
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList,
-			highlighting.NewHighlighting(highlighting.WithFormatOptions(chromahtml.WithClasses(true)))),
+			markdown.Highlighting()),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	benchConvert(b, docs, src, md)

@@ -244,4 +244,5 @@ func (extender) Extend(m goldmark.Markdown) {
 		parser.WithBlockParsers(util.Prioritized(tomlParser{}, 0)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig()}, 100)))
+	Highlighting().Extend(m)
 }
