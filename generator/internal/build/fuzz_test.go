@@ -1,0 +1,31 @@
+package build
+
+import (
+	"bytes"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzBuild builds a small site whose files come from the fuzzer: three
+// documents and a site.yaml cut from one input at "\n=\n". Whatever they
+// hold, the build reports problems and never panics.
+//
+//	go test -fuzz FuzzBuild -fuzztime 60s ./generator/internal/build
+func FuzzBuild(f *testing.F) {
+	f.Add([]byte("---\ntitle: A\n---\n[b](b.md) [[c]]\n=\n---\ntitle: B\nid: c\naliases: [/old/]\n---\n## H\n=\n---\ntitle: D\nkind: decision\nstatus: accepted\ndate: 2020-01-01\nsupersedes: [c]\n---\n=\ntitle: T\nreading_paths:\n  - id: p\n    steps: [a, c]\n"))
+	f.Add([]byte("# A\n=\n+++\ntitle = 1\n+++\n=\n---\ndecisions: [{id: a}]\n---\n=\nsections: {decisions: decision}\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		parts := bytes.SplitN(in, []byte("\n=\n"), 4)
+		names := []string{"content/a.md", "content/decisions/b.md", "content/decisions/d.md", "site.yaml"}
+		fsys := fstest.MapFS{}
+		for i, p := range parts {
+			fsys[names[i]] = &fstest.MapFile{Data: p}
+		}
+		res := Run(fsys, nil, Options{Now: testNow})
+		for _, d := range res.Diags.All() {
+			if d.Message == "" {
+				t.Fatalf("a diagnostic without a message at %s", d.Path)
+			}
+		}
+	})
+}
