@@ -69,3 +69,19 @@ Moved.
 	s.contains("notes/index.html", `<h1 id="notes-on-cafés">Notes on cafés</h1>`, `<h2 id="error-handling">`)
 	s.contains("old/place/index.html", `url=../../elsewhere/moved/`)
 }
+
+func TestAlertsAndPlaceholders(t *testing.T) {
+	s := buildSite(t, "-- content/a.md --\n"+`# A
+
+> [!TIP]
+> Read the strategy first.
+
+Owner: {{generator:owner_of.platform}}
+
+`+"```go\ntemplate.Must(t.Parse(\"{{ .Title }}\"))\n```\n")
+	want := "content/a.md:6:8: warning: 1 template placeholder shown as text (first: {{generator:owner_of.platform}})\n\thint: template placeholders are filled by the tool they were written for; replace them with their text\n"
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("a/index.html", `<blockquote class="alert alert-tip"><p><strong class="alert-title">Tip</strong> Read the strategy first.</p>`)
+}

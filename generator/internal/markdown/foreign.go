@@ -20,6 +20,7 @@ const RefMarker = "?hbref"
 var (
 	otherShortcode = regexp.MustCompile(`\{\{[<%]\s*/?\s*([A-Za-z0-9_-]+)[^}]*[>%]\}\}`)
 	liquidTag      = regexp.MustCompile(`\{%-?\s*([A-Za-z_]+)[^%]*-?%\}`)
+	placeholder    = regexp.MustCompile(`\{\{\s*([A-Za-z_][\w.:-]*)[^{}<%]*\}\}`)
 )
 
 // foreignSyntax prepares the bytes goldmark parses: ref shortcodes in link
@@ -54,6 +55,11 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, diags *diag.List) []byte 
 		n := len(liquidTag.FindAllIndex(out, -1))
 		diags.Warnf(doc.SourcePath, m[0], "Liquid tags belong to another generator (Jekyll, Eleventy); replace them with Markdown links or text",
 			"%d Liquid %s shown as text (first: %s)", n, plural(n, "tag", "tags"), string(out[m[2]:m[3]]))
+	}
+	if m := placeholder.FindSubmatchIndex(out); m != nil && !inCode(out, m[0]) {
+		n := len(placeholder.FindAllIndex(out, -1))
+		diags.Warnf(doc.SourcePath, m[0], "template placeholders are filled by the tool they were written for; replace them with their text",
+			"%d template %s shown as text (first: %s)", n, plural(n, "placeholder", "placeholders"), string(out[m[0]:m[1]]))
 	}
 	return out
 }

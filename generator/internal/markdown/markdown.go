@@ -197,6 +197,8 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		case *ast.FencedCodeBlock:
 			p.checkFence(doc, n, diags)
 			return ast.WalkSkipChildren, nil
+		case *ast.Blockquote:
+			alert(n, src)
 		case *ast.Text:
 			seg := n.Segment.Value(src)
 			words += countWords(seg)
