@@ -21,6 +21,16 @@ func TestForeignConventions(t *testing.T) {
 
 * Status: deprecated, see [0003](0003-use-outbox.md)
 * Date: 2021-05-01
+-- content/decisions/0004-use-queue.md --
+# Use a queue table
+
+- Status: superseded by [0005](0005-use-kafka-again.md)
+- Date: 2021-07-01
+-- content/decisions/0005-use-kafka-again.md --
+# Use Kafka again
+
+- Status: accepted
+- Date: 2021-08-01
 -- content/decisions/0003-use-outbox.md --
 # Use an outbox
 
@@ -59,6 +69,9 @@ Moved.
 	reg := s.res.Site.DecisionByID
 	if d := reg["decisions/0001-use-postgres"]; d == nil || d.Status != "accepted" || d.Date.Format("2006-01-02") != "2021-04-09" || len(d.Deciders) != 2 {
 		t.Errorf("bullet metadata not read: %+v", d)
+	}
+	if d := reg["decisions/0004-use-queue"]; d == nil || d.Status != "superseded" || len(d.SupersededBy) != 1 || d.SupersededBy[0].ID != "decisions/0005-use-kafka-again" {
+		t.Errorf("superseded by [x](file) not read: %+v", d)
 	}
 	if d := reg["decisions/0002-use-kafka"]; d == nil || d.Status != "deprecated" {
 		t.Errorf("status with trailing words not read: %+v", d)

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"fmt"
+	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,6 +75,28 @@ func (b *builder) registry() {
 			}
 			dec.Replaces = append(dec.Replaces, old)
 			old.SupersededBy = append(old.SupersededBy, dec)
+		}
+	}
+	// "superseded by X" in a decision log's bullets: the same edge, written
+	// on the older record.
+	for _, dec := range s.Decisions {
+		r := dec.Doc.SupersededBy
+		if dec.Inline || r == nil {
+			continue
+		}
+		next, ok := s.DecisionByID[r.Target]
+		if !ok {
+			if d := b.byContentPath(path.Join(path.Dir(dec.Doc.Path), r.Target)); d != nil {
+				next, ok = s.DecisionByID[d.ID]
+			}
+		}
+		if !ok || next == dec {
+			b.diags.Warnf(dec.Doc.SourcePath, r.Offset, "name the decision that replaces it by id or file", "%s is superseded by %q, which is not a decision", dec.ID, r.Target)
+			continue
+		}
+		if !slices.Contains(next.Replaces, dec) {
+			next.Replaces = append(next.Replaces, dec)
+			dec.SupersededBy = append(dec.SupersededBy, next)
 		}
 	}
 	b.cycles()

@@ -167,8 +167,12 @@ type Document struct {
 	DesignDocs []Ref
 	Decisions  []*Decision // inline decisions (design-doc, strategy)
 	Supersedes []Ref       // decision records
-	Deciders   []string
-	Params     map[string]any // keys the content model does not know
+	// SupersededBy is the successor named where a decision log writes
+	// "Status: superseded by X" in its leading bullets (never front matter:
+	// there superseded_by is computed).
+	SupersededBy *Ref
+	Deciders     []string
+	Params       map[string]any // keys the content model does not know
 	// KeyOffsets is the byte offset of each top-level front matter key.
 	KeyOffsets map[string]int
 	// HasFrontMatter is false for a file without front matter.

@@ -47,6 +47,8 @@ type fields struct {
 	// inferred marks keys read from leading bullets rather than front
 	// matter: a wrong value there is a warning, not an error.
 	inferred map[string]bool
+	// successor is the decision named in a "Status: superseded by X" bullet.
+	successor *handbook.Ref
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
@@ -270,6 +272,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.DesignDocs = dec.refs("design_docs")
 	doc.Supersedes = dec.refs("supersedes")
 	doc.Deciders = dec.strs("deciders")
+	doc.SupersededBy = f.successor
 
 	if doc.ID != "" && strings.ContainsAny(doc.ID, " \t#|[]?") {
 		diags.Errorf(path, f.at("id"), "use letters, digits, '-', '_', '.' and '/'", "id %q cannot be used in links", doc.ID)
@@ -615,6 +618,10 @@ func typeName(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
+// supersededByRE reads the successor in "superseded by [ADR-0005](0005-x.md)"
+// or "superseded by ADR-0005".
+var supersededByRE = regexp.MustCompile(`(?i)^superseded\s+by\s+(?:\[[^\]]*\]\(([^)\s]+)\)|([\w./-]+))`)
+
 var bulletRE = regexp.MustCompile(`(?i)^\s*[-*]\s+(?:\*\*)?(status|date|start date|deciders|decision-makers)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$`)
 
 // bullets reads metadata written as a leading bullet list, the habit of
@@ -643,6 +650,14 @@ func (f *fields) bullets() {
 			}
 			if key == "status" {
 				// "Accepted", "superseded by ADR-0005", "proposed (2020-01-01)"
+				if m := supersededByRE.FindStringSubmatch(val); m != nil && f.successor == nil {
+					target := m[2]
+					if m[1] != "" {
+						target = m[1] // [text](target)
+					}
+					at := off + bytes.Index(line, []byte(target))
+					f.successor = &handbook.Ref{Target: strings.TrimSpace(target), Offset: at}
+				}
 				words := strings.FieldsFunc(val, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == '[' })
 				if len(words) == 0 {
 					continue
