@@ -89,12 +89,12 @@ func TestAlertsAndPlaceholders(t *testing.T) {
 > [!TIP]
 > Read the strategy first.
 
-Owner: {{generator:owner_of.platform}}
+Owner: {{generator:owner_of.platform}}, of a Vec<T>.
 
 `+"```go\ntemplate.Must(t.Parse(\"{{ .Title }}\"))\n```\n")
 	want := "content/a.md:6:8: warning: 1 template placeholder shown as text (first: {{generator:owner_of.platform}})\n\thint: template placeholders are filled by the tool they were written for; replace them with their text\n"
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	s.contains("a/index.html", `<blockquote class="alert alert-tip"><p><strong class="alert-title">Tip</strong> Read the strategy first.</p>`)
+	s.contains("a/index.html", `of a Vec&lt;T&gt;.`, `<blockquote class="alert alert-tip"><p><strong class="alert-title">Tip</strong> Read the strategy first.</p>`)
 }

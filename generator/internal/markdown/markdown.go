@@ -143,6 +143,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	words := 0
 	taskIDs := map[string]bool{}
 	var text bytes.Buffer
+	var notHTML []*ast.RawHTML
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -188,6 +189,13 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			for _, m := range htmlAnchorRE.FindAllStringSubmatch(raw, -1) {
 				doc.Headings = append(doc.Headings, handbook.Heading{Level: 0, ID: m[1]})
 			}
+			if r, ok := n.(*ast.RawHTML); ok && !p.opts.RawHTML && !htmlTagRE.MatchString(raw) {
+				// Gc<Self> or Vec<T> in prose: text that looks like a tag,
+				// not HTML. Shown as written rather than omitted, once the
+				// walk is over.
+				notHTML = append(notHTML, r)
+				return ast.WalkSkipChildren, nil
+			}
 			if !p.opts.RawHTML && !isComment(raw) {
 				rawHTML++
 				if firstRaw < 0 {
@@ -222,6 +230,9 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, r := range notHTML {
+		r.Parent().ReplaceChild(r.Parent(), r, ast.NewString([]byte(rawText(r, src))))
+	}
 	doc.WordCount = words
 	doc.Text = text.String()
 	if rawHTML > 0 {
@@ -281,6 +292,10 @@ func cutSuffix(n ast.Node, src []byte, suffix string) bool {
 }
 
 var explicitIDRE = regexp.MustCompile(`\{\s*#[^}\s]+[^}]*\}\s*$`)
+
+// htmlTagRE matches raw HTML that is an HTML element: a tag of a name
+// HTML has, or a comment or declaration.
+var htmlTagRE = regexp.MustCompile(`(?i)^(<!--|<!|<\?|</?(a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|blockquote|body|br|button|canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr)[\s/>])`)
 
 var htmlAnchorRE = regexp.MustCompile(`\s(?:id|name)\s*=\s*["']([^"']+)["']`)
 
