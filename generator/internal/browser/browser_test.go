@@ -1008,9 +1008,7 @@ func TestEveryPageClean(t *testing.T) {
 			}
 			rel, _ := filepath.Rel(out, p)
 			rel = filepath.ToSlash(rel)
-			if strings.HasSuffix(rel, "index.html") {
-				rel = strings.TrimSuffix(rel, "index.html")
-			}
+			rel = strings.TrimSuffix(rel, "index.html")
 			pages = append(pages, "/"+rel)
 		}
 		return nil

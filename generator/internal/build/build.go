@@ -11,7 +11,6 @@ package build
 
 import (
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"time"
@@ -35,8 +34,6 @@ type Options struct {
 	BaseURL string // overrides site.yaml's base_url when set
 	// Now is the build time (feeds, staleness); zero means time.Now().
 	Now time.Time
-	// Inject is HTML added before </body> of every page (serve only).
-	Inject template.HTML
 	// SourceMaps adds inline source maps to the bundled assets (serve).
 	SourceMaps bool
 }
@@ -164,7 +161,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	if w == nil {
 		w = discard{}
 	}
-	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, Inject: opts.Inject}, late)
+	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now}, late)
 	res.Written = st.render.Render(w)
 	for name, b := range bundle.Files {
 		if err := w.WriteFile(name, b); err != nil {

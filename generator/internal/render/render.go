@@ -15,7 +15,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -38,9 +37,6 @@ import (
 type Options struct {
 	// Now is the build time: feeds and staleness use it, so tests pin it.
 	Now time.Time
-	// Inject is HTML added before </body> of every page (serve's reload
-	// client); empty in build output.
-	Inject template.HTML
 }
 
 // Renderer renders a site.
@@ -195,14 +191,6 @@ func (r *Renderer) execute(buf *bytes.Buffer, j job) bool {
 		r.tpl.report(err, name, "while rendering "+j.out)
 		return false
 	}
-	if r.opts.Inject != "" {
-		b := buf.Bytes()
-		if i := bytes.LastIndex(b, []byte("</body>")); i >= 0 {
-			tail := append([]byte(string(r.opts.Inject)), b[i:]...)
-			buf.Truncate(i)
-			buf.Write(tail)
-		}
-	}
 	return true
 }
 
@@ -243,8 +231,6 @@ func Rel(from, to string) string {
 	}
 	return prefix + to
 }
-
-var slotRE = regexp.MustCompile("\x00([0-9]+)\x00")
 
 // body fills the link slots of d's HTML with hrefs relative to page URL from.
 func (r *Renderer) body(d *handbook.Document, p *Page) template.HTML {

@@ -82,13 +82,3 @@ func (o *Overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
-
-// Origin tells whether name comes from the site ("layouts/x.html" style
-// prefix given by the caller) or the embedded defaults, for diagnostics.
-func (o *Overlay) Origin(name string) (fromSite bool) {
-	if o.Top == nil {
-		return false
-	}
-	_, err := fs.Stat(o.Top, name)
-	return err == nil
-}
