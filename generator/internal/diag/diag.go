@@ -253,20 +253,27 @@ func WriteText(w io.Writer, ds []Diagnostic) {
 	}
 }
 
-// WriteJSON writes the diagnostics as a JSON array of objects with the keys
-// path, line, col, severity, message and hint.
+// Item is a diagnostic as JSON carries it (check --format json, serve's
+// overlay).
+type Item struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+}
+
+// Item returns the diagnostic as an Item.
+func (d Diagnostic) Item() Item {
+	return Item{d.Path, d.Line, d.Col, d.Severity.String(), d.Message, d.Hint}
+}
+
+// WriteJSON writes the diagnostics as a JSON array of Items.
 func WriteJSON(w io.Writer, ds []Diagnostic) error {
-	type item struct {
-		Path     string `json:"path"`
-		Line     int    `json:"line"`
-		Col      int    `json:"col"`
-		Severity string `json:"severity"`
-		Message  string `json:"message"`
-		Hint     string `json:"hint,omitempty"`
-	}
-	items := make([]item, 0, len(ds))
+	items := make([]Item, 0, len(ds))
 	for _, d := range ds {
-		items = append(items, item{d.Path, d.Line, d.Col, d.Severity.String(), d.Message, d.Hint})
+		items = append(items, d.Item())
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -20,6 +20,7 @@ import (
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/publish"
 )
 
 // Options control which documents are published.
@@ -233,7 +234,7 @@ func SafeSitePath(p string) (string, bool) {
 	c = strings.TrimSuffix(c, "index.html")
 	c = strings.TrimSuffix(c, ".html")
 	c = strings.Trim(c, "/")
-	if c == "" || c == "." {
+	if c == "" || c == "." || publish.Check(c+"/index.html") != nil {
 		return "", false
 	}
 	return c + "/", true

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 )
 
@@ -94,7 +95,7 @@ func newSiteView(r *Renderer) *SiteView {
 		default:
 			if d := s.ByID[m.Link]; d != nil {
 				e.URL = d.URL
-			} else if u, ok := safeAlias(m.Link); ok {
+			} else if u, ok := graph.SafeSitePath(m.Link); ok {
 				e.URL = u
 			} else {
 				e.URL = ""

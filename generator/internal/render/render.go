@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"slices"
 	"sort"
 	"strconv"
@@ -28,6 +27,7 @@ import (
 	"handbook/generator/internal/assets"
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
@@ -169,7 +169,7 @@ func (r *Renderer) allJobs(keep func(string) bool) []job {
 		page: &Page{Title: "Page not found", URL: "404/", Kind: "404", Site: r.view, r: r, absolute: true}})
 	for _, d := range s.Docs {
 		for _, a := range d.Aliases {
-			if u, ok := safeAlias(a.Target); ok && s.ByURL[u] == nil {
+			if u, ok := graph.SafeSitePath(a.Target); ok && s.ByURL[u] == nil {
 				jobs = append(jobs, job{out: u + "index.html", layout: []string{"alias.html"},
 					page: &Page{Title: d.Title, URL: u, Kind: "alias", Target: d, Site: r.view, r: r}})
 			}
@@ -275,24 +275,6 @@ func (r *Renderer) href(l *handbook.Link, p *Page) string {
 		return p.Rel(l.File)
 	}
 	return string(util.URLEscape([]byte(l.Dest), true))
-}
-
-// safeAlias cleans an alias into a site directory path; false when it would
-// leave the site (already reported by the graph stage).
-func safeAlias(a string) (string, bool) {
-	if strings.Contains(a, "://") || strings.HasPrefix(a, "//") || strings.ContainsAny(a, "\\\x00?#") {
-		return "", false
-	}
-	for _, seg := range strings.Split(a, "/") {
-		if seg == ".." {
-			return "", false
-		}
-	}
-	c := strings.Trim(strings.TrimSuffix(strings.TrimSuffix(path.Clean("/"+a), "index.html"), ".html"), "/")
-	if c == "" || c == "." || publish.Check(c+"/index.html") != nil {
-		return "", false
-	}
-	return c + "/", true
 }
 
 // TagSlug turns a tag into a URL segment.

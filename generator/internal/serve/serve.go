@@ -33,13 +33,8 @@ const prefix = "/__handbook/"
 
 // Problem is a diagnostic as the overlay shows it.
 type Problem struct {
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
-	Col      int    `json:"col"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
-	Source   string `json:"source,omitempty"` // the offending line
+	diag.Item
+	Source string `json:"source,omitempty"` // the offending line
 }
 
 // Event tells open pages what a build changed.
@@ -74,7 +69,7 @@ func Problems(ds []diag.Diagnostic, source func(string) []byte) []Problem {
 		if d.Severity != diag.Error {
 			continue
 		}
-		p := Problem{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Message: d.Message, Hint: d.Hint}
+		p := Problem{Item: d.Item()}
 		if src := source(d.Path); src != nil && d.Line > 0 {
 			lines := bytes.Split(src, []byte("\n"))
 			if d.Line <= len(lines) {
