@@ -110,8 +110,8 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 		}
 		doc.Title = fileTitle(doc.Path)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
+	var buf strings.Builder
+	buf.Grow(len(src) + len(src)/2)
 	if err := p.md.Renderer().Render(&buf, src, root); err != nil {
 		diags.Errorf(doc.SourcePath, -1, "", "cannot render: %v", err)
 		return
@@ -142,7 +142,8 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	usedIDs := map[string]bool{}
 	words := 0
 	taskIDs := map[string]bool{}
-	var text bytes.Buffer
+	var text strings.Builder
+	text.Grow(len(src))
 	var notHTML []*ast.RawHTML
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -157,7 +158,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 					id = string(b)
 				}
 			}
-			if m := trailingIDRE.FindStringSubmatch(t); m != nil && cutSuffix(n, src, m[0]) {
+			if m := trailingID(t); m != nil && cutSuffix(n, src, m[0]) {
 				// {#id} that goldmark's attribute syntax does not take,
 				// such as {#a-(b)}: still the author's id.
 				id, t = m[1], strings.TrimSpace(strings.TrimSuffix(t, m[0]))
@@ -254,6 +255,15 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 }
 
 var trailingIDRE = regexp.MustCompile(`\s*\{\s*#([^}\s]+)\s*\}\s*$`)
+
+// trailingID matches a heading's text against trailingIDRE, skipping the
+// regular expression for the common heading that does not end in "}".
+func trailingID(t string) []string {
+	if !strings.HasSuffix(strings.TrimRight(t, " \t\n\f\r"), "}") {
+		return nil
+	}
+	return trailingIDRE.FindStringSubmatch(t)
+}
 
 // cutSuffix removes suffix from the end of a heading's text, across the
 // text nodes it spans; false when the heading does not end with it.
@@ -451,9 +461,20 @@ func plainText(n ast.Node, src []byte) string {
 func countWords(b []byte) int {
 	n := 0
 	in := false
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		b = b[size:]
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				in = false
+			} else if !in {
+				in = true
+				n++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
 		if unicode.IsSpace(r) {
 			in = false
 		} else if !in {
@@ -463,6 +484,9 @@ func countWords(b []byte) int {
 	}
 	return n
 }
+
+// asciiSpace marks the bytes unicode.IsSpace accepts below utf8.RuneSelf.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // fileTitle makes a title from a file name: "team-rituals.md" → "Team rituals".
 func fileTitle(p string) string {

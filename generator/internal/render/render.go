@@ -92,6 +92,7 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 	pool.Each(len(jobs), func(i int) {
 		j := jobs[i]
 		var buf bytes.Buffer
+		buf.Grow(pageSizeHint(j.page))
 		if !r.execute(&buf, j) {
 			return
 		}
@@ -102,6 +103,17 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 		written.Add(1)
 	})
 	return int(written.Load()) + r.extras(w, keep)
+}
+
+// pageSizeHint guesses the size of p's page, so that its buffer is
+// allocated once rather than grown by doubling: the theme's markup, the
+// sidebar, and the body.
+func pageSizeHint(p *Page) int {
+	n := 16 << 10
+	if p.Doc != nil {
+		n += len(p.Doc.HTML)
+	}
+	return n
 }
 
 // jobs lists the pages of the site with their layouts, those keep

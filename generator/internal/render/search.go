@@ -81,9 +81,33 @@ func (r *Renderer) searchRow(d *handbook.Document) []byte {
 // of first use; words of one or two letters are left out.
 func distinctWords(text string) string {
 	seen := make(map[string]struct{}, 256)
-	var out, word []byte
-	flush := func() {
-		if utf8.RuneCount(word) >= 3 {
+	out := make([]byte, 0, len(text)/2)
+	var word []byte
+	for i := 0; i <= len(text); {
+		var c byte
+		if i < len(text) {
+			c = text[i]
+		}
+		switch {
+		case i < len(text) && ('a' <= c && c <= 'z' || '0' <= c && c <= '9'):
+			word = append(word, c)
+			i++
+			continue
+		case 'A' <= c && c <= 'Z':
+			word = append(word, c+'a'-'A')
+			i++
+			continue
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				word = utf8.AppendRune(word, unicode.ToLower(r))
+				i += size
+				continue
+			}
+			i += size - 1
+		}
+		i++
+		if len(word) >= 3 && utf8.RuneCount(word) >= 3 {
 			if _, dup := seen[string(word)]; !dup {
 				seen[string(word)] = struct{}{}
 				if len(out) > 0 {
@@ -94,18 +118,5 @@ func distinctWords(text string) string {
 		}
 		word = word[:0]
 	}
-	for _, r := range text {
-		switch {
-		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			word = append(word, byte(r))
-		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
-			word = append(word, byte(r+'a'-'A'))
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			word = utf8.AppendRune(word, unicode.ToLower(r))
-		default:
-			flush()
-		}
-	}
-	flush()
 	return string(out)
 }

@@ -102,7 +102,7 @@ func Body(i, n int) []byte {
 			b.WriteString("\n")
 		}
 		if h == 2 {
-			b.WriteString("```go\nfunc handle(ctx context.Context, req *Request) error {\n\tif err := validate(req); err != nil {\n\t\treturn fmt.Errorf(\"validate: %w\", err)\n\t}\n\treturn store.Save(ctx, req)\n}\n```\n\n")
+			b.WriteString(codeBlock(i, r))
 		}
 		if h == 3 {
 			for k := range 4 {
@@ -116,4 +116,25 @@ func Body(i, n int) []byte {
 		}
 	}
 	return []byte(b.String())
+}
+
+// codeBlock returns a fenced code block of about seven lines in one of the
+// languages handbooks use most, with names that differ from document to
+// document, so that no two documents share a block.
+func codeBlock(i int, r *rand.Rand) string {
+	w := func() string { return words[r.IntN(len(words))] }
+	switch i % 6 {
+	case 0:
+		return fmt.Sprintf("```go\nfunc %s%d(ctx context.Context, req *Request) error {\n\tif err := validate(req); err != nil {\n\t\treturn fmt.Errorf(\"%s: %%w\", err)\n\t}\n\treturn store.Save(ctx, req, %d)\n}\n```\n\n", w(), i, w(), i)
+	case 1:
+		return fmt.Sprintf("```python\ndef %s_%d(rows, limit=%d):\n    \"\"\"Keep the %s rows.\"\"\"\n    out = [r for r in rows if r.score > %d.5]\n    # %s\n    return sorted(out, key=len)[:limit]\n```\n\n", w(), i, i%100, w(), i%10, sentence(r, 4))
+	case 2:
+		return fmt.Sprintf("```yaml\nservice: %s-%d\nreplicas: %d\nenabled: true\nlimits:\n  cpu: \"%dm\"\n  memory: %dMi # %s\n```\n\n", w(), i, 1+i%5, 100+i%900, 64+i%512, sentence(r, 3))
+	case 3:
+		return fmt.Sprintf("```sql\nSELECT %s_id, count(*) AS n\nFROM %s_%d\nWHERE created_at > now() - interval '%d days'\n  AND state = '%s'\nGROUP BY 1\nORDER BY n DESC;\n```\n\n", w(), w(), i, 1+i%90, w())
+	case 4:
+		return fmt.Sprintf("```bash\n#!/usr/bin/env bash\nset -euo pipefail\nname=\"%s-%d\"\nfor f in ./%s/*.yaml; do\n  echo \"checking $f for $name\"\n  kubectl apply --dry-run=client -f \"$f\"\ndone\n```\n\n", w(), i, w())
+	default:
+		return fmt.Sprintf("```json\n{\n  \"id\": \"%s-%d\",\n  \"owner\": \"team-%d\",\n  \"weight\": %d.%d,\n  \"tags\": [\"%s\", \"%s\"],\n  \"active\": false\n}\n```\n\n", w(), i, i%7, i%10, i%100, w(), w())
+	}
 }
