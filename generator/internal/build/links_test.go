@@ -263,3 +263,35 @@ Nobody links here.
 		t.Errorf("orphans: %s", got)
 	}
 }
+
+// TestSuggestionsAreStable checks that a site with more broken links than
+// the suggestion cap gets the same hints on every run: the first 500 broken
+// links in document order get a "did you mean", the rest a pointer to the
+// next check, although links are resolved on every core.
+func TestSuggestionsAreStable(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Many broken\n")}}
+	for i := range 40 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "# Runbook %d\n\n", i)
+		for j := range 15 {
+			fmt.Fprintf(&b, "See [[runbok-%d]].\n\n", (i+j)%40)
+		}
+		fsys[fmt.Sprintf("content/runbook-%d.md", i)] = &fstest.MapFile{Data: []byte(b.String())}
+	}
+	first := buildFS(t, fsys).diags()
+	for range 3 {
+		if again := buildFS(t, fsys).diags(); again != first {
+			t.Fatal("diagnostics differ between two runs of the same site")
+		}
+	}
+	if n := strings.Count(first, "did you mean"); n != 500 {
+		t.Errorf("%d broken links got a suggestion, want 500 (the cap)", n)
+	}
+	if n := strings.Count(first, "broken link"); n != 600 {
+		t.Errorf("%d broken links reported, want 600", n)
+	}
+	// Documents are ordered by path: runbook-0, runbook-1, runbook-10, ...
+	if !strings.Contains(first[:strings.Index(first, "runbook-1.md")], `did you mean "runbook-0"`) {
+		t.Errorf("the first document's broken links got no suggestion:\n%.600s", first)
+	}
+}

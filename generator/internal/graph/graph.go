@@ -41,8 +41,12 @@ type builder struct {
 	// linkDiags are each document's diagnostics about its body links.
 	linkDiags map[*handbook.Document]*diag.List
 	// suggested counts "did you mean" searches; capped so that a site full of
-	// broken links stays linear.
-	suggested int
+	// broken links stays linear. A pointer, shared with the copies of the
+	// builder that resolve each document.
+	suggested *int
+	// noSuggest is set while documents are resolved in parallel: suggest
+	// then only notes in wanted that a suggestion was asked for.
+	noSuggest, wanted bool
 }
 
 // Build links docs into a site. Documents without a title (unreadable files,
@@ -75,7 +79,7 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		Files: files,
 	}
 	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: map[*handbook.Document]*diag.List{}, drafts: map[string]*handbook.Document{},
-		byBase: map[string][]*handbook.Document{}, byName: map[string][]*handbook.Document{}, aliases: map[string]*handbook.Document{}}
+		byBase: map[string][]*handbook.Document{}, byName: map[string][]*handbook.Document{}, aliases: map[string]*handbook.Document{}, suggested: new(int)}
 	for _, f := range files {
 		s.FileSet[f.Path] = true
 	}
@@ -445,8 +449,12 @@ func (b *builder) byContentPath(p string) *handbook.Document {
 
 // suggest names the document closest to ref by id, path or title.
 func (b *builder) suggest(ref string) string {
-	b.suggested++
-	if b.suggested > 500 {
+	if b.noSuggest {
+		b.wanted = true
+		return ""
+	}
+	*b.suggested++
+	if *b.suggested > 500 {
 		return "run `handbook check` after fixing the others for suggestions"
 	}
 	ref = strings.TrimSuffix(strings.TrimPrefix(ref, "/"), "/")

@@ -13,6 +13,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/markdown"
+	"handbook/generator/internal/pool"
 )
 
 var templateVarRE = regexp.MustCompile(`^\{\{\s*[\w.]+\s*\}\}`)
@@ -35,25 +36,70 @@ func IsExternal(dest string) bool {
 	return schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//")
 }
 
-// resolveLinks resolves every body link of every document.
+// resolveLinks resolves every body link of every document, on every core:
+// resolving reads the site's tables and writes only to the document's own
+// links and diagnostics. "Did you mean" suggestions are capped across the
+// site, so a document with a link that wants one is resolved again, in
+// document order, for the same hints on every run.
 func (b *builder) resolveLinks() {
-	for _, d := range b.site.Docs {
-		b.resolveDoc(d)
+	docs := b.site.Docs
+	lists := make([]*diag.List, len(docs))
+	saved := make([][]handbook.Link, len(docs))
+	pool.Each(len(docs), func(i int) {
+		d := docs[i]
+		before := make([]handbook.Link, len(d.Links))
+		for j, l := range d.Links {
+			before[j] = *l
+		}
+		var wanted bool
+		lists[i], wanted = b.resolveOwn(d, false)
+		if wanted {
+			saved[i] = before
+		}
+	})
+	for i, d := range docs {
+		if saved[i] != nil {
+			for j, l := range d.Links {
+				*l = saved[i][j]
+			}
+			lists[i], _ = b.resolveOwn(d, true)
+		}
+		b.linkDiags[d] = lists[i]
+		b.site.Links += counted(d)
 	}
 }
 
 // resolveDoc resolves d's body links, keeping their diagnostics apart.
 func (b *builder) resolveDoc(d *handbook.Document) {
-	main := b.diags
-	own := &diag.List{}
-	b.diags = own
+	b.linkDiags[d], _ = b.resolveOwn(d, true)
+	b.site.Links += counted(d)
+}
+
+// resolveOwn resolves d's body links with a builder of its own, whose
+// diagnostics it returns. Without suggest, it reports instead whether a
+// broken link wanted a suggestion.
+func (b *builder) resolveOwn(d *handbook.Document, suggest bool) (*diag.List, bool) {
+	own := *b
+	own.diags = &diag.List{}
+	own.noSuggest = !suggest
+	own.wanted = false
 	for _, l := range d.Links {
-		b.resolve(d, l)
+		own.resolve(d, l)
 	}
-	b.supersededLinks(d)
-	b.outsideImages(d)
-	b.diags = main
-	b.linkDiags[d] = own
+	own.supersededLinks(d)
+	own.outsideImages(d)
+	return own.diags, own.wanted
+}
+
+// counted is the number of d's links that resolved to a document.
+func counted(d *handbook.Document) int {
+	n := 0
+	for _, l := range d.Links {
+		if l.Counted {
+			n++
+		}
+	}
+	return n
 }
 
 // outsideImages warns once per page about images from other hosts: a
@@ -183,7 +229,6 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	}
 	l.Target = found
 	l.Counted = true
-	b.site.Links++
 	if dec, ok := b.site.DecisionByID[target]; ok && l.Form == handbook.LinkWiki && dec.Inline && dec.Doc == found && frag == "" {
 		// [[inline-decision-id]] lands on its entry in the declaring document.
 		l.Decision, l.Fragment = dec, "decision-"+dec.ID
