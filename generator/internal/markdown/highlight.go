@@ -1,28 +1,24 @@
 package markdown
 
 import (
-	"strings"
+	"bytes"
 
-	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"handbook/generator/internal/highlight"
 )
 
-// codeRenderer highlights fenced code at build time with chroma, writing
-// CSS classes (the theme's syntax.css colours them), no inline styles and
-// no script. One formatter serves every block, so chroma compiles its
-// style once rather than once per block. A block in a language chroma does
-// not know is written as plain, escaped code.
+// codeRenderer highlights fenced code at build time through package
+// highlight: its own scanners for the languages handbooks use most,
+// chroma's lexers for the rest. It writes CSS classes (the theme's
+// syntax.css colours them), no inline styles and no script. A block in a
+// language neither knows is written as plain, escaped code.
 type codeRenderer struct {
 	html.Config
-	formatter *chromahtml.Formatter
-	style     *chroma.Style
 }
 
 // Highlighting is the goldmark extension that highlights fenced code, as
@@ -36,11 +32,7 @@ func (highlightExt) Extend(m goldmark.Markdown) {
 }
 
 func newCodeRenderer() *codeRenderer {
-	return &codeRenderer{
-		Config:    html.NewConfig(),
-		formatter: chromahtml.New(chromahtml.WithClasses(true)),
-		style:     styles.Get("github"),
-	}
+	return &codeRenderer{Config: html.NewConfig()}
 }
 
 func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -56,29 +48,20 @@ func (r *codeRenderer) render(w util.BufWriter, source []byte, node ast.Node, en
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	var code strings.Builder
-	for i := range n.Lines().Len() {
-		seg := n.Lines().At(i)
-		code.Write(seg.Value(source))
+	lines := n.Lines()
+	size := 0
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		size += seg.Stop - seg.Start
 	}
-	lang := n.Language(source)
-	if lang != nil {
-		if lexer := lexers.Get(string(lang)); lexer != nil {
-			if it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String()); err == nil {
-				if err := r.formatter.Format(w, r.style, it); err == nil {
-					return ast.WalkSkipChildren, nil
-				}
-			}
-		}
+	code := make([]byte, 0, size)
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		code = append(code, seg.Value(source)...)
 	}
-	w.WriteString("<pre><code")
-	if lang != nil {
-		w.WriteString(` class="language-`)
-		w.Write(util.EscapeHTML(lang))
-		w.WriteByte('"')
-	}
-	w.WriteByte('>')
-	w.Write(util.EscapeHTML([]byte(code.String())))
-	w.WriteString("</code></pre>\n")
+	var buf bytes.Buffer
+	buf.Grow(64 + 2*size)
+	highlight.Write(&buf, string(n.Language(source)), code)
+	w.Write(buf.Bytes())
 	return ast.WalkSkipChildren, nil
 }
