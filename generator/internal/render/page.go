@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -155,6 +156,75 @@ func (p *Page) TOC() []handbook.Heading {
 		return nil
 	}
 	return out
+}
+
+// TableOfContents is TOC as HTML: a list of links to the headings of
+// levels 2 and 3, each item classed toc-2 or toc-3; empty when TOC is.
+func (p *Page) TableOfContents() template.HTML {
+	toc := p.TOC()
+	if toc == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<ul>")
+	for _, h := range toc {
+		b.WriteString(`<li class="toc-`)
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(`"><a href="#`)
+		b.WriteString(template.HTMLEscapeString(h.ID))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(h.Text))
+		b.WriteString("</a></li>")
+	}
+	b.WriteString("</ul>")
+	return template.HTML(b.String())
+}
+
+// LinkItems renders docs as list items, each a link to the document
+// followed by what show names: "status" (a status badge), "kind" (the
+// kind's label, for kinds other than page) and "summary" (a paragraph);
+// "card" gives each item the card style. It does in one call what a range
+// over the documents does in a dozen actions, which counts on pages that
+// list hundreds of documents and on the lists of every page.
+func (p *Page) LinkItems(docs []*handbook.Document, show ...string) template.HTML {
+	var status, kind, summary, card bool
+	for _, s := range show {
+		switch s {
+		case "status":
+			status = true
+		case "kind":
+			kind = true
+		case "summary":
+			summary = true
+		case "card":
+			card = true
+		}
+	}
+	var b strings.Builder
+	for _, d := range docs {
+		if card {
+			b.WriteString(`<li class="card">`)
+		} else {
+			b.WriteString("<li>")
+		}
+		b.WriteString(`<a href="`)
+		b.WriteString(template.HTMLEscapeString(p.Link(d)))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(d.Title))
+		b.WriteString("</a>")
+		if status && d.Status != "" {
+			st := template.HTMLEscapeString(d.Status)
+			b.WriteString(` <span class="badge status-` + st + `">` + st + "</span>")
+		}
+		if kind && d.Kind != handbook.KindPage {
+			b.WriteString(` <span class="kind">` + template.HTMLEscapeString(d.Kind.Label(false)) + "</span>")
+		}
+		if summary && d.Summary != "" {
+			b.WriteString("<p>" + template.HTMLEscapeString(d.Summary) + "</p>")
+		}
+		b.WriteString("</li>\n")
+	}
+	return template.HTML(b.String())
 }
 
 // Group is a list of documents under a heading.

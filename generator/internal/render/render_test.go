@@ -1,0 +1,63 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"handbook/generator/internal/handbook"
+)
+
+func TestDistinctWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"ab cd", ""},
+		{"The cache, the CACHE and the Cache-aside pattern", "the cache and aside pattern"},
+		{"Éclair éclair ÉCLAIR über-cool naïve", "éclair über cool naïve"},
+		{"é́é ééé x1 x12 2026-11-23", "ééé x12 2026"},
+		{"bad\xffbyte end", "bad byte end"},
+	} {
+		if got := distinctWords(c.in); got != c.want {
+			t.Errorf("distinctWords(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestLinkItems(t *testing.T) {
+	p := &Page{URL: "guides/setup/"}
+	docs := []*handbook.Document{
+		{Title: "Tea & <biscuits>", URL: "guides/tea/", Kind: handbook.KindPage, Status: "", Summary: "Why we stop at four."},
+		{Title: "Use Postgres", URL: "decisions/0001/", Kind: handbook.KindDecision, Status: "accepted"},
+	}
+	got := string(p.LinkItems(docs))
+	want := "<li><a href=\"../../guides/tea/\">Tea &amp; &lt;biscuits&gt;</a></li>\n<li><a href=\"../../decisions/0001/\">Use Postgres</a></li>\n"
+	if got != want {
+		t.Errorf("LinkItems without extras:\n got %q\nwant %q", got, want)
+	}
+	got = string(p.LinkItems(docs, "card", "status", "kind", "summary"))
+	for _, w := range []string{
+		`<li class="card"><a href="../../guides/tea/">Tea &amp; &lt;biscuits&gt;</a><p>Why we stop at four.</p></li>`,
+		`<a href="../../decisions/0001/">Use Postgres</a> <span class="badge status-accepted">accepted</span> <span class="kind">Decision</span></li>`,
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("LinkItems with every extra lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+func TestTableOfContents(t *testing.T) {
+	p := &Page{Doc: &handbook.Document{Headings: []handbook.Heading{
+		{Level: 1, ID: "title", Text: "Title"},
+		{Level: 2, ID: "why", Text: "Why <now>"},
+		{Level: 3, ID: "cost", Text: "Cost"},
+		{Level: 4, ID: "deep", Text: "Too deep"},
+		{Level: 0, ID: "raw"},
+	}}}
+	want := `<ul><li class="toc-2"><a href="#why">Why &lt;now&gt;</a></li><li class="toc-3"><a href="#cost">Cost</a></li></ul>`
+	if got := string(p.TableOfContents()); got != want {
+		t.Errorf("TableOfContents:\n got %s\nwant %s", got, want)
+	}
+	p.Doc.Headings = p.Doc.Headings[:2]
+	if got := p.TableOfContents(); got != "" {
+		t.Errorf("a page with one section heading got a table of contents: %s", got)
+	}
+}
