@@ -78,18 +78,44 @@ func (r *Renderer) searchRow(d *handbook.Document) []byte {
 }
 
 // distinctWords returns the lower-case words of text, each once, in order
-// of first use; words of one or two letters are left out.
+// of first use; words of one or two letters are left out. Words seen are
+// kept in an open-addressing set of offsets into the output, which costs a
+// hash and a comparison per word and no allocation per distinct word.
 func distinctWords(text string) string {
-	seen := make(map[string]struct{}, 256)
 	out := make([]byte, 0, len(text)/2)
+	// A word takes three bytes and a separator, so the table stays at most
+	// half full. Each slot holds 1 + the offset of a word in out; 0 is empty.
+	slots := make([]int32, nextPow2(len(text)/2+64))
+	mask := uint32(len(slots) - 1)
 	var word []byte
-	for i := 0; i <= len(text); {
-		var c byte
-		if i < len(text) {
-			c = text[i]
+	add := func() {
+		if len(word) < 3 || utf8.RuneCount(word) < 3 {
+			return
 		}
+		h := uint32(2166136261)
+		for _, c := range word {
+			h = (h ^ uint32(c)) * 16777619
+		}
+		for i := h & mask; ; i = (i + 1) & mask {
+			at := slots[i]
+			if at == 0 {
+				if len(out) > 0 {
+					out = append(out, ' ')
+				}
+				slots[i] = int32(len(out)) + 1
+				out = append(out, word...)
+				return
+			}
+			w := out[at-1:]
+			if len(w) >= len(word) && string(w[:len(word)]) == string(word) && (len(w) == len(word) || w[len(word)] == ' ') {
+				return
+			}
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
 		switch {
-		case i < len(text) && ('a' <= c && c <= 'z' || '0' <= c && c <= '9'):
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 			word = append(word, c)
 			i++
 			continue
@@ -99,24 +125,26 @@ func distinctWords(text string) string {
 			continue
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				word = utf8.AppendRune(word, unicode.ToLower(r))
-				i += size
 				continue
 			}
-			i += size - 1
+		default:
+			i++
 		}
-		i++
-		if len(word) >= 3 && utf8.RuneCount(word) >= 3 {
-			if _, dup := seen[string(word)]; !dup {
-				seen[string(word)] = struct{}{}
-				if len(out) > 0 {
-					out = append(out, ' ')
-				}
-				out = append(out, word...)
-			}
-		}
+		add()
 		word = word[:0]
 	}
+	add()
 	return string(out)
+}
+
+// nextPow2 is the smallest power of two at least n.
+func nextPow2(n int) int {
+	p := 1
+	for p < n {
+		p <<= 1
+	}
+	return p
 }
