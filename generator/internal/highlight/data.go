@@ -12,10 +12,7 @@ func scanJSON(w *writer, src []byte) {
 		c := src[i]
 		switch {
 		case isSpace(c):
-			j := i + 1
-			for j < n && isSpace(src[j]) {
-				j++
-			}
+			j := skipSpace(src, i)
 			w.plain(src[i:j])
 			i = j
 		case c == '"' || c == '\'':

@@ -875,10 +875,7 @@ func makeText(w *writer, text []byte, t chroma.TokenType, depth int) {
 			w.token(chroma.NameVariable, text[i:j])
 			i = j
 		case isSpace(c):
-			j := i + 1
-			for j < n && isSpace(text[j]) {
-				j++
-			}
+			j := skipSpace(text, i)
 			w.plain(text[i:j])
 			i = j
 		default:
