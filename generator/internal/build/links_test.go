@@ -269,16 +269,26 @@ Nobody links here.
 // links in document order get a "did you mean", the rest a pointer to the
 // next check, although links are resolved on every core.
 func TestSuggestionsAreStable(t *testing.T) {
-	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Many broken\n")}}
+	fsys := fstest.MapFS{
+		"site.yaml":               {Data: []byte("title: Many broken\n")},
+		"content/guides/setup.md": {Data: []byte("# Setting up\n")},
+	}
 	for i := range 40 {
 		var b strings.Builder
 		fmt.Fprintf(&b, "# Runbook %d\n\n", i)
 		for j := range 15 {
 			fmt.Fprintf(&b, "See [[runbok-%d]].\n\n", (i+j)%40)
 		}
+		if i == 0 {
+			// Resolved again for its suggestions: the ref, which only a
+			// search by name finds, must still resolve.
+			b.WriteString("And [setting up]({{< ref \"setup.md\" >}}).\n")
+		}
 		fsys[fmt.Sprintf("content/runbook-%d.md", i)] = &fstest.MapFile{Data: []byte(b.String())}
 	}
-	first := buildFS(t, fsys).diags()
+	s := buildFS(t, fsys)
+	s.contains("runbook-0/index.html", `<a href="../guides/setup/">setting up</a>`)
+	first := s.diags()
 	for range 3 {
 		if again := buildFS(t, fsys).diags(); again != first {
 			t.Fatal("diagnostics differ between two runs of the same site")

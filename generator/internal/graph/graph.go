@@ -47,6 +47,9 @@ type builder struct {
 	// noSuggest is set while documents are resolved in parallel: suggest
 	// then only notes in wanted that a suggestion was asked for.
 	noSuggest, wanted bool
+	// silent builders look up without suggesting: a miss that is not yet
+	// a broken link.
+	silent bool
 }
 
 // Build links docs into a site. Documents without a title (unreadable files,
@@ -449,6 +452,9 @@ func (b *builder) byContentPath(p string) *handbook.Document {
 
 // suggest names the document closest to ref by id, path or title.
 func (b *builder) suggest(ref string) string {
+	if b.silent {
+		return ""
+	}
 	if b.noSuggest {
 		b.wanted = true
 		return ""

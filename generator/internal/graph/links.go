@@ -44,23 +44,25 @@ func IsExternal(dest string) bool {
 func (b *builder) resolveLinks() {
 	docs := b.site.Docs
 	lists := make([]*diag.List, len(docs))
-	saved := make([][]handbook.Link, len(docs))
+	// The targets as written, to resolve a document again from scratch:
+	// resolving rewrites a ref's target.
+	dests := make([][]string, len(docs))
 	pool.Each(len(docs), func(i int) {
 		d := docs[i]
-		before := make([]handbook.Link, len(d.Links))
+		written := make([]string, len(d.Links))
 		for j, l := range d.Links {
-			before[j] = *l
+			written[j] = l.Dest
 		}
 		var wanted bool
 		lists[i], wanted = b.resolveOwn(d, false)
 		if wanted {
-			saved[i] = before
+			dests[i] = written
 		}
 	})
 	for i, d := range docs {
-		if saved[i] != nil {
+		if dests[i] != nil {
 			for j, l := range d.Links {
-				*l = saved[i][j]
+				*l = handbook.Link{Dest: dests[i][j], Form: l.Form, Offset: l.Offset}
 			}
 			lists[i], _ = b.resolveOwn(d, true)
 		}
@@ -211,11 +213,17 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		found, msg, hint = b.wiki(target)
 	case strings.HasPrefix(target, "/"):
 		found, msg, hint = b.sitePath(target)
-	default:
-		found, msg, hint = b.relative(d, target)
-		if found == nil && isRef {
+	case isRef:
+		// Relative to the page, else by name anywhere: a miss of the first
+		// lookup is no broken link, so it asks for no suggestion.
+		quiet := *b
+		quiet.silent = true
+		found, msg, hint = quiet.relative(d, target)
+		if found == nil {
 			found, msg, hint = b.wiki(strings.TrimSuffix(target, ".md"))
 		}
+	default:
+		found, msg, hint = b.relative(d, target)
 	}
 	if found == nil {
 		l.Broken = true
