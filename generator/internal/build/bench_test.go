@@ -12,11 +12,14 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 
+	"handbook/generator/internal/assets"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/markdown"
+	"handbook/generator/internal/render"
 	"handbook/generator/internal/synth"
+	"handbook/generator/internal/theme"
 )
 
 // countingWriter discards output, counting bytes, so that benchmarks
@@ -164,6 +167,24 @@ func BenchmarkGraph10k(b *testing.B) {
 		site := graph.Build(st.res.Config, docs, nil, graph.Options{}, &diags)
 		if diags.HasErrors() || len(site.Docs) != len(docs) {
 			b.Fatalf("graph: %d errors, %d documents", len(diags.All()), len(site.Docs))
+		}
+	}
+}
+
+// BenchmarkRender10k measures the render stage alone (pages, search index,
+// graph.json, sitemap and feed) on the linked 10,000-document site. Run it
+// with -cpu 1 for the cost per page without scheduling noise.
+func BenchmarkRender10k(b *testing.B) {
+	fsys := synth.Generate(10_000)
+	st := link(fsys, Options{Now: testNow}, nil)
+	var diags diag.List
+	bundle := assets.Build(theme.Assets(fsys), assets.Options{Minify: true}, &diags)
+	b.ReportAllocs()
+	for b.Loop() {
+		w := &countingWriter{}
+		r := render.New(st.res.Site, st.res.Config, theme.Layouts(fsys), bundle, render.Options{Now: testNow}, &diags)
+		if n := r.Render(w); n < len(st.res.Site.Docs) || diags.HasErrors() {
+			b.Fatalf("render wrote %d files, %d diagnostics", n, len(diags.All()))
 		}
 	}
 }

@@ -437,3 +437,69 @@ body { color: red; }
 		t.Errorf("asset errors not counted: %d", s.res.Errors)
 	}
 }
+
+func TestPartialCachedIsSharedByVariant(t *testing.T) {
+	// The stamp partial counts its executions: pages at one depth share its
+	// output; a page at another depth gets its own.
+	s := buildSite(t, `
+-- content/a.md --
+---
+title: A
+---
+-- content/b.md --
+---
+title: B
+---
+-- content/deep/c.md --
+---
+title: C
+---
+-- layouts/partials/stamp.html --
+<p class="stamp">{{ .Title }} {{ .Rel "" }}</p>
+-- layouts/_default/single.html --
+{{ define "main" }}{{ partialCached "stamp.html" . (.Rel "") }}{{ partial "partials/stamp.html" . }}{{ end }}
+`)
+	s.noDiags()
+	a, b := s.file("a/index.html"), s.file("b/index.html")
+	first := func(page string) string {
+		i := strings.Index(page, `<p class="stamp">`)
+		return page[i : i+strings.Index(page[i:], "</p>")]
+	}
+	if first(a) != first(b) || !strings.Contains(b, `<p class="stamp">B ../</p>`) {
+		t.Errorf("a and b should share the cached stamp and each have its own uncached one:\n%s\n%s", first(a), first(b))
+	}
+	s.contains("deep/c/index.html", `<p class="stamp">C ../../</p>`)
+}
+
+func TestPartialErrorsArePositionedInThePartial(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+---
+title: A
+---
+-- layouts/partials/bad.html --
+<p>
+  {{ .NoSuchField }}</p>
+-- layouts/partials/loop.html --
+{{ partial "loop.html" . }}
+-- layouts/_default/single.html --
+{{ define "main" }}{{ partialCached "bad.html" . }}{{ end }}
+-- layouts/index.html --
+{{ define "main" }}{{ partial "loop.html" . }}{{ end }}
+-- layouts/404.html --
+{{ partial "absent.html" . }}
+`)
+	got := s.diags()
+	for _, want := range []string{
+		"layouts/partials/bad.html:2:5: error: template: executing \"partials/bad.html\" at <.NoSuchField>: can't evaluate field NoSuchField",
+		"layouts/index.html:1:22: error: template: executing \"main\" at <partial \"loop.html\" .>: error calling partial: partial partials/loop.html nests too deep: does it call itself? (while rendering index.html)",
+		"layouts/404.html:1:3: error: template: executing \"404.html\" at <partial \"absent.html\" .>: error calling partial: no partial absent.html in layouts/partials/",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+	if s.res.Errors == 0 {
+		t.Error("a failing partial is not an error")
+	}
+}

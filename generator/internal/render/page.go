@@ -29,7 +29,8 @@ type Page struct {
 	Site   *SiteView
 
 	r        *Renderer
-	absolute bool // links from the site root (404 pages are served anywhere)
+	absolute bool   // links from the site root (404 pages are served anywhere)
+	root     string // the href of the site root from here, once known ("" before)
 }
 
 // SiteView is what layouts see as .Site.
@@ -110,10 +111,32 @@ func newSiteView(r *Renderer) *SiteView {
 // Rel returns the href from this page to a site path ("strategies/",
 // "assets/main.css").
 func (p *Page) Rel(to string) string {
-	if p.absolute {
-		return p.r.cfg.BasePath + to
+	if p.root == "" {
+		if p.absolute {
+			p.root = p.r.cfg.BasePath
+		} else {
+			p.root = Rel(p.URL, "")
+		}
 	}
-	return Rel(p.URL, to)
+	if p.root == "./" {
+		if to == "" {
+			return "./"
+		}
+		return to
+	}
+	return p.root + to
+}
+
+// MenuCurrent is the site path of the main menu's entry for this page, or
+// "" when the page is not in the menu: the variant that, with .Rel "",
+// tells one page's header from another's.
+func (p *Page) MenuCurrent() string {
+	for _, m := range p.Site.Menu {
+		if !m.External && m.URL == p.URL {
+			return m.URL
+		}
+	}
+	return ""
 }
 
 // Link returns the href from this page to a document.

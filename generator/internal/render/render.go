@@ -87,6 +87,7 @@ func (r *Renderer) Render(w publish.Writer) int {
 // RenderOnly writes the files whose output paths keep accepts (nil: all),
 // for serve's rebuild of the pages an edit changed.
 func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int {
+	r.tpl.reset()
 	jobs := r.unique(r.jobs(keep))
 	var written atomic.Int64
 	pool.Each(len(jobs), func(i int) {

@@ -1,13 +1,18 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"handbook/generator/internal/diag"
@@ -18,6 +23,11 @@ import (
 // front, so that rendering pages in parallel only executes them.
 type templates struct {
 	byName map[string]*template.Template
+	// base is the set of baseof and the partials, which the partial and
+	// partialCached functions execute.
+	base   *template.Template
+	cache  partialCache
+	depth  atomic.Int64 // partial calls in progress, to stop a partial that calls itself
 	failed map[string]bool // layouts that did not compile (already reported)
 	broken bool            // baseof or a partial did not compile (already reported)
 	diags  *diag.List
@@ -29,7 +39,11 @@ type templates struct {
 // rendered through baseof; any other is rendered on its own.
 func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates {
 	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, diags: diags, fsys: fsys}
+	fm = maps.Clone(fm)
+	fm["partial"] = t.partial
+	fm["partialCached"] = t.partialCached
 	base := template.New("").Funcs(fm)
+	t.base = base
 	ok := true
 	partials, _ := fs.Glob(fsys, "partials/*.html")
 	for _, name := range append([]string{"_default/baseof.html"}, partials...) {
@@ -87,13 +101,117 @@ func (t *templates) find(names []string) (*template.Template, string) {
 	return nil, ""
 }
 
+// partialCache holds the output of partialCached calls for one render.
+type partialCache struct {
+	mu sync.Mutex
+	m  map[string]template.HTML
+}
+
+// maxPartialDepth bounds partial calls in progress across all pages, far
+// above what the pages rendering at once can nest, so that a partial that
+// calls itself is an error instead of a stack overflow.
+func maxPartialDepth() int64 { return 1000 + 16*int64(runtime.GOMAXPROCS(0)) }
+
+// errTooDeep ends a partial that calls itself.
+var errTooDeep = errors.New("nests too deep: does it call itself?")
+
+// partial executes the partial layouts/partials/name (the "partials/"
+// prefix may be given or not) with data and returns its HTML.
+func (t *templates) partial(name string, data any) (template.HTML, error) {
+	name = "partials/" + strings.TrimPrefix(name, "partials/")
+	pt := t.base.Lookup(name)
+	if pt == nil {
+		return "", fmt.Errorf("no partial %s in layouts/partials/", strings.TrimPrefix(name, "partials/"))
+	}
+	if t.depth.Add(1) > maxPartialDepth() {
+		t.depth.Add(-1)
+		return "", fmt.Errorf("partial %s %w", name, errTooDeep)
+	}
+	defer t.depth.Add(-1)
+	var b strings.Builder
+	if err := pt.Execute(&b, data); err != nil {
+		if errors.Is(err, errTooDeep) {
+			// Not the error of every level, which would grow as the
+			// square of the depth.
+			return "", fmt.Errorf("partial %s %w", name, errTooDeep)
+		}
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// partialCached is partial, executed once per name and variants in a
+// render: every later call with the same name and variants returns the
+// first call's output, whatever its data. As in Hugo, the variants must
+// name everything in data that the partial's output depends on.
+func (t *templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	var k strings.Builder
+	k.WriteString(name)
+	for _, v := range variants {
+		k.WriteByte(0)
+		switch v := v.(type) {
+		case string:
+			k.WriteString(v)
+		case bool:
+			k.WriteString(strconv.FormatBool(v))
+		case int:
+			k.WriteString(strconv.Itoa(v))
+		default:
+			fmt.Fprint(&k, v)
+		}
+	}
+	key := k.String()
+	c := &t.cache
+	c.mu.Lock()
+	h, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	h, err := t.partial(name, data)
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]template.HTML{}
+	}
+	c.m[key] = h
+	c.mu.Unlock()
+	return h, nil
+}
+
+// reset empties the partialCached outputs: each render starts afresh, so
+// that serve's rebuilds never show a partial of the site before the edit.
+func (t *templates) reset() {
+	t.cache.mu.Lock()
+	t.cache.m = nil
+	t.cache.mu.Unlock()
+}
+
 var tplErrRE = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: (.*)`)
 
 // report turns a template error into a diagnostic at layouts/file:line:col.
 func (t *templates) report(err error, name, context string) {
 	msg := err.Error()
 	file, line, col := name, 0, 0
-	if m := tplErrRE.FindStringSubmatch(msg); m != nil {
+	// A partial called as a function nests its error in its caller's: the
+	// innermost position is the one to fix.
+	var m []string
+	for rest := msg; ; {
+		sub := tplErrRE.FindStringSubmatchIndex(rest)
+		if sub == nil {
+			break
+		}
+		m = make([]string, len(sub)/2)
+		for i := range m {
+			if sub[2*i] >= 0 {
+				m[i] = rest[sub[2*i]:sub[2*i+1]]
+			}
+		}
+		rest = rest[sub[2]:]
+	}
+	if m != nil {
 		if m[1] != "" && !strings.HasPrefix(m[1], "\"") {
 			file = m[1]
 		}
