@@ -27,7 +27,7 @@ type templates struct {
 	// partialCached functions execute.
 	base   *template.Template
 	cache  partialCache
-	depth  atomic.Int64 // partial calls in progress, to stop a partial that calls itself
+	depth  atomic.Int64    // partial calls in progress, to stop a partial that calls itself
 	failed map[string]bool // layouts that did not compile (already reported)
 	broken bool            // baseof or a partial did not compile (already reported)
 	diags  *diag.List
