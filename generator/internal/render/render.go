@@ -37,6 +37,9 @@ import (
 type Options struct {
 	// Now is the build time: feeds and staleness use it, so tests pin it.
 	Now time.Time
+	// TemplatesOnly executes every partial as written, never its Go twin
+	// (twin.go): for the test that holds the two to the same output.
+	TemplatesOnly bool
 }
 
 // Renderer renders a site.
@@ -67,7 +70,7 @@ type Renderer struct {
 func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bundle, opts Options, diags *diag.List) *Renderer {
 	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags,
 		rows: map[*handbook.Document]searchRow{}, edges: map[*handbook.Document]linkEdges{}, docLines: map[*handbook.Document][]byte{}}
-	r.tpl = loadTemplates(layouts, funcs(), diags)
+	r.tpl = loadTemplates(layouts, funcs(), !opts.TemplatesOnly, diags)
 	r.view = newSiteView(r)
 	return r
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -17,6 +18,7 @@ import (
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	defaultlayouts "handbook/layouts"
 )
 
 // templates holds the compiled layouts. Every layout is compiled once, up
@@ -37,11 +39,12 @@ type templates struct {
 // loadTemplates compiles each layout in fsys together with
 // _default/baseof.html and partials/*.html. A layout that defines "main" is
 // rendered through baseof; any other is rendered on its own.
-func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates {
+func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List) *templates {
 	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, diags: diags, fsys: fsys}
 	fm = maps.Clone(fm)
 	fm["partial"] = t.partial
 	fm["partialCached"] = t.partialCached
+	fm["twin"] = t.runTwin
 	base := template.New("").Funcs(fm)
 	t.base = base
 	ok := true
@@ -50,6 +53,14 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			continue
+		}
+		if twins && twinOf(name) != nil && isDefault(name, src) {
+			// The partial as written stays for data that is not a page.
+			if _, err := base.New(name + twinSuffix).Parse(string(src)); err != nil {
+				t.report(err, name, "")
+				ok = false
+			}
+			src = []byte(`{{ twin "` + name + `" . }}`)
 		}
 		if _, err := base.New(name).Parse(string(src)); err != nil {
 			t.report(err, name, "")
@@ -86,6 +97,12 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates
 		return nil
 	})
 	return t
+}
+
+// isDefault reports whether src is the default theme's layout name.
+func isDefault(name string, src []byte) bool {
+	def, err := fs.ReadFile(defaultlayouts.FS, name)
+	return err == nil && bytes.Equal(def, src)
 }
 
 // find returns the first compiled layout among names.
