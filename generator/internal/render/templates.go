@@ -27,20 +27,22 @@ type templates struct {
 	byName map[string]*template.Template
 	// base is the set of baseof and the partials, which the partial and
 	// partialCached functions execute.
-	base   *template.Template
-	cache  partialCache
-	depth  atomic.Int64    // partial calls in progress, to stop a partial that calls itself
-	failed map[string]bool // layouts that did not compile (already reported)
-	broken bool            // baseof or a partial did not compile (already reported)
-	diags  *diag.List
-	fsys   fs.FS
+	base  *template.Template
+	cache partialCache
+	// twinned are the layouts compiled to their Go twin (twin.go).
+	twinned map[string]bool
+	depth   atomic.Int64    // partial calls in progress, to stop a partial that calls itself
+	failed  map[string]bool // layouts that did not compile (already reported)
+	broken  bool            // baseof or a partial did not compile (already reported)
+	diags   *diag.List
+	fsys    fs.FS
 }
 
 // loadTemplates compiles each layout in fsys together with
 // _default/baseof.html and partials/*.html. A layout that defines "main" is
 // rendered through baseof; any other is rendered on its own.
 func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List) *templates {
-	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, diags: diags, fsys: fsys}
+	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, twinned: map[string]bool{}, diags: diags, fsys: fsys}
 	fm = maps.Clone(fm)
 	fm["partial"] = t.partial
 	fm["partialCached"] = t.partialCached
@@ -60,7 +62,8 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List
 				t.report(err, name, "")
 				ok = false
 			}
-			src = []byte(`{{ twin "` + name + `" . }}`)
+			src = []byte(twinSource(name))
+			t.twinned[name] = true
 		}
 		if _, err := base.New(name).Parse(string(src)); err != nil {
 			t.report(err, name, "")
@@ -78,6 +81,10 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil
+		}
+		if twins && twinOf(name) != nil && isDefault(name, src) {
+			src = []byte(twinSource(name))
+			t.twinned[name] = true
 		}
 		c, err := base.Clone()
 		if err != nil {

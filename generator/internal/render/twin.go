@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -18,9 +19,19 @@ import (
 // the reference: TestTwinsMatchTheirTemplates renders whole sites both ways
 // and compares every file.
 
-// twinOf returns the twin of the default partial name, or nil.
-func twinOf(name string) func(*Page, *strings.Builder) {
+// A twin writes into b and returns the error of a partial it includes.
+type twin func(p *Page, b *strings.Builder) error
+
+// twinOf returns the twin of the default layout name, or nil. For
+// _default/single.html, the twin is of its "main" block.
+func twinOf(name string) twin {
 	switch name {
+	case "_default/single.html":
+		return (*Page).singleTwin
+	case "partials/head.html":
+		return (*Page).headTwin
+	case "partials/pathbar.html":
+		return (*Page).pathbarTwin
 	case "partials/meta.html":
 		return (*Page).metaTwin
 	case "partials/breadcrumbs.html":
@@ -31,15 +42,43 @@ func twinOf(name string) func(*Page, *strings.Builder) {
 	return nil
 }
 
-// runTwin is the template function a twinned partial is replaced by.
+// twinSource is what a twinned layout is compiled from instead of its
+// file.
+func twinSource(name string) string {
+	call := `{{ twin "` + name + `" . }}`
+	if !strings.HasPrefix(name, "partials/") {
+		return `{{ define "main" }}` + call + `{{ end }}`
+	}
+	return call
+}
+
+// runTwin is the template function a twinned layout is replaced by.
 func (t *templates) runTwin(name string, data any) (template.HTML, error) {
 	p, ok := data.(*Page)
 	if !ok || p == nil {
-		return t.partial(name+twinSuffix, data)
+		// A partial keeps its template for data that is not a page.
+		if pt := t.base.Lookup(name + twinSuffix); pt != nil {
+			var b strings.Builder
+			err := pt.Execute(&b, data)
+			return template.HTML(b.String()), err
+		}
+		return "", fmt.Errorf("%s renders a page, not %T", name, data)
 	}
 	var b strings.Builder
-	twinOf(name)(p, &b)
-	return template.HTML(b.String()), nil
+	err := twinOf(name)(p, &b)
+	return template.HTML(b.String()), err
+}
+
+// include writes the partial name for p, as {{ template name . }} would:
+// through its twin when it has one, else its template.
+func (p *Page) include(b *strings.Builder, name string) error {
+	t := p.r.tpl
+	if t.twinned[name] {
+		return twinOf(name)(p, b)
+	}
+	h, err := t.partial(name, p)
+	b.WriteString(string(h))
+	return err
 }
 
 // twinSuffix names the template a twinned partial keeps for data that is
@@ -107,11 +146,11 @@ func escHref(b *strings.Builder, s string) {
 	}
 }
 
-func (p *Page) metaTwin(b *strings.Builder) {
+func (p *Page) metaTwin(b *strings.Builder) error {
 	d := p.Doc
 	if d == nil {
 		b.WriteString("\n")
-		return
+		return nil
 	}
 	b.WriteString("\n<dl class=\"doc-meta\">")
 	if d.Kind != handbook.KindPage {
@@ -174,9 +213,10 @@ func (p *Page) metaTwin(b *strings.Builder) {
 	b.WriteString("\n  <div><dt>Reading time</dt><dd>")
 	b.WriteString(strconv.Itoa(d.ReadingMinutes()))
 	b.WriteString(" min</dd></div>\n</dl>\n")
+	return nil
 }
 
-func (p *Page) breadcrumbsTwin(b *strings.Builder) {
+func (p *Page) breadcrumbsTwin(b *strings.Builder) error {
 	crumbs := p.Breadcrumbs()
 	if len(crumbs) > 0 {
 		b.WriteString("\n<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\">\n  <ol>")
@@ -196,9 +236,10 @@ func (p *Page) breadcrumbsTwin(b *strings.Builder) {
 		b.WriteString("</li>\n  </ol>\n</nav>")
 	}
 	b.WriteString("\n")
+	return nil
 }
 
-func (p *Page) relatedTwin(b *strings.Builder) {
+func (p *Page) relatedTwin(b *strings.Builder) error {
 	list := func(class, id, heading string, items template.HTML) {
 		b.WriteString("\n<section class=\"" + class + "\" aria-labelledby=\"" + id + "\">\n  <h2 id=\"" + id + "\">" + heading + "</h2>\n  <ul>\n  ")
 		b.WriteString(string(items))
@@ -276,4 +317,136 @@ func (p *Page) relatedTwin(b *strings.Builder) {
 		list("related", "related-h", "Related", p.LinkItems(rel, "kind"))
 	}
 	b.WriteString("\n")
+	return nil
+}
+
+func (p *Page) headTwin(b *strings.Builder) error {
+	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	if p.Kind != "home" {
+		escText(b, p.Title)
+		b.WriteString(" · ")
+	}
+	escText(b, p.Site.Title)
+	b.WriteString("</title>")
+	if p.Doc != nil && p.Doc.Summary != "" {
+		b.WriteString("\n<meta name=\"description\" content=\"")
+		escText(b, p.Doc.Summary)
+		b.WriteString("\">")
+	}
+	b.WriteString("\n")
+	h, err := p.r.tpl.partialCached("partials/head-links.html", p, p.Rel(""))
+	b.WriteString(string(h))
+	return err
+}
+
+func (p *Page) pathbarTwin(b *strings.Builder) error {
+	for _, st := range p.Steps() {
+		b.WriteString("\n<nav class=\"pathbar\" aria-label=\"Reading path: ")
+		escText(b, st.Path.Title)
+		b.WriteString("\" data-path=\"")
+		escText(b, st.Path.ID)
+		b.WriteString("\" data-url=\"")
+		escHref(b, p.URL)
+		b.WriteString("\">\n  <a class=\"path-name\" href=\"")
+		escHref(b, p.Rel("paths/"+st.Path.ID+"/"))
+		b.WriteString("\">")
+		escText(b, st.Path.Title)
+		b.WriteString("</a>\n  <span class=\"path-pos\">Step " + strconv.Itoa(st.Index) + " of " + strconv.Itoa(st.Total) + "</span>\n  <span class=\"path-links\">")
+		if st.Prev != nil {
+			b.WriteString("<a rel=\"prev\" href=\"")
+			escHref(b, p.Link(st.Prev))
+			b.WriteString("\">← ")
+			escText(b, st.Prev.Title)
+			b.WriteString("</a>")
+		}
+		if st.Next != nil {
+			b.WriteString("<a rel=\"next\" href=\"")
+			escHref(b, p.Link(st.Next))
+			b.WriteString("\">")
+			escText(b, st.Next.Title)
+			b.WriteString(" →</a>")
+		}
+		b.WriteString("\n  </span>\n</nav>")
+	}
+	b.WriteString("\n")
+	return nil
+}
+
+// singleTwin is the "main" block of _default/single.html.
+func (p *Page) singleTwin(b *strings.Builder) error {
+	d := p.Doc
+	if d == nil {
+		return fmt.Errorf("_default/single.html renders a document's page, not %s", p.URL)
+	}
+	b.Grow(len(d.HTML) + 8<<10)
+	b.WriteString("\n")
+	if err := p.include(b, "partials/breadcrumbs.html"); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if err := p.include(b, "partials/pathbar.html"); err != nil {
+		return err
+	}
+	b.WriteString("\n<article class=\"doc kind-")
+	escText(b, string(d.Kind))
+	b.WriteString("\">\n  <header>\n    <h1")
+	if d.TitleID != "" {
+		b.WriteString(" id=\"")
+		escText(b, d.TitleID)
+		b.WriteString("\"")
+	}
+	b.WriteString(">")
+	escText(b, p.Title)
+	b.WriteString("</h1>\n    ")
+	if d.Summary != "" {
+		b.WriteString("<p class=\"summary\">")
+		escText(b, d.Summary)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n    ")
+	if err := p.include(b, "partials/meta.html"); err != nil {
+		return err
+	}
+	b.WriteString("\n  </header>")
+	if toc := p.TableOfContents(); toc != "" {
+		b.WriteString("\n  <nav class=\"toc\" aria-label=\"On this page\">\n    <h2>On this page</h2>\n    ")
+		b.WriteString(string(toc))
+		b.WriteString("\n  </nav>")
+	}
+	if p.Kind == "checklist" && d.Tasks != 0 {
+		n := strconv.Itoa(d.Tasks)
+		b.WriteString("\n  <div class=\"checklist-tools\" data-checklist=\"")
+		escText(b, d.ID)
+		b.WriteString("\" hidden>\n    <progress max=\"" + n + "\" value=\"0\" aria-label=\"Checklist progress\"></progress>\n" +
+			"    <span class=\"checklist-count\" aria-live=\"polite\">0 of " + n + " done</span>\n" +
+			"    <button type=\"button\" data-action=\"copy\">Copy as Markdown</button>\n" +
+			"    <button type=\"button\" data-action=\"reset\">Reset</button>\n" +
+			"    <textarea class=\"checklist-markdown\" readonly hidden aria-label=\"Checklist as Markdown\"></textarea>\n  </div>")
+	}
+	b.WriteString("\n  <div class=\"content\">\n")
+	b.WriteString(string(p.Content()))
+	b.WriteString("\n  </div>\n</article>\n")
+	if err := p.include(b, "partials/related.html"); err != nil {
+		return err
+	}
+	if d.Prev != nil || d.Next != nil {
+		b.WriteString("\n<nav class=\"prevnext\" aria-label=\"In this section\">")
+		if d.Prev != nil {
+			b.WriteString("<a rel=\"prev\" href=\"")
+			escHref(b, p.Link(d.Prev))
+			b.WriteString("\"><span>Previous</span> ")
+			escText(b, d.Prev.Title)
+			b.WriteString("</a>")
+		}
+		if d.Next != nil {
+			b.WriteString("<a rel=\"next\" href=\"")
+			escHref(b, p.Link(d.Next))
+			b.WriteString("\"><span>Next</span> ")
+			escText(b, d.Next.Title)
+			b.WriteString("</a>")
+		}
+		b.WriteString("\n</nav>")
+	}
+	b.WriteString("\n")
+	return nil
 }
