@@ -120,7 +120,7 @@ func sameOutline(a, b *handbook.Document) bool {
 
 func outline(d *handbook.Document) handbook.Document {
 	o := *d
-	o.Source, o.HTML, o.Links, o.WordCount, o.Text, o.Tasks = nil, "", nil, 0, "", 0
+	o.Source, o.HTML, o.Links, o.WordCount, o.Words, o.Tasks = nil, "", nil, 0, "", 0
 	o.Decisions = nil
 	for _, dec := range d.Decisions {
 		x := *dec

@@ -505,7 +505,7 @@ func (g *Graph) Relink(d, fresh *handbook.Document) (changed []*handbook.Documen
 			s.Links--
 		}
 	}
-	d.Source, d.HTML, d.Links, d.WordCount, d.Text, d.Tasks = fresh.Source, fresh.HTML, fresh.Links, fresh.WordCount, fresh.Text, fresh.Tasks
+	d.Source, d.HTML, d.Links, d.WordCount, d.Words, d.Tasks = fresh.Source, fresh.HTML, fresh.Links, fresh.WordCount, fresh.Words, fresh.Tasks
 	b.resolveDoc(d)
 	after := targets(d)
 	for t := range before {

@@ -184,8 +184,10 @@ type Document struct {
 	Headings  []Heading // every heading, in order; level 0 for anchors of raw HTML (id="x")
 	TitleID   string    // the id of the first heading when it became the title
 	WordCount int
-	Text      string // the body's words, for the search index
-	Tasks     int    // task list items
+	// Words are the body's distinct lower-case words of three letters or
+	// more, space-separated in order of first use: the search index's.
+	Words string
+	Tasks int // task list items
 
 	// Place in the site, from the load and graph stages.
 	Section   string // first path element, "" for the root

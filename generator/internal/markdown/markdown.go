@@ -140,10 +140,8 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	firstRaw := -1
 	var firstHeading *ast.Heading
 	usedIDs := map[string]bool{}
-	words := 0
+	var words wordIndex
 	taskIDs := map[string]bool{}
-	var text strings.Builder
-	text.Grow(len(src))
 	var notHTML []*ast.RawHTML
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -209,14 +207,9 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		case *ast.Blockquote:
 			alert(n, src)
 		case *ast.Text:
-			seg := n.Segment.Value(src)
-			words += countWords(seg)
-			text.Write(seg)
-			text.WriteByte(' ')
+			words.add(n.Segment.Value(src))
 		case *ast.String:
-			words += countWords(n.Value)
-			text.Write(n.Value)
-			text.WriteByte(' ')
+			words.add(n.Value)
 		}
 		if cb, ok := n.(*extast.TaskCheckBox); ok {
 			doc.Tasks++
@@ -234,8 +227,8 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	for _, r := range notHTML {
 		r.Parent().ReplaceChild(r.Parent(), r, ast.NewString([]byte(rawText(r, src))))
 	}
-	doc.WordCount = words
-	doc.Text = text.String()
+	doc.WordCount = words.count
+	doc.Words = words.words()
 	if rawHTML > 0 {
 		diags.Warnf(doc.SourcePath, firstRaw, "raw HTML is off; set `raw_html: true` in site.yaml to let it through",
 			"%d raw HTML %s omitted", rawHTML, plural(rawHTML, "fragment", "fragments"))
@@ -456,33 +449,6 @@ func plainText(n ast.Node, src []byte) string {
 	}
 	rec(n)
 	return string(bytes.TrimSpace(b.Bytes()))
-}
-
-func countWords(b []byte) int {
-	n := 0
-	in := false
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			i++
-			if asciiSpace[c] {
-				in = false
-			} else if !in {
-				in = true
-				n++
-			}
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		i += size
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
 }
 
 // asciiSpace marks the bytes unicode.IsSpace accepts below utf8.RuneSelf.

@@ -3,26 +3,9 @@ package render
 import (
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"handbook/generator/internal/handbook"
 )
-
-func TestDistinctWords(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"", ""},
-		{"ab cd", ""},
-		{"The cache, the CACHE and the Cache-aside pattern", "the cache and aside pattern"},
-		{"Éclair éclair ÉCLAIR über-cool naïve", "éclair über cool naïve"},
-		{"é́é ééé x1 x12 2026-11-23", "ééé x12 2026"},
-		{"bad\xffbyte end", "bad byte end"},
-	} {
-		if got := distinctWords(c.in); got != c.want {
-			t.Errorf("distinctWords(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
 
 func TestLinkItems(t *testing.T) {
 	p := &Page{URL: "guides/setup/"}
@@ -62,35 +45,4 @@ func TestTableOfContents(t *testing.T) {
 	if got := p.TableOfContents(); got != "" {
 		t.Errorf("a page with one section heading got a table of contents: %s", got)
 	}
-}
-
-// FuzzDistinctWords compares distinctWords with the obvious map-based
-// version on arbitrary text.
-func FuzzDistinctWords(f *testing.F) {
-	f.Add("The cache, the CACHE and the Cache-aside pattern")
-	f.Add("Éclair éclair ÉCLAIR über-cool naïve \xff abc")
-	f.Add(strings.Repeat("alpha beta gamma delta ", 50) + "epsilon")
-	f.Fuzz(func(t *testing.T, text string) {
-		if got, want := distinctWords(text), naiveDistinctWords(text); got != want {
-			t.Errorf("distinctWords(%q) = %q, want %q", text, got, want)
-		}
-	})
-}
-
-func naiveDistinctWords(text string) string {
-	var out []string
-	seen := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		w = strings.Map(func(r rune) rune {
-			if r == utf8.RuneError {
-				return -1
-			}
-			return unicode.ToLower(r)
-		}, w)
-		if utf8.RuneCountInString(w) >= 3 && !seen[w] {
-			seen[w] = true
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, " ")
 }
