@@ -56,6 +56,11 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List
 		if err != nil {
 			continue
 		}
+		if name == "_default/baseof.html" && twins && isDefault(name, src) {
+			// Compiled as written, for every layout; a document's page
+			// written by pageTwin follows it.
+			t.twinned[name] = true
+		}
 		if twins && twinOf(name) != nil && isDefault(name, src) {
 			// The partial as written stays for data that is not a page.
 			if _, err := base.New(name + twinSuffix).Parse(string(src)); err != nil {

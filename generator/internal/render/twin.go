@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -20,7 +21,7 @@ import (
 // and compares every file.
 
 // A twin writes into b and returns the error of a partial it includes.
-type twin func(p *Page, b *strings.Builder) error
+type twin func(p *Page, b *bytes.Buffer) error
 
 // twinOf returns the twin of the default layout name, or nil. For
 // _default/single.html, the twin is of its "main" block.
@@ -30,6 +31,8 @@ func twinOf(name string) twin {
 		return (*Page).singleTwin
 	case "partials/head.html":
 		return (*Page).headTwin
+	case "partials/nav.html":
+		return (*Page).navTwin
 	case "partials/pathbar.html":
 		return (*Page).pathbarTwin
 	case "partials/meta.html":
@@ -64,14 +67,14 @@ func (t *templates) runTwin(name string, data any) (template.HTML, error) {
 		}
 		return "", fmt.Errorf("%s renders a page, not %T", name, data)
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	err := twinOf(name)(p, &b)
 	return template.HTML(b.String()), err
 }
 
 // include writes the partial name for p, as {{ template name . }} would:
 // through its twin when it has one, else its template.
-func (p *Page) include(b *strings.Builder, name string) error {
+func (p *Page) include(b *bytes.Buffer, name string) error {
 	t := p.r.tpl
 	if t.twinned[name] {
 		return twinOf(name)(p, b)
@@ -87,7 +90,7 @@ const twinSuffix = "~template"
 
 // escText writes s as html/template escapes a string in text and in quoted
 // attribute values.
-func escText(b *strings.Builder, s string) {
+func escText(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var rep string
@@ -120,7 +123,7 @@ func escText(b *strings.Builder, s string) {
 // value: a scheme other than http, https or mailto is replaced by
 // "#ZgotmplZ"; bytes a URL does not allow bare are percent-encoded (an
 // existing % is kept); the result is escaped as an attribute value.
-func escHref(b *strings.Builder, s string) {
+func escHref(b *bytes.Buffer, s string) {
 	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
 		if !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 			b.WriteString("#ZgotmplZ")
@@ -146,7 +149,7 @@ func escHref(b *strings.Builder, s string) {
 	}
 }
 
-func (p *Page) metaTwin(b *strings.Builder) error {
+func (p *Page) metaTwin(b *bytes.Buffer) error {
 	d := p.Doc
 	if d == nil {
 		b.WriteString("\n")
@@ -216,7 +219,7 @@ func (p *Page) metaTwin(b *strings.Builder) error {
 	return nil
 }
 
-func (p *Page) breadcrumbsTwin(b *strings.Builder) error {
+func (p *Page) breadcrumbsTwin(b *bytes.Buffer) error {
 	crumbs := p.Breadcrumbs()
 	if len(crumbs) > 0 {
 		b.WriteString("\n<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\">\n  <ol>")
@@ -239,7 +242,7 @@ func (p *Page) breadcrumbsTwin(b *strings.Builder) error {
 	return nil
 }
 
-func (p *Page) relatedTwin(b *strings.Builder) error {
+func (p *Page) relatedTwin(b *bytes.Buffer) error {
 	list := func(class, id, heading string, items template.HTML) {
 		b.WriteString("\n<section class=\"" + class + "\" aria-labelledby=\"" + id + "\">\n  <h2 id=\"" + id + "\">" + heading + "</h2>\n  <ul>\n  ")
 		b.WriteString(string(items))
@@ -320,7 +323,50 @@ func (p *Page) relatedTwin(b *strings.Builder) error {
 	return nil
 }
 
-func (p *Page) headTwin(b *strings.Builder) error {
+// pageTwin writes a document's whole page, as _default/baseof.html does
+// around the "main" block of _default/single.html, when both are twinned.
+func (p *Page) pageTwin(b *bytes.Buffer) error {
+	t := p.r.tpl
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
+	escText(b, p.Site.Language)
+	b.WriteString("\">\n<head>\n")
+	if err := p.include(b, "partials/head.html"); err != nil {
+		return err
+	}
+	b.WriteString("\n</head>\n<body class=\"kind-")
+	escText(b, p.Kind)
+	b.WriteString("\">\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+	root := p.Rel("")
+	h, err := t.partialCached("partials/header.html", p, root, p.MenuCurrent())
+	if err != nil {
+		return err
+	}
+	b.WriteString(string(h))
+	b.WriteString("\n<div class=\"layout\">\n")
+	if err := p.include(b, "partials/nav.html"); err != nil {
+		return err
+	}
+	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := p.singleTwin(b); err != nil {
+		return err
+	}
+	b.WriteString("\n</main>\n</div>\n")
+	if h, err = t.partialCached("partials/footer.html", p, root); err != nil {
+		return err
+	}
+	b.WriteString(string(h))
+	b.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func (p *Page) navTwin(b *bytes.Buffer) error {
+	b.WriteString("<nav class=\"sidebar\" aria-label=\"Sections\">\n")
+	b.WriteString(string(p.Nav()))
+	b.WriteString("\n</nav>\n")
+	return nil
+}
+
+func (p *Page) headTwin(b *bytes.Buffer) error {
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	if p.Kind != "home" {
 		escText(b, p.Title)
@@ -339,7 +385,7 @@ func (p *Page) headTwin(b *strings.Builder) error {
 	return err
 }
 
-func (p *Page) pathbarTwin(b *strings.Builder) error {
+func (p *Page) pathbarTwin(b *bytes.Buffer) error {
 	for _, st := range p.Steps() {
 		b.WriteString("\n<nav class=\"pathbar\" aria-label=\"Reading path: ")
 		escText(b, st.Path.Title)
@@ -373,7 +419,7 @@ func (p *Page) pathbarTwin(b *strings.Builder) error {
 }
 
 // singleTwin is the "main" block of _default/single.html.
-func (p *Page) singleTwin(b *strings.Builder) error {
+func (p *Page) singleTwin(b *bytes.Buffer) error {
 	d := p.Doc
 	if d == nil {
 		return fmt.Errorf("_default/single.html renders a document's page, not %s", p.URL)
