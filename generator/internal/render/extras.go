@@ -5,32 +5,31 @@ import (
 	"encoding/xml"
 	"strings"
 	"time"
-
-	"handbook/generator/internal/publish"
 )
 
-// extras writes the files that are not pages: sitemap.xml, feed.xml,
-// the search index, decisions.json and graph.json (those keep accepts).
-func (r *Renderer) extras(w publish.Writer, keep func(string) bool) int {
-	n := 0
-	for _, f := range []struct {
-		name string
-		make func() []byte
-	}{
+// extra is a file that is not a page.
+type extra struct {
+	name string
+	make func() []byte
+}
+
+// extras lists the files that are not pages: sitemap.xml, feed.xml, the
+// search index, decisions.json and graph.json (those keep accepts). They
+// are made beside the pages, on the same workers.
+func (r *Renderer) extras(keep func(string) bool) []extra {
+	var out []extra
+	for _, f := range []extra{
+		{"graph.json", r.graphFile},
+		{SearchFile, r.searchIndex},
 		{"sitemap.xml", r.sitemap},
 		{"feed.xml", r.feed},
-		{SearchFile, r.searchIndex},
 		{"decisions.json", func() []byte { return jsonBytes(DecisionsJSON(r.site, r.cfg.BasePath)) }},
-		{"graph.json", r.graphFile},
 	} {
-		if keep != nil && !keep(f.name) {
-			continue
-		}
-		if err := w.WriteFile(f.name, f.make()); err == nil {
-			n++
+		if keep == nil || keep(f.name) {
+			out = append(out, f)
 		}
 	}
-	return n
+	return out
 }
 
 // abs returns the absolute URL of a site path, from base_url; only the path

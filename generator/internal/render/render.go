@@ -92,9 +92,21 @@ func (r *Renderer) Render(w publish.Writer) int {
 func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int {
 	r.tpl.reset()
 	jobs := r.unique(r.jobs(keep))
+	extras := r.extras(keep)
 	var written atomic.Int64
-	pool.Each(len(jobs), func(i int) {
-		j := jobs[i]
+	// The extras go first: each is one worker's, and the pages fill in
+	// around them.
+	pool.Each(len(extras)+len(jobs), func(i int) {
+		if i < len(extras) {
+			f := extras[i]
+			if err := w.WriteFile(f.name, f.make()); err != nil {
+				r.diags.Errorf(f.name, -1, "", "cannot write: %v", err)
+				return
+			}
+			written.Add(1)
+			return
+		}
+		j := jobs[i-len(extras)]
 		var buf bytes.Buffer
 		buf.Grow(pageSizeHint(j.page))
 		if !r.execute(&buf, j) {
@@ -106,7 +118,7 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 		}
 		written.Add(1)
 	})
-	return int(written.Load()) + r.extras(w, keep)
+	return int(written.Load())
 }
 
 // pageSizeHint guesses the size of p's page, so that its buffer is
