@@ -13,9 +13,11 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"handbook/generator/internal/assets"
+	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/load"
 	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/render"
 	"handbook/generator/internal/synth"
@@ -186,5 +188,29 @@ func BenchmarkRender10k(b *testing.B) {
 		if n := r.Render(w); n < len(st.res.Site.Docs) || diags.HasErrors() {
 			b.Fatalf("render wrote %d files, %d diagnostics", n, len(diags.All()))
 		}
+	}
+}
+
+// BenchmarkParse10k measures the markdown stage alone (front matter, body,
+// links, headings, words) on every core: the part of a build that
+// BenchmarkFloor10k is the floor of.
+func BenchmarkParse10k(b *testing.B) {
+	fsys := synth.Generate(10_000)
+	var diags diag.List
+	cfg := config.Load(fsys, &diags)
+	content := load.Load(fsys, cfg.ContentDir, &diags)
+	p := markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
+	b.ReportAllocs()
+	for b.Loop() {
+		docs := make([]*handbook.Document, len(content.Docs))
+		for i, d := range content.Docs {
+			c := *d // as loaded, not yet parsed
+			docs[i] = &c
+		}
+		diags = diag.List{}
+		parseAll(p, docs, &diags, nil)
+	}
+	if diags.HasErrors() {
+		b.Fatal(diags.All()[0])
 	}
 }

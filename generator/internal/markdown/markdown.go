@@ -62,7 +62,7 @@ func New(opts Options) *Parser {
 			meta.Meta,
 			extender{},
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	if opts.KindOf == nil {

@@ -9,29 +9,53 @@ import (
 // its word count (runs of non-space, for reading time) and its distinct
 // lower-case words of three letters or more, in order of first use, for
 // the search index. Words seen are kept in an open-addressing set of
-// offsets into the output, which costs a hash and a comparison per word
-// and no allocation per distinct word.
+// slices of the output, with their hashes, so that a word costs a hash
+// computed as it is read and, mostly, one comparison; no allocation per
+// distinct word.
 type wordIndex struct {
 	count int
-	out   []byte  // distinct words, space-separated
-	slots []int32 // 1 + the offset of a word in out; 0 is empty
+	out   []byte     // distinct words, space-separated
+	slots []wordSlot // at == 0 is empty
 	used  int
 	word  []byte // the word being read, lower-cased
+	hash  uint32 // FNV-1a of word
+	wide  bool   // word has a byte beyond ASCII
 }
+
+type wordSlot struct {
+	hash uint32
+	at   int32 // 1 + the offset of the word in out
+	n    int32 // its length
+}
+
+const fnvBasis, fnvPrime = 2166136261, 16777619
+
+// wordByte maps the ASCII bytes of words to lower case; 0 ends a word.
+var wordByte = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	return t
+}()
 
 // add reads one segment of text. A segment's edges end its words.
 func (w *wordIndex) add(seg []byte) {
+	if w.hash == 0 {
+		w.hash = fnvBasis
+	}
 	in := false // inside a run of non-space
 	for i := 0; i < len(seg); {
 		c := seg[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				w.word = append(w.word, c)
-			case 'A' <= c && c <= 'Z':
-				w.word = append(w.word, c+'a'-'A')
-			default:
+			if l := wordByte[c]; l != 0 {
+				w.word = append(w.word, l)
+				w.hash = (w.hash ^ uint32(l)) * fnvPrime
+			} else if len(w.word) > 0 {
 				w.end()
 			}
 			if asciiSpace[c] {
@@ -45,8 +69,13 @@ func (w *wordIndex) add(seg []byte) {
 		r, size := utf8.DecodeRune(seg[i:])
 		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n := len(w.word)
 			w.word = utf8.AppendRune(w.word, unicode.ToLower(r))
-		} else {
+			for _, b := range w.word[n:] {
+				w.hash = (w.hash ^ uint32(b)) * fnvPrime
+			}
+			w.wide = true
+		} else if len(w.word) > 0 {
 			w.end()
 		}
 		if unicode.IsSpace(r) {
@@ -56,71 +85,53 @@ func (w *wordIndex) add(seg []byte) {
 			w.count++
 		}
 	}
-	w.end()
-}
-
-func hashWord(b []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
+	if len(w.word) > 0 {
+		w.end()
 	}
-	return h
 }
 
 // end adds the word read so far, if it is long enough and new.
 func (w *wordIndex) end() {
-	word := w.word
-	if len(word) < 3 || len(word) < 9 && utf8.RuneCount(word) < 3 {
-		w.word = word[:0]
+	word, h, wide := w.word, w.hash, w.wide
+	w.word, w.hash, w.wide = word[:0], fnvBasis, false
+	if len(word) < 3 || wide && utf8.RuneCount(word) < 3 {
 		return
 	}
-	w.word = word[:0]
 	if 2*(w.used+1) > len(w.slots) {
 		w.grow()
 	}
 	mask := uint32(len(w.slots) - 1)
-	for i := hashWord(word) & mask; ; i = (i + 1) & mask {
-		at := w.slots[i]
-		if at == 0 {
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &w.slots[i]
+		if s.at == 0 {
 			if len(w.out) > 0 {
 				w.out = append(w.out, ' ')
 			}
-			w.slots[i] = int32(len(w.out)) + 1
+			*s = wordSlot{hash: h, at: int32(len(w.out)) + 1, n: int32(len(word))}
 			w.out = append(w.out, word...)
 			w.used++
 			return
 		}
-		if string(w.wordAt(at-1)) == string(word) {
+		if s.hash == h && int(s.n) == len(word) && string(w.out[s.at-1:s.at-1+s.n]) == string(word) {
 			return
 		}
 	}
-}
-
-// wordAt is the word of out that starts at offset at.
-func (w *wordIndex) wordAt(at int32) []byte {
-	rest := w.out[at:]
-	for j, c := range rest {
-		if c == ' ' {
-			return rest[:j]
-		}
-	}
-	return rest
 }
 
 // grow doubles the set (from 256 slots) and places its words again.
 func (w *wordIndex) grow() {
 	old := w.slots
-	w.slots = make([]int32, max(256, 2*len(old)))
+	w.slots = make([]wordSlot, max(256, 2*len(old)))
 	mask := uint32(len(w.slots) - 1)
-	for _, at := range old {
-		if at == 0 {
+	for _, s := range old {
+		if s.at == 0 {
 			continue
 		}
-		i := hashWord(w.wordAt(at-1)) & mask
-		for w.slots[i] != 0 {
+		i := s.hash & mask
+		for w.slots[i].at != 0 {
 			i = (i + 1) & mask
 		}
-		w.slots[i] = at
+		w.slots[i] = s
 	}
 }
 
