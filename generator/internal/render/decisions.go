@@ -282,7 +282,7 @@ func (r *Renderer) graphFile() []byte {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(compact(d.ID))
+		writeJSONString(&b, d.ID, true)
 	}
 	b.WriteString("],\n  \"supersedes\": [")
 	first = true
@@ -293,7 +293,7 @@ func (r *Renderer) graphFile() []byte {
 			}
 			first = false
 			b.WriteString("\n    ")
-			b.Write(compact(graphLink{From: d.ID, To: x.ID}))
+			writeGraphLink(&b, graphLink{From: d.ID, To: x.ID})
 		}
 	}
 	b.WriteString("\n  ]\n}\n")
@@ -312,7 +312,9 @@ func (r *Renderer) docLine(d *handbook.Document) []byte {
 	if ok {
 		return line
 	}
-	line = compact(graphDoc{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Status: d.Status, URL: r.cfg.BasePath + d.URL, Source: d.SourcePath})
+	var b bytes.Buffer
+	writeGraphDoc(&b, graphDoc{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Status: d.Status, URL: r.cfg.BasePath + d.URL, Source: d.SourcePath})
+	line = b.Bytes()
 	r.cacheMu.Lock()
 	r.docLines[d] = line
 	r.cacheMu.Unlock()
@@ -346,7 +348,7 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 		}
 		seen[k] = true
 		sep()
-		b.Write(compact(graphLink{From: d.ID, To: l.Target.ID, Fragment: l.Fragment, Via: "body"}))
+		writeGraphLink(&b, graphLink{From: d.ID, To: l.Target.ID, Fragment: l.Fragment, Via: "body"})
 	}
 	for _, t := range d.Refs {
 		via := "design_docs"
@@ -354,7 +356,7 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 			via = "strategies"
 		}
 		sep()
-		b.Write(compact(graphLink{From: d.ID, To: t.ID, Via: via}))
+		writeGraphLink(&b, graphLink{From: d.ID, To: t.ID, Via: via})
 	}
 	out := b.Bytes()
 	r.cacheMu.Lock()
@@ -363,9 +365,40 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 	return out
 }
 
-func compact(v any) []byte {
-	b, _ := json.Marshal(v)
-	return b
+// writeGraphDoc writes g as json.Marshal would.
+func writeGraphDoc(b *bytes.Buffer, g graphDoc) {
+	b.WriteString(`{"id":`)
+	writeJSONString(b, g.ID, true)
+	b.WriteString(`,"title":`)
+	writeJSONString(b, g.Title, true)
+	b.WriteString(`,"kind":`)
+	writeJSONString(b, g.Kind, true)
+	if g.Status != "" {
+		b.WriteString(`,"status":`)
+		writeJSONString(b, g.Status, true)
+	}
+	b.WriteString(`,"url":`)
+	writeJSONString(b, g.URL, true)
+	b.WriteString(`,"source":`)
+	writeJSONString(b, g.Source, true)
+	b.WriteByte('}')
+}
+
+// writeGraphLink writes l as json.Marshal would.
+func writeGraphLink(b *bytes.Buffer, l graphLink) {
+	b.WriteString(`{"from":`)
+	writeJSONString(b, l.From, true)
+	b.WriteString(`,"to":`)
+	writeJSONString(b, l.To, true)
+	if l.Fragment != "" {
+		b.WriteString(`,"fragment":`)
+		writeJSONString(b, l.Fragment, true)
+	}
+	if l.Via != "" {
+		b.WriteString(`,"via":`)
+		writeJSONString(b, l.Via, true)
+	}
+	b.WriteByte('}')
 }
 
 func jsonBytes(v any) []byte {

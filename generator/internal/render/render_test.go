@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -45,4 +47,25 @@ func TestTableOfContents(t *testing.T) {
 	if got := p.TableOfContents(); got != "" {
 		t.Errorf("a page with one section heading got a table of contents: %s", got)
 	}
+}
+
+// FuzzJSONString holds writeJSONString to encoding/json's output, with and
+// without HTML escaping.
+func FuzzJSONString(f *testing.F) {
+	f.Add("plain")
+	f.Add("quote \" back \\ tab \t nl \n cr \r bs \b ff \f nul \x00 esc \x1b")
+	f.Add("<b>&amp;</b> \u2028 \u2029 café \xff\xfe end")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, html := range []bool{true, false} {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(html)
+			_ = enc.Encode(s)
+			var got bytes.Buffer
+			writeJSONString(&got, s, html)
+			if got.String() != strings.TrimSuffix(want.String(), "\n") {
+				t.Errorf("html=%v %q:\n got %s\nwant %s", html, s, got.String(), want.String())
+			}
+		}
+	})
 }

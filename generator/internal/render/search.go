@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/pool"
@@ -54,21 +53,41 @@ func (r *Renderer) searchRow(d *handbook.Document) []byte {
 	if ok && c.words == d.Words {
 		return c.row
 	}
-	heads := make([]string, 0, len(d.Headings))
+	var b bytes.Buffer
+	b.Grow(len(d.Words) + len(d.Title) + len(d.Summary) + 256)
+	str := func(s string) {
+		writeJSONString(&b, s, false)
+		b.WriteByte(',')
+	}
+	b.WriteByte('[')
+	str(d.URL)
+	str(d.Title)
+	str(string(d.Kind))
+	str(d.Status)
+	str(d.Owner)
+	b.WriteByte('[')
+	for i, t := range d.Tags {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeJSONString(&b, t, false)
+	}
+	b.WriteString("],[")
+	first := true
 	for _, h := range d.Headings {
 		if h.Level > 0 {
-			heads = append(heads, h.Text)
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			writeJSONString(&b, h.Text, false)
 		}
 	}
-	tags := d.Tags
-	if tags == nil {
-		tags = []string{}
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode([]any{d.URL, d.Title, string(d.Kind), d.Status, d.Owner, tags, heads, d.Summary, d.Words})
-	row := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	b.WriteString("],")
+	str(d.Summary)
+	writeJSONString(&b, d.Words, false)
+	b.WriteByte(']')
+	row := b.Bytes()
 	r.cacheMu.Lock()
 	r.rows[d] = searchRow{d.Words, row}
 	r.cacheMu.Unlock()
