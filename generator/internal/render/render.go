@@ -215,8 +215,8 @@ func (r *Renderer) execute(buf *bytes.Buffer, j job) bool {
 		r.diags.Errorf("layouts/"+j.layout[len(j.layout)-1], -1, "add the layout to layouts/, or restore the default theme's", "no layout for %s (looked for %s)", j.out, strings.Join(j.layout, ", "))
 		return false
 	}
-	if name == "_default/single.html" && r.tpl.twinned[name] && r.tpl.twinned["_default/baseof.html"] {
-		if err := j.page.pageTwin(buf); err != nil {
+	if r.tpl.twinned[name] && r.tpl.twinned["_default/baseof.html"] {
+		if err := j.page.pageTwin(buf, twinOf(name)); err != nil {
 			r.tpl.report(err, name, "while rendering "+j.out)
 			return false
 		}

@@ -61,7 +61,7 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List
 			// written by pageTwin follows it.
 			t.twinned[name] = true
 		}
-		if twins && twinOf(name) != nil && isDefault(name, src) {
+		if twins && hasTwin(name) && isDefault(name, src) {
 			// The partial as written stays for data that is not a page.
 			if _, err := base.New(name + twinSuffix).Parse(string(src)); err != nil {
 				t.report(err, name, "")
@@ -87,7 +87,7 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List
 		if err != nil {
 			return nil
 		}
-		if twins && twinOf(name) != nil && isDefault(name, src) {
+		if twins && hasTwin(name) && isDefault(name, src) {
 			src = []byte(twinSource(name))
 			t.twinned[name] = true
 		}

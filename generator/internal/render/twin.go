@@ -29,6 +29,8 @@ func twinOf(name string) twin {
 	switch name {
 	case "_default/single.html":
 		return (*Page).singleTwin
+	case "_default/decisions.html":
+		return (*Page).decisionsTwin
 	case "partials/head.html":
 		return (*Page).headTwin
 	case "partials/nav.html":
@@ -55,21 +57,37 @@ func twinSource(name string) string {
 	return call
 }
 
-// runTwin is the template function a twinned layout is replaced by.
+// decisionEntry is the partial that shows one decision; it takes a page
+// and the decision (dict2), so its twin is not a page's.
+const decisionEntry = "partials/decision-entry.html"
+
+// hasTwin reports whether the default layout name has a twin.
+func hasTwin(name string) bool { return twinOf(name) != nil || name == decisionEntry }
+
+// runTwin is the template function a twinned layout is replaced by. Data
+// that no twin takes goes to the layout's template.
 func (t *templates) runTwin(name string, data any) (template.HTML, error) {
-	p, ok := data.(*Page)
-	if !ok || p == nil {
-		// A partial keeps its template for data that is not a page.
-		if pt := t.base.Lookup(name + twinSuffix); pt != nil {
-			var b strings.Builder
-			err := pt.Execute(&b, data)
+	var b bytes.Buffer
+	switch v := data.(type) {
+	case *Page:
+		if tw := twinOf(name); tw != nil && v != nil {
+			err := tw(v, &b)
 			return template.HTML(b.String()), err
 		}
-		return "", fmt.Errorf("%s renders a page, not %T", name, data)
+	case map[string]any:
+		// {{ template "partials/decision-entry.html" (dict2 $ .) }}
+		p, _ := v["Page"].(*Page)
+		d, _ := v["Item"].(*handbook.Decision)
+		if name == decisionEntry && p != nil && d != nil && len(v) == 2 {
+			p.decisionEntryTwin(&b, d)
+			return template.HTML(b.String()), nil
+		}
 	}
-	var b bytes.Buffer
-	err := twinOf(name)(p, &b)
-	return template.HTML(b.String()), err
+	if pt := t.base.Lookup(name + twinSuffix); pt != nil {
+		err := pt.Execute(&b, data)
+		return template.HTML(b.String()), err
+	}
+	return "", fmt.Errorf("%s renders a page, not %T", name, data)
 }
 
 // include writes the partial name for p, as {{ template name . }} would:
@@ -323,9 +341,9 @@ func (p *Page) relatedTwin(b *bytes.Buffer) error {
 	return nil
 }
 
-// pageTwin writes a document's whole page, as _default/baseof.html does
-// around the "main" block of _default/single.html, when both are twinned.
-func (p *Page) pageTwin(b *bytes.Buffer) error {
+// pageTwin writes a whole page, as _default/baseof.html does around the
+// "main" block that main writes.
+func (p *Page) pageTwin(b *bytes.Buffer, main twin) error {
 	t := p.r.tpl
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	escText(b, p.Site.Language)
@@ -347,7 +365,7 @@ func (p *Page) pageTwin(b *bytes.Buffer) error {
 		return err
 	}
 	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := p.singleTwin(b); err != nil {
+	if err := main(p, b); err != nil {
 		return err
 	}
 	b.WriteString("\n</main>\n</div>\n")
@@ -495,4 +513,186 @@ func (p *Page) singleTwin(b *bytes.Buffer) error {
 	}
 	b.WriteString("\n")
 	return nil
+}
+
+// decisionsTwin is the "main" block of _default/decisions.html.
+func (p *Page) decisionsTwin(b *bytes.Buffer) error {
+	ix := p.Index
+	if ix == nil {
+		return fmt.Errorf("_default/decisions.html renders a decision index, not %s", p.URL)
+	}
+	b.WriteString("\n")
+	if err := p.include(b, "partials/breadcrumbs.html"); err != nil {
+		return err
+	}
+	b.WriteString("\n<article class=\"doc decision-index\">\n  <header>\n    <h1>")
+	escText(b, p.Title)
+	b.WriteString("</h1>\n    <p class=\"muted\">" + strconv.Itoa(len(ix.All)) + " decision")
+	if len(ix.All) != 1 {
+		b.WriteString("s")
+	}
+	b.WriteString(".")
+	for i, l := range [][2]string{{"decisions/", "All decisions"}, {"decisions/timeline/", "Timeline"}, {"decisions/recurring/", "Recurring decisions"}, {"decisions.json", "decisions.json"}} {
+		if i > 0 {
+			b.WriteString(" ·")
+		}
+		b.WriteString("\n      <a href=\"")
+		escHref(b, p.Rel(l[0]))
+		b.WriteString("\">" + l[1] + "</a>")
+	}
+	b.WriteString("</p>\n  </header>")
+	if p.Doc != nil && !p.Doc.Synthetic {
+		b.WriteString("\n  <div class=\"content\">\n")
+		b.WriteString(string(p.Content()))
+		b.WriteString("\n  </div>")
+	}
+	if len(ix.Statuses) > 0 {
+		facets := func(label string, fs []Facet) {
+			b.WriteString("<p><strong>By " + label + ":</strong> ")
+			for i, f := range fs {
+				if i > 0 {
+					b.WriteString(" · ")
+				}
+				b.WriteString("<a href=\"")
+				escHref(b, p.Rel(f.URL))
+				b.WriteString("\">")
+				escText(b, f.Name)
+				b.WriteString("</a> (" + strconv.Itoa(f.Count) + ")")
+			}
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n  <nav class=\"facets\" aria-label=\"Decision pages\">\n    ")
+		facets("status", ix.Statuses)
+		if len(ix.Areas) > 0 {
+			facets("area", ix.Areas)
+		}
+		if len(ix.Owners) > 0 {
+			facets("owner", ix.Owners)
+		}
+		b.WriteString("\n  </nav>\n  <form class=\"decision-filter\" hidden aria-label=\"Filter decisions\">")
+		selects := func(label, name string, fs []Facet) {
+			b.WriteString("\n    <label>" + label + " <select name=\"" + name + "\"><option value=\"\">any</option>")
+			for _, f := range fs {
+				b.WriteString("<option>")
+				escText(b, f.Name)
+				b.WriteString("</option>")
+			}
+			b.WriteString("</select></label>")
+		}
+		selects("Status", "status", ix.Statuses)
+		selects("Area", "area", ix.Areas)
+		selects("Owner", "owner", ix.Owners)
+		selects("Year", "year", ix.Years)
+		b.WriteString("\n    <output class=\"filter-count\" aria-live=\"polite\"></output>\n  </form>")
+	}
+	if ix.Recurring {
+		if len(ix.All) == 0 {
+			b.WriteString("<p>No decision is touched by more than one design document yet.</p>")
+		}
+		b.WriteString("\n  <ul class=\"decision-list\">")
+		for _, d := range ix.All {
+			b.WriteString("\n    <li>")
+			if err := p.includeEntry(b, d); err != nil {
+				return err
+			}
+			b.WriteString("\n      <br><span class=\"muted\">Touched by:</span> ")
+			for i, t := range p.TouchedBy(d) {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("<a href=\"")
+				escHref(b, p.Link(t))
+				b.WriteString("\">")
+				escText(b, t.Title)
+				b.WriteString("</a>")
+			}
+			b.WriteString("</li>")
+		}
+		b.WriteString("\n  </ul>")
+	} else {
+		for _, g := range ix.Groups {
+			b.WriteString("\n  <section class=\"decision-group\">\n    <h2>")
+			escText(b, g.Label)
+			b.WriteString(" <span class=\"muted\">(" + strconv.Itoa(len(g.Decisions)) + ")</span></h2>\n    <ul class=\"decision-list\">")
+			for _, d := range g.Decisions {
+				b.WriteString("\n      <li data-status=\"")
+				escText(b, d.Status)
+				b.WriteString("\" data-area=\"")
+				escText(b, d.Area)
+				b.WriteString("\" data-owner=\"")
+				escText(b, d.Owner)
+				b.WriteString("\" data-year=\"")
+				escText(b, year(d))
+				b.WriteString("\">")
+				if err := p.includeEntry(b, d); err != nil {
+					return err
+				}
+				b.WriteString("</li>")
+			}
+			b.WriteString("\n    </ul>\n  </section>")
+		}
+	}
+	b.WriteString("\n</article>\n")
+	return nil
+}
+
+// includeEntry writes partials/decision-entry.html for d, as
+// {{ template "partials/decision-entry.html" (dict2 $ d) }} would.
+func (p *Page) includeEntry(b *bytes.Buffer, d *handbook.Decision) error {
+	if p.r.tpl.twinned[decisionEntry] {
+		p.decisionEntryTwin(b, d)
+		return nil
+	}
+	h, err := p.r.tpl.partial(decisionEntry, map[string]any{"Page": p, "Item": d})
+	b.WriteString(string(h))
+	return err
+}
+
+// decisionEntryTwin is partials/decision-entry.html for a page and one of
+// its decisions.
+func (p *Page) decisionEntryTwin(b *bytes.Buffer, d *handbook.Decision) {
+	b.WriteString("<span class=\"badge status-")
+	escText(b, d.Status)
+	b.WriteString("\">")
+	escText(b, d.Status)
+	b.WriteString("</span>\n<a href=\"")
+	escHref(b, p.DecisionLink(d))
+	b.WriteString("\">")
+	escText(b, d.Title)
+	b.WriteString("</a> <code>")
+	escText(b, d.ID)
+	b.WriteString("</code>\n<span class=\"muted\">")
+	if year(d) != "" {
+		escText(b, d.Date.Format("2006-01-02"))
+	}
+	if d.Area != "" {
+		b.WriteString(" · ")
+		escText(b, d.Area)
+	}
+	if d.Owner != "" {
+		b.WriteString(" · ")
+		escText(b, d.Owner)
+	}
+	if d.Inline {
+		b.WriteString(" · in <a href=\"")
+		escHref(b, p.Link(d.Doc))
+		b.WriteString("\">")
+		escText(b, d.Doc.Title)
+		b.WriteString("</a>")
+	}
+	b.WriteString("</span>")
+	if len(d.SupersededBy) > 0 {
+		b.WriteString("<br><span class=\"muted\">Superseded by ")
+		for i, x := range d.SupersededBy {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("<a href=\"")
+			escHref(b, p.DecisionLink(x))
+			b.WriteString("\">")
+			escText(b, x.ID)
+			b.WriteString("</a>")
+		}
+		b.WriteString("</span>")
+	}
 }
