@@ -10,6 +10,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,7 +24,9 @@ import (
 
 // Writer receives the files of a site.
 type Writer interface {
-	// WriteFile stores data at the slash path p, relative to the output root.
+	// WriteFile stores data at the slash path p, relative to the output
+	// root. It must not keep data after it returns: the caller reuses it
+	// for the next file.
 	WriteFile(p string, data []byte) error
 }
 
@@ -53,6 +56,7 @@ func (m *Memory) WriteFile(p string, data []byte) error {
 	if err := Check(p); err != nil {
 		return err
 	}
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[p] = data
 	m.mu.Unlock()

@@ -210,44 +210,59 @@ func (p *Page) TableOfContents() template.HTML {
 // over the documents does in a dozen actions, which counts on pages that
 // list hundreds of documents and on the lists of every page.
 func (p *Page) LinkItems(docs []*handbook.Document, show ...string) template.HTML {
-	var status, kind, summary, card bool
+	var f linkShow
 	for _, s := range show {
 		switch s {
 		case "status":
-			status = true
+			f.status = true
 		case "kind":
-			kind = true
+			f.kind = true
 		case "summary":
-			summary = true
+			f.summary = true
 		case "card":
-			card = true
+			f.card = true
 		}
 	}
 	var b strings.Builder
+	p.writeLinkItems(&b, docs, f)
+	return template.HTML(b.String())
+}
+
+// linkShow is what LinkItems shows besides each link.
+type linkShow struct{ status, kind, summary, card bool }
+
+func (p *Page) writeLinkItems(b textWriter, docs []*handbook.Document, f linkShow) {
+	esc := func(s string) { b.WriteString(template.HTMLEscapeString(s)) }
 	for _, d := range docs {
-		if card {
+		if f.card {
 			b.WriteString(`<li class="card">`)
 		} else {
 			b.WriteString("<li>")
 		}
 		b.WriteString(`<a href="`)
-		b.WriteString(template.HTMLEscapeString(p.Link(d)))
+		esc(p.Link(d))
 		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(d.Title))
+		esc(d.Title)
 		b.WriteString("</a>")
-		if status && d.Status != "" {
-			st := template.HTMLEscapeString(d.Status)
-			b.WriteString(` <span class="badge status-` + st + `">` + st + "</span>")
+		if f.status && d.Status != "" {
+			b.WriteString(` <span class="badge status-`)
+			esc(d.Status)
+			b.WriteString(`">`)
+			esc(d.Status)
+			b.WriteString("</span>")
 		}
-		if kind && d.Kind != handbook.KindPage {
-			b.WriteString(` <span class="kind">` + template.HTMLEscapeString(d.Kind.Label(false)) + "</span>")
+		if f.kind && d.Kind != handbook.KindPage {
+			b.WriteString(` <span class="kind">`)
+			esc(d.Kind.Label(false))
+			b.WriteString("</span>")
 		}
-		if summary && d.Summary != "" {
-			b.WriteString("<p>" + template.HTMLEscapeString(d.Summary) + "</p>")
+		if f.summary && d.Summary != "" {
+			b.WriteString("<p>")
+			esc(d.Summary)
+			b.WriteString("</p>")
 		}
 		b.WriteString("</li>\n")
 	}
-	return template.HTML(b.String())
 }
 
 // Group is a list of documents under a heading.

@@ -52,6 +52,8 @@ type Renderer struct {
 	diags  *diag.List
 	view   *SiteView
 	nav    navCache
+	// buffers hold pages while they are written; a Writer keeps no page.
+	buffers sync.Pool
 
 	// Caches kept across serve's partial rebuilds, valid while the site's
 	// documents are the same objects (a full rebuild makes a new Renderer).
@@ -70,6 +72,7 @@ type Renderer struct {
 func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bundle, opts Options, diags *diag.List) *Renderer {
 	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags,
 		rows: map[*handbook.Document]searchRow{}, edges: map[*handbook.Document]linkEdges{}, docLines: map[*handbook.Document][]byte{}}
+	r.buffers.New = func() any { return new(bytes.Buffer) }
 	r.tpl = loadTemplates(layouts, funcs(), !opts.TemplatesOnly, diags)
 	r.view = newSiteView(r)
 	return r
@@ -107,9 +110,11 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 			return
 		}
 		j := jobs[i-len(extras)]
-		var buf bytes.Buffer
+		buf := r.buffers.Get().(*bytes.Buffer)
+		defer r.buffers.Put(buf)
+		buf.Reset()
 		buf.Grow(pageSizeHint(j.page))
-		if !r.execute(&buf, j) {
+		if !r.execute(buf, j) {
 			return
 		}
 		if err := w.WriteFile(j.out, buf.Bytes()); err != nil {
@@ -269,12 +274,25 @@ func Rel(from, to string) string {
 
 // body fills the link slots of d's HTML with hrefs relative to page URL from.
 func (r *Renderer) body(d *handbook.Document, p *Page) template.HTML {
-	h := d.HTML
-	if strings.IndexByte(h, 0) < 0 {
-		return template.HTML(h)
+	if strings.IndexByte(d.HTML, 0) < 0 {
+		return template.HTML(d.HTML)
 	}
 	var b strings.Builder
-	b.Grow(len(h) + 64*len(d.Links))
+	b.Grow(len(d.HTML) + 64*len(d.Links))
+	r.writeBody(&b, d, p)
+	return template.HTML(b.String())
+}
+
+// textWriter is what pages are written into: a strings.Builder or a
+// bytes.Buffer.
+type textWriter interface {
+	Write([]byte) (int, error)
+	WriteString(string) (int, error)
+}
+
+// writeBody writes body(d, p) into b.
+func (r *Renderer) writeBody(b textWriter, d *handbook.Document, p *Page) {
+	h := d.HTML
 	for {
 		i := strings.IndexByte(h, 0)
 		if i < 0 {
@@ -292,7 +310,6 @@ func (r *Renderer) body(d *handbook.Document, p *Page) template.HTML {
 		h = h[i+2+j:]
 	}
 	b.WriteString(h)
-	return template.HTML(b.String())
 }
 
 func (r *Renderer) href(l *handbook.Link, p *Page) string {

@@ -261,9 +261,9 @@ func (p *Page) breadcrumbsTwin(b *bytes.Buffer) error {
 }
 
 func (p *Page) relatedTwin(b *bytes.Buffer) error {
-	list := func(class, id, heading string, items template.HTML) {
+	list := func(class, id, heading string, docs []*handbook.Document, f linkShow) {
 		b.WriteString("\n<section class=\"" + class + "\" aria-labelledby=\"" + id + "\">\n  <h2 id=\"" + id + "\">" + heading + "</h2>\n  <ul>\n  ")
-		b.WriteString(string(items))
+		p.writeLinkItems(b, docs, f)
 		b.WriteString("</ul>\n</section>")
 	}
 	if refs := p.Refs(); len(refs) > 0 {
@@ -271,16 +271,16 @@ func (p *Page) relatedTwin(b *bytes.Buffer) error {
 		if p.Kind == "vision" {
 			heading = "Strategies it weaves together"
 		}
-		list("refs", "refs-h", heading, p.LinkItems(refs, "status"))
+		list("refs", "refs-h", heading, refs, linkShow{status: true})
 	}
 	switch p.Kind {
 	case "design-doc":
 		if c := p.CitedBy("strategy"); len(c) > 0 {
-			list("refs", "citedby-h", "Strategies drawn from this document", p.LinkItems(c))
+			list("refs", "citedby-h", "Strategies drawn from this document", c, linkShow{})
 		}
 	case "strategy":
 		if c := p.CitedBy("vision"); len(c) > 0 {
-			list("refs", "citedby-h", "Visions that build on this strategy", p.LinkItems(c))
+			list("refs", "citedby-h", "Visions that build on this strategy", c, linkShow{})
 		}
 	}
 	if ds := p.Decisions(); len(ds) > 0 {
@@ -329,13 +329,13 @@ func (p *Page) relatedTwin(b *bytes.Buffer) error {
 			b.WriteString("\n  <h3>")
 			escText(b, g.Label)
 			b.WriteString("</h3>\n  <ul>\n  ")
-			b.WriteString(string(p.LinkItems(g.Docs)))
+			p.writeLinkItems(b, g.Docs, linkShow{})
 			b.WriteString("</ul>")
 		}
 		b.WriteString("\n</section>")
 	}
 	if rel := p.Related(); len(rel) > 0 {
-		list("related", "related-h", "Related", p.LinkItems(rel, "kind"))
+		list("related", "related-h", "Related", rel, linkShow{kind: true})
 	}
 	b.WriteString("\n")
 	return nil
@@ -488,7 +488,7 @@ func (p *Page) singleTwin(b *bytes.Buffer) error {
 			"    <textarea class=\"checklist-markdown\" readonly hidden aria-label=\"Checklist as Markdown\"></textarea>\n  </div>")
 	}
 	b.WriteString("\n  <div class=\"content\">\n")
-	b.WriteString(string(p.Content()))
+	p.r.writeBody(b, d, p)
 	b.WriteString("\n  </div>\n</article>\n")
 	if err := p.include(b, "partials/related.html"); err != nil {
 		return err
