@@ -50,6 +50,42 @@ func (w *wordIndex) add(seg []byte) {
 	in := false // inside a run of non-space
 	for i := 0; i < len(seg); {
 		c := seg[i]
+		if c < utf8.RuneSelf && wordByte[c] != 0 && len(w.word) == 0 {
+			// Most words: a run of ASCII letters and digits, hashed as it
+			// is read and, when already lower case, added as it stands.
+			start, h, lower := i, uint32(fnvBasis), true
+			for ; i < len(seg); i++ {
+				c = seg[i]
+				if c >= utf8.RuneSelf || wordByte[c] == 0 {
+					break
+				}
+				l := wordByte[c]
+				lower = lower && l == c
+				h = (h ^ uint32(l)) * fnvPrime
+			}
+			if !in {
+				in = true
+				w.count++
+			}
+			if i < len(seg) && seg[i] >= utf8.RuneSelf {
+				// The word may go on past ASCII: read on, letter by letter.
+				for _, b := range seg[start:i] {
+					w.word = append(w.word, wordByte[b])
+				}
+				w.hash = h
+				continue
+			}
+			if lower {
+				w.insert(seg[start:i], h, false)
+				continue
+			}
+			for _, b := range seg[start:i] {
+				w.word = append(w.word, wordByte[b])
+			}
+			w.hash = h
+			w.end()
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			if l := wordByte[c]; l != 0 {
@@ -90,10 +126,15 @@ func (w *wordIndex) add(seg []byte) {
 	}
 }
 
-// end adds the word read so far, if it is long enough and new.
+// end adds the word read so far and starts the next.
 func (w *wordIndex) end() {
-	word, h, wide := w.word, w.hash, w.wide
-	w.word, w.hash, w.wide = word[:0], fnvBasis, false
+	w.insert(w.word, w.hash, w.wide)
+	w.word, w.hash, w.wide = w.word[:0], fnvBasis, false
+}
+
+// insert adds word, whose hash is h, if it is long enough and new; wide
+// says it has bytes beyond ASCII.
+func (w *wordIndex) insert(word []byte, h uint32, wide bool) {
 	if len(word) < 3 || wide && utf8.RuneCount(word) < 3 {
 		return
 	}
