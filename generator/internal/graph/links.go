@@ -164,9 +164,11 @@ func (b *builder) supersededLinks(d *handbook.Document) {
 
 func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	dest := strings.TrimSpace(l.Dest)
-	if m := templateVarRE.FindString(dest); m != "" && strings.HasPrefix(dest[len(m):], "/") {
-		// {{ site.baseurl }}/x/ of Jekyll and Liquid: a site path.
-		dest = dest[len(m):]
+	if strings.HasPrefix(dest, "{{") {
+		if m := templateVarRE.FindString(dest); m != "" && strings.HasPrefix(dest[len(m):], "/") {
+			// {{ site.baseurl }}/x/ of Jekyll and Liquid: a site path.
+			dest = dest[len(m):]
+		}
 	}
 	if strings.Contains(dest, `\`) {
 		dest = string(util.UnescapePunctuations([]byte(dest)))
@@ -193,11 +195,10 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 			target = u
 		}
 	}
-	quoted := quote(l)
 	if target == "" {
 		// "#heading" in the same document.
 		l.Target = d
-		b.checkAnchor(d, d, l, frag, quoted)
+		b.checkAnchor(d, d, l, frag)
 		return
 	}
 	if l.Form != handbook.LinkWiki {
@@ -227,12 +228,12 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	}
 	if found == nil {
 		l.Broken = true
-		b.broken(d.SourcePath, l.Offset, hint, "broken link %s: %s", quoted, msg)
+		b.broken(d.SourcePath, l.Offset, hint, "broken link %s: %s", quote(l), msg)
 		return
 	}
 	if l.Form == handbook.LinkImage {
 		l.Broken = true
-		b.broken(d.SourcePath, l.Offset, "an image points at an image file", "image %s points at a document", quoted)
+		b.broken(d.SourcePath, l.Offset, "an image points at an image file", "image %s points at a document", quote(l))
 		return
 	}
 	l.Target = found
@@ -245,7 +246,7 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	if found.Kind == handbook.KindDecision {
 		l.Decision = b.site.DecisionByID[found.ID]
 	}
-	b.checkAnchor(d, found, l, frag, quoted)
+	b.checkAnchor(d, found, l, frag)
 }
 
 func quote(l *handbook.Link) string {
@@ -258,7 +259,7 @@ func quote(l *handbook.Link) string {
 	return fmt.Sprintf("%q", l.Dest)
 }
 
-func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link, frag, quoted string) {
+func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link, frag string) {
 	if frag == "" {
 		return
 	}
@@ -286,7 +287,7 @@ func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link,
 		hint = "the page has no headings; link to the page itself"
 	}
 	l.Broken = true
-	b.broken(from.SourcePath, l.Offset, hint, "broken link %s: %s has no heading #%s", quoted, target.SourcePath, frag)
+	b.broken(from.SourcePath, l.Offset, hint, "broken link %s: %s has no heading #%s", quote(l), target.SourcePath, frag)
 }
 
 // GitHubStyle normalises an anchor as written by hand ("#Error_Handling")
