@@ -127,6 +127,17 @@ func (p *Page) Rel(to string) string {
 	return p.root + to
 }
 
+// writeRel writes p.Rel(to), escaped as esc says, without building it.
+func (p *Page) writeRel(b textWriter, to string, esc escaping) {
+	p.Rel("") // sets p.root
+	if p.root != "./" {
+		writeEscaped(b, p.root, esc)
+	} else if to == "" {
+		b.WriteString("./")
+	}
+	writeEscaped(b, to, esc)
+}
+
 // MenuCurrent is the site path of the main menu's entry for this page, or
 // "" when the page is not in the menu: the variant that, with .Rel "",
 // tells one page's header from another's.
@@ -232,7 +243,7 @@ func (p *Page) LinkItems(docs []*handbook.Document, show ...string) template.HTM
 type linkShow struct{ status, kind, summary, card bool }
 
 func (p *Page) writeLinkItems(b textWriter, docs []*handbook.Document, f linkShow) {
-	esc := func(s string) { b.WriteString(template.HTMLEscapeString(s)) }
+	esc := func(s string) { writeEscaped(b, s, escTemplate) }
 	for _, d := range docs {
 		if f.card {
 			b.WriteString(`<li class="card">`)
@@ -240,7 +251,7 @@ func (p *Page) writeLinkItems(b textWriter, docs []*handbook.Document, f linkSho
 			b.WriteString("<li>")
 		}
 		b.WriteString(`<a href="`)
-		esc(p.Link(d))
+		p.writeRel(b, d.URL, escTemplate)
 		b.WriteString(`">`)
 		esc(d.Title)
 		b.WriteString("</a>")

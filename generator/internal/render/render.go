@@ -305,11 +305,30 @@ func (r *Renderer) writeBody(b textWriter, d *handbook.Document, p *Page) {
 		n, err := strconv.Atoi(h[i+1 : i+1+j])
 		b.WriteString(h[:i])
 		if err == nil && n < len(d.Links) {
-			b.Write(util.EscapeHTML([]byte(r.href(d.Links[n], p))))
+			r.writeHref(b, d.Links[n], p)
 		}
 		h = h[i+2+j:]
 	}
 	b.WriteString(h)
+}
+
+// writeHref writes href(l, p) escaped as goldmark escapes attribute
+// values, without building the string.
+func (r *Renderer) writeHref(b textWriter, l *handbook.Link, p *Page) {
+	switch {
+	case l.Target != nil:
+		if l.Target != p.Doc || l.Fragment == "" {
+			p.writeRel(b, l.Target.URL, escGoldmark)
+		}
+		if l.Fragment != "" {
+			b.WriteString("#")
+			writeEscaped(b, l.Fragment, escGoldmark)
+		}
+	case l.File != "":
+		p.writeRel(b, l.File, escGoldmark)
+	default:
+		b.Write(util.EscapeHTML(util.URLEscape([]byte(l.Dest), true)))
+	}
 }
 
 func (r *Renderer) href(l *handbook.Link, p *Page) string {

@@ -106,27 +106,38 @@ func (p *Page) include(b *bytes.Buffer, name string) error {
 // not a page.
 const twinSuffix = "~template"
 
-// escText writes s as html/template escapes a string in text and in quoted
-// attribute values.
-func escText(b *bytes.Buffer, s string) {
+// escaping names one of the HTML escapers output goes through.
+type escaping int
+
+const (
+	escHTMLTemplate escaping = iota // html/template, in text and quoted attributes
+	escTemplate                     // template.HTMLEscapeString
+	escGoldmark                     // goldmark's util.EscapeHTML
+)
+
+// writeEscaped writes s escaped as esc does.
+func writeEscaped(b textWriter, s string, esc escaping) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var rep string
-		switch s[i] {
-		case 0:
-			rep = "\uFFFD"
-		case '"':
-			rep = "&#34;"
-		case '&':
+		switch c := s[i]; {
+		case c == '&':
 			rep = "&amp;"
-		case '\'':
-			rep = "&#39;"
-		case '+':
-			rep = "&#43;"
-		case '<':
+		case c == '<':
 			rep = "&lt;"
-		case '>':
+		case c == '>':
 			rep = "&gt;"
+		case c == '"':
+			rep = "&#34;"
+			if esc == escGoldmark {
+				rep = "&quot;"
+			}
+		case c == '\'' && esc != escGoldmark:
+			rep = "&#39;"
+		case c == '+' && esc == escHTMLTemplate:
+			rep = "&#43;"
+		case c == 0 && esc != escGoldmark:
+			rep = "\uFFFD"
 		default:
 			continue
 		}
@@ -136,6 +147,10 @@ func escText(b *bytes.Buffer, s string) {
 	}
 	b.WriteString(s[last:])
 }
+
+// escText writes s as html/template escapes a string in text and in quoted
+// attribute values.
+func escText(b *bytes.Buffer, s string) { writeEscaped(b, s, escHTMLTemplate) }
 
 // escHref writes s as html/template writes a string that is a whole href
 // value: a scheme other than http, https or mailto is replaced by
