@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -331,7 +332,17 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 		return c.json
 	}
 	var b bytes.Buffer
-	seen := map[string]bool{}
+	type edge struct {
+		to   *handbook.Document
+		frag string
+	}
+	// Most documents have a few dozen links, where a scan beats a map; a
+	// map keeps documents with hundreds linear.
+	var seen []edge
+	var seenMap map[edge]bool
+	if len(d.Links) > 32 {
+		seenMap = make(map[edge]bool, len(d.Links))
+	}
 	sep := func() {
 		if b.Len() > 0 {
 			b.WriteByte(',')
@@ -342,11 +353,18 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 		if l.Target == nil || l.Target == d {
 			continue
 		}
-		k := l.Target.ID + "#" + l.Fragment
-		if seen[k] {
-			continue
+		k := edge{l.Target, l.Fragment}
+		if seenMap != nil {
+			if seenMap[k] {
+				continue
+			}
+			seenMap[k] = true
+		} else {
+			if slices.Contains(seen, k) {
+				continue
+			}
+			seen = append(seen, k)
 		}
-		seen[k] = true
 		sep()
 		writeGraphLink(&b, graphLink{From: d.ID, To: l.Target.ID, Fragment: l.Fragment, Via: "body"})
 	}
