@@ -31,6 +31,13 @@ type navKey struct {
 // Nav is the sidebar: the sections, the pages of the open section (up to
 // 40), the reading paths and tags, with the current page marked.
 func (p *Page) Nav() template.HTML {
+	var b strings.Builder
+	p.writeNav(&b)
+	return template.HTML(b.String())
+}
+
+// writeNav writes Nav into b.
+func (p *Page) writeNav(b textWriter) {
 	open := p.openSection()
 	key := navKey{open, strings.Count(p.URL, "/"), p.absolute}
 	c := &p.r.nav
@@ -47,10 +54,16 @@ func (p *Page) Nav() template.HTML {
 		c.mu.Unlock()
 	}
 	if !p.absolute {
-		self := `href="` + template.HTMLEscapeString(p.Rel(p.URL)) + `"`
-		html = strings.Replace(html, self+">", self+` aria-current="page">`, 1)
+		// The current page's link, marked: the first link to it.
+		self := `href="` + template.HTMLEscapeString(p.Rel(p.URL)) + `">`
+		if i := strings.Index(html, self); i >= 0 {
+			i += len(self) - 1
+			b.WriteString(html[:i])
+			b.WriteString(` aria-current="page"`)
+			html = html[i:]
+		}
 	}
-	return template.HTML(html)
+	b.WriteString(html)
 }
 
 func (p *Page) openSection() *handbook.Document {

@@ -394,7 +394,7 @@ func (p *Page) pageTwin(b *bytes.Buffer, main twin) error {
 
 func (p *Page) navTwin(b *bytes.Buffer) error {
 	b.WriteString("<nav class=\"sidebar\" aria-label=\"Sections\">\n")
-	b.WriteString(string(p.Nav()))
+	p.writeNav(b)
 	b.WriteString("\n</nav>\n")
 	return nil
 }
