@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,8 +10,8 @@ import (
 // its word count (runs of non-space, for reading time) and its distinct
 // lower-case words of three letters or more, in order of first use, for
 // the search index. Words seen are kept in an open-addressing set of
-// slices of the output, with their hashes, so that a word costs a hash
-// computed as it is read and, mostly, one comparison; no allocation per
+// slices of the output, keyed by their first eight bytes, so that a word
+// costs a hash and, mostly, one comparison of integers; no allocation per
 // distinct word.
 type wordIndex struct {
 	count int
@@ -18,20 +19,45 @@ type wordIndex struct {
 	slots []wordSlot // at == 0 is empty
 	used  int
 	word  []byte // the word being read, lower-cased
-	hash  uint32 // FNV-1a of word
 	wide  bool   // word has a byte beyond ASCII
 }
 
 type wordSlot struct {
-	hash uint32
-	at   int32 // 1 + the offset of the word in out
-	n    int32 // its length
+	key uint64 // the word's first eight bytes, little-endian, zero-padded
+	at  int32  // 1 + the offset of the word in out
+	n   int32  // its length
 }
 
-const fnvBasis, fnvPrime = 2166136261, 16777619
+// wordKey returns the first eight bytes of word, zero-padded, and a hash
+// of all of it. Most words fit in the key, so comparing keys and lengths
+// compares the words.
+func wordKey(word []byte) (uint64, uint32) {
+	var key uint64
+	if n := len(word); cap(word) >= 8 {
+		key = binary.LittleEndian.Uint64(word[:8])
+		if n < 8 {
+			key &= 1<<(8*n) - 1
+		}
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			key = key<<8 | uint64(word[i])
+		}
+	}
+	x := key ^ uint64(len(word))*0x9e3779b97f4a7c15
+	for rest := word[min(8, len(word)):]; len(rest) > 0; rest = rest[min(8, len(rest)):] {
+		var k uint64
+		for i := min(8, len(rest)) - 1; i >= 0; i-- {
+			k = k<<8 | uint64(rest[i])
+		}
+		x = (x ^ k) * 0xff51afd7ed558ccd
+	}
+	x *= 0xc4ceb9fe1a85ec53
+	return key, uint32(x ^ x>>29)
+}
 
-// wordByte maps the ASCII bytes of words to lower case; 0 ends a word.
-var wordByte = func() (t [utf8.RuneSelf]byte) {
+// wordByte maps the ASCII bytes of words to lower case; 0 is any other
+// byte, including every byte beyond ASCII.
+var wordByte = func() (t [256]byte) {
 	for c := byte('0'); c <= '9'; c++ {
 		t[c] = c
 	}
@@ -44,53 +70,42 @@ var wordByte = func() (t [utf8.RuneSelf]byte) {
 
 // add reads one segment of text. A segment's edges end its words.
 func (w *wordIndex) add(seg []byte) {
-	if w.hash == 0 {
-		w.hash = fnvBasis
-	}
 	in := false // inside a run of non-space
 	for i := 0; i < len(seg); {
 		c := seg[i]
-		if c < utf8.RuneSelf && wordByte[c] != 0 && len(w.word) == 0 {
-			// Most words: a run of ASCII letters and digits, hashed as it
-			// is read and, when already lower case, added as it stands.
-			start, h, lower := i, uint32(fnvBasis), true
+		if wordByte[c] != 0 && len(w.word) == 0 {
+			// Most words: a run of ASCII letters and digits, added as it
+			// stands when it is already lower case.
+			start := i
+			var upper byte // nonzero if the run has a capital
 			for ; i < len(seg); i++ {
-				c = seg[i]
-				if c >= utf8.RuneSelf || wordByte[c] == 0 {
+				l := wordByte[seg[i]]
+				if l == 0 {
 					break
 				}
-				l := wordByte[c]
-				lower = lower && l == c
-				h = (h ^ uint32(l)) * fnvPrime
+				upper |= l ^ seg[i]
 			}
 			if !in {
 				in = true
 				w.count++
 			}
-			if i < len(seg) && seg[i] >= utf8.RuneSelf {
-				// The word may go on past ASCII: read on, letter by letter.
-				for _, b := range seg[start:i] {
-					w.word = append(w.word, wordByte[b])
-				}
-				w.hash = h
-				continue
-			}
-			if lower {
-				w.insert(seg[start:i], h, false)
+			if upper == 0 && (i == len(seg) || seg[i] < utf8.RuneSelf) {
+				w.insert(seg[start:i], false)
 				continue
 			}
 			for _, b := range seg[start:i] {
 				w.word = append(w.word, wordByte[b])
 			}
-			w.hash = h
-			w.end()
+			if i == len(seg) || seg[i] < utf8.RuneSelf {
+				w.end()
+			}
+			// else the word may go on past ASCII: read on, letter by letter.
 			continue
 		}
 		if c < utf8.RuneSelf {
 			i++
 			if l := wordByte[c]; l != 0 {
 				w.word = append(w.word, l)
-				w.hash = (w.hash ^ uint32(l)) * fnvPrime
 			} else if len(w.word) > 0 {
 				w.end()
 			}
@@ -105,11 +120,7 @@ func (w *wordIndex) add(seg []byte) {
 		r, size := utf8.DecodeRune(seg[i:])
 		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			n := len(w.word)
 			w.word = utf8.AppendRune(w.word, unicode.ToLower(r))
-			for _, b := range w.word[n:] {
-				w.hash = (w.hash ^ uint32(b)) * fnvPrime
-			}
 			w.wide = true
 		} else if len(w.word) > 0 {
 			w.end()
@@ -128,16 +139,17 @@ func (w *wordIndex) add(seg []byte) {
 
 // end adds the word read so far and starts the next.
 func (w *wordIndex) end() {
-	w.insert(w.word, w.hash, w.wide)
-	w.word, w.hash, w.wide = w.word[:0], fnvBasis, false
+	w.insert(w.word, w.wide)
+	w.word, w.wide = w.word[:0], false
 }
 
-// insert adds word, whose hash is h, if it is long enough and new; wide
-// says it has bytes beyond ASCII.
-func (w *wordIndex) insert(word []byte, h uint32, wide bool) {
+// insert adds word if it is long enough and new; wide says it has bytes
+// beyond ASCII.
+func (w *wordIndex) insert(word []byte, wide bool) {
 	if len(word) < 3 || wide && utf8.RuneCount(word) < 3 {
 		return
 	}
+	key, h := wordKey(word)
 	if 2*(w.used+1) > len(w.slots) {
 		w.grow()
 	}
@@ -148,12 +160,12 @@ func (w *wordIndex) insert(word []byte, h uint32, wide bool) {
 			if len(w.out) > 0 {
 				w.out = append(w.out, ' ')
 			}
-			*s = wordSlot{hash: h, at: int32(len(w.out)) + 1, n: int32(len(word))}
+			*s = wordSlot{key: key, at: int32(len(w.out)) + 1, n: int32(len(word))}
 			w.out = append(w.out, word...)
 			w.used++
 			return
 		}
-		if s.hash == h && int(s.n) == len(word) && string(w.out[s.at-1:s.at-1+s.n]) == string(word) {
+		if s.key == key && int(s.n) == len(word) && (len(word) <= 8 || string(w.out[s.at-1+8:s.at-1+s.n]) == string(word[8:])) {
 			return
 		}
 	}
@@ -168,7 +180,8 @@ func (w *wordIndex) grow() {
 		if s.at == 0 {
 			continue
 		}
-		i := s.hash & mask
+		_, h := wordKey(w.out[s.at-1 : s.at-1+s.n])
+		i := h & mask
 		for w.slots[i].at != 0 {
 			i = (i + 1) & mask
 		}
