@@ -639,6 +639,9 @@ func (f *fields) bullets() {
 		if len(bytes.TrimSpace(line)) > 0 {
 			lines++
 		}
+		if t := bytes.TrimLeft(line, " \t\n\f\r"); len(t) < 3 || t[0] != '-' && t[0] != '*' || bytes.IndexByte(t, ':') < 0 {
+			continue // no "- key: value": spare the regexp
+		}
 		if m := bulletRE.FindSubmatch(line); m != nil {
 			key := strings.ToLower(string(m[1]))
 			val := strings.TrimSpace(string(m[2]))
