@@ -17,6 +17,7 @@ import (
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/pool"
 )
 
 // Content is what a content directory holds.
@@ -103,15 +104,9 @@ func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 		}
 		for _, name := range d.md {
 			p := join(rel, name)
-			src, err := fs.ReadFile(fsys, path.Join(contentDir, p))
-			if err != nil {
-				diags.Errorf(path.Join(contentDir, p), -1, "check the file's permissions", "cannot read: %v", err)
-				continue
-			}
 			doc := &handbook.Document{
 				Path:       p,
 				SourcePath: path.Join(contentDir, p),
-				Source:     src,
 				Section:    sectionOf(rel),
 			}
 			switch {
@@ -132,6 +127,26 @@ func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 			c.Files = append(c.Files, handbook.StaticFile{Path: p, Source: path.Join(contentDir, p)})
 		}
 	}
+	// Files are read on every core: on disk, most of loading is waiting.
+	unread := make([]bool, len(c.Docs))
+	pool.Each(len(c.Docs), func(i int) {
+		d := c.Docs[i]
+		src, err := fs.ReadFile(fsys, d.SourcePath)
+		if err != nil {
+			diags.Errorf(d.SourcePath, -1, "check the file's permissions", "cannot read: %v", err)
+			unread[i] = true
+			return
+		}
+		d.Source = src
+	})
+	n := 0
+	for i, d := range c.Docs {
+		if !unread[i] {
+			c.Docs[n] = d
+			n++
+		}
+	}
+	c.Docs = c.Docs[:n]
 	return c
 }
 
