@@ -141,6 +141,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	var firstHeading *ast.Heading
 	usedIDs := map[string]bool{}
 	var words wordIndex
+	words.reserve(len(src))
 	taskIDs := map[string]bool{}
 	var notHTML []*ast.RawHTML
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

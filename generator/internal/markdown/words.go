@@ -171,6 +171,17 @@ func (w *wordIndex) insert(word []byte, wide bool) {
 	}
 }
 
+// reserve sizes the set for a body of n bytes, which holds about one
+// distinct word in twenty bytes, so that it seldom grows.
+func (w *wordIndex) reserve(n int) {
+	size := 256
+	for size < n/8 && size < 1<<14 {
+		size <<= 1
+	}
+	w.slots = make([]wordSlot, size)
+	w.out = make([]byte, 0, n/4)
+}
+
 // grow doubles the set (from 256 slots) and places its words again.
 func (w *wordIndex) grow() {
 	old := w.slots

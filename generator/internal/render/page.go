@@ -195,23 +195,46 @@ func (p *Page) TOC() []handbook.Heading {
 // TableOfContents is TOC as HTML: a list of links to the headings of
 // levels 2 and 3, each item classed toc-2 or toc-3; empty when TOC is.
 func (p *Page) TableOfContents() template.HTML {
-	toc := p.TOC()
-	if toc == nil {
-		return ""
-	}
 	var b strings.Builder
+	p.writeTOC(&b)
+	return template.HTML(b.String())
+}
+
+// tocLen is the number of headings TOC lists, or 0 when it lists none.
+func (p *Page) tocLen() int {
+	if p.Doc == nil {
+		return 0
+	}
+	n := 0
+	for _, h := range p.Doc.Headings {
+		if (h.Level == 2 || h.Level == 3) && h.ID != "" {
+			n++
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
+// writeTOC writes TableOfContents into b.
+func (p *Page) writeTOC(b textWriter) {
+	if p.tocLen() == 0 {
+		return
+	}
 	b.WriteString("<ul>")
-	for _, h := range toc {
-		b.WriteString(`<li class="toc-`)
-		b.WriteString(strconv.Itoa(h.Level))
-		b.WriteString(`"><a href="#`)
-		b.WriteString(template.HTMLEscapeString(h.ID))
-		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(h.Text))
-		b.WriteString("</a></li>")
+	for _, h := range p.Doc.Headings {
+		if (h.Level == 2 || h.Level == 3) && h.ID != "" {
+			b.WriteString(`<li class="toc-`)
+			b.WriteString(strconv.Itoa(h.Level))
+			b.WriteString(`"><a href="#`)
+			writeEscaped(b, h.ID, escTemplate)
+			b.WriteString(`">`)
+			writeEscaped(b, h.Text, escTemplate)
+			b.WriteString("</a></li>")
+		}
 	}
 	b.WriteString("</ul>")
-	return template.HTML(b.String())
 }
 
 // LinkItems renders docs as list items, each a link to the document

@@ -487,9 +487,9 @@ func (p *Page) singleTwin(b *bytes.Buffer) error {
 		return err
 	}
 	b.WriteString("\n  </header>")
-	if toc := p.TableOfContents(); toc != "" {
+	if p.tocLen() > 0 {
 		b.WriteString("\n  <nav class=\"toc\" aria-label=\"On this page\">\n    <h2>On this page</h2>\n    ")
-		b.WriteString(string(toc))
+		p.writeTOC(b)
 		b.WriteString("\n  </nav>")
 	}
 	if p.Kind == "checklist" && d.Tasks != 0 {
