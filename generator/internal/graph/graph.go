@@ -104,12 +104,19 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 	b.place()
 	b.sections()
 	b.registry()
+	// Related pages depend on front matter alone: they are found while
+	// links resolve and backlinks gather, on whichever core is free.
+	related := make(chan struct{})
+	go func() {
+		defer close(related)
+		b.related()
+	}()
 	b.resolveLinks()
 	b.references()
 	b.readingPaths()
 	b.backlinks()
 	b.touches()
-	b.related()
+	<-related
 	b.orphans()
 	return &Graph{Site: s, LinkDiags: b.linkDiags, b: b}
 }

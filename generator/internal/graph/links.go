@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -471,27 +472,38 @@ func (b *builder) touches() {
 // backlinks inverts body links and front matter references.
 func (b *builder) backlinks() {
 	s := b.site
-	seen := map[[2]*handbook.Document]bool{}
-	add := func(from, to *handbook.Document) {
-		if from == to || to == nil {
-			return
-		}
-		k := [2]*handbook.Document{from, to}
-		if seen[k] {
-			return
-		}
-		seen[k] = true
-		s.Backlinks[to] = append(s.Backlinks[to], from)
-	}
+	var targets []*handbook.Document
 	for _, d := range s.Docs {
+		// Each document's targets, once each: documents are in path
+		// order, so every list of backlinks is too. A scan finds repeats
+		// among a few dozen links; a map, among hundreds.
+		targets = targets[:0]
+		var seen map[*handbook.Document]bool
+		if len(d.Links)+len(d.Refs) > 32 {
+			seen = map[*handbook.Document]bool{}
+		}
+		add := func(to *handbook.Document) {
+			if to == nil || to == d {
+				return
+			}
+			if seen != nil {
+				if seen[to] {
+					return
+				}
+				seen[to] = true
+			} else if slices.Contains(targets, to) {
+				return
+			}
+			targets = append(targets, to)
+		}
 		for _, l := range d.Links {
-			add(d, l.Target)
+			add(l.Target)
 		}
 		for _, t := range d.Refs {
-			add(d, t)
+			add(t)
 		}
-	}
-	for _, from := range s.Backlinks {
-		sort.Slice(from, func(i, j int) bool { return from[i].Path < from[j].Path })
+		for _, to := range targets {
+			s.Backlinks[to] = append(s.Backlinks[to], d)
+		}
 	}
 }
