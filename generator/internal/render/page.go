@@ -314,14 +314,19 @@ func (p *Page) Backlinks() []Group {
 }
 
 func groupByKind(ds []*handbook.Document) []Group {
-	by := map[handbook.Kind][]*handbook.Document{}
-	for _, d := range ds {
-		by[d.Kind] = append(by[d.Kind], d)
+	if len(ds) == 0 {
+		return nil
 	}
 	var out []Group
 	for _, k := range handbook.Kinds {
-		if len(by[k]) > 0 {
-			out = append(out, Group{Label: k.Label(len(by[k]) > 1), Docs: by[k]})
+		var g []*handbook.Document
+		for _, d := range ds {
+			if d.Kind == k {
+				g = append(g, d)
+			}
+		}
+		if len(g) > 0 {
+			out = append(out, Group{Label: k.Label(len(g) > 1), Docs: g})
 		}
 	}
 	return out

@@ -1,8 +1,11 @@
 package render
 
 import (
+	htmltemplate "html/template"
+
 	"bytes"
 	"encoding/json"
+	"github.com/yuin/goldmark/util"
 	"strings"
 	"testing"
 
@@ -65,6 +68,35 @@ func FuzzJSONString(f *testing.F) {
 			writeJSONString(&got, s, html)
 			if got.String() != strings.TrimSuffix(want.String(), "\n") {
 				t.Errorf("html=%v %q:\n got %s\nwant %s", html, s, got.String(), want.String())
+			}
+		}
+	})
+}
+
+// FuzzEscaping holds writeEscaped to the three escapers whose output it
+// stands in for: html/template's in text, template.HTMLEscapeString and
+// goldmark's util.EscapeHTML.
+func FuzzEscaping(f *testing.F) {
+	f.Add(`Tea & <biscuits> "quoted" 'single' a+b`)
+	f.Add("nul \x00 bad \xff café")
+	tpl := htmltemplate.Must(htmltemplate.New("t").Parse(`{{ . }}`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		if err := tpl.Execute(&want, s); err != nil {
+			t.Skip()
+		}
+		for _, c := range []struct {
+			esc  escaping
+			want string
+		}{
+			{escHTMLTemplate, want.String()},
+			{escTemplate, htmltemplate.HTMLEscapeString(s)},
+			{escGoldmark, string(util.EscapeHTML([]byte(s)))},
+		} {
+			var got strings.Builder
+			writeEscaped(&got, s, c.esc)
+			if got.String() != c.want {
+				t.Errorf("escaping %d of %q:\n got %q\nwant %q", c.esc, s, got.String(), c.want)
 			}
 		}
 	})

@@ -115,35 +115,33 @@ const (
 	escGoldmark                     // goldmark's util.EscapeHTML
 )
 
-// writeEscaped writes s escaped as esc does.
-func writeEscaped(b textWriter, s string, esc escaping) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var rep string
-		switch c := s[i]; {
-		case c == '&':
-			rep = "&amp;"
-		case c == '<':
-			rep = "&lt;"
-		case c == '>':
-			rep = "&gt;"
-		case c == '"':
-			rep = "&#34;"
-			if esc == escGoldmark {
-				rep = "&quot;"
-			}
-		case c == '\'' && esc != escGoldmark:
-			rep = "&#39;"
-		case c == '+' && esc == escHTMLTemplate:
-			rep = "&#43;"
-		case c == 0 && esc != escGoldmark:
-			rep = "\uFFFD"
-		default:
+// escapes maps, for each escaping, the bytes it replaces to their
+// replacements; "" leaves a byte as it is.
+var escapes = func() (t [3][256]string) {
+	for esc := range t {
+		t[esc]['&'], t[esc]['<'], t[esc]['>'], t[esc]['"'], t[esc][0] = "&amp;", "&lt;", "&gt;", "&#34;", "\uFFFD"
+		if escaping(esc) == escGoldmark {
+			t[esc]['"'] = "&quot;"
 			continue
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(rep)
-		last = i + 1
+		t[esc]['\''] = "&#39;"
+		if escaping(esc) == escHTMLTemplate {
+			t[esc]['+'] = "&#43;"
+		}
+	}
+	return t
+}()
+
+// writeEscaped writes s escaped as esc does.
+func writeEscaped(b textWriter, s string, esc escaping) {
+	tbl := &escapes[esc]
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if rep := tbl[s[i]]; rep != "" {
+			b.WriteString(s[last:i])
+			b.WriteString(rep)
+			last = i + 1
+		}
 	}
 	b.WriteString(s[last:])
 }
