@@ -84,5 +84,14 @@ func FuzzWords(f *testing.F) {
 		if w.count != count {
 			t.Errorf("count of %q = %d, want %d", text, w.count, count)
 		}
+		// An index is reused from document to document.
+		first := w.words()
+		w.reset(len(text))
+		for _, seg := range strings.Split(text, "|") {
+			w.add([]byte(seg))
+		}
+		if w.words() != first || w.count != count {
+			t.Errorf("reused index of %q: %q, count %d", text, w.words(), w.count)
+		}
 	})
 }

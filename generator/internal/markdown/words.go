@@ -171,15 +171,21 @@ func (w *wordIndex) insert(word []byte, wide bool) {
 	}
 }
 
-// reserve sizes the set for a body of n bytes, which holds about one
-// distinct word in twenty bytes, so that it seldom grows.
-func (w *wordIndex) reserve(n int) {
+// reset empties the index for a body of n bytes, which holds about one
+// distinct word in twenty bytes, keeping its tables: a set sized so that
+// it seldom grows.
+func (w *wordIndex) reset(n int) {
 	size := 256
 	for size < n/8 && size < 1<<14 {
 		size <<= 1
 	}
-	w.slots = make([]wordSlot, size)
-	w.out = make([]byte, 0, n/4)
+	if len(w.slots) >= size && len(w.slots) <= 4*size {
+		clear(w.slots)
+	} else {
+		w.slots = make([]wordSlot, size)
+	}
+	w.out, w.word = w.out[:0], w.word[:0]
+	w.count, w.used, w.wide = 0, 0, false
 }
 
 // grow doubles the set (from 256 slots) and places its words again.
