@@ -74,15 +74,16 @@ type Graph struct {
 
 // Link links docs into a site like Build, keeping what Relink needs.
 func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFile, opts Options, diags *diag.List) *Graph {
+	n := len(docs) // the maps are sized once rather than grown
 	s := &handbook.Site{
-		ByID: map[string]*handbook.Document{}, ByPath: map[string]*handbook.Document{},
-		ByURL: map[string]*handbook.Document{}, FileSet: map[string]bool{},
-		Backlinks: map[*handbook.Document][]*handbook.Document{}, Tags: map[string][]*handbook.Document{},
+		ByID: make(map[string]*handbook.Document, n), ByPath: make(map[string]*handbook.Document, n),
+		ByURL: make(map[string]*handbook.Document, n), FileSet: make(map[string]bool, len(files)),
+		Backlinks: make(map[*handbook.Document][]*handbook.Document, n), Tags: map[string][]*handbook.Document{},
 		PathsOf: map[*handbook.Document][]*handbook.ReadingPath{}, DecisionByID: map[string]*handbook.Decision{},
 		Files: files,
 	}
-	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: map[*handbook.Document]*diag.List{}, drafts: map[string]*handbook.Document{},
-		byBase: map[string][]*handbook.Document{}, byName: map[string][]*handbook.Document{}, aliases: map[string]*handbook.Document{}, suggested: new(int)}
+	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: make(map[*handbook.Document]*diag.List, n), drafts: map[string]*handbook.Document{},
+		byBase: make(map[string][]*handbook.Document, n), byName: make(map[string][]*handbook.Document, n), aliases: map[string]*handbook.Document{}, suggested: new(int)}
 	for _, f := range files {
 		s.FileSet[f.Path] = true
 	}
