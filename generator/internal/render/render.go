@@ -6,7 +6,10 @@
 // pages, reading paths, the 404 page, alias redirects, sitemap.xml and an
 // Atom feed. Links are relative, so the output works under any sub-path.
 // Template errors are diagnostics at `layouts/file:line:col`. Pages render in
-// parallel; nothing here mutates the site.
+// parallel; nothing here mutates the site. The default theme's busiest
+// layouts have Go twins (twin.go) that write their bytes without
+// html/template's cost per action, used while the site keeps those files
+// as shipped.
 package render
 
 import (
