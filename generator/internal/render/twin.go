@@ -430,23 +430,25 @@ func (p *Page) pathbarTwin(b *bytes.Buffer) error {
 		escText(b, st.Path.Title)
 		b.WriteString("</a>\n  <span class=\"path-pos\">Step " + strconv.Itoa(st.Index) + " of " + strconv.Itoa(st.Total) + "</span>\n  <span class=\"path-links\">")
 		if st.Prev != nil {
-			b.WriteString("<a rel=\"prev\" href=\"")
-			escHref(b, p.Link(st.Prev))
-			b.WriteString("\">← ")
-			escText(b, st.Prev.Title)
-			b.WriteString("</a>")
+			p.writeRelLink(b, "prev", st.Prev, "← ", "")
 		}
 		if st.Next != nil {
-			b.WriteString("<a rel=\"next\" href=\"")
-			escHref(b, p.Link(st.Next))
-			b.WriteString("\">")
-			escText(b, st.Next.Title)
-			b.WriteString(" →</a>")
+			p.writeRelLink(b, "next", st.Next, "", " →")
 		}
 		b.WriteString("\n  </span>\n</nav>")
 	}
 	b.WriteString("\n")
 	return nil
+}
+
+// writeRelLink writes a link to d with rel="rel" (prev, next): before,
+// d's title, after.
+func (p *Page) writeRelLink(b *bytes.Buffer, rel string, d *handbook.Document, before, after string) {
+	b.WriteString(`<a rel="` + rel + `" href="`)
+	escHref(b, p.Link(d))
+	b.WriteString(`">` + before)
+	escText(b, d.Title)
+	b.WriteString(after + "</a>")
 }
 
 // singleTwin is the "main" block of _default/single.html.
@@ -509,18 +511,10 @@ func (p *Page) singleTwin(b *bytes.Buffer) error {
 	if d.Prev != nil || d.Next != nil {
 		b.WriteString("\n<nav class=\"prevnext\" aria-label=\"In this section\">")
 		if d.Prev != nil {
-			b.WriteString("<a rel=\"prev\" href=\"")
-			escHref(b, p.Link(d.Prev))
-			b.WriteString("\"><span>Previous</span> ")
-			escText(b, d.Prev.Title)
-			b.WriteString("</a>")
+			p.writeRelLink(b, "prev", d.Prev, "<span>Previous</span> ", "")
 		}
 		if d.Next != nil {
-			b.WriteString("<a rel=\"next\" href=\"")
-			escHref(b, p.Link(d.Next))
-			b.WriteString("\"><span>Next</span> ")
-			escText(b, d.Next.Title)
-			b.WriteString("</a>")
+			p.writeRelLink(b, "next", d.Next, "<span>Next</span> ", "")
 		}
 		b.WriteString("\n</nav>")
 	}
