@@ -111,6 +111,19 @@ func newSiteView(r *Renderer) *SiteView {
 // Rel returns the href from this page to a site path ("strategies/",
 // "assets/main.css").
 func (p *Page) Rel(to string) string {
+	root := p.rootHref()
+	if root == "./" {
+		if to == "" {
+			return "./"
+		}
+		return to
+	}
+	return root + to
+}
+
+// rootHref is the href of the site root from this page: "../" for each
+// level below it, "./" at the root, the base path for absolute links.
+func (p *Page) rootHref() string {
 	if p.root == "" {
 		if p.absolute {
 			p.root = p.r.cfg.BasePath
@@ -118,20 +131,13 @@ func (p *Page) Rel(to string) string {
 			p.root = Rel(p.URL, "")
 		}
 	}
-	if p.root == "./" {
-		if to == "" {
-			return "./"
-		}
-		return to
-	}
-	return p.root + to
+	return p.root
 }
 
 // writeRel writes p.Rel(to), escaped as esc says, without building it.
 func (p *Page) writeRel(b textWriter, to string, esc escaping) {
-	p.Rel("") // sets p.root
-	if p.root != "./" {
-		writeEscaped(b, p.root, esc)
+	if root := p.rootHref(); root != "./" {
+		writeEscaped(b, root, esc)
 	} else if to == "" {
 		b.WriteString("./")
 	}
