@@ -240,7 +240,9 @@ func SafeSitePath(p string) (string, bool) {
 	if strings.Contains(p, "://") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\x00?#") {
 		return "", false
 	}
-	for _, seg := range strings.Split(p, "/") {
+	for rest, more := p, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "/")
 		if seg == ".." {
 			return "", false
 		}

@@ -19,7 +19,6 @@ import (
 
 var templateVarRE = regexp.MustCompile(`^\{\{\s*[\w.]+\s*\}\}`)
 
-var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
 // broken reports a link that resolves to nothing: an error, or a warning
 // where site.yaml says `broken_links: warning` (migrating a legacy handbook).
@@ -34,7 +33,22 @@ func (b *builder) broken(path string, offset int, hint, format string, args ...a
 // IsExternal reports whether a link target leaves the site: a URL with a
 // scheme (https:, mailto:) or a protocol-relative URL.
 func IsExternal(dest string) bool {
-	return schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//")
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	// A scheme: a letter, then letters, digits, '+', '.' or '-', then ':'.
+	for i := 0; i < len(dest); i++ {
+		c := dest[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '.' || c == '-'):
+		case i > 0 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // resolveLinks resolves every body link of every document, on every core:
