@@ -19,7 +19,6 @@ import (
 
 var templateVarRE = regexp.MustCompile(`^\{\{\s*[\w.]+\s*\}\}`)
 
-
 // broken reports a link that resolves to nothing: an error, or a warning
 // where site.yaml says `broken_links: warning` (migrating a legacy handbook).
 func (b *builder) broken(path string, offset int, hint, format string, args ...any) {
