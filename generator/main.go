@@ -28,6 +28,7 @@ import (
 	"text/tabwriter"
 
 	"handbook/generator/internal/build"
+	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
@@ -144,10 +145,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: --source %s is not a directory\n", *source)
 		return exitUsage
 	}
+	defaultOut := filepath.Join(*source, "public")
 	if *out == "" {
-		*out = filepath.Join(*source, "public")
+		*out = defaultOut
 	}
-	dir, err := publish.NewDir(*out)
+	cfg := config.Load(os.DirFS(*source), &diag.List{})
+	dir, err := publish.NewDir(*out, publish.Guard{
+		Protected: []string{*source, filepath.Join(*source, filepath.FromSlash(cfg.ContentDir))},
+		Allowed:   defaultOut,
+	})
+	var refused *publish.RefusedError
+	if errors.As(err, &refused) {
+		fmt.Fprintf(stderr, "handbook build: %v\nhint: %s\nNothing was written or removed.\n", refused, refused.Hint)
+		return exitUsage
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook build: cannot prepare %s: %v\n", *out, err)
 		return exitContent

@@ -189,3 +189,39 @@ func TestNewWritesATemplateThatBuilds(t *testing.T) {
 		t.Errorf("a new document does not check clean:\n%s", r.stderr)
 	}
 }
+
+// TestBuildNeverReplacesWhatItDidNotWrite: pointed at the handbook itself,
+// its content, a folder of other files or a file, build refuses before any
+// work with exit 2 and a hint, and everything stays as it was; its own
+// output it replaces, and the site it writes can be read by a web server
+// running as another user.
+func TestBuildNeverReplacesWhatItDidNotWrite(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "hb")
+	write(t, src, "content/a.md", "# A\n")
+	write(t, root, "photos/cat.jpg", "meow")
+	write(t, root, "notes.txt", "keep me")
+	for _, out := range []string{src, filepath.Join(src, "content"), filepath.Join(root, "photos"), filepath.Join(root, "notes.txt"), root, filepath.Join(src, "content", "site")} {
+		r := runBin(t, "build", "--source", src, "--out", out)
+		if r.code != 2 || !strings.Contains(r.stderr, "refusing") || !strings.Contains(r.stderr, "hint:") {
+			t.Errorf("--out %s: exit %d\n%s", out, r.code, r.stderr)
+		}
+	}
+	for rel, want := range map[string]string{"hb/content/a.md": "# A\n", "photos/cat.jpg": "meow", "notes.txt": "keep me"} {
+		if b, err := os.ReadFile(filepath.Join(root, rel)); err != nil || string(b) != want {
+			t.Errorf("%s after the refused builds: %q, %v", rel, b, err)
+		}
+	}
+	for i := range 2 {
+		if r := runBin(t, "build", "--source", src); r.code != 0 {
+			t.Fatalf("build %d into public/: exit %d\n%s", i, r.code, r.stderr)
+		}
+	}
+	st, err := os.Stat(filepath.Join(src, "public"))
+	if err != nil || st.Mode().Perm()&0o005 != 0o005 {
+		t.Errorf("public/ is %v, %v: others cannot read it", st.Mode(), err)
+	}
+	if entries, _ := filepath.Glob(filepath.Join(src, ".public*")); len(entries) > 0 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+}

@@ -153,7 +153,7 @@ func buildSite(t *testing.T, root, out string) {
 }
 
 func buildInto(root, out string) error {
-	w, err := publish.NewDir(out)
+	w, err := publish.NewDir(out, publish.Guard{})
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ func TestSearchAtScale(t *testing.T) {
 		t.Skip("set HANDBOOK_SCALE=1 to measure search on 10,000 documents")
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	w, err := publish.NewDir(out)
+	w, err := publish.NewDir(out, publish.Guard{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -167,7 +168,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, TemplatesOnly: opts.TemplatesOnly}, late)
 	res.Written = st.render.Render(w)
 	for name, b := range bundle.Files {
-		if err := w.WriteFile(name, b); err != nil {
+		if err := w.WriteFile(name, b); err != nil && !errors.Is(err, publish.ErrStopped) {
 			late.Errorf("assets", -1, "", "cannot write %s: %v", name, err)
 		} else {
 			res.Written++
@@ -180,7 +181,9 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 			continue
 		}
 		if err := w.WriteFile(f.Path, b); err != nil {
-			late.Errorf(f.Source, -1, "", "cannot write: %v", err)
+			if !errors.Is(err, publish.ErrStopped) {
+				late.Errorf(f.Source, -1, "", "cannot write: %v", err)
+			}
 			continue
 		}
 		res.Written++

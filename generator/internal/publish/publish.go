@@ -7,6 +7,11 @@
 // it in only on Commit, so a failed build leaves the previous site
 // untouched. Every path is checked: nothing is written outside the output
 // root, whatever a slug or alias says.
+//
+// Invariant: a directory build replaces only an output folder that is
+// absent, empty, or marked (Marker) as one that handbook wrote, and never
+// the handbook's own folders; a temporary folder it leaves behind when
+// killed is recognised by the marker and removed by the next build.
 package publish
 
 import (
@@ -14,9 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -34,13 +36,28 @@ type Writer interface {
 var ErrUnsafePath = errors.New("path leaves the output directory")
 
 // Check reports whether p is a clean relative slash path inside the output
-// root: no "..", no leading "/", no backslash, no empty element.
+// root: no "..", no leading "/", no backslash, no empty element, and no
+// element longer than a file system takes.
 func Check(p string) error {
 	if !fs.ValidPath(p) || p == "." || strings.ContainsAny(p, "\\\x00") {
 		return fmt.Errorf("%w: %q", ErrUnsafePath, p)
 	}
+	for rest, more := p, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "/")
+		if len(seg) > MaxName {
+			return fmt.Errorf("%w: a part of %q is %d bytes long; file systems take at most %d", ErrLongName, p, len(seg), MaxName)
+		}
+	}
 	return nil
 }
+
+// MaxName is the longest file name, in bytes, that common file systems
+// accept.
+const MaxName = 255
+
+// ErrLongName is returned for a path with a part longer than MaxName.
+var ErrLongName = errors.New("name too long")
 
 // Memory is an in-memory Writer, safe for concurrent use.
 type Memory struct {
@@ -93,73 +110,3 @@ func (m *Memory) Files() map[string][]byte {
 	}
 	return out
 }
-
-// Dir writes a site into a temporary directory and swaps it into place on
-// Commit.
-type Dir struct {
-	final string
-	tmp   string
-	mu    sync.Mutex
-	dirs  map[string]bool
-}
-
-// NewDir prepares a build of the directory out. The temporary directory is
-// created beside out, so that the final rename stays on one file system.
-func NewDir(out string) (*Dir, error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
-	if err != nil {
-		return nil, err
-	}
-	return &Dir{final: out, tmp: tmp, dirs: map[string]bool{}}, nil
-}
-
-// WriteFile implements Writer.
-func (d *Dir) WriteFile(p string, data []byte) error {
-	if err := Check(p); err != nil {
-		return err
-	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(p))
-	dir := path.Dir(p)
-	d.mu.Lock()
-	known := d.dirs[dir]
-	d.mu.Unlock()
-	if !known {
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		d.mu.Lock()
-		d.dirs[dir] = true
-		d.mu.Unlock()
-	}
-	return os.WriteFile(full, data, 0o644)
-}
-
-// Commit replaces the output directory with the new build: the old one is
-// moved aside, the new one renamed into place, then the old one removed.
-func (d *Dir) Commit() error {
-	old := ""
-	if _, err := os.Lstat(d.final); err == nil {
-		old = d.final + ".old-" + filepath.Base(d.tmp)
-		if err := os.Rename(d.final, old); err != nil {
-			return fmt.Errorf("move the previous site aside: %w", err)
-		}
-	}
-	if err := os.Rename(d.tmp, d.final); err != nil {
-		if old != "" {
-			_ = os.Rename(old, d.final)
-		}
-		return fmt.Errorf("move the new site into place: %w", err)
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-// Abort removes the temporary directory, leaving the previous site as it was.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }

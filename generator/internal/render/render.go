@@ -14,6 +14,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -105,7 +106,7 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 	pool.Each(len(extras)+len(jobs), func(i int) {
 		if i < len(extras) {
 			f := extras[i]
-			if err := w.WriteFile(f.name, f.make()); err != nil {
+			if err := w.WriteFile(f.name, f.make()); err != nil && !errors.Is(err, publish.ErrStopped) {
 				r.diags.Errorf(f.name, -1, "", "cannot write: %v", err)
 				return
 			}
@@ -120,7 +121,7 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 		if !r.execute(buf, j) {
 			return
 		}
-		if err := w.WriteFile(j.out, buf.Bytes()); err != nil {
+		if err := w.WriteFile(j.out, buf.Bytes()); err != nil && !errors.Is(err, publish.ErrStopped) {
 			r.diags.Errorf(j.page.source(), -1, "", "cannot write %s: %v", j.out, err)
 			return
 		}
