@@ -5,7 +5,9 @@
 // optional hint. Output: text of the form `path:line:col: severity: message`,
 // followed by the hint on its own indented line. Offsets are kept in data;
 // lines and columns are computed only when a diagnostic is reported, from the
-// source registered with the List.
+// source registered with the List, through a line index built once per
+// file (Lines), so that positions cost time linear in the file's size
+// however many diagnostics point into it.
 //
 // A List is safe for concurrent use, so that parallel stages can report into
 // one collector. Diagnostics are sorted by path and position when read, so
@@ -13,6 +15,7 @@
 package diag
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -72,6 +75,7 @@ type List struct {
 	mu      sync.Mutex
 	diags   []Diagnostic
 	sources map[string][]byte
+	lines   map[string]*Lines // built when first needed, per path
 	// Sources, when set, gives the bytes of a path that AddSource did not
 	// register, so that a list merged from many can resolve positions
 	// without copying every file's bytes into it.
@@ -136,20 +140,8 @@ func (l *List) All() []Diagnostic {
 	l.mu.Lock()
 	out := make([]Diagnostic, len(l.diags))
 	copy(out, l.diags)
-	srcs := l.sources
 	l.mu.Unlock()
-	for i := range out {
-		d := &out[i]
-		if d.Line == 0 && d.Offset >= 0 {
-			src, ok := srcs[d.Path]
-			if !ok && l.Sources != nil {
-				src, ok = l.Sources(d.Path), true
-			}
-			if ok && src != nil {
-				d.Line, d.Col = Position(src, d.Offset)
-			}
-		}
-	}
+	l.resolve(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Path != b.Path {
@@ -174,6 +166,80 @@ func (l *List) All() []Diagnostic {
 		dedup = append(dedup, d)
 	}
 	return dedup
+}
+
+// resolve fills the line and column of every diagnostic that has an offset
+// and no line. The diagnostics of a file are visited in offset order, so
+// that each line is found by binary search in the file's line index and
+// each column is counted from the previous diagnostic on the same line:
+// the cost is the file's size once, not once per diagnostic, even when the
+// file is one long line.
+func (l *List) resolve(ds []Diagnostic) {
+	var todo []int
+	for i := range ds {
+		if ds[i].Line == 0 && ds[i].Offset >= 0 {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == 0 {
+		return
+	}
+	sort.Slice(todo, func(a, b int) bool {
+		da, db := &ds[todo[a]], &ds[todo[b]]
+		if da.Path != db.Path {
+			return da.Path < db.Path
+		}
+		return da.Offset < db.Offset
+	})
+	var (
+		path              string
+		lines             *Lines
+		line, start, prev int // the last resolved position: its line, that line's start, its offset
+		col               int
+	)
+	for k, i := range todo {
+		d := &ds[i]
+		if k == 0 || d.Path != path {
+			path, lines, line = d.Path, l.Lines(d.Path), 0
+		}
+		if lines == nil {
+			continue
+		}
+		off := min(d.Offset, len(lines.src))
+		if line > 0 && off < lines.next(line) {
+			col += utf8.RuneCount(lines.src[prev:off])
+		} else {
+			line = lines.lineOf(off)
+			start = lines.starts[line-1]
+			col = utf8.RuneCount(lines.src[start:off]) + 1
+		}
+		prev = off
+		d.Line, d.Col = line, col
+	}
+}
+
+// Lines returns the line index of path's bytes (registered with AddSource,
+// or given by Sources), or nil when the list has none. The index is built
+// on first use and kept while the bytes are the same.
+func (l *List) Lines(path string) *Lines {
+	src := l.Source(path)
+	if src == nil {
+		return nil
+	}
+	l.mu.Lock()
+	ix := l.lines[path]
+	l.mu.Unlock()
+	if ix != nil && ix.same(src) {
+		return ix
+	}
+	ix = NewLines(src)
+	l.mu.Lock()
+	if l.lines == nil {
+		l.lines = map[string]*Lines{}
+	}
+	l.lines[path] = ix
+	l.mu.Unlock()
+	return ix
 }
 
 // Source returns the registered bytes of path, or nil.
@@ -209,23 +275,12 @@ func (l *List) HasErrors() bool {
 
 // Position converts a byte offset into a 1-based line and column; the column
 // counts characters, so that editors land on the right place in UTF-8 text.
-// An offset past the end is clamped to the end.
+// An offset past the end is clamped to the end. It reads src up to the
+// offset; for many offsets into one file, use a Lines index.
 func Position(src []byte, offset int) (line, col int) {
-	if offset > len(src) {
-		offset = len(src)
-	}
-	if offset < 0 {
-		offset = 0
-	}
-	line = 1
-	start := 0
-	for i := 0; i < offset; i++ {
-		if src[i] == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	return line, utf8.RuneCount(src[start:offset]) + 1
+	offset = max(min(offset, len(src)), 0)
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return bytes.Count(src[:start], nl) + 1, utf8.RuneCount(src[start:offset]) + 1
 }
 
 // Offset converts a 1-based line and column (in characters) back into a byte
@@ -233,17 +288,99 @@ func Position(src []byte, offset int) (line, col int) {
 func Offset(src []byte, line, col int) int {
 	off := 0
 	for l := 1; l < line && off < len(src); l++ {
-		i := strings.IndexByte(string(src[off:]), '\n')
+		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
 			return len(src)
 		}
 		off += i + 1
 	}
+	return offsetInLine(src, off, col)
+}
+
+// offsetInLine advances col-1 characters from off, stopping at the end of
+// the line.
+func offsetInLine(src []byte, off, col int) int {
 	for c := 1; c < col && off < len(src) && src[off] != '\n'; c++ {
 		_, n := utf8.DecodeRune(src[off:])
 		off += n
 	}
 	return off
+}
+
+var nl = []byte{'\n'}
+
+// Lines is the line index of one file: the offset at which each line
+// starts, found in one pass over the bytes. Turning an offset into a line
+// is then a binary search, and the text of a line a slice.
+type Lines struct {
+	src    []byte
+	starts []int // starts[i] is the offset of line i+1; starts[0] is 0
+}
+
+// NewLines indexes the lines of src.
+func NewLines(src []byte) *Lines {
+	starts := make([]int, 1, bytes.Count(src, nl)+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+		starts = append(starts, off)
+	}
+	return &Lines{src: src, starts: starts}
+}
+
+// same reports whether the index is of these very bytes.
+func (ix *Lines) same(src []byte) bool {
+	return len(src) == len(ix.src) && (len(src) == 0 || &src[0] == &ix.src[0])
+}
+
+// Count returns the number of lines (a final line without a newline
+// counts; an empty file has one empty line).
+func (ix *Lines) Count() int { return len(ix.starts) }
+
+// lineOf returns the 1-based line holding offset (0 <= offset <= len).
+func (ix *Lines) lineOf(offset int) int {
+	// The last line start at or before offset.
+	return sort.SearchInts(ix.starts, offset+1)
+}
+
+// next returns the offset where the line after line starts, or past the
+// end for the last line.
+func (ix *Lines) next(line int) int {
+	if line < len(ix.starts) {
+		return ix.starts[line]
+	}
+	return len(ix.src) + 1
+}
+
+// Position converts a byte offset into a 1-based line and column, as the
+// function Position does, in the time of a binary search and of counting
+// the characters before the offset on its line.
+func (ix *Lines) Position(offset int) (line, col int) {
+	offset = max(min(offset, len(ix.src)), 0)
+	line = ix.lineOf(offset)
+	return line, utf8.RuneCount(ix.src[ix.starts[line-1]:offset]) + 1
+}
+
+// Offset converts a 1-based line and column back into a byte offset, as the
+// function Offset does.
+func (ix *Lines) Offset(line, col int) int {
+	if line > len(ix.starts) {
+		return len(ix.src)
+	}
+	return offsetInLine(ix.src, ix.starts[max(line, 1)-1], col)
+}
+
+// Line returns the text of a 1-based line, without its line ending, or nil
+// when the file has no such line.
+func (ix *Lines) Line(n int) []byte {
+	if n < 1 || n > len(ix.starts) {
+		return nil
+	}
+	text := ix.src[ix.starts[n-1] : ix.next(n)-1]
+	return bytes.TrimSuffix(text, []byte{'\r'})
 }
 
 // WriteText writes each diagnostic on its own line(s) in the text format.
