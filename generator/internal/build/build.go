@@ -165,6 +165,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	if w == nil {
 		w = discard{}
 	}
+	w = newClaims(w)
 	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, TemplatesOnly: opts.TemplatesOnly}, late)
 	res.Written = st.render.Render(w)
 	for name, b := range bundle.Files {
@@ -181,7 +182,13 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 			continue
 		}
 		if err := w.WriteFile(f.Path, b); err != nil {
-			if !errors.Is(err, publish.ErrStopped) {
+			var c *collision
+			switch {
+			case errors.As(err, &c) && c.path == c.other:
+				late.Errorf(f.Source, -1, "rename or move the file: handbook generates that path", "this file would be published at %s, which the build generates", f.Path)
+			case errors.As(err, &c):
+				late.Errorf(f.Source, -1, "rename one of them", "this file would be published at %s, which differs only in letter case or Unicode form from %s: they overwrite each other on macOS and Windows", f.Path, c.other)
+			case !errors.Is(err, publish.ErrStopped):
 				late.Errorf(f.Source, -1, "", "cannot write: %v", err)
 			}
 			continue

@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
@@ -151,6 +153,7 @@ func defaultID(d *handbook.Document) string {
 // duplicate ids, URL collisions and unsafe slugs and aliases.
 func (b *builder) place() {
 	s := b.site
+	folded := make(map[string]*handbook.Document, len(s.Docs))
 	for _, d := range s.Docs {
 		if d.Slug != "" {
 			if !safeSegment(d.Slug) {
@@ -180,8 +183,17 @@ func (b *builder) place() {
 		}
 		if other, dup := s.ByURL[d.URL]; dup {
 			b.diags.Errorf(d.SourcePath, 0, "rename one of the files, or set `slug:`", "both this file and %s would be published at /%s", other.SourcePath, d.URL)
+		} else if other, dup := folded[publish.Fold(d.URL)]; dup {
+			how := "in letter case and Unicode normal form"
+			if strings.ToLower(d.URL) == strings.ToLower(other.URL) {
+				how = "in letter case"
+			} else if norm.NFC.String(d.URL) == norm.NFC.String(other.URL) {
+				how = "in Unicode normal form, the same letters composed differently"
+			}
+			b.diags.Errorf(d.SourcePath, 0, "rename one of the files, or set `slug:`", "this file and %s would be published at /%s and /%s, which differ only %s: they overwrite each other on macOS and Windows", other.SourcePath, d.URL, other.URL, how)
 		} else {
 			s.ByURL[d.URL] = d
+			folded[publish.Fold(d.URL)] = d
 		}
 		s.ByPath[d.Path] = d
 		if d.URL == "" {
@@ -221,6 +233,10 @@ func (b *builder) place() {
 		}
 		for _, a := range d.Aliases {
 			p, ok := SafeSitePath(a.Target)
+			if !ok && longPart(a.Target) {
+				b.diags.Errorf(d.SourcePath, a.Offset, "shorten the alias", "alias %q has a part longer than %d bytes, too long for a file name", a.Target, publish.MaxName)
+				continue
+			}
 			if !ok {
 				b.diags.Errorf(d.SourcePath, a.Offset, "an alias is a path inside the site, such as /old/place/", "alias %q leaves the site", a.Target)
 				continue
@@ -355,9 +371,22 @@ func (b *builder) sections() {
 			s.Sections = append(s.Sections, c)
 		}
 	}
+	// Tags that differ only in case are one tag, named as first written.
+	name := map[string]string{}
 	for _, d := range s.Docs {
 		for _, t := range d.Tags {
-			s.Tags[t] = append(s.Tags[t], d)
+			k := strings.ToLower(t)
+			n, ok := name[k]
+			if !ok {
+				if err := publish.Check("tags/" + TagSlug(t) + "/index.html"); err != nil {
+					b.diags.Errorf(d.SourcePath, keyAt(d, "tags"), "a tag names a page: keep it to a few words", "tag %q cannot name a page: %v", t, err)
+					continue
+				}
+				name[k], n = t, t
+			}
+			if docs := s.Tags[n]; len(docs) == 0 || docs[len(docs)-1] != d {
+				s.Tags[n] = append(docs, d)
+			}
 		}
 	}
 }
@@ -569,4 +598,35 @@ func sameTouches(a, b map[*handbook.Decision][]*handbook.Document) bool {
 		}
 	}
 	return true
+}
+
+// TagSlug turns a tag into a URL segment.
+func TagSlug(t string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(t) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.TrimSuffix(b.String(), "-")
+	if s == "" {
+		return "tag"
+	}
+	return s
+}
+
+// longPart reports whether a path has a part too long for a file name.
+func longPart(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if len(seg) > publish.MaxName {
+			return true
+		}
+	}
+	return false
 }

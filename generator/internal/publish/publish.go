@@ -22,6 +22,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Writer receives the files of a site.
@@ -109,4 +111,21 @@ func (m *Memory) Files() map[string][]byte {
 		out[k] = v
 	}
 	return out
+}
+
+// Fold is the form of an output path under which two paths name the same
+// file on a case-insensitive, normalising file system (macOS, Windows):
+// Unicode NFC, lower case.
+func Fold(p string) string {
+	ascii := true
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return p
+	}
+	return strings.ToLower(norm.NFC.String(p))
 }

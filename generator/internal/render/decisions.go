@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 )
 
@@ -49,7 +50,7 @@ func facet(ds []*handbook.Decision, key func(*handbook.Decision) string, dir str
 	}
 	var out []Facet
 	for _, k := range sortedKeys(counts) {
-		f := Facet{Name: k, Slug: TagSlug(k), Count: counts[k]}
+		f := Facet{Name: k, Slug: graph.TagSlug(k), Count: counts[k]}
 		if dir != "" {
 			f.URL = "decisions/" + dir + "/" + f.Slug + "/"
 		}

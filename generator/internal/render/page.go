@@ -77,8 +77,16 @@ func newSiteView(r *Renderer) *SiteView {
 		Footer: r.cfg.Footer, Params: r.cfg.Params, Home: s.Home, Sections: s.Sections, Paths: s.Paths,
 		Decisions: len(s.Decisions),
 	}
+	// Tags whose names make one slug share its page.
+	bySlug := map[string]int{}
 	for _, name := range sortedKeys(s.Tags) {
-		v.Tags = append(v.Tags, Tag{Name: name, Slug: TagSlug(name), Docs: s.Tags[name]})
+		slug := graph.TagSlug(name)
+		if i, ok := bySlug[slug]; ok {
+			v.Tags[i].Docs = mergeByPath(v.Tags[i].Docs, s.Tags[name])
+			continue
+		}
+		bySlug[slug] = len(v.Tags)
+		v.Tags = append(v.Tags, Tag{Name: name, Slug: slug, Docs: s.Tags[name]})
 	}
 	counts := map[handbook.Kind]int{}
 	for _, d := range s.Docs {
@@ -501,4 +509,23 @@ func changed(d *handbook.Document) time.Time {
 		return d.Reviewed
 	}
 	return d.Date
+}
+
+// mergeByPath merges two lists of documents in path order into one, each
+// document once.
+func mergeByPath(a, b []*handbook.Document) []*handbook.Document {
+	out := make([]*handbook.Document, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		var d *handbook.Document
+		switch {
+		case len(b) == 0 || len(a) > 0 && a[0].Path <= b[0].Path:
+			d, a = a[0], a[1:]
+		default:
+			d, b = b[0], b[1:]
+		}
+		if n := len(out); n == 0 || out[n-1] != d {
+			out = append(out, d)
+		}
+	}
+	return out
 }

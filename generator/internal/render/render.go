@@ -184,8 +184,8 @@ func (r *Renderer) allJobs(keep func(string) bool) []job {
 		jobs = append(jobs, job{out: sec.URL + "index.html", layout: candidates(sec.Section, "", "list.html"), page: p})
 	}
 	for _, d := range s.Docs {
-		if d.IsSection || keep != nil && !keep(d.URL+"index.html") {
-			continue
+		if d.IsSection || keep != nil && !keep(d.URL+"index.html") || s.ByURL[d.URL] != d {
+			continue // a document whose address another one took was reported by graph
 		}
 		jobs = append(jobs, job{out: d.URL + "index.html", layout: candidates(string(d.Kind), d.Section, "single.html"), page: pageOf(d)})
 	}
@@ -350,27 +350,6 @@ func (r *Renderer) href(l *handbook.Link, p *Page) string {
 		return p.Rel(l.File)
 	}
 	return string(util.URLEscape([]byte(l.Dest), true))
-}
-
-// TagSlug turns a tag into a URL segment.
-func TagSlug(t string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(t) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127:
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	s := strings.TrimSuffix(b.String(), "-")
-	if s == "" {
-		return "tag"
-	}
-	return s
 }
 
 func sortedKeys[V any](m map[string]V) []string {

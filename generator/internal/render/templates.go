@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	defaultlayouts "handbook/layouts"
 )
@@ -277,7 +278,7 @@ func funcs() template.FuncMap {
 			return t.Format("2006-01-02")
 		},
 		"kindLabel": func(k handbook.Kind, many bool) string { return k.Label(many) },
-		"tagSlug":   TagSlug,
+		"tagSlug":   graph.TagSlug,
 		"join":      strings.Join,
 		"add":       func(a, b int) int { return a + b },
 		"pct": func(a, b int) int {

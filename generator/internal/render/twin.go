@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 )
 
@@ -237,7 +238,7 @@ func (p *Page) metaTwin(b *bytes.Buffer) error {
 		b.WriteString(`<div><dt>Tags</dt><dd><ul class="tags">`)
 		for _, t := range d.Tags {
 			b.WriteString(`<li><a href="`)
-			escHref(b, p.Rel("tags/"+TagSlug(t)+"/"))
+			escHref(b, p.Rel("tags/"+graph.TagSlug(t)+"/"))
 			b.WriteString(`">`)
 			escText(b, t)
 			b.WriteString("</a></li>")
