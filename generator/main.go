@@ -48,7 +48,7 @@ const usage = `handbook turns a folder of Markdown into a cross-linked engineeri
 
 Usage:
   handbook build  [--source DIR] [--out DIR] [--drafts] [--base-url URL]
-  handbook serve  [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--poll]
+  handbook serve  [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-host HOST] [--drafts] [--poll]
   handbook check  [--source DIR] [--drafts] [--format text|json|github] [--orphans]
   handbook new    [--source DIR] KIND "Title"
   handbook decisions [--source DIR] [--status S] [--area A] [--owner O] [--json]
@@ -291,12 +291,14 @@ func or(s, alt string) string {
 }
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := flags("serve", "[--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--poll]", stderr)
+	fs := flags("serve", "[--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-host HOST] [--drafts] [--poll]", stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR`")
 	port := fs.Int("port", 1313, "`port` to listen on; 0 picks a free one")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
 	drafts := fs.Bool("drafts", false, "show documents with draft: true")
 	poll := fs.Bool("poll", false, "poll for changes instead of using inotify (network file systems)")
+	var allowed serve.Hosts
+	fs.Var(&allowed, "allowed-host", "also answer requests for this `HOST` (repeat, or separate with commas; HOST:PORT for another port); others get 403")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -306,7 +308,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := serve.Run(ctx, serve.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Log: stdout})
+	err := serve.Run(ctx, serve.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Log: stdout, AllowedHosts: allowed})
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
 		return exitContent

@@ -30,6 +30,10 @@ type Options struct {
 	Log    io.Writer     // terminal output
 	Ready  func(string)  // called with the site's URL once it is served
 	Batch  time.Duration // how long file events are gathered; default 20ms
+	// AllowedHosts are host names answered besides the bind address,
+	// localhost, 127.0.0.1 and [::1]; requests for any other Host are
+	// refused with 403 (see Hosts).
+	AllowedHosts []string
 }
 
 // ErrPortInUse is returned when the address is taken.
@@ -75,7 +79,8 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	}
 	defer w.Close()
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	port := ln.Addr().(*net.TCPAddr).Port
+	hs := &http.Server{Handler: guardHosts(srv, o.Bind, port, o.AllowedHosts, o.Log), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String() + "/"
@@ -127,7 +132,7 @@ func (d *dev) rebuild(changed []string) {
 	}
 	took := time.Since(start).Round(time.Millisecond)
 	if res.Errors > 0 {
-		d.srv.Fail(Problems(ds, res.Diags.Source))
+		d.srv.Fail(Problems(ds, res.Diags.Lines))
 		fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", took, res.Errors)
 		return
 	}

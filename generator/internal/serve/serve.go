@@ -62,18 +62,18 @@ func New() *Server {
 }
 
 // Problems turns diagnostics into overlay entries, errors only, with the
-// line of source each points at.
-func Problems(ds []diag.Diagnostic, source func(string) []byte) []Problem {
+// line of source each points at, taken from the file's line index (lines
+// returns nil for a file without source).
+func Problems(ds []diag.Diagnostic, lines func(path string) *diag.Lines) []Problem {
 	var out []Problem
 	for _, d := range ds {
 		if d.Severity != diag.Error {
 			continue
 		}
 		p := Problem{Item: d.Item()}
-		if src := source(d.Path); src != nil && d.Line > 0 {
-			lines := bytes.Split(src, []byte("\n"))
-			if d.Line <= len(lines) {
-				p.Source = string(lines[d.Line-1])
+		if d.Line > 0 {
+			if ix := lines(d.Path); ix != nil {
+				p.Source = string(ix.Line(d.Line))
 			}
 		}
 		out = append(out, p)

@@ -8,9 +8,11 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -37,6 +39,12 @@ func write(t *testing.T, root, rel, text string) {
 // 127.0.0.1, and listens to its event stream as a page would.
 func startServe(t *testing.T, files map[string]string) *devServer {
 	t.Helper()
+	return startServeWith(t, files, nil)
+}
+
+// startServeWith is startServe with options set by with.
+func startServeWith(t *testing.T, files map[string]string, with func(*Options)) *devServer {
+	t.Helper()
 	root := t.TempDir()
 	for p, text := range files {
 		write(t, root, p, text)
@@ -44,9 +52,11 @@ func startServe(t *testing.T, files map[string]string) *devServer {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Source: root, Port: 0, Ready: func(u string) { ready <- u }, Batch: 10 * time.Millisecond})
-	}()
+	o := Options{Source: root, Port: 0, Ready: func(u string) { ready <- u }, Batch: 10 * time.Millisecond}
+	if with != nil {
+		with(&o)
+	}
+	go func() { done <- Run(ctx, o) }()
 	var url string
 	select {
 	case url = <-ready:
@@ -296,3 +306,135 @@ func containsStr(xs []string, s string) bool {
 	}
 	return false
 }
+
+// getHost requests p with the given Host header.
+func (d *devServer) getHost(host, p string) (int, string) {
+	d.t.Helper()
+	req, err := http.NewRequest("GET", d.url+strings.TrimPrefix(p, "/"), nil)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	req.Host = host
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestOnlyOwnHostsAreAnswered(t *testing.T) {
+	var log strings.Builder
+	var mu sync.Mutex
+	d := startServeWith(t, site, func(o *Options) {
+		o.Log = writerFunc(func(b []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return log.Write(b) })
+	})
+	port := d.url[strings.LastIndex(d.url[:len(d.url)-1], ":")+1 : len(d.url)-1]
+	routes := []string{"/a/", "/", "/nowhere/", "/sitemap.xml", "/__handbook/client.js", "/__handbook/events"}
+	for _, host := range []string{"evil.example", "evil.example:" + port, "localhost:1", "127.0.0.1:" + port + "0", "127.0.0.1.evil.example:" + port, "docs.internal:" + port, "[::2]:" + port} {
+		for _, p := range routes {
+			code, body := d.getHost(host, p)
+			if code != http.StatusForbidden {
+				t.Errorf("Host %s, GET %s: %d, want 403", host, p, code)
+				continue
+			}
+			name := host
+			if i := strings.LastIndex(host, ":"); i > 0 && !strings.HasSuffix(host, "]") {
+				name = host[:i]
+			}
+			if !strings.Contains(body, `"`+host+`"`) || !strings.Contains(body, "--allowed-host "+name) {
+				t.Errorf("Host %s: the refusal does not name the host and the flag: %q", host, body)
+			}
+		}
+	}
+	for _, host := range []string{"localhost", "LOCALHOST:" + port, "127.0.0.1", "127.0.0.1:" + port, "[::1]", "[::1]:" + port, "LocalHost"} {
+		for _, p := range routes[:2] {
+			if code, body := d.getHost(host, p); code != 200 || !strings.Contains(body, "<html") {
+				t.Errorf("Host %s, GET %s: %d", host, p, code)
+			}
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(log.String(), `"evil.example"`) {
+		t.Errorf("the terminal does not say a host was refused:\n%s", log.String())
+	}
+}
+
+func TestAllowedHostsAreAnswered(t *testing.T) {
+	var hosts Hosts
+	for _, v := range []string{"docs.internal", "Wiki.Internal, proxy.internal:8443"} {
+		if err := hosts.Set(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := startServeWith(t, site, func(o *Options) { o.AllowedHosts = hosts })
+	port := d.url[strings.LastIndex(d.url[:len(d.url)-1], ":")+1 : len(d.url)-1]
+	for _, host := range []string{"docs.internal", "docs.internal:" + port, "DOCS.internal", "wiki.internal:" + port, "proxy.internal:8443", "localhost:" + port} {
+		if code, body := d.getHost(host, "/a/"); code != 200 || !strings.Contains(body, "First version") {
+			t.Errorf("allowed Host %s: %d", host, code)
+		}
+	}
+	req, _ := http.NewRequest("GET", d.url+"__handbook/events", nil)
+	req.Host = "docs.internal"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/event-stream" {
+		t.Errorf("allowed Host, events: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	for _, host := range []string{"other.internal", "docs.internal:1", "proxy.internal", "proxy.internal:" + port, "evil.example"} {
+		if code, _ := d.getHost(host, "/a/"); code != http.StatusForbidden {
+			t.Errorf("Host %s: %d, want 403", host, code)
+		}
+	}
+}
+
+func TestAllowedHostValues(t *testing.T) {
+	for _, bad := range []string{"http://docs.internal", "docs.internal/x", "a b", ":8080", "docs.internal:http", "docs.internal:0"} {
+		var h Hosts
+		if err := h.Set(bad); err == nil {
+			t.Errorf("--allowed-host %q was accepted", bad)
+		}
+	}
+	var h Hosts
+	if err := h.Set("a.internal,,b.internal:9000, [fd00::1]"); err != nil || h.String() != "a.internal,b.internal:9000,[fd00::1]" {
+		t.Errorf("Set: %v %q", err, h.String())
+	}
+}
+
+func TestBindAddressIsAnswered(t *testing.T) {
+	// serve bound to every address answers its bind address, and still
+	// refuses the names it does not know.
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})
+	for _, c := range []struct {
+		bind, host string
+		code       int
+	}{
+		{"0.0.0.0", "0.0.0.0:1313", 200},
+		{"0.0.0.0", "0.0.0.0", 200},
+		{"0.0.0.0", "localhost:1313", 200},
+		{"0.0.0.0", "192.168.1.20:1313", 403},
+		{"0.0.0.0", "evil.example:1313", 403},
+		{"::", "[::]:1313", 200},
+		{"192.168.1.20", "192.168.1.20:1313", 200},
+		{"192.168.1.20", "192.168.1.20:1314", 403},
+		{"Docs.Local", "docs.local:1313", 200},
+		{"127.0.0.1", "", 403},
+	} {
+		req := httptest.NewRequest("GET", "/a/", nil)
+		req.Host = c.host
+		rec := httptest.NewRecorder()
+		guardHosts(ok, c.bind, 1313, nil, nil).ServeHTTP(rec, req)
+		if rec.Code != c.code {
+			t.Errorf("bind %s, Host %q: %d, want %d (%s)", c.bind, c.host, rec.Code, c.code, rec.Body)
+		}
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
