@@ -225,3 +225,55 @@ func TestBuildNeverReplacesWhatItDidNotWrite(t *testing.T) {
 		t.Errorf("left beside the output: %v", entries)
 	}
 }
+
+// TestHandbookStaysInsideItself: a section or content folder that leaves
+// the handbook is an error at its place in site.yaml, new writes nothing
+// outside content/, and a handbook whose content folder is its root does
+// not publish its own configuration, layouts or earlier output.
+func TestHandbookStaysInsideItself(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "hb")
+	write(t, src, "site.yaml", "sections:\n  ../../escape: decision\n  /etc: strategy\n")
+	write(t, src, "content/a.md", "# A\n")
+	r := runBin(t, "check", "--source", src)
+	for _, want := range []string{`site.yaml:2:3: error: section "../../escape" is not a folder inside the content folder`, `site.yaml:3:3: error: section "/etc" is not a folder`} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("check lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r := runBin(t, "new", "--source", src, "decision", "Escape"); r.code == 0 {
+		t.Errorf("new with a bad site.yaml succeeded: %s", r.stdout)
+	}
+	write(t, src, "site.yaml", "content_dir: ../elsewhere\n")
+	if r := runBin(t, "check", "--source", src); !strings.Contains(r.stderr, `site.yaml:1:14: error: content_dir "../elsewhere" leaves the handbook`) {
+		t.Errorf("check: %s", r.stderr)
+	}
+	// A section folder that is a link out of the content folder.
+	write(t, src, "site.yaml", "title: T\n")
+	os.MkdirAll(filepath.Join(root, "outside"), 0o755)
+	if err := os.Symlink(filepath.Join(root, "outside"), filepath.Join(src, "content", "adr")); err != nil {
+		t.Fatal(err)
+	}
+	if r := runBin(t, "new", "--source", src, "decision", "Escape"); r.code == 0 || !strings.Contains(r.stderr, "outside the content folder") {
+		t.Errorf("new through a link out of content/: exit %d %s%s", r.code, r.stdout, r.stderr)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(root, "outside")); len(entries) > 0 {
+		t.Errorf("new wrote outside content/: %v", entries)
+	}
+	os.Remove(filepath.Join(src, "content", "adr"))
+
+	// content_dir: . builds twice without publishing itself.
+	write(t, src, "site.yaml", "content_dir: .\n")
+	write(t, src, "layouts/partials/extra.html", "x")
+	for i := range 2 {
+		if r := runBin(t, "build", "--source", src); r.code != 0 {
+			t.Fatalf("build %d: exit %d\n%s", i, r.code, r.stderr)
+		}
+	}
+	for _, p := range []string{"public/site.yaml", "public/layouts", "public/public", "public/content/a/index.html"} {
+		_, err := os.Stat(filepath.Join(src, filepath.FromSlash(p)))
+		if want := p == "public/content/a/index.html"; (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", p, err == nil, want)
+		}
+	}
+}

@@ -198,8 +198,20 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 		}
 		return n.Line, n.Column
 	}
+	if cd := child(doc, "content_dir"); cd != nil && !LocalPath(s.ContentDir) {
+		l, c := at(cd)
+		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+			Message: fmt.Sprintf("content_dir %q leaves the handbook", s.ContentDir), Hint: `name a folder inside the handbook, such as "content" or "docs"; "." is the handbook's root`})
+		s.ContentDir = "content"
+	}
 	if secs := child(doc, "sections"); secs != nil && secs.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(secs.Content); i += 2 {
+			if k := secs.Content[i]; !LocalPath(k.Value) || k.Value == "." {
+				l, c := at(k)
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+					Message: fmt.Sprintf("section %q is not a folder inside the content folder", k.Value), Hint: `name a folder relative to the content folder, such as "decisions", without ".." or a leading "/"`})
+				delete(s.Sections, k.Value)
+			}
 			v := secs.Content[i+1]
 			if !handbook.Kind(v.Value).Valid() {
 				l, c := at(v)
@@ -265,6 +277,16 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 			}
 		}
 	}
+}
+
+// LocalPath reports whether p is a slash path that stays inside the folder
+// it is relative to: not absolute, no ".." part, no backslash or NUL.
+func LocalPath(p string) bool {
+	if p == "." {
+		return true
+	}
+	p = strings.TrimSuffix(p, "/")
+	return fs.ValidPath(p) && !strings.ContainsAny(p, "\\\x00")
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)

@@ -4,8 +4,11 @@
 // one *handbook.Document per Markdown file (path, source bytes, section, and
 // whether it is a section index or a page bundle) and the static files to
 // copy. Nothing is parsed here. Hidden files and folders (".git", ".DS_Store")
-// are skipped. Paths are slash paths relative to the content directory, so
-// they are local by construction.
+// are skipped, and so is any folder that a build wrote (it holds
+// publish.Marker) and, when the content folder is the handbook's root, the
+// handbook's own files (site.yaml, layouts/, assets/, public/…). Paths are
+// slash paths relative to the content directory, so they are local by
+// construction.
 package load
 
 import (
@@ -18,6 +21,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/pool"
+	"handbook/generator/internal/publish"
 )
 
 // Content is what a content directory holds.
@@ -44,11 +48,17 @@ func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 			return nil
 		}
 		name := d.Name()
-		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.IsDir() && p != contentDir {
+			// A site that handbook wrote is output, never content.
+			if _, err := fs.Stat(fsys, path.Join(p, publish.Marker)); err == nil {
+				return fs.SkipDir
+			}
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, contentDir), "/")
 		if d.IsDir() {
@@ -148,6 +158,17 @@ func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 	}
 	c.Docs = c.Docs[:n]
 	return c
+}
+
+// siteFile reports whether p, a path from the site root, is one of the
+// handbook's own files rather than content: they share the root when
+// content_dir is ".".
+func siteFile(p string) bool {
+	switch p {
+	case "site.yaml", "layouts", "assets", "archetypes", "i18n", "public":
+		return true
+	}
+	return false
 }
 
 // indexFile picks a folder's index page: _index.md, then index.md, then

@@ -43,13 +43,19 @@ func New(root, kind, title string) (string, error) {
 	if diags.HasErrors() {
 		return "", fmt.Errorf("site.yaml has errors; run handbook check")
 	}
-	dir := filepath.Join(root, cfg.ContentDir, sectionFor(cfg, k))
+	content := filepath.Join(root, filepath.FromSlash(cfg.ContentDir))
+	dir := filepath.Join(content, filepath.FromSlash(sectionFor(cfg, k)))
 	path := filepath.Join(dir, slug+".md")
 	if k == handbook.KindDecision {
 		path = filepath.Join(dir, nextNumber(dir)+"-"+slug+".md")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
+	}
+	// The section folder may be a link: what is written must still land
+	// inside the content folder.
+	if !inside(content, dir) {
+		return "", fmt.Errorf("%s leads outside the content folder %s; handbook new writes only inside it", dir, content)
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -70,7 +76,7 @@ func New(root, kind, title string) (string, error) {
 func sectionFor(cfg *config.Site, k handbook.Kind) string {
 	var secs []string
 	for s, kind := range cfg.Sections {
-		if kind == string(k) {
+		if kind == string(k) && config.LocalPath(s) && !strings.ContainsAny(s, "*?[") {
 			secs = append(secs, s)
 		}
 	}
@@ -82,6 +88,17 @@ func sectionFor(cfg *config.Site, k handbook.Kind) string {
 		return ""
 	}
 	return string(k) + "s"
+}
+
+// inside reports whether dir, links resolved, is content or lies inside it.
+func inside(content, dir string) bool {
+	c, err1 := filepath.EvalSymlinks(content)
+	d, err2 := filepath.EvalSymlinks(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(c, d)
+	return err == nil && filepath.IsLocal(rel) || rel == "."
 }
 
 // nextNumber returns the next four-digit record number in dir.
