@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -120,8 +122,9 @@ func (tomlParser) CanInterruptParagraph() bool                                { 
 func (tomlParser) CanAcceptIndentedLine() bool                                { return false }
 
 // linkRenderer writes links, images and wikilinks with slot hrefs
-// ("\x00N\x00"), filled once links are resolved. Goldmark never emits a NUL
-// byte (CommonMark replaces it), so a slot cannot be confused with content.
+// ("\x00N\x00"), filled once links are resolved. A body is rendered into a
+// bodyWriter, which replaces every other NUL byte (CommonMark asks for
+// U+FFFD), so a slot cannot be confused with content.
 type linkRenderer struct {
 	html.Config
 }
@@ -142,10 +145,79 @@ func (r *linkRenderer) SetOption(name renderer.OptionName, value any) {
 
 func (r *linkRenderer) writeHref(w util.BufWriter, dest []byte) {
 	if len(dest) > 0 && dest[0] == 0 {
-		w.Write(dest)
+		writeSlot(w, dest)
 		return
 	}
 	w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
+}
+
+// bodyWriter is what a body is rendered into. Everything written to it
+// has its NUL bytes replaced by U+FFFD, as CommonMark asks and as goldmark
+// does in text: info strings, attributes, code and the rest. Only link
+// slots, written by writeSlot, put a NUL into the body.
+type bodyWriter struct {
+	b strings.Builder
+}
+
+const replacement = "\uFFFD"
+
+func (w *bodyWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	for {
+		i := bytes.IndexByte(p, 0)
+		if i < 0 {
+			w.b.Write(p)
+			return n, nil
+		}
+		w.b.Write(p[:i])
+		w.b.WriteString(replacement)
+		p = p[i+1:]
+	}
+}
+
+func (w *bodyWriter) WriteString(s string) (int, error) {
+	n := len(s)
+	for {
+		i := strings.IndexByte(s, 0)
+		if i < 0 {
+			w.b.WriteString(s)
+			return n, nil
+		}
+		w.b.WriteString(s[:i])
+		w.b.WriteString(replacement)
+		s = s[i+1:]
+	}
+}
+
+func (w *bodyWriter) WriteByte(c byte) error {
+	if c == 0 {
+		w.b.WriteString(replacement)
+		return nil
+	}
+	return w.b.WriteByte(c)
+}
+
+func (w *bodyWriter) WriteRune(r rune) (int, error) {
+	if r == 0 {
+		r = utf8.RuneError
+	}
+	return w.b.WriteRune(r)
+}
+
+// Available, Buffered and Flush make a bodyWriter a util.BufWriter, so that
+// goldmark writes into it without a buffer of its own.
+func (w *bodyWriter) Available() int { return 1 << 16 }
+func (w *bodyWriter) Buffered() int  { return 0 }
+func (w *bodyWriter) Flush() error   { return nil }
+
+// writeSlot writes a link slot as it is, NUL bytes and all, into a body;
+// into another writer (goldmark used without Parse), as any bytes.
+func writeSlot(w util.BufWriter, slot []byte) {
+	if bw, ok := w.(*bodyWriter); ok {
+		bw.b.Write(slot)
+		return
+	}
+	w.Write(slot)
 }
 
 func (r *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -232,7 +304,7 @@ func (r *linkRenderer) renderWiki(w util.BufWriter, source []byte, node ast.Node
 // fmtSlot writes the opening tag of a wikilink whose href is slot i.
 func fmtSlot(w util.BufWriter, i int) {
 	w.WriteString(`<a href="`)
-	w.Write(Slot(i))
+	writeSlot(w, Slot(i))
 	w.WriteString(`">`)
 }
 

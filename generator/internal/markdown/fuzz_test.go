@@ -1,19 +1,27 @@
 package markdown
 
 import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 )
 
 // FuzzParse feeds the parser arbitrary files: whatever the bytes, it must
-// neither panic nor report a position outside the file, and every link
-// slot it writes must name a link it recorded.
+// neither panic nor report a position outside the file; the only NUL bytes
+// of the HTML are link slots in an href or src naming a link it recorded;
+// no link it records has a URL a browser would run or leave for another
+// scheme; and a byte order mark before the file, or old Mac line endings
+// in it, change nothing but positions.
 //
-//	go test -fuzz FuzzParse -fuzztime 60s ./generator/internal/markdown
+//	go test -run XXX -fuzz FuzzParse -fuzztime 60s ./generator/internal/markdown
 func FuzzParse(f *testing.F) {
 	for _, seed := range []string{
 		"---\ntitle: A\nstatus: accepted\n---\n# A\n\n[x](b.md#c) [[d|e]] ![i](p.png)\n",
@@ -26,11 +34,22 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: T\ndecisions:\n  - id: x\n    title: X\n    status: nope\n  - 3\n---\n",
 		"<a name=\"n\"></a><!-- c --> <b>x</b>\n\n- [ ] task\n- [x] task\n",
 		"\x00\xff\xfe",
+		// A NUL in a fence's info string once reached the HTML, and made
+		// the slot markers unbalanced.
+		"~~~\x00 0",
+		"a\x00b [x\x00](y\x00 \"t\x00\") ![a\x00](b)\n\n```go\x00 x\ncode\x00\n```\n\n## h\x00 {#a\x00b}\n\n- [ ] \x00\n",
+		"\x000\x00 `\x000\x00` [x](\x000\x00)\n",
+		"[a](javascript:alert(1)) <javascript:x> ![i](data:image/svg+xml,x) [b](&#106;avascript:x) [c](jav&#x09;ascript:x) [[javascript:x]] [d][r]\n\n[r]: \x01 VBScript:x\n",
+		"\ufeff---\ntitle: T\n---\n# H\n",
+		"\ufeff+++\ntitle = \"T\"\n+++\n",
+		"\ufeff\tcode\n",
+		"---\rtitle: T\r---\r\r- a\r- b\r\r```\rcode\r```\r",
+		"---\r\ntitle: T\r\n---\r\n\r\nBody\r\n",
 	} {
 		f.Add([]byte(seed))
 	}
 	p := New(Options{KindOf: func(string) handbook.Kind { return handbook.KindDecision }})
-	f.Fuzz(func(t *testing.T, src []byte) {
+	parse := func(t *testing.T, src []byte) (*handbook.Document, []diag.Diagnostic) {
 		d := &handbook.Document{Path: "x.md", SourcePath: "content/x.md", Source: src, Section: "decisions"}
 		var l diag.List
 		done := make(chan struct{})
@@ -43,13 +62,101 @@ func FuzzParse(f *testing.F) {
 		case <-time.After(5 * time.Second):
 			t.Fatalf("parsing %q takes more than 5s", src)
 		}
-		for _, dg := range l.All() {
+		return d, l.All()
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, ds := parse(t, src)
+		for _, dg := range ds {
 			if dg.Offset > len(src) {
 				t.Fatalf("diagnostic offset %d beyond %d bytes: %s", dg.Offset, len(src), dg)
 			}
 		}
-		if n := strings.Count(d.HTML, "\x00"); n%2 != 0 {
-			t.Fatalf("odd number of slot markers: %d", n)
+		if err := checkSlots(d); err != nil {
+			t.Fatalf("%v in %q", err, d.HTML)
+		}
+		for _, l := range d.Links {
+			if _, ok := SafeURL(l.Dest, l.Form == handbook.LinkImage); !ok && l.Form != handbook.LinkWiki {
+				t.Fatalf("link %q recorded", l.Dest)
+			}
+		}
+		if !utf8.Valid(src) {
+			return
+		}
+		if !bytes.HasPrefix(src, bom) {
+			withBOM, bds := parse(t, append(bytes.Clone(bom), src...))
+			sameParse(t, "after a byte order mark", d, withBOM, ds, bds, false)
+		}
+		if bytes.IndexByte(src, '\r') < 0 {
+			mac, mds := parse(t, bytes.ReplaceAll(src, []byte("\n"), []byte("\r")))
+			sameParse(t, "with CR line endings", d, mac, ds, mds, true)
 		}
 	})
+}
+
+// checkSlots reports a NUL byte of d's HTML that is not part of a link slot
+// ("\x00N\x00", N the index of a link of d) written as an href or a src.
+func checkSlots(d *handbook.Document) error {
+	h := d.HTML
+	for {
+		i := strings.IndexByte(h, 0)
+		if i < 0 {
+			return nil
+		}
+		j := strings.IndexByte(h[i+1:], 0)
+		if j < 0 {
+			return fmt.Errorf("unbalanced slot marker at %d", len(d.HTML)-len(h)+i)
+		}
+		digits := h[i+1 : i+1+j]
+		n, err := strconv.Atoi(digits)
+		if err != nil || strconv.Itoa(n) != digits || n >= len(d.Links) {
+			return fmt.Errorf("slot %q names none of %d links", digits, len(d.Links))
+		}
+		if !strings.HasSuffix(h[:i], ` href="`) && !strings.HasSuffix(h[:i], ` src="`) || !strings.HasPrefix(h[i+2+j:], `"`) {
+			return fmt.Errorf("slot %d is not an attribute's value", n)
+		}
+		h = h[i+2+j:]
+	}
+}
+
+// sameParse fails unless two parses of one text, the second with a byte
+// order mark before it or with other line endings, agree: the same body,
+// title and links, and the same diagnostics. Those are at the same offsets
+// (sameOffsets), or on the same lines and, below the first line (where a
+// mark takes a column), in the same columns.
+func sameParse(t *testing.T, how string, a, b *handbook.Document, ads, bds []diag.Diagnostic, sameOffsets bool) {
+	t.Helper()
+	if a.HTML != b.HTML || a.Title != b.Title || a.HasFrontMatter != b.HasFrontMatter || len(a.Links) != len(b.Links) {
+		t.Fatalf("%s, the parse differs:\n%q %q %v\n%q %q %v", how, a.Title, a.HTML, a.HasFrontMatter, b.Title, b.HTML, b.HasFrontMatter)
+	}
+	if len(ads) != len(bds) {
+		t.Fatalf("%s, the diagnostics differ:\n%v\n%v", how, ads, bds)
+	}
+	// A mark moves columns on the first line, and lines are counted at LF
+	// only: order by what is kept.
+	key := func(d diag.Diagnostic) int {
+		if sameOffsets {
+			return d.Offset
+		}
+		return d.Line
+	}
+	for _, ds := range [][]diag.Diagnostic{ads, bds} {
+		sort.SliceStable(ds, func(i, j int) bool {
+			if key(ds[i]) != key(ds[j]) {
+				return key(ds[i]) < key(ds[j])
+			}
+			return ds[i].Message+ds[i].Hint < ds[j].Message+ds[j].Hint
+		})
+	}
+	for i := range ads {
+		x, y := ads[i], bds[i]
+		same := x.Message == y.Message && x.Hint == y.Hint
+		if sameOffsets {
+			same = same && x.Offset == y.Offset
+		} else {
+			same = same && x.Line == y.Line && (x.Line == 1 || x.Col == y.Col)
+		}
+		if !same {
+			t.Fatalf("%s, diagnostic %d differs:\n%s\n%s", how, i, x, y)
+		}
+	}
 }

@@ -87,13 +87,17 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 	src := doc.Source
 	original := src
 	diags.AddSource(doc.SourcePath, src)
-	if len(bytes.TrimSpace(src)) == 0 {
-		diags.Errorf(doc.SourcePath, 0, "write a title in front matter (---\\ntitle: ...\\n---) or a first '# Heading', or delete the file", "empty file")
-		return
-	}
 	if !utf8.Valid(src) {
 		off := firstInvalid(src)
 		diags.Errorf(doc.SourcePath, off, "save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)", "file is not valid UTF-8 (byte 0x%02x at offset %d)", src[off], off)
+		return
+	}
+	// The parse reads a copy of the same length where the file needs one,
+	// so that its offsets are offsets into the file as written.
+	doc.Source = asParsed(src)
+	defer func() { doc.Source = original }()
+	if len(bytes.TrimSpace(doc.Source)) == 0 {
+		diags.Errorf(doc.SourcePath, 0, "write a title in front matter (---\\ntitle: ...\\n---) or a first '# Heading', or delete the file", "empty file")
 		return
 	}
 	ctx := parser.NewContext()
@@ -114,14 +118,75 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 		}
 		doc.Title = fileTitle(doc.Path)
 	}
-	var buf strings.Builder
-	buf.Grow(len(src) + len(src)/2)
-	if err := p.md.Renderer().Render(&buf, src, root); err != nil {
+	var body bodyWriter
+	body.b.Grow(len(src) + len(src)/2)
+	if err := p.md.Renderer().Render(&body, src, root); err != nil {
 		diags.Errorf(doc.SourcePath, -1, "", "cannot render: %v", err)
 		return
 	}
-	doc.HTML = buf.String()
-	doc.Source = original
+	doc.HTML = body.b.String()
+}
+
+// bom is the byte order mark some editors on Windows write at the start of
+// a UTF-8 file.
+var bom = []byte("\uFEFF")
+
+// asParsed returns the bytes the parser reads: src itself, or a copy of
+// the same length (so that every offset into it is an offset into the file
+// as written) in which
+//   - a carriage return alone ends a line, as CommonMark says and classic
+//     Mac OS wrote, where goldmark reads only LF and CRLF: it becomes LF;
+//   - a leading byte order mark is out of the way. Before a front matter
+//     fence, the fence moves onto it and spaces pad the line's end
+//     ("\uFEFF---\n" is read as "---   \n"): front matter starts at the
+//     first byte. Before anything else it becomes three blank lines, which
+//     Markdown ignores at the start of a document.
+func asParsed(src []byte) []byte {
+	hasBOM := bytes.HasPrefix(src, bom)
+	cr := loneCR(src, 0)
+	if !hasBOM && cr < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for ; cr >= 0; cr = loneCR(out, cr+1) {
+		out[cr] = '\n'
+	}
+	if hasBOM {
+		if line := firstLine(out[len(bom):]); isFenceLine(line) {
+			copy(out, line)
+			copy(out[len(line):], "   ")
+		} else {
+			copy(out, "\n\n\n")
+		}
+	}
+	return out
+}
+
+// loneCR returns the offset of the first carriage return at or after from
+// that no line feed follows, or -1.
+func loneCR(src []byte, from int) int {
+	for from < len(src) {
+		i := bytes.IndexByte(src[from:], '\r')
+		if i < 0 {
+			return -1
+		}
+		from += i
+		if from+1 == len(src) || src[from+1] != '\n' {
+			return from
+		}
+		from += 2
+	}
+	return -1
+}
+
+// isFenceLine reports whether a first line opens front matter: "+++", or
+// dashes alone (goldmark-meta opens its block on any number).
+func isFenceLine(line []byte) bool {
+	if isTOMLFence(line) {
+		return true
+	}
+	t := bytes.TrimSpace(line)
+	return len(t) > 0 && len(bytes.Trim(t, "-")) == 0
 }
 
 func firstInvalid(b []byte) int {
@@ -152,6 +217,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	words.reset(len(src))
 	taskIDs := map[string]bool{}
 	var notHTML []*ast.RawHTML
+	var unlinked []ast.Node // links whose URL may not become an href
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -174,24 +240,47 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 				id = uniqueID(GitHubID(t), usedIDs)
 				n.SetAttributeString("id", []byte(id))
 			}
+			if strings.IndexByte(id, 0) >= 0 {
+				// {#a\x00b}: the body shows U+FFFD, so the id is that.
+				id = strings.ReplaceAll(id, "\x00", replacement)
+				n.SetAttributeString("id", []byte(id))
+			}
 			usedIDs[id] = true
 			doc.Headings = append(doc.Headings, handbook.Heading{Level: n.Level, ID: id, Text: t})
 			if firstHeading == nil {
 				firstHeading = n
 			}
 		case *ast.Link:
+			if unsafeLink(doc, diags, n, string(n.Destination), false) {
+				unlinked = append(unlinked, n)
+				break
+			}
 			i := len(doc.Links)
 			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Destination), Form: handbook.LinkMarkdown, Offset: n.Pos()})
 			n.Destination = Slot(i)
 		case *ast.Image:
+			if unsafeLink(doc, diags, n, string(n.Destination), true) {
+				unlinked = append(unlinked, n)
+				break
+			}
 			i := len(doc.Links)
 			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Destination), Form: handbook.LinkImage, Offset: n.Pos()})
 			n.Destination = Slot(i)
 		case *WikiLink:
+			// A wikilink names a document ("[[ADR-7: Use Postgres]]" is a
+			// title): the graph stage decides whether it is a URL.
 			n.Slot = len(doc.Links)
 			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Target), Form: handbook.LinkWiki, Offset: n.Pos()})
 		case *ast.AutoLink:
-			// External by construction; rendered as is.
+			// External by construction, and rendered as is when its
+			// scheme is one a link may have.
+			url := n.URL(src)
+			if n.AutoLinkType == ast.AutoLinkEmail {
+				url = append([]byte("mailto:"), url...)
+			}
+			if unsafeLink(doc, diags, n, string(url), false) {
+				unlinked = append(unlinked, n)
+			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			raw := rawText(n, src)
 			for _, m := range htmlAnchorRE.FindAllStringSubmatch(raw, -1) {
@@ -235,6 +324,9 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	})
 	for _, r := range notHTML {
 		r.Parent().ReplaceChild(r.Parent(), r, ast.NewString([]byte(rawText(r, src))))
+	}
+	for _, n := range unlinked {
+		unlink(n, src)
 	}
 	doc.WordCount = words.count
 	doc.Words = words.words()
@@ -457,7 +549,11 @@ func plainText(n ast.Node, src []byte) string {
 		}
 	}
 	rec(n)
-	return string(bytes.TrimSpace(b.Bytes()))
+	t := bytes.TrimSpace(b.Bytes())
+	if bytes.IndexByte(t, 0) >= 0 {
+		t = bytes.ReplaceAll(t, []byte{0}, []byte(replacement)) // as the body shows it
+	}
+	return string(t)
 }
 
 // asciiSpace marks the bytes unicode.IsSpace accepts below utf8.RuneSelf.

@@ -1,0 +1,196 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
+)
+
+func parseText(t *testing.T, src string) (*handbook.Document, []diag.Diagnostic) {
+	t.Helper()
+	p := New(Options{KindOf: func(string) handbook.Kind { return handbook.KindPage }})
+	d := &handbook.Document{Path: "x.md", SourcePath: "content/x.md", Source: []byte(src)}
+	var l diag.List
+	p.Parse(d, &l)
+	return d, l.All()
+}
+
+func TestSafeURL(t *testing.T) {
+	for _, c := range []struct {
+		dest   string
+		image  bool
+		scheme string // refused scheme; "" when allowed
+	}{
+		{"https://example.com/x", false, ""},
+		{"HTTP://example.com/", false, ""},
+		{"mailto:a@example.com", false, ""},
+		{"tel:+15551234", false, ""},
+		{"../strategies/databases.md#why", false, ""},
+		{"/site/path/", false, ""},
+		{"//cdn.example.com/x.png", true, ""},
+		{"#heading", false, ""},
+		{"a b:c", false, ""},          // a space: no scheme, a relative path
+		{"%6Aavascript:x", false, ""}, // percent-encoding is not decoded
+		{"javascript:alert(1)", false, "javascript"},
+		{"JavaScript:alert(1)", false, "javascript"},
+		{"  \x01\x1fjavascript:alert(1)", false, "javascript"},
+		{"java\tscript:alert(1)", false, "javascript"},
+		{"java\nscr\ript:alert(1)", false, "javascript"},
+		{"&#106;avascript:alert(1)", false, "javascript"},
+		{"jav&#x09;ascript:alert(1)", false, "javascript"},
+		{"javascript&colon;alert(1)", false, "javascript"},
+		{"jav&Tab;ascript:alert(1)", false, "javascript"},
+		{`javascript\:alert(1)`, false, "javascript"},
+		{"vbscript:msgbox", false, "vbscript"},
+		{"file:///etc/passwd", false, "file"},
+		{"ftp://example.com/", false, "ftp"},
+		{"ADR-7: Use Postgres", false, "adr-7"},
+		{"data:text/html,<script>alert(1)</script>", false, "data"},
+		{"data:image/png;base64,iVBORw0KGgo=", false, "data"}, // a link, not an image
+		{"data:image/png;base64,iVBORw0KGgo=", true, ""},
+		{"DATA:Image/JPEG;base64,/9j/", true, ""},
+		{"data:image/gif,GIF89a", true, ""},
+		{"data:image/webp;base64,UklGR", true, ""},
+		{"data:image/svg+xml,<svg onload=alert(1)>", true, "data"},
+		{"data:image/pngx;base64,AAAA", true, "data"},
+		{"data:text/html;image/png,x", true, "data"},
+	} {
+		scheme, ok := SafeURL(c.dest, c.image)
+		if ok != (c.scheme == "") || !ok && scheme != c.scheme {
+			t.Errorf("SafeURL(%q, image %v) = %q, %v; want refused scheme %q", c.dest, c.image, scheme, ok, c.scheme)
+		}
+	}
+}
+
+// A link whose URL could run script, or leave for a scheme other than
+// http, https, mailto and tel, keeps its text and loses its link, with a
+// warning where it is written.
+func TestUnsafeLinksLoseTheirHref(t *testing.T) {
+	for _, c := range []struct {
+		src, html, at string
+	}{
+		{"Say [hello](javascript:alert(1)) now\n", "<p>Say hello now</p>", "1:5"},
+		{"[x](JAVASCRIPT:alert(1))\n", "<p>x</p>", "1:1"},
+		{"[x](&#106;avascript:alert(1))\n", "<p>x</p>", "1:1"},
+		{"[x](<jav\tascript:alert(1)>)\n", "<p>x</p>", "1:1"},
+		{"a\n[**bold** text][r]\n\n[r]: javascript:alert(1)\n", "<p>a\n<strong>bold</strong> text</p>", "2:1"},
+		{"Mail <vbscript:msgbox> me\n", "<p>Mail vbscript:msgbox me</p>", "1:6"},
+		{"![a chart](data:image/svg+xml,<svg/onload=alert(1)>)\n", "<p>a chart</p>", "1:1"},
+		{"![a chart](javascript:alert(1))\n", "<p>a chart</p>", "1:1"},
+		{"[x](data:text/html,hi)\n", "<p>x</p>", "1:1"},
+	} {
+		d, ds := parseText(t, c.src)
+		if !strings.Contains(d.HTML, c.html) || strings.Contains(d.HTML, "<a") || strings.Contains(d.HTML, "<img") {
+			t.Errorf("%q renders %q, want %q", c.src, d.HTML, c.html)
+		}
+		if len(d.Links) != 0 {
+			t.Errorf("%q records links %v", c.src, d.Links[0].Dest)
+		}
+		if len(ds) != 1 || ds[0].Severity != diag.Warning || ds[0].Hint == "" || !strings.Contains(ds[0].Message, "dropped") {
+			t.Errorf("%q: want one warning with a hint, got %v", c.src, ds)
+			continue
+		}
+		if at := fmt.Sprintf("%d:%d", ds[0].Line, ds[0].Col); at != c.at {
+			t.Errorf("%q: warning at %s, want %s", c.src, at, c.at)
+		}
+	}
+}
+
+// Links a browser follows safely are kept, and images of raster data.
+func TestSafeLinksAreKept(t *testing.T) {
+	src := "[a](https://example.com) [b](mailto:a@example.com) [c](tel:+1555) [d](page.md) <https://x.example/> <a@example.com> www.example.com ![e](data:image/png;base64,iVBORw0KGgo=)\n"
+	d, ds := parseText(t, src)
+	if len(ds) != 0 {
+		t.Errorf("unexpected diagnostics: %v", ds)
+	}
+	if len(d.Links) != 5 {
+		t.Errorf("%d links recorded, want 5", len(d.Links))
+	}
+	for _, want := range []string{`<a href="https://x.example/">`, `<a href="mailto:a@example.com">`, `<a href="http://www.example.com">`} {
+		if !strings.Contains(d.HTML, want) {
+			t.Errorf("body lacks %s: %q", want, d.HTML)
+		}
+	}
+}
+
+// A NUL byte from the file reaches the body as U+FFFD, wherever it is;
+// the only NUL bytes of a body are its link slots.
+func TestNULBecomesReplacementCharacter(t *testing.T) {
+	src := "# T\n\na\x00b [x\x00](y.md \"t\x00\") ![a\x00](b.png)\n\n```go\x00 x\ncode\x00\n```\n\n~~~\x00 0\n~~~\n\n## h\x00 {#a\x00b}\n\n- [ ] do\x00 it\n"
+	d, _ := parseText(t, src)
+	if err := checkSlots(d); err != nil {
+		t.Fatalf("%v in %q", err, d.HTML)
+	}
+	for _, want := range []string{"a\uFFFDb", "class=\"language-go\uFFFD\"", "code\uFFFD", "id=\"a\uFFFDb\"", "title=\"t\uFFFD\"", "x\uFFFD</a>", "aria-label=\"do\uFFFD it\""} {
+		if !strings.Contains(d.HTML, want) {
+			t.Errorf("body lacks %q: %q", want, d.HTML)
+		}
+	}
+	if h := d.Headings[len(d.Headings)-1]; h.ID != "a\uFFFDb" || h.Text != "h\uFFFD" {
+		t.Errorf("heading %+v, want id and text with U+FFFD", h)
+	}
+}
+
+// The front matter of a file saved with a byte order mark, with CRLF or
+// with old Mac line endings is front matter, and its body the same body.
+// Offsets stay offsets into the file as written: a byte order mark counts
+// its three bytes.
+func TestByteOrderMarkAndLineEndings(t *testing.T) {
+	const lf = "---\ntitle: Caching\nstats: draft\ntags: [a]\n---\n# Heading\n\nBody [link](other.md) and `code`.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```go\nx := 1\n```\n\n- [ ] step one\n- [x] step two\n"
+	const toml = "+++\ntitle = \"Caching\"\nstats = \"draft\"\n+++\n# Heading\n\nBody [link](other.md) and `code`.\n"
+	want, _ := parseText(t, lf)
+	if want.Title != "Caching" || strings.Contains(want.HTML, "title") {
+		t.Fatalf("the LF file itself parses as %q %q", want.Title, want.HTML)
+	}
+	for _, c := range []struct{ name, src string }{
+		{"byte order mark", "\uFEFF" + lf},
+		{"CRLF", strings.ReplaceAll(lf, "\n", "\r\n")},
+		{"CR", strings.ReplaceAll(lf, "\n", "\r")},
+		{"byte order mark and CRLF", "\uFEFF" + strings.ReplaceAll(lf, "\n", "\r\n")},
+		{"byte order mark and CR", "\uFEFF" + strings.ReplaceAll(lf, "\n", "\r")},
+		{"TOML after a byte order mark", "\uFEFF" + toml},
+		{"TOML with CRLF", strings.ReplaceAll(toml, "\n", "\r\n")},
+		{"TOML with CR", strings.ReplaceAll(toml, "\n", "\r")},
+	} {
+		d, ds := parseText(t, c.src)
+		if !d.HasFrontMatter || d.Title != "Caching" || len(d.Headings) != 1 || d.Headings[0].ID != "heading" {
+			t.Errorf("%s: front matter %v, title %q, headings %v", c.name, d.HasFrontMatter, d.Title, d.Headings)
+		}
+		if strings.Contains(d.HTML, "title") || strings.Contains(d.HTML, "<hr") || !strings.Contains(d.HTML, "<h1 id=\"heading\">Heading</h1>") {
+			t.Errorf("%s: front matter rendered in the body: %q", c.name, d.HTML)
+		}
+		// Code keeps a CRLF file's line endings, which browsers read as LF.
+		if !strings.Contains(c.name, "TOML") && strings.ReplaceAll(d.HTML, "\r", "") != want.HTML {
+			t.Errorf("%s: body\n%q\nwant\n%q", c.name, d.HTML, want.HTML)
+		}
+		if len(d.Links) != 1 || d.Links[0].Dest != "other.md" || !strings.HasPrefix(c.src[d.Links[0].Offset:], "[link]") {
+			t.Errorf("%s: links %v", c.name, d.Links)
+		}
+		if len(ds) != 1 || !strings.Contains(ds[0].Message, `"stats"`) {
+			t.Fatalf("%s: want the one warning about stats, got %v", c.name, ds)
+		}
+		if !strings.HasPrefix(c.src[ds[0].Offset:], "stats") {
+			t.Errorf("%s: the warning points at %q", c.name, c.src[ds[0].Offset:])
+		}
+	}
+}
+
+// A leading byte order mark before anything else is not text either.
+func TestByteOrderMarkBeforeBody(t *testing.T) {
+	for _, c := range []struct{ src, html string }{
+		{"\uFEFF# Title\n\nText\n", "<p>Text</p>\n"},
+		{"\uFEFF    code\n", "<pre><code>code\n</code></pre>\n"},
+		{"\uFEFF- a\n\n  b\n", "<ul>\n<li>\n<p>a</p>\n<p>b</p>\n</li>\n</ul>\n"},
+	} {
+		d, _ := parseText(t, c.src)
+		if d.HTML != c.html || strings.Contains(d.Title, "\uFEFF") {
+			t.Errorf("%q renders %q (title %q), want %q", c.src, d.HTML, d.Title, c.html)
+		}
+	}
+	if _, ds := parseText(t, "\uFEFF\n"); len(ds) != 1 || ds[0].Message != "empty file" {
+		t.Errorf("a byte order mark alone: %v, want empty file", ds)
+	}
+}
