@@ -101,7 +101,9 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 			if !ok {
 				return nil
 			}
-			d.rebuild(changed)
+			if dir := d.rebuild(changed); dir != "" {
+				w.Watch(dir) // site.yaml may name another content folder
+			}
 		}
 	}
 }
@@ -116,11 +118,15 @@ type dev struct {
 
 // rebuild builds again after changes (nil: the first build), installs a
 // good result or shows the problems, and prints diagnostics once per change
-// of diagnostics, not on every save.
-func (d *dev) rebuild(changed []string) {
+// of diagnostics, not on every save. It returns the content folder the
+// build read.
+func (d *dev) rebuild(changed []string) (contentDir string) {
 	start := time.Now()
 	up := d.sess.Rebuild(changed)
 	res := up.Result
+	if res.Config != nil {
+		contentDir = res.Config.ContentDir
+	}
 	ds := res.Diags.All()
 	var b strings.Builder
 	diag.WriteText(&b, ds)
@@ -134,7 +140,7 @@ func (d *dev) rebuild(changed []string) {
 	if res.Errors > 0 {
 		d.srv.Fail(Problems(ds, res.Diags.Lines))
 		fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", took, res.Errors)
-		return
+		return contentDir
 	}
 	ev := d.srv.Update(up.Files, up.Changed, cssOnly(changed))
 	if up.Later != nil {
@@ -149,6 +155,7 @@ func (d *dev) rebuild(changed []string) {
 	default:
 		fmt.Fprintf(d.log, "rebuilt in %s: %d pages changed\n", took, len(ev.Changed))
 	}
+	return contentDir
 }
 
 // cssOnly reports whether every changed file is a stylesheet of assets/.

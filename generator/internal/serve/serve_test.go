@@ -9,8 +9,11 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -438,3 +441,134 @@ func TestBindAddressIsAnswered(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
+
+// eventually waits until page p is served with every one of wants.
+func (d *devServer) eventually(p string, wants ...string) {
+	d.t.Helper()
+	var body string
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var code int
+		code, body, _ = d.get(p)
+		ok := code == 200
+		for _, w := range wants {
+			ok = ok && strings.Contains(body, w)
+		}
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			d.t.Fatalf("GET %s did not show %q within 10s; it serves (%d):\n%.600s", p, wants, code, body)
+		}
+		select {
+		case <-d.events:
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// stylesheet returns the stylesheet page p links to.
+func (d *devServer) stylesheet(p string) string {
+	d.t.Helper()
+	m := regexp.MustCompile(`<link rel="stylesheet" href="([^"]+)"`).FindStringSubmatch(d.page(p))
+	if m == nil {
+		d.t.Fatalf("%s links no stylesheet", p)
+	}
+	base, _ := url.Parse(d.url + strings.TrimPrefix(p, "/"))
+	ref, _ := url.Parse(m[1])
+	_, body, _ := d.get(base.ResolveReference(ref).Path)
+	return body
+}
+
+// renameOver saves rel as sed -i and most editors do: the new text goes to
+// a temporary file beside it, renamed over the old one.
+func renameOver(t *testing.T, root, rel, tmp, text string) {
+	t.Helper()
+	write(t, root, path.Join(path.Dir(rel), tmp), text)
+	if err := os.Rename(filepath.Join(root, filepath.Dir(rel), tmp), filepath.Join(root, rel)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestContentDeletedAndRecreated(t *testing.T) {
+	d := startServe(t, site)
+	contains(t, d.page("/a/"), "First version")
+	if err := os.RemoveAll(filepath.Join(d.root, "content")); err != nil {
+		t.Fatal(err)
+	}
+	d.next() // the rebuild without content
+	write(t, d.root, "content/a.md", "---\ntitle: Page A\n---\nRecreated A. See [B](b.md).\n")
+	write(t, d.root, "content/b.md", "---\ntitle: Page B\n---\nRecreated B.\n")
+	write(t, d.root, "content/guides/new.md", "---\ntitle: Guide\n---\nRecreated guide.\n")
+	d.eventually("/a/", "Recreated A.")
+	d.eventually("/guides/new/", "Recreated guide.")
+
+	// Edits after the recreation, in the new folder, old and new subfolders.
+	write(t, d.root, "content/a.md", "---\ntitle: Page A\n---\nEdited after recreation.\n")
+	d.eventually("/a/", "Edited after recreation.")
+	write(t, d.root, "content/guides/new.md", "---\ntitle: Guide\n---\nGuide edited.\n")
+	d.eventually("/guides/new/", "Guide edited.")
+	write(t, d.root, "content/deep/er/c.md", "---\ntitle: Deep C\n---\nIn a new subfolder.\n")
+	d.eventually("/deep/er/c/", "In a new subfolder.")
+	write(t, d.root, "content/deep/er/c.md", "---\ntitle: Deep C\n---\nDeep edit.\n")
+	d.eventually("/deep/er/c/", "Deep edit.")
+	renameOver(t, d.root, "content/b.md", ".b.md.swp", "---\ntitle: Page B\n---\nB saved by rename.\n")
+	d.eventually("/b/", "B saved by rename.")
+}
+
+func TestSiteYAMLReplacedByRename(t *testing.T) {
+	d := startServe(t, site)
+	contains(t, d.page("/a/"), "Live")
+	renameOver(t, d.root, "site.yaml", "sedX1b2c3", "title: Renamed Once\n")
+	d.eventually("/a/", "Renamed Once")
+	renameOver(t, d.root, "site.yaml", "site.yaml.tmp", "title: Renamed Twice\n")
+	d.eventually("/a/", "Renamed Twice")
+	write(t, d.root, "site.yaml", "title: Written In Place\n")
+	d.eventually("/a/", "Written In Place")
+}
+
+func TestSiteYAMLCreatedWhileServing(t *testing.T) {
+	d := startServe(t, map[string]string{"content/a.md": "---\ntitle: Page A\n---\nHello.\n"})
+	contains(t, d.page("/a/"), "Hello.")
+	write(t, d.root, "site.yaml", "title: Born Later\n")
+	d.eventually("/a/", "Born Later")
+	write(t, d.root, "site.yaml", "title: Edited Later\n")
+	d.eventually("/a/", "Edited Later")
+	renameOver(t, d.root, "site.yaml", "sedQ9w8e7", "title: Renamed Later\n")
+	d.eventually("/a/", "Renamed Later")
+	// site.yaml moves the content elsewhere: that folder is watched too.
+	write(t, d.root, "docs/a.md", "---\ntitle: Page A\n---\nFrom docs.\n")
+	write(t, d.root, "site.yaml", "title: Docs\ncontent_dir: docs\n")
+	d.eventually("/a/", "From docs.")
+	write(t, d.root, "docs/a.md", "---\ntitle: Page A\n---\nEdited in docs.\n")
+	d.eventually("/a/", "Edited in docs.")
+}
+
+func TestLayoutsCreatedWhileServing(t *testing.T) {
+	d := startServe(t, map[string]string{"content/a.md": "---\ntitle: Page A\n---\nHello.\n"})
+	contains(t, d.page("/a/"), "Hello.")
+	write(t, d.root, "layouts/_default/single.html", `{{ define "main" }}<p>Layout one: {{ .Title }}</p>{{ end }}`)
+	d.eventually("/a/", "Layout one: Page A")
+	write(t, d.root, "layouts/_default/single.html", `{{ define "main" }}<p>Layout two: {{ .Title }}</p>{{ end }}`)
+	d.eventually("/a/", "Layout two: Page A")
+	renameOver(t, d.root, "layouts/_default/single.html", "single.html~", `{{ define "main" }}<p>Layout three: {{ .Title }}</p>{{ end }}`)
+	d.eventually("/a/", "Layout three: Page A")
+}
+
+func TestAssetsCreatedWhileServing(t *testing.T) {
+	d := startServe(t, map[string]string{"content/a.md": "---\ntitle: Page A\n---\nHello.\n"})
+	waitCSS := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(d.stylesheet("/a/"), want) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the stylesheet never held %q", want)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	write(t, d.root, "assets/main.css", `.mark::after { content: "first sheet"; }`+"\n")
+	waitCSS("first sheet")
+	write(t, d.root, "assets/main.css", `.mark::after { content: "second sheet"; }`+"\n")
+	waitCSS("second sheet")
+}
