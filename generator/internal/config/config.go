@@ -8,6 +8,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -163,6 +164,7 @@ func Parse(src []byte, diags *diag.List) *Site {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		line, msg := yamlError(err)
+		line = lastLine(line, src)
 		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: line, Col: 1, Severity: diag.Error,
 			Message: "invalid YAML: " + msg, Hint: "check the indentation and quote values that contain ':' or '#'"})
 		return Default()
@@ -178,12 +180,13 @@ func Parse(src []byte, diags *diag.List) *Site {
 		if errors.As(err, &te) {
 			for _, m := range te.Errors {
 				line, msg := yamlError(errors.New(m))
+				line = lastLine(line, src)
 				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: line, Col: 1, Severity: diag.Error,
 					Message: msg, Hint: "see the configuration reference in README.md for the type of each key"})
 			}
 		} else {
 			line, msg := yamlError(err)
-			diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: line, Col: 1, Severity: diag.Error, Message: msg})
+			diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: lastLine(line, src), Col: 1, Severity: diag.Error, Message: msg})
 		}
 	}
 	s.fill()
@@ -393,4 +396,14 @@ func yamlError(err error) (int, string) {
 		return line, msg[len(m[0]):]
 	}
 	return 0, strings.TrimPrefix(msg, "yaml: ")
+}
+
+// lastLine keeps a line number that yaml.v3 counts past the end of the
+// file (an unclosed list at the end) on the file's last line.
+func lastLine(line int, src []byte) int {
+	n := bytes.Count(src, []byte("\n"))
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return min(line, max(n, 1))
 }

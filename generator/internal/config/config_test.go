@@ -1,0 +1,67 @@
+package config
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"handbook/generator/internal/diag"
+)
+
+// TestSectionsStayInside: a section or content folder that leaves the
+// content folder is an error at its key, and is not used.
+func TestSectionsStayInside(t *testing.T) {
+	var l diag.List
+	s := Parse([]byte("content_dir: /etc\nsections:\n  ../up: decision\n  ok/deeper: strategy\n  a\\b: page\n"), &l)
+	var got strings.Builder
+	diag.WriteText(&got, l.All())
+	for _, want := range []string{
+		`site.yaml:1:14: error: content_dir "/etc" leaves the handbook`,
+		`site.yaml:3:3: error: section "../up" is not a folder inside the content folder`,
+		`site.yaml:5:3: error: section "a\\b" is not a folder inside the content folder`,
+	} {
+		if !strings.Contains(got.String(), want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got.String())
+		}
+	}
+	if s.ContentDir != "content" || len(s.Sections) != 1 || s.Sections["ok/deeper"] != "strategy" {
+		t.Errorf("content_dir %q, sections %v", s.ContentDir, s.Sections)
+	}
+}
+
+// FuzzParse: whatever site.yaml holds, Parse reports problems at lines of
+// the file and returns a configuration whose folders stay inside the
+// handbook.
+//
+//	go test -run XXX -fuzz FuzzParse -fuzztime 60s ./generator/internal/config
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"title: T\nsections:\n  decisions: decision\n",
+		"content_dir: ../x\n",
+		"sections: {/abs: page, ..: strategy}\n",
+		"reading_paths:\n  - id: Bad Id\n    steps: [a, b]\n  - id: ok\n",
+		"review_every: 10x\nbase_url: '::'\nbroken_links: maybe\n",
+		"menus:\n  main:\n    - title: A\n      lnk: /a/\n",
+		"a: [\n", "\t\x00", "&a [*a]",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var l diag.List
+		s := Parse(src, &l)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, d := range l.All() {
+			if d.Line > lines+1 || d.Message == "" {
+				t.Fatalf("diagnostic at line %d of a %d-line file: %s", d.Line, lines, d)
+			}
+		}
+		if !LocalPath(s.ContentDir) {
+			t.Fatalf("content_dir %q accepted", s.ContentDir)
+		}
+		for k := range s.Sections {
+			if !LocalPath(k) || k == "." {
+				t.Fatalf("section %q accepted", k)
+			}
+		}
+	})
+}
