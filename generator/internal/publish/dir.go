@@ -153,18 +153,30 @@ func (g Guard) check(out, final string) error {
 	if g.Allowed != "" {
 		allowed, _ = resolve(g.Allowed)
 	}
+	if final == allowed {
+		return nil
+	}
+	var protected []string
 	for _, p := range g.Protected {
-		pr, err := resolve(p)
-		if err != nil || final == allowed {
-			continue
+		if pr, err := resolve(p); err == nil {
+			protected = append(protected, pr)
 		}
-		switch {
-		case final == pr:
-			return &RefusedError{Dir: out, Reason: "it is the handbook's own folder " + p, Hint: "write the site elsewhere, for example the default public/ under the handbook"}
-		case within(final, pr):
-			return &RefusedError{Dir: out, Reason: "it holds the handbook's folder " + p, Hint: "write the site to a folder of its own, outside the handbook or as its public/"}
-		case within(pr, final):
-			return &RefusedError{Dir: out, Reason: "it lies inside the handbook's folder " + p, Hint: "write the site outside the handbook, or to its default public/"}
+	}
+	// The most telling reason first: is it one of them, holds it one, or
+	// lies it inside one.
+	for _, pr := range protected {
+		if final == pr {
+			return &RefusedError{Dir: out, Reason: "it is the handbook's own folder " + pr, Hint: "write the site elsewhere, for example the default public/ under the handbook"}
+		}
+	}
+	for _, pr := range protected {
+		if within(final, pr) {
+			return &RefusedError{Dir: out, Reason: "it holds the handbook's folder " + pr, Hint: "write the site to a folder of its own, outside the handbook or as its public/"}
+		}
+	}
+	for i := len(protected) - 1; i >= 0; i-- { // the innermost is named
+		if pr := protected[i]; within(pr, final) {
+			return &RefusedError{Dir: out, Reason: "it lies inside the handbook's folder " + pr, Hint: "write the site outside the handbook, or to its default public/"}
 		}
 	}
 	return nil
