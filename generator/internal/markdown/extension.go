@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -87,6 +88,19 @@ func (n *TOMLFrontMatter) Dump(source []byte, level int) { ast.DumpHelper(n, sou
 // IsRaw implements ast.Node.
 func (n *TOMLFrontMatter) IsRaw() bool { return true }
 
+// yamlFrontMatter is goldmark-meta's block parser, opened only where front
+// matter can be: on the first line, at the top of the document. Alone it
+// also opens inside a list item or a quote that starts the file, and "- -"
+// lost its inner list.
+type yamlFrontMatter struct{ parser.BlockParser }
+
+func (p yamlFrontMatter) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if parent.Kind() != ast.KindDocument {
+		return nil, parser.NoChildren
+	}
+	return p.BlockParser.Open(parent, reader, pc)
+}
+
 func isTOMLFence(line []byte) bool {
 	return bytes.Equal(util.TrimRightSpace(line), []byte("+++"))
 }
@@ -94,7 +108,7 @@ func isTOMLFence(line []byte) bool {
 func (tomlParser) Trigger() []byte { return []byte{'+'} }
 
 func (tomlParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	if l, _ := reader.Position(); l != 0 {
+	if l, _ := reader.Position(); l != 0 || parent.Kind() != ast.KindDocument {
 		return nil, parser.NoChildren
 	}
 	line, seg := reader.PeekLine()
@@ -313,7 +327,7 @@ type extender struct{}
 func (extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(util.Prioritized(wikiParser{}, 199)),
-		parser.WithBlockParsers(util.Prioritized(tomlParser{}, 0)),
+		parser.WithBlockParsers(util.Prioritized(tomlParser{}, 0), util.Prioritized(yamlFrontMatter{meta.NewParser()}, 0)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig()}, 100)))
 	Highlighting().Extend(m)

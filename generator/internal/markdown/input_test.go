@@ -194,3 +194,18 @@ func TestByteOrderMarkBeforeBody(t *testing.T) {
 		t.Errorf("a byte order mark alone: %v, want empty file", ds)
 	}
 }
+
+// Front matter opens only on the first line of the document itself, not
+// in a list item or a quote that starts the file.
+func TestFrontMatterOnlyAtTheTop(t *testing.T) {
+	for _, c := range []struct{ src, html string }{
+		{"- -\n", "<ul>\n<li>\n<ul>\n<li></li>\n</ul>\n</li>\n</ul>\n"},
+		{"> ---\n> a\n", "<blockquote>\n<hr>\n<p>a</p>\n</blockquote>\n"},
+		{"> +++\n> a\n", "<blockquote>\n<p>+++\na</p>\n</blockquote>\n"},
+	} {
+		d, _ := parseText(t, c.src)
+		if d.HTML != c.html || d.HasFrontMatter {
+			t.Errorf("%q renders %q (front matter %v), want %q", c.src, d.HTML, d.HasFrontMatter, c.html)
+		}
+	}
+}

@@ -22,7 +22,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -63,8 +62,7 @@ func New(opts Options) *Parser {
 			extension.GFM,
 			extension.Footnote,
 			extension.DefinitionList,
-			meta.Meta,
-			extender{},
+			extender{}, // front matter (goldmark-meta's parser among them), links, code
 		),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
