@@ -22,6 +22,7 @@ import (
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/load"
 	"handbook/generator/internal/publish"
 )
 
@@ -318,14 +319,14 @@ func (b *builder) sections() {
 		if sec, ok := secOf[dir]; ok {
 			return sec
 		}
-		if d, ok := s.ByURL[dir+"/"]; ok && !d.IsSection {
+		if d, ok := s.ByURL[load.URLPath(dir)+"/"]; ok && !d.IsSection {
 			// rfc.md beside a folder rfc/: the page stands for the folder.
 			secOf[dir] = d
 			return d
 		}
 		sec := &handbook.Document{
 			Path: dir + "/_index.md", SourcePath: path.Join(b.cfg.ContentDir, dir), Title: humanize(path.Base(dir)),
-			Kind: handbook.KindPage, IsSection: true, ID: dir, URL: dir + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,
+			Kind: handbook.KindPage, IsSection: true, ID: dir, URL: load.URLPath(dir) + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,
 		}
 		secOf[dir] = sec
 		if _, taken := s.ByURL[sec.URL]; !taken {

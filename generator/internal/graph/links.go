@@ -30,7 +30,8 @@ func (b *builder) broken(path string, offset int, hint, format string, args ...a
 }
 
 // IsExternal reports whether a link target leaves the site: a URL with a
-// scheme (https:, mailto:) or a protocol-relative URL.
+// scheme (https:, mailto:) or a protocol-relative URL. Whether a link may
+// have that scheme is markdown.SafeURL's question: link resolution asks it.
 func IsExternal(dest string) bool {
 	if strings.HasPrefix(dest, "//") {
 		return true
@@ -198,9 +199,24 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		b.broken(d.SourcePath, l.Offset, "write the target between the parentheses: [text](../path/page.md)", "link has an empty target")
 		return
 	}
+	wikiScheme := ""
 	if IsExternal(dest) {
-		l.External = true
-		return
+		scheme, safe := markdown.SafeURL(dest, l.Form == handbook.LinkImage)
+		switch {
+		case safe:
+			l.External = true
+			return
+		case l.Form != handbook.LinkWiki:
+			// The markdown stage drops these; a link made otherwise
+			// must not be left alone as a harmless external one.
+			l.Broken = true
+			b.diags.Warnf(d.SourcePath, l.Offset, "link to a page or file of the handbook, or to an http:, https:, mailto: or tel: address",
+				"link to %q dropped: %s: URLs are not allowed in links", l.Dest, scheme)
+			return
+		}
+		// [[ADR-7: Use Postgres]] names a document by its title: a
+		// wikilink is a URL only with a scheme a link may have.
+		wikiScheme = scheme
 	}
 	target, frag, _ := strings.Cut(dest, "#")
 	if l.Form != handbook.LinkWiki {
@@ -242,6 +258,9 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	}
 	if found == nil {
 		l.Broken = true
+		if wikiScheme != "" && msg == noSuchName && !strings.HasPrefix(hint, "did you mean") {
+			hint = fmt.Sprintf("a wikilink names a document by id, path, file name or title; as a URL, %s: is not allowed in links", wikiScheme)
+		}
 		b.broken(d.SourcePath, l.Offset, hint, "broken link %s: %s", quote(l), msg)
 		return
 	}
@@ -313,6 +332,8 @@ func GitHubStyle(frag string) string {
 	return markdown.GitHubID(strings.ReplaceAll(frag, "-", " "))
 }
 
+const noSuchName = "no document has this id, path or name"
+
 // wiki resolves [[name]]: by id, then by content path, then by file or
 // folder name, then by title.
 func (b *builder) wiki(name string) (*handbook.Document, string, string) {
@@ -344,7 +365,7 @@ func (b *builder) wiki(name string) (*handbook.Document, string, string) {
 	if d := b.drafts[name]; d != nil {
 		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
 	}
-	return nil, "no document has this id, path or name", b.suggest(name)
+	return nil, noSuchName, b.suggest(name)
 }
 
 // sitePath resolves "/strategies/databases/" (or without the slash, with

@@ -82,7 +82,7 @@ func unsafeLink(doc *handbook.Document, diags *diag.List, n ast.Node, dest strin
 	if ok {
 		return false
 	}
-	shown := dest
+	shown, _, _ := strings.Cut(dest, RefMarker) // as the ref shortcode wrote it
 	if len(shown) > 60 {
 		shown = strings.ToValidUTF8(shown[:60], "") + "…"
 	}

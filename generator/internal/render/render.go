@@ -25,6 +25,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
 
@@ -33,6 +34,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
 )
@@ -307,14 +309,81 @@ func (r *Renderer) writeBody(b textWriter, d *handbook.Document, p *Page) {
 			break
 		}
 		n, err := strconv.Atoi(h[i+1 : i+1+j])
-		b.WriteString(h[:i])
+		pre, rest := h[:i], h[i+2+j:]
+		if err == nil && n < len(d.Links) && !hasHref(d.Links[n]) {
+			// The tag keeps no href (or src) at all.
+			if tag, ok := cutAttr(pre); ok && strings.HasPrefix(rest, `"`) {
+				pre, rest = tag, rest[1:]
+			}
+			b.WriteString(pre)
+			h = rest
+			continue
+		}
+		b.WriteString(pre)
 		if err == nil && n < len(d.Links) {
 			r.writeHref(b, d.Links[n], p)
 		}
-		h = h[i+2+j:]
+		h = rest
 	}
 	b.WriteString(h)
 }
+
+// hasHref reports whether a link is written with an href: a link to a
+// document or a file, or a URL a link may have. A wikilink that names no
+// document and reads as a URL a browser would run ([[javascript:…]]) has
+// none; the markdown stage drops other links of that kind.
+func hasHref(l *handbook.Link) bool {
+	if l.Target != nil || l.File != "" {
+		return true
+	}
+	_, ok := markdown.SafeURL(l.Dest, l.Form == handbook.LinkImage)
+	return ok
+}
+
+// cutAttr removes the start of the href or src attribute that ends s.
+func cutAttr(s string) (string, bool) {
+	for _, a := range []string{` href="`, ` src="`} {
+		if t, ok := strings.CutSuffix(s, a); ok {
+			return t, true
+		}
+	}
+	return s, false
+}
+
+// fileHref escapes the site path of a static file for an href: the bytes
+// a browser would read as something other than a part of the path ('%' an
+// escape, '?' a query, '#' a fragment, ':' a scheme, '\\' a slash) or drop
+// (spaces and other controls) are percent-encoded. A file keeps its name
+// ("100% chart.png"), unlike a page, whose address is made safe
+// (load.URLPath).
+func fileHref(p string) string {
+	if !strings.ContainsFunc(p, func(r rune) bool { return r < utf8.RuneSelf && fileEscaped[r] }) {
+		return p
+	}
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c < utf8.RuneSelf && fileEscaped[c] {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// fileEscaped marks the bytes fileHref percent-encodes.
+var fileEscaped = func() (t [utf8.RuneSelf]bool) {
+	for c := range ' ' + 1 {
+		t[c] = true
+	}
+	for _, c := range "%?#:\\\x7f" {
+		t[c] = true
+	}
+	return t
+}()
 
 // writeHref writes href(l, p) escaped as goldmark escapes attribute
 // values, without building the string.
@@ -329,7 +398,7 @@ func (r *Renderer) writeHref(b textWriter, l *handbook.Link, p *Page) {
 			writeEscaped(b, l.Fragment, escGoldmark)
 		}
 	case l.File != "":
-		p.writeRel(b, l.File, escGoldmark)
+		p.writeRel(b, fileHref(l.File), escGoldmark)
 	default:
 		b.Write(util.EscapeHTML(util.URLEscape([]byte(l.Dest), true)))
 	}
@@ -347,7 +416,9 @@ func (r *Renderer) href(l *handbook.Link, p *Page) string {
 		}
 		return u
 	case l.File != "":
-		return p.Rel(l.File)
+		return p.Rel(fileHref(l.File))
+	case !hasHref(l):
+		return ""
 	}
 	return string(util.URLEscape([]byte(l.Dest), true))
 }
