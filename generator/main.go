@@ -272,7 +272,8 @@ func cmdDecisions(args []string, stdout, stderr io.Writer) int {
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tSTATUS\tDATE\tAREA\tOWNER\tTITLE\tSUPERSEDED BY")
 		for _, e := range kept {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Status, or(e.Date, "-"), or(e.Area, "-"), or(e.Owner, "-"), e.Title, or(strings.Join(e.SupersededBy, ", "), "-"))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", visible(e.ID), visible(e.Status), visible(or(e.Date, "-")), visible(or(e.Area, "-")),
+				visible(or(e.Owner, "-")), visible(e.Title), visible(or(strings.Join(e.SupersededBy, ", "), "-")))
 		}
 		tw.Flush()
 		fmt.Fprintf(stderr, "%d of %d decisions\n", len(kept), len(entries))
@@ -281,6 +282,27 @@ func cmdDecisions(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	return exitOK
+}
+
+// visible prepares a field of the decisions table for a terminal: a
+// character that is not graphic (ESC and the other controls, which
+// recolour, move or retitle a terminal, and a tab, which would break the
+// columns; the marks that reorder a line) is written as a Go escape, \x1b
+// or \u202e, and so is a byte that is not UTF-8.
+func visible(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '\uFFFD' && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case !strconv.IsGraphic(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func or(s, alt string) string {

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestVisibleEscapesWhatATerminalWouldObey(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Use Postgres", "Use Postgres"},
+		{"Café “quoted” — 数据库 \u00a0ok", "Café “quoted” — 数据库 \u00a0ok"},
+		{"\x1b[2J\x1b]0;pwned\x07red", `\x1b[2J\x1b]0;pwned\ared`},
+		{"tab\there\nnewline\r", `tab\there\nnewline\r`},
+		{"\u009b31m C1 CSI", `\u009b31m C1 CSI`},
+		{"abc\u202edcba", `abc\u202edcba`},
+		{"bad \xff byte, real \uFFFD", `bad \xff byte, real ` + "\uFFFD"},
+	} {
+		if got := visible(c.in); got != c.want {
+			t.Errorf("visible(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A title, an owner or an area holding terminal escape sequences is shown
+// as text in the decisions table, not obeyed by the terminal; --json was
+// escaped already.
+func TestDecisionsTableShowsControlCharacters(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "content/decisions/0001-colour.md", "---\ntitle: \"Colour \\e[31mred\\e[0m\\e]0;owned\\a\"\nstatus: accepted\ndate: 2026-01-02\narea: \"db\\ttab\"\nowner: \"\\u202eevil\"\n---\nWhy.\n")
+	var out, errb bytes.Buffer
+	if code := cmdDecisions([]string{"--source", filepath.Clean(root)}, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if strings.ContainsAny(out.String(), "\x1b\x07\t\u202e") {
+		t.Errorf("the table passes control characters through: %q", out.String())
+	}
+	for _, want := range []string{`Colour \x1b[31mred\x1b[0m\x1b]0;owned\a`, `db\ttab`, `\u202eevil`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the table lacks %s:\n%s", want, out.String())
+		}
+	}
+}
