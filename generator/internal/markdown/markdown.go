@@ -178,13 +178,24 @@ func loneCR(src []byte, from int) int {
 }
 
 // isFenceLine reports whether a first line opens front matter: "+++", or
-// dashes alone (goldmark-meta opens its block on any number).
+// dashes alone (goldmark-meta opens its block on any number) indented less
+// than code is.
 func isFenceLine(line []byte) bool {
 	if isTOMLFence(line) {
 		return true
 	}
+	col := 0
+	for _, c := range line {
+		if c == ' ' {
+			col++
+		} else if c == '\t' {
+			col += 4 - col%4
+		} else {
+			break
+		}
+	}
 	t := bytes.TrimSpace(line)
-	return len(t) > 0 && len(bytes.Trim(t, "-")) == 0
+	return col < 4 && len(t) > 0 && len(bytes.Trim(t, "-")) == 0
 }
 
 func firstInvalid(b []byte) int {
