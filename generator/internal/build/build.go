@@ -37,9 +37,6 @@ type Options struct {
 	Now time.Time
 	// SourceMaps adds inline source maps to the bundled assets (serve).
 	SourceMaps bool
-	// TemplatesOnly renders every partial from its template, never from
-	// its Go twin (see package render): for tests.
-	TemplatesOnly bool
 }
 
 // Result is what a run produced.
@@ -166,7 +163,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 		w = discard{}
 	}
 	w = newClaims(w)
-	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, TemplatesOnly: opts.TemplatesOnly}, late)
+	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now}, late)
 	res.Written = st.render.Render(w)
 	for name, b := range bundle.Files {
 		if err := w.WriteFile(name, b); err != nil && !errors.Is(err, publish.ErrStopped) {

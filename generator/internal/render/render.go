@@ -6,10 +6,10 @@
 // pages, reading paths, the 404 page, alias redirects, sitemap.xml and an
 // Atom feed. Links are relative, so the output works under any sub-path.
 // Template errors are diagnostics at `layouts/file:line:col`. Pages render in
-// parallel; nothing here mutates the site. The default theme's busiest
-// layouts have Go twins (twin.go) that write their bytes without
-// html/template's cost per action, used while the site keeps those files
-// as shipped.
+// parallel; nothing here mutates the site. The layouts are the only
+// definition of the theme's HTML: a fragment too costly as template
+// actions is a Go method the layout calls (.LinkItems, .TableOfContents,
+// .Nav), and what does not depend on the page is cached (partialCached).
 package render
 
 import (
@@ -43,9 +43,6 @@ import (
 type Options struct {
 	// Now is the build time: feeds and staleness use it, so tests pin it.
 	Now time.Time
-	// TemplatesOnly executes every partial as written, never its Go twin
-	// (twin.go): for the test that holds the two to the same output.
-	TemplatesOnly bool
 }
 
 // Renderer renders a site.
@@ -79,7 +76,7 @@ func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bu
 	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags,
 		rows: map[*handbook.Document]searchRow{}, edges: map[*handbook.Document]linkEdges{}, docLines: map[*handbook.Document][]byte{}}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
-	r.tpl = loadTemplates(layouts, funcs(), !opts.TemplatesOnly, diags)
+	r.tpl = loadTemplates(layouts, funcs(), diags)
 	r.view = newSiteView(r)
 	return r
 }
@@ -225,13 +222,6 @@ func (r *Renderer) execute(buf *bytes.Buffer, j job) bool {
 	if t == nil {
 		r.diags.Errorf("layouts/"+j.layout[len(j.layout)-1], -1, "add the layout to layouts/, or restore the default theme's", "no layout for %s (looked for %s)", j.out, strings.Join(j.layout, ", "))
 		return false
-	}
-	if r.tpl.twinned[name] && r.tpl.twinned["_default/baseof.html"] {
-		if err := j.page.pageTwin(buf, twinOf(name)); err != nil {
-			r.tpl.report(err, name, "while rendering "+j.out)
-			return false
-		}
-		return true
 	}
 	if err := t.Execute(buf, j.page); err != nil {
 		r.tpl.report(err, name, "while rendering "+j.out)

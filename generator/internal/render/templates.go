@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -19,7 +18,6 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
-	defaultlayouts "handbook/layouts"
 )
 
 // templates holds the compiled layouts. Every layout is compiled once, up
@@ -30,8 +28,6 @@ type templates struct {
 	// partialCached functions execute.
 	base  *template.Template
 	cache partialCache
-	// twinned are the layouts compiled to their Go twin (twin.go).
-	twinned map[string]bool
 	depth   atomic.Int64    // partial calls in progress, to stop a partial that calls itself
 	failed  map[string]bool // layouts that did not compile (already reported)
 	broken  bool            // baseof or a partial did not compile (already reported)
@@ -42,12 +38,11 @@ type templates struct {
 // loadTemplates compiles each layout in fsys together with
 // _default/baseof.html and partials/*.html. A layout that defines "main" is
 // rendered through baseof; any other is rendered on its own.
-func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List) *templates {
-	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, twinned: map[string]bool{}, diags: diags, fsys: fsys}
+func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates {
+	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, diags: diags, fsys: fsys}
 	fm = maps.Clone(fm)
 	fm["partial"] = t.partial
 	fm["partialCached"] = t.partialCached
-	fm["twin"] = t.runTwin
 	base := template.New("").Funcs(fm)
 	t.base = base
 	ok := true
@@ -56,20 +51,6 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			continue
-		}
-		if name == "_default/baseof.html" && twins && isDefault(name, src) {
-			// Compiled as written, for every layout; a document's page
-			// written by pageTwin follows it.
-			t.twinned[name] = true
-		}
-		if twins && hasTwin(name) && isDefault(name, src) {
-			// The partial as written stays for data that is not a page.
-			if _, err := base.New(name + twinSuffix).Parse(string(src)); err != nil {
-				t.report(err, name, "")
-				ok = false
-			}
-			src = []byte(twinSource(name))
-			t.twinned[name] = true
 		}
 		if _, err := base.New(name).Parse(string(src)); err != nil {
 			t.report(err, name, "")
@@ -87,10 +68,6 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil
-		}
-		if twins && hasTwin(name) && isDefault(name, src) {
-			src = []byte(twinSource(name))
-			t.twinned[name] = true
 		}
 		c, err := base.Clone()
 		if err != nil {
@@ -110,12 +87,6 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, twins bool, diags *diag.List
 		return nil
 	})
 	return t
-}
-
-// isDefault reports whether src is the default theme's layout name.
-func isDefault(name string, src []byte) bool {
-	def, err := fs.ReadFile(defaultlayouts.FS, name)
-	return err == nil && bytes.Equal(def, src)
 }
 
 // find returns the first compiled layout among names.
