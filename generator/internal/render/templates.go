@@ -26,13 +26,13 @@ type templates struct {
 	byName map[string]*template.Template
 	// base is the set of baseof and the partials, which the partial and
 	// partialCached functions execute.
-	base  *template.Template
-	cache partialCache
-	depth   atomic.Int64    // partial calls in progress, to stop a partial that calls itself
-	failed  map[string]bool // layouts that did not compile (already reported)
-	broken  bool            // baseof or a partial did not compile (already reported)
-	diags   *diag.List
-	fsys    fs.FS
+	base   *template.Template
+	cache  partialCache
+	depth  atomic.Int64    // partial calls in progress, to stop a partial that calls itself
+	failed map[string]bool // layouts that did not compile (already reported)
+	broken bool            // baseof or a partial did not compile (already reported)
+	diags  *diag.List
+	fsys   fs.FS
 }
 
 // loadTemplates compiles each layout in fsys together with
