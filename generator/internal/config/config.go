@@ -88,19 +88,14 @@ func Default() *Site {
 	return s
 }
 
-// DefaultSections maps the conventional section folders to their kinds.
+// DefaultSections maps the conventional section folders to their kinds
+// (the Folders of handbook.KindTable).
 func DefaultSections() map[string]string {
-	return map[string]string{
-		"strategies": string(handbook.KindStrategy),
-		"visions":    string(handbook.KindVision),
-		"vision":     string(handbook.KindVision),
-		"design":     string(handbook.KindDesignDoc),
-		"designs":    string(handbook.KindDesignDoc),
-		"decisions":  string(handbook.KindDecision),
-		"adr":        string(handbook.KindDecision),
-		"onboarding": string(handbook.KindChecklist),
-		"checklists": string(handbook.KindChecklist),
+	m := map[string]string{}
+	for folder, k := range handbook.DefaultSections() {
+		m[folder] = string(k)
 	}
+	return m
 }
 
 func (s *Site) fill() {

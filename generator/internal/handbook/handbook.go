@@ -1,79 +1,15 @@
 // Package handbook holds the domain types shared by every stage of the
 // pipeline: documents and their kinds, links, decisions and the site.
 //
+// KindTable is the one description of every document kind (labels,
+// statuses, required and allowed front matter, conventional folders); the
+// other stages read it rather than naming kinds themselves.
+//
 // The types carry data only. Offsets are byte offsets into a document's
 // source; the diag package turns them into line and column when reporting.
 package handbook
 
-import (
-	"slices"
-	"time"
-)
-
-// Kind is the type of a document: what it is for and which keys it takes.
-type Kind string
-
-// The document kinds of the content model.
-const (
-	KindPage      Kind = "page"
-	KindStrategy  Kind = "strategy"
-	KindVision    Kind = "vision"
-	KindDesignDoc Kind = "design-doc"
-	KindDecision  Kind = "decision"
-	KindChecklist Kind = "checklist"
-)
-
-// Kinds lists every kind in the order the site presents them.
-var Kinds = []Kind{KindPage, KindStrategy, KindVision, KindDesignDoc, KindDecision, KindChecklist}
-
-// KindNames returns the kinds as strings, for hints.
-func KindNames() []string {
-	out := make([]string, len(Kinds))
-	for i, k := range Kinds {
-		out[i] = string(k)
-	}
-	return out
-}
-
-// Valid reports whether k is one of Kinds.
-func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
-
-// Label is the human name of a kind, plural when many is true.
-func (k Kind) Label(many bool) string {
-	labels := map[Kind][2]string{
-		KindPage:      {"Page", "Pages"},
-		KindStrategy:  {"Strategy", "Strategies"},
-		KindVision:    {"Vision", "Visions"},
-		KindDesignDoc: {"Design document", "Design documents"},
-		KindDecision:  {"Decision", "Decisions"},
-		KindChecklist: {"Checklist", "Checklists"},
-	}
-	l, ok := labels[k]
-	if !ok {
-		return string(k)
-	}
-	if many {
-		return l[1]
-	}
-	return l[0]
-}
-
-// Statuses returns the lifecycle states a kind accepts; nil for kinds
-// without a status (page).
-func (k Kind) Statuses() []string {
-	switch k {
-	case KindPage:
-		return nil
-	case KindChecklist:
-		return []string{"active", "retired"}
-	default:
-		return DecisionStatuses
-	}
-}
-
-// DecisionStatuses are the states of strategies, visions, design docs and
-// decisions.
-var DecisionStatuses = []string{"draft", "proposed", "accepted", "rejected", "superseded", "deprecated"}
+import "time"
 
 // Ref is a reference to another document or decision written in front
 // matter: the id or path as written, and where it was written.

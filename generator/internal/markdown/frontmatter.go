@@ -27,14 +27,7 @@ var knownKeys = []string{
 }
 
 // keyKinds limits keys to the kinds they apply to.
-var keyKinds = map[string][]handbook.Kind{
-	"horizon":     {handbook.KindVision},
-	"strategies":  {handbook.KindVision},
-	"design_docs": {handbook.KindStrategy},
-	"decisions":   {handbook.KindStrategy, handbook.KindDesignDoc},
-	"supersedes":  {handbook.KindDecision},
-	"deciders":    {handbook.KindDecision},
-}
+var keyKinds = handbook.KeyKinds()
 
 // fields is decoded front matter with the position of each key.
 type fields struct {
@@ -312,17 +305,9 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 			diags.Warnf(path, f.at(key), "remove it, or set the kind this key belongs to", "%s applies to %s documents, not to a %s", key, strings.Join(names, " and "), doc.Kind)
 		}
 	}
-	switch doc.Kind {
-	case handbook.KindDecision:
-		if doc.Date.IsZero() && !dec.failed("date") {
-			missing(f, diags)(path, f.at("title"), "add `date: YYYY-MM-DD`, the day it was decided", "decision has no date")
-		}
-	case handbook.KindVision:
-		if doc.Horizon == 0 && !dec.failed("horizon") {
-			diags.Errorf(path, f.at("title"), "add `horizon: YYYY`, the year the vision looks out to (2 to 3 years ahead)", "vision has no horizon")
-		} else if !doc.Date.IsZero() && (doc.Horizon-doc.Date.Year() < 2 || doc.Horizon-doc.Date.Year() > 3) {
-			diags.Warnf(path, f.at("horizon"), fmt.Sprintf("a vision looks 2 to 3 years ahead: %d or %d", doc.Date.Year()+2, doc.Date.Year()+3), "horizon %d is %d years after the date", doc.Horizon, doc.Horizon-doc.Date.Year())
-		}
+	checkRequired(doc, f, &dec, diags)
+	if y := doc.Date.Year(); doc.Horizon != 0 && !doc.Date.IsZero() && slices.Contains(keyKinds["horizon"], doc.Kind) && (doc.Horizon-y < 2 || doc.Horizon-y > 3) {
+		diags.Warnf(path, f.at("horizon"), fmt.Sprintf("a vision looks 2 to 3 years ahead: %d or %d", y+2, y+3), "horizon %d is %d years after the date", doc.Horizon, doc.Horizon-y)
 	}
 	if raw, ok := v["decisions"]; ok {
 		doc.Decisions = p.inlineDecisions(doc, raw, &dec)
@@ -349,10 +334,10 @@ func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List
 	case allowed == nil && doc.Status != "":
 		diags.Warnf(path, f.at("status"), "remove it, or give the document a kind with a lifecycle", "a %s has no status", doc.Kind)
 	case allowed == nil:
-	case doc.Status == "" && doc.Kind == handbook.KindChecklist:
-		doc.Status = "active"
+	case doc.Status == "" && doc.Kind.DefaultStatus() != "":
+		doc.Status = doc.Kind.DefaultStatus()
 	case doc.Status == "":
-		if f.values != nil || doc.Kind != handbook.KindPage {
+		if doc.Kind.Requires("status") {
 			missing(f, diags)(path, f.at("title"), "add `status:` with one of "+strings.Join(allowed, ", "), "%s has no status", doc.Kind.Label(false))
 		}
 	case !slices.Contains(allowed, doc.Status) && f.inferred["status"]:

@@ -1,0 +1,207 @@
+package handbook
+
+import (
+	"slices"
+	"strings"
+)
+
+// Kind is the type of a document: what it is for and which keys it takes.
+// Everything the generator knows about a kind is its row of KindTable.
+type Kind string
+
+// The document kinds of the content model, for the code that treats one of
+// them specially (the decision registry, the references between strategies,
+// visions and design docs). Each is a row of KindTable.
+const (
+	KindPage      Kind = "page"
+	KindStrategy  Kind = "strategy"
+	KindVision    Kind = "vision"
+	KindDesignDoc Kind = "design-doc"
+	KindDecision  Kind = "decision"
+	KindChecklist Kind = "checklist"
+)
+
+// DecisionStatuses are the states of strategies, visions, design docs and
+// decisions, and of the decisions a document makes inline.
+var DecisionStatuses = []string{"draft", "proposed", "accepted", "rejected", "superseded", "deprecated"}
+
+// KindSpec is one kind of document: its name, how readers see it, its
+// lifecycle, the front matter it needs and takes, and the folders it
+// conventionally lives in. A kind's starting text for `handbook new` is its
+// archetype, archetypes/<name>.md.
+type KindSpec struct {
+	Name Kind
+	// Label and Plural name the kind to readers: "Design document",
+	// "Design documents".
+	Label, Plural string
+	// Badge is the shorter label a search result shows beside a document of
+	// the kind; a page, the plain kind, shows none.
+	Badge string
+	// Statuses are the lifecycle states the kind accepts, nil for a kind
+	// without a lifecycle.
+	Statuses []string
+	// DefaultStatus is the status of a document that writes none. A kind
+	// with Statuses and no DefaultStatus requires `status:`.
+	DefaultStatus string
+	// Required are the front matter keys a document of the kind must set,
+	// each with the hint given when it is missing.
+	Required []Requirement
+	// Keys are the front matter keys that belong to some kinds only and
+	// this kind takes; every kind takes the common keys (title, status,
+	// date, owner, tags and the rest of the authoring reference).
+	Keys []string
+	// Folders are the section folders that hold the kind by convention, the
+	// usual one first. Without `sections` in site.yaml, each maps to the
+	// kind; `handbook new` writes into the first one that exists.
+	Folders []string
+	// Numbered is true for a kind whose files `handbook new` names with the
+	// next four-digit number: 0013-slug.md.
+	Numbered bool
+}
+
+// Requirement is a front matter key a kind requires, with the hint given
+// when a document leaves it out.
+type Requirement struct {
+	Key, Hint string
+}
+
+// KindTable is every kind, in the order the site presents them. Adding a
+// kind is adding a row here and its archetype (and, optionally, layouts).
+var KindTable = []KindSpec{
+	{
+		Name: KindPage, Label: "Page", Plural: "Pages",
+	},
+	{
+		Name: KindStrategy, Label: "Strategy", Plural: "Strategies", Badge: "Strategy",
+		Statuses: DecisionStatuses,
+		Required: []Requirement{{Key: "status"}},
+		Keys:     []string{"design_docs", "decisions"},
+		Folders:  []string{"strategies"},
+	},
+	{
+		Name: KindVision, Label: "Vision", Plural: "Visions", Badge: "Vision",
+		Statuses: DecisionStatuses,
+		Required: []Requirement{{Key: "status"}, {Key: "horizon", Hint: "add `horizon: YYYY`, the year the vision looks out to (2 to 3 years ahead)"}},
+		Keys:     []string{"horizon", "strategies"},
+		Folders:  []string{"vision", "visions"},
+	},
+	{
+		Name: KindDesignDoc, Label: "Design document", Plural: "Design documents", Badge: "Design doc",
+		Statuses: DecisionStatuses,
+		Required: []Requirement{{Key: "status"}},
+		Keys:     []string{"decisions"},
+		Folders:  []string{"design", "designs"},
+	},
+	{
+		Name: KindDecision, Label: "Decision", Plural: "Decisions", Badge: "Decision",
+		Statuses: DecisionStatuses,
+		Required: []Requirement{{Key: "status"}, {Key: "date", Hint: "add `date: YYYY-MM-DD`, the day it was decided"}},
+		Keys:     []string{"supersedes", "deciders"},
+		Folders:  []string{"decisions", "adr"},
+		Numbered: true,
+	},
+	{
+		Name: KindChecklist, Label: "Checklist", Plural: "Checklists", Badge: "Checklist",
+		Statuses: []string{"active", "retired"}, DefaultStatus: "active",
+		Folders: []string{"onboarding", "checklists"},
+	},
+}
+
+// Kinds lists every kind in the order the site presents them.
+var Kinds = kindNames()
+
+func kindNames() []Kind {
+	out := make([]Kind, len(KindTable))
+	for i, s := range KindTable {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// KindNames returns the kinds as strings, for hints.
+func KindNames() []string {
+	out := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// Spec returns k's row of KindTable; for a kind not in the table, a row
+// with only its name.
+func (k Kind) Spec() KindSpec {
+	for _, s := range KindTable {
+		if s.Name == k {
+			return s
+		}
+	}
+	return KindSpec{Name: k}
+}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
+
+// Label is the human name of a kind, plural when many is true; the kind's
+// name for a kind not in the table.
+func (k Kind) Label(many bool) string {
+	s := k.Spec()
+	switch {
+	case s.Label == "":
+		return string(k)
+	case many:
+		return s.Plural
+	}
+	return s.Label
+}
+
+// Statuses returns the lifecycle states a kind accepts; nil for kinds
+// without a status (page).
+func (k Kind) Statuses() []string { return k.Spec().Statuses }
+
+// DefaultStatus is the status of a document of kind k that writes none; ""
+// when k has none.
+func (k Kind) DefaultStatus() string { return k.Spec().DefaultStatus }
+
+// Requires reports whether a document of kind k must set the front matter
+// key.
+func (k Kind) Requires(key string) bool {
+	return slices.ContainsFunc(k.Spec().Required, func(r Requirement) bool { return r.Key == key })
+}
+
+// KeyKinds maps each front matter key that belongs to some kinds only to
+// those kinds, in the order of KindTable.
+func KeyKinds() map[string][]Kind {
+	m := map[string][]Kind{}
+	for _, s := range KindTable {
+		for _, key := range s.Keys {
+			m[key] = append(m[key], s.Name)
+		}
+	}
+	return m
+}
+
+// DefaultSections maps every conventional section folder to its kind: the
+// sections of a site.yaml that names none.
+func DefaultSections() map[string]Kind {
+	m := map[string]Kind{}
+	for _, s := range KindTable {
+		for _, f := range s.Folders {
+			m[f] = s.Name
+		}
+	}
+	return m
+}
+
+// Aliases are the words a reader may type for the kind in a search's
+// `kind:` filter besides its name: its labels, its folders and its name
+// with an s.
+func (s KindSpec) Aliases() []string {
+	var out []string
+	for _, a := range append([]string{s.Label, s.Plural, s.Badge, string(s.Name) + "s"}, s.Folders...) {
+		a = strings.ToLower(a)
+		if a != "" && a != string(s.Name) && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
