@@ -29,6 +29,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
@@ -177,24 +178,22 @@ func loneCR(src []byte, from int) int {
 	return -1
 }
 
-// isFenceLine reports whether a first line opens front matter: "+++", or
-// dashes alone (goldmark-meta opens its block on any number) indented less
-// than code is.
+// isFenceLine reports whether a first line opens front matter, as the
+// parsers read it: "+++", or indented less than code is, dashes alone
+// (goldmark-meta opens its block on any number of them).
 func isFenceLine(line []byte) bool {
 	if isTOMLFence(line) {
 		return true
 	}
-	col := 0
-	for _, c := range line {
-		if c == ' ' {
+	col, i := 0, 0
+	for ; i < len(line) && (line[i] == ' ' || line[i] == '\t'); i++ {
+		if line[i] == ' ' {
 			col++
-		} else if c == '\t' {
-			col += 4 - col%4
 		} else {
-			break
+			col += 4 - col%4
 		}
 	}
-	t := bytes.TrimSpace(line)
+	t := util.TrimRightSpace(line[i:])
 	return col < 4 && len(t) > 0 && len(bytes.Trim(t, "-")) == 0
 }
 
