@@ -144,11 +144,17 @@
   // Statuses whose documents no longer guide anyone: ranked lower.
   const FADED = { superseded: 1, deprecated: 1, rejected: 1, retired: 1 };
   const FILTERS = { status: 1, kind: 1, tag: 1, tags: 1, owner: 1 };
-  const KIND_LABEL = { strategy: "Strategy", vision: "Vision", "design-doc": "Design doc", decision: "Decision", checklist: "Checklist" };
-  const KIND_ALIAS = { adr: "decision", design: "designdoc", designdocument: "designdoc", designdocs: "designdoc", strategies: "strategy", decisions: "decision", checklists: "checklist", pages: "page" };
+  // The kinds come with the index, from the generator's one table of them:
+  // the badge of each kind that shows one, and the other words a kind:
+  // filter takes for a kind (folders, labels, plurals).
+  let kindBadge = {};
+  let kindAlias = Object.create(null);
 
   function prepareIndex(raw) {
     if (!raw || !Array.isArray(raw.docs)) return null;
+    kindBadge = raw.kinds || {};
+    kindAlias = Object.create(null);
+    for (const [word, kind] of Object.entries(raw.kind_aliases || {})) kindAlias[squash(word)] = squash(kind);
     return raw.docs.map((r) => {
       const [url, title, kind, status, owner, tags, headings, summary, body] = r;
       const tg = Array.isArray(tags) ? tags : [];
@@ -178,7 +184,7 @@
         let field = m[1].toLowerCase();
         if (field === "tags") field = "tag";
         const value = squash(m[2]);
-        if (value) filters.push({ field, value: field === "kind" ? KIND_ALIAS[value] || value : value, prefix: last });
+        if (value) filters.push({ field, value: field === "kind" ? kindAlias[value] || value : value, prefix: last });
         return;
       }
       const ws = words(tok);
@@ -379,7 +385,7 @@
     function render(res) {
       options = res.results.map(({ d, heading }, i) => {
         const badges = [];
-        if (d.kind && d.kind !== "page") badges.push(el("span", { class: "kind", text: KIND_LABEL[d.kind] || d.kind }));
+        if (kindBadge[d.kind]) badges.push(el("span", { class: "kind", text: kindBadge[d.kind] }));
         if (d.status) badges.push(el("span", { class: "badge status-" + d.status, text: d.status }));
         let snippet = null;
         if (heading >= 0) {

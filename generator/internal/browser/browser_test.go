@@ -573,6 +573,19 @@ func TestSearch(t *testing.T) {
 				t.Errorf("kind:design-doc lists %q of kind %q", o.Title, o.Kind)
 			}
 		}
+		// Other words for a kind (its folders, labels and plurals) come with
+		// the index, from the generator's table of kinds.
+		for q, want := range map[string]string{"kind:adr": "Decision", "kind:designs": "Design doc", "kind:onboarding": "Checklist"} {
+			got = tb.searchFor(q)
+			if len(got) == 0 {
+				t.Errorf("no results for %s", q)
+			}
+			for _, o := range got {
+				if o.Kind != want {
+					t.Errorf("%s lists %q of kind %q, want %s", q, o.Title, o.Kind, want)
+				}
+			}
+		}
 	})
 
 	t.Run("keyboard", func(t *testing.T) {

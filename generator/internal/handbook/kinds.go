@@ -3,6 +3,7 @@ package handbook
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Kind is the type of a document: what it is for and which keys it takes.
@@ -193,15 +194,33 @@ func DefaultSections() map[string]Kind {
 }
 
 // Aliases are the words a reader may type for the kind in a search's
-// `kind:` filter besides its name: its labels, its folders and its name
-// with an s.
+// `kind:` filter besides its name: its labels and their plurals, and its
+// folders, in lower case. Words are compared as search compares them, by
+// their letters and digits alone, and each is given once.
 func (s KindSpec) Aliases() []string {
+	words := []string{s.Label, s.Plural, s.Badge}
+	if s.Badge != "" && s.Badge != s.Label {
+		words = append(words, s.Badge+"s")
+	}
+	seen := []string{squash(string(s.Name))}
 	var out []string
-	for _, a := range append([]string{s.Label, s.Plural, s.Badge, string(s.Name) + "s"}, s.Folders...) {
+	for _, a := range append(words, s.Folders...) {
 		a = strings.ToLower(a)
-		if a != "" && a != string(s.Name) && !slices.Contains(out, a) {
+		if sq := squash(a); sq != "" && !slices.Contains(seen, sq) {
+			seen = append(seen, sq)
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// squash keeps a word's letters and digits, lower-cased, as search does
+// when it compares filter values.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }

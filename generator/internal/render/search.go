@@ -9,10 +9,48 @@ import (
 
 // SearchFile is the search index: a script, not JSON, so that it loads from
 // file:// as well as over HTTP. It sets window.HANDBOOK_SEARCH to
-// {"v":1,"docs":[[url, title, kind, status, owner, tags, headings, summary, words], ...]}
-// where url is a site path, tags and headings are lists, and words are the
-// body's distinct lower-case words in order of first use, space-separated.
+// {"v":1,"kinds":{kind: badge, ...},"kind_aliases":{word: kind, ...},
+// "docs":[[url, title, kind, status, owner, tags, headings, summary, words], ...]}
+// where kinds names each kind that shows a badge in results, kind_aliases
+// are the other words a `kind:` filter takes for a kind (both from
+// handbook.KindTable, so that the script holds no list of kinds), url is a
+// site path, tags and headings are lists, and words are the body's distinct
+// lower-case words in order of first use, space-separated.
 const SearchFile = "search-index.js"
+
+// searchHead opens the search index: everything before the rows.
+var searchHead = func() []byte {
+	var b bytes.Buffer
+	b.WriteString(`window.HANDBOOK_SEARCH={"v":1,"kinds":{`)
+	n := 0
+	for _, s := range handbook.KindTable {
+		if s.Badge == "" {
+			continue
+		}
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		n++
+		writeJSONString(&b, string(s.Name), false)
+		b.WriteByte(':')
+		writeJSONString(&b, s.Badge, false)
+	}
+	b.WriteString(`},"kind_aliases":{`)
+	n = 0
+	for _, s := range handbook.KindTable {
+		for _, a := range s.Aliases() {
+			if n > 0 {
+				b.WriteByte(',')
+			}
+			n++
+			writeJSONString(&b, a, false)
+			b.WriteByte(':')
+			writeJSONString(&b, string(s.Name), false)
+		}
+	}
+	b.WriteString(`},"docs":[`)
+	return b.Bytes()
+}()
 
 // searchIndex builds the search index script. Rows are computed on every
 // core and kept, so that serve's rebuild after an edit recomputes only the
@@ -25,7 +63,7 @@ func (r *Renderer) searchIndex() []byte {
 	r.cacheMu.Lock()
 	b.Grow(r.searchSize)
 	r.cacheMu.Unlock()
-	b.WriteString(`window.HANDBOOK_SEARCH={"v":1,"docs":[`)
+	b.Write(searchHead)
 	for i, row := range rows {
 		if i > 0 {
 			b.WriteByte(',')

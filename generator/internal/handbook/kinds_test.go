@@ -1,0 +1,112 @@
+package handbook_test
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	defaultassets "handbook/assets"
+	"handbook/generator/internal/config"
+	"handbook/generator/internal/handbook"
+)
+
+// TestKindTable walks the table of kinds: every kind is named to readers,
+// has a lifecycle with a reachable default or a required status, lives in
+// folders no other kind claims, and is what the rest of the generator reads
+// (config's default sections). A page, the plain kind, has no lifecycle and
+// no folder.
+func TestKindTable(t *testing.T) {
+	if len(handbook.KindTable) != len(handbook.Kinds) || handbook.KindTable[0].Name != handbook.KindPage {
+		t.Fatalf("Kinds %v do not follow the table, page first", handbook.Kinds)
+	}
+	folders := map[string]handbook.Kind{}
+	aliases := map[string]handbook.Kind{}
+	for _, s := range handbook.KindTable {
+		k := s.Name
+		if !k.Valid() || k.Spec().Name != k || strings.ToLower(string(k)) != string(k) || strings.ContainsAny(string(k), " /") {
+			t.Errorf("%q: not a valid kind name", k)
+		}
+		if s.Label == "" || s.Plural == "" || k.Label(false) != s.Label || k.Label(true) != s.Plural {
+			t.Errorf("%s: labels %q, %q", k, s.Label, s.Plural)
+		}
+		for _, r := range s.Required {
+			if r.Key != "status" && r.Hint == "" {
+				t.Errorf("%s requires %s without a hint", k, r.Key)
+			}
+		}
+		if k == handbook.KindPage {
+			if s.Statuses != nil || s.Folders != nil || s.Badge != "" || len(s.Required) > 0 {
+				t.Errorf("page: a page has no lifecycle, folder, badge or required key: %+v", s)
+			}
+			continue
+		}
+		if s.Badge == "" {
+			t.Errorf("%s: no badge for search results", k)
+		}
+		if len(s.Statuses) == 0 {
+			t.Errorf("%s: no statuses", k)
+		}
+		if s.DefaultStatus != "" && !slices.Contains(s.Statuses, s.DefaultStatus) {
+			t.Errorf("%s: default status %q is not one of %v", k, s.DefaultStatus, s.Statuses)
+		}
+		if (s.DefaultStatus == "") != k.Requires("status") {
+			t.Errorf("%s: a kind with statuses either has a default status or requires one", k)
+		}
+		if len(s.Folders) == 0 {
+			t.Errorf("%s: no default folders", k)
+		}
+		for _, f := range s.Folders {
+			if other, ok := folders[f]; ok {
+				t.Errorf("folder %s is claimed by %s and %s", f, other, k)
+			}
+			folders[f] = k
+			if config.DefaultSections()[f] != string(k) {
+				t.Errorf("config's default sections map %s to %q, not %s", f, config.DefaultSections()[f], k)
+			}
+		}
+		for _, a := range append(s.Aliases(), string(k)) {
+			a = strings.ReplaceAll(strings.ReplaceAll(a, " ", ""), "-", "")
+			if other, ok := aliases[a]; ok && other != k {
+				t.Errorf("search's kind:%s would mean %s and %s", a, other, k)
+			}
+			aliases[a] = k
+		}
+	}
+	if len(config.DefaultSections()) != len(folders) {
+		t.Errorf("config's default sections %v are not the table's folders %v", config.DefaultSections(), folders)
+	}
+}
+
+// TestScriptHasNoKinds: the browser script takes kinds' labels and other
+// names from the search index; it holds no copy of the table.
+func TestScriptHasNoKinds(t *testing.T) {
+	err := fs.WalkDir(defaultassets.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".js") {
+			return err
+		}
+		b, err := fs.ReadFile(defaultassets.FS, p)
+		if err != nil {
+			return err
+		}
+		js := string(b)
+		for _, s := range handbook.KindTable {
+			words := []string{s.Label, s.Plural, s.Badge}
+			if s.Name != handbook.KindPage {
+				words = append(words, string(s.Name))
+			}
+			words = append(words, s.Folders...)
+			for _, w := range words {
+				for _, q := range []string{`"` + w + `"`, `'` + w + `'`, " " + w + ":", "{" + w + ":"} {
+					if w != "" && strings.Contains(js, q) {
+						t.Errorf("%s holds %s, a name of the kind %s: it should read kinds from the search index", p, q, s.Name)
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
