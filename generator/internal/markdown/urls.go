@@ -22,17 +22,19 @@ import (
 // written into: backslash escapes removed and character references decoded
 // (as the href is written), ASCII tab, line feed and carriage return
 // dropped wherever they are, leading C0 controls and spaces dropped, letter
-// case ignored. A refused destination's scheme is returned in lower case.
+// case ignored. The scheme of a refused destination is returned, in lower
+// case.
 func SafeURL(dest string, image bool) (scheme string, ok bool) {
-	b := []byte(dest)
+	b := dest
 	if strings.ContainsAny(dest, `\&`) {
-		b = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b)))
+		b = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(dest)))))
 	}
 	i := 0
 	for i < len(b) && b[i] <= ' ' {
 		i++
 	}
-	var s []byte
+	var buf [16]byte
+	s := buf[:0]
 	for ; i < len(b); i++ {
 		c := b[i]
 		switch {
@@ -42,6 +44,10 @@ func SafeURL(dest string, image bool) (scheme string, ok bool) {
 		case len(s) > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
 			s = append(s, c)
 		case len(s) > 0 && c == ':':
+			switch string(s) {
+			case "http", "https", "mailto", "tel":
+				return "", true
+			}
 			return checkScheme(string(s), b[i+1:], image)
 		default:
 			return "", true // no scheme: relative to the page
@@ -50,20 +56,20 @@ func SafeURL(dest string, image bool) (scheme string, ok bool) {
 	return "", true
 }
 
-func checkScheme(scheme string, rest []byte, image bool) (string, bool) {
+// checkScheme allows a data: URL of a raster image; it refuses the rest.
+func checkScheme(scheme string, rest string, image bool) (string, bool) {
 	switch scheme {
-	case "http", "https", "mailto", "tel":
-		return scheme, true
 	case "data":
 		if !image {
 			return scheme, false
 		}
 		var media []byte
-		for _, c := range rest {
+		for i := 0; i < len(rest); i++ {
+			c := rest[i]
 			if c == ';' || c == ',' {
 				switch string(bytes.ToLower(media)) {
 				case "image/png", "image/gif", "image/jpeg", "image/webp":
-					return scheme, true
+					return "", true
 				}
 				break
 			}
