@@ -259,20 +259,22 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 				firstHeading = n
 			}
 		case *ast.Link:
-			if unsafeLink(doc, diags, n, string(n.Destination), false) {
+			dest := string(n.Destination)
+			if unsafeLink(doc, diags, n, dest, false) {
 				unlinked = append(unlinked, n)
 				break
 			}
 			i := len(doc.Links)
-			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Destination), Form: handbook.LinkMarkdown, Offset: n.Pos()})
+			doc.Links = append(doc.Links, &handbook.Link{Dest: dest, Form: handbook.LinkMarkdown, Offset: n.Pos()})
 			n.Destination = Slot(i)
 		case *ast.Image:
-			if unsafeLink(doc, diags, n, string(n.Destination), true) {
+			dest := string(n.Destination)
+			if unsafeLink(doc, diags, n, dest, true) {
 				unlinked = append(unlinked, n)
 				break
 			}
 			i := len(doc.Links)
-			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Destination), Form: handbook.LinkImage, Offset: n.Pos()})
+			doc.Links = append(doc.Links, &handbook.Link{Dest: dest, Form: handbook.LinkImage, Offset: n.Pos()})
 			n.Destination = Slot(i)
 		case *WikiLink:
 			// A wikilink names a document ("[[ADR-7: Use Postgres]]" is a
@@ -286,7 +288,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			if n.AutoLinkType == ast.AutoLinkEmail {
 				url = append([]byte("mailto:"), url...)
 			}
-			if unsafeLink(doc, diags, n, string(url), false) {
+			if unsafeLink(doc, diags, n, util.BytesToReadOnlyString(url), false) {
 				unlinked = append(unlinked, n)
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
