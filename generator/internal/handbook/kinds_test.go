@@ -9,13 +9,14 @@ import (
 	defaultassets "handbook/assets"
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/scaffold"
 )
 
 // TestKindTable walks the table of kinds: every kind is named to readers,
-// has a lifecycle with a reachable default or a required status, lives in
-// folders no other kind claims, and is what the rest of the generator reads
-// (config's default sections). A page, the plain kind, has no lifecycle and
-// no folder.
+// has a default archetype, a lifecycle with a default or a required
+// status, lives in folders no other kind claims, and is what the rest of
+// the generator reads (config's default sections, search's kind: words). A
+// page, the plain kind, has no lifecycle and no folder.
 func TestKindTable(t *testing.T) {
 	if len(handbook.KindTable) != len(handbook.Kinds) || handbook.KindTable[0].Name != handbook.KindPage {
 		t.Fatalf("Kinds %v do not follow the table, page first", handbook.Kinds)
@@ -34,6 +35,9 @@ func TestKindTable(t *testing.T) {
 			if r.Key != "status" && r.Hint == "" {
 				t.Errorf("%s requires %s without a hint", k, r.Key)
 			}
+		}
+		if _, err := fs.Stat(scaffold.Defaults, scaffold.Path(k)); err != nil {
+			t.Errorf("%s has no default archetype: %v", k, err)
 		}
 		if k == handbook.KindPage {
 			if s.Statuses != nil || s.Folders != nil || s.Badge != "" || len(s.Required) > 0 {

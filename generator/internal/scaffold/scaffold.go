@@ -1,28 +1,75 @@
-// Package scaffold writes a new document from a template of its kind: the
+// Package scaffold writes a new document from its kind's archetype: the
 // `handbook new KIND "Title"` command.
 //
-// Input: the site root, a kind and a title. Output: a Markdown file in the
-// section that site.yaml maps to the kind, with the front matter the kind
-// requires and the headings its authors are expected to fill in. An existing
-// file is never overwritten.
+// Input: the site root, a kind and a title. An archetype is a text/template
+// file, archetypes/KIND.md: the site's own when it has one (Hugo's
+// convention), else the default embedded here. It sees Data; its output
+// must be a document of the kind that `handbook check` accepts, or nothing
+// is written and the error is reported at archetypes/KIND.md:line:col.
+// Output: a Markdown file in the section that site.yaml maps to the kind.
+// An existing file is never overwritten, and nothing is written outside the
+// content folder.
 package scaffold
 
 import (
+	"bytes"
+	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/markdown"
 )
 
 // ErrUsage marks errors in the command's arguments.
 var ErrUsage = errors.New("usage")
+
+// Defaults holds the default archetypes, archetypes/KIND.md for every kind
+// of handbook.KindTable. They live beside the code that reads them rather
+// than in the theme's layouts/ or assets/: no build reads them, and a site
+// overrides them with its own archetypes/ folder, not with its theme.
+//
+//go:embed archetypes/*.md
+var Defaults embed.FS
+
+// Data is what an archetype sees.
+type Data struct {
+	// Title is the title as given on the command line. In front matter,
+	// write it as {{ quote .Title }}: quotes, colons, # and line breaks
+	// then stay part of the title.
+	Title string
+	// Slug is the title as a file name: "retry-budget-for-payments".
+	Slug string
+	// Date is today, YYYY-MM-DD; Year its year.
+	Date string
+	Year int
+	// Horizon is three years ahead, the farthest a vision looks.
+	Horizon int
+	// Number is the next four-digit record number in the kind's folder:
+	// "0013".
+	Number string
+	// Kind is the kind's name: "design-doc".
+	Kind string
+}
+
+// Path is where the archetype of kind k is looked up, from the site root
+// (and in Defaults).
+func Path(k handbook.Kind) string { return "archetypes/" + string(k) + ".md" }
 
 // New creates the document and returns its path.
 func New(root, kind, title string) (string, error) {
@@ -38,16 +85,30 @@ func New(root, kind, title string) (string, error) {
 	if slug == "" {
 		return "", fmt.Errorf("%w: the title %q has no letters or digits to name the file with", ErrUsage, title)
 	}
+	site := os.DirFS(root)
 	diags := &diag.List{}
-	cfg := config.Load(os.DirFS(root), diags)
+	cfg := config.Load(site, diags)
 	if diags.HasErrors() {
 		return "", fmt.Errorf("site.yaml has errors; run handbook check")
 	}
 	content := filepath.Join(root, filepath.FromSlash(cfg.ContentDir))
-	dir := filepath.Join(content, filepath.FromSlash(sectionFor(cfg, k)))
-	path := filepath.Join(dir, slug+".md")
-	if k == handbook.KindDecision {
-		path = filepath.Join(dir, nextNumber(dir)+"-"+slug+".md")
+	section := sectionFor(cfg, k, content)
+	dir := filepath.Join(content, filepath.FromSlash(section))
+	d := NewData(k, title, time.Now(), nextNumber(dir))
+	name := slug + ".md"
+	if k.Spec().Numbered {
+		name = d.Number + "-" + name
+	}
+	text, doc, err := render(site, k, d, cfg.KindOf(section))
+	if err != nil {
+		return "", err
+	}
+	if doc.Kind != k {
+		where := "content/" + path.Join(section, name)
+		if section == "" {
+			section = "(the root)"
+		}
+		return "", fmt.Errorf("%s would be a %s, not a %s: site.yaml maps no section to %s\n\thint: add `%s: %s` under sections in site.yaml, or write `kind: %s` in %s", where, doc.Kind, k, k, section, k, k, Path(k))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
@@ -57,37 +118,235 @@ func New(root, kind, title string) (string, error) {
 	if !inside(content, dir) {
 		return "", fmt.Errorf("%s leads outside the content folder %s; handbook new writes only inside it", dir, content)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	p := filepath.Join(dir, name)
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return "", fmt.Errorf("%s already exists; choose another title", path)
+			return "", fmt.Errorf("%s already exists; choose another title", p)
 		}
 		return "", err
 	}
-	defer f.Close()
-	if _, err := f.WriteString(Template(k, title, time.Now())); err != nil {
+	if _, err := f.Write(text); err != nil {
+		f.Close()
 		return "", err
 	}
-	return path, nil
+	return p, f.Close()
 }
 
-// sectionFor is the first section (by name) that site.yaml maps to k; pages
-// go to the root.
-func sectionFor(cfg *config.Site, k handbook.Kind) string {
+// NewData returns what kind k's archetype sees for a title on the day now,
+// with the next record number.
+func NewData(k handbook.Kind, title string, now time.Time, number string) Data {
+	return Data{
+		Title:   title,
+		Slug:    Slug(title),
+		Date:    now.Format("2006-01-02"),
+		Year:    now.Year(),
+		Horizon: now.Year() + 3,
+		Number:  number,
+		Kind:    string(k),
+	}
+}
+
+// Render executes kind k's archetype for d, the site's own when site has
+// one, and checks the result as a document of kind k. An error names the
+// archetype's line and column.
+func Render(site fs.FS, k handbook.Kind, d Data) ([]byte, error) {
+	text, _, err := render(site, k, d, k)
+	return text, err
+}
+
+const dataHint = "an archetype sees .Title, .Slug, .Date, .Year, .Horizon, .Number and .Kind; write the title in front matter as {{ quote .Title }}"
+
+// render executes k's archetype and parses the result as `handbook check`
+// would, in a section of kind sectionKind.
+func render(site fs.FS, k handbook.Kind, d Data, sectionKind handbook.Kind) ([]byte, *handbook.Document, error) {
+	name := Path(k)
+	src, err := fs.ReadFile(site, name)
+	which := "" // the site's archetype
+	if errors.Is(err, fs.ErrNotExist) {
+		src, err = fs.ReadFile(Defaults, name)
+		which = "the default archetype: "
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	tmpl, err := template.New(name).Funcs(template.FuncMap{"quote": Quote}).Parse(string(src))
+	if err != nil {
+		return nil, nil, templateError(name, which, src, err)
+	}
+	var out bytes.Buffer
+	if err := tmpl.Execute(&out, d); err != nil {
+		return nil, nil, templateError(name, which, src, err)
+	}
+	doc := &handbook.Document{Path: "new.md", SourcePath: name, Source: out.Bytes()}
+	diags := &diag.List{}
+	markdown.New(markdown.Options{KindOf: func(string) handbook.Kind { return sectionKind }}).Parse(doc, diags)
+	var errs []string
+	for _, x := range diags.All() {
+		if x.Severity != diag.Error {
+			continue
+		}
+		line, col := 1, 1
+		if x.Offset >= 0 {
+			line, col = diag.Position(out.Bytes(), x.Offset)
+		}
+		line, col = sourcePosition(src, out.Bytes(), line, col)
+		msg, hint := which+"the document it makes is not valid: "+x.Message, x.Hint
+		if strings.Contains(msg, "front matter") {
+			hint += "; in an archetype, write the title as {{ quote .Title }}"
+		}
+		errs = append(errs, diag.Diagnostic{Path: name, Line: line, Col: col, Severity: diag.Error, Message: msg, Hint: hint}.String())
+	}
+	if len(errs) > 0 {
+		return nil, nil, fmt.Errorf("%s\n\tnothing was written", strings.Join(errs, "\n"))
+	}
+	return out.Bytes(), doc, nil
+}
+
+var templateErrRE = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (?:executing "[^"]*" )?(.*)$`)
+
+var startedRE = regexp.MustCompile(`in action started at [^:]*:(\d+)$`)
+
+// templateError reports a text/template error at its place in the
+// archetype. A parse error gives only a line; its column is that of the
+// line's first action.
+func templateError(name, which string, src []byte, err error) error {
+	line, col, msg := 0, 0, err.Error()
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		if m[2] != "" {
+			col, _ = strconv.Atoi(m[2]) // a byte offset in the line, from 0
+			col = utf8.RuneCount(lineOf(src, line)[:min(col, len(lineOf(src, line)))]) + 1
+		}
+		msg = m[3]
+		if s := startedRE.FindStringSubmatch(msg); s != nil {
+			line, col = 0, 0
+			line, _ = strconv.Atoi(s[1]) // an unclosed action: where it opens
+		}
+		if col == 0 {
+			col = 1
+			if l := lineOf(src, line); bytes.Contains(l, []byte("{{")) {
+				col = utf8.RuneCount(l[:bytes.Index(l, []byte("{{"))]) + 1
+			}
+		}
+	}
+	return errors.New(diag.Diagnostic{Path: name, Line: line, Col: col, Severity: diag.Error, Message: which + msg, Hint: dataHint + "\n\tnothing was written"}.String())
+}
+
+// lineOf returns line n (1-based) of src, without its newline.
+func lineOf(src []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return nil
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		return src[:j]
+	}
+	return src
+}
+
+// sourcePosition maps a line and column of an archetype's output back to
+// the archetype: to the line that writes the output line's text (the same
+// text, or the same text up to the line's first action, the longest such
+// beginning, the nearest line on a tie), at its first action; else to the
+// same line and column.
+func sourcePosition(src, out []byte, line, col int) (int, int) {
+	o := string(lineOf(out, line))
+	best, bestLen, bestCol := 0, -1, 0
+	for i, l := range strings.Split(string(src), "\n") {
+		n := i + 1
+		lit, _, action := strings.Cut(l, "{{")
+		switch {
+		case !action && l != o, action && (lit == "" || !strings.HasPrefix(o, lit)):
+			continue
+		}
+		if len(lit) > bestLen || len(lit) == bestLen && abs(n-line) < abs(best-line) {
+			best, bestLen, bestCol = n, len(lit), col
+			if action {
+				bestCol = utf8.RuneCountInString(lit) + 1
+			}
+		}
+	}
+	if best == 0 {
+		return line, col
+	}
+	return best, bestCol
+}
+
+func abs(n int) int { return max(n, -n) }
+
+// Quote writes s as a double-quoted string that YAML and TOML both read
+// back as s: quotes and backslashes escaped, line breaks and other
+// invisible characters as escapes. Invalid UTF-8 becomes U+FFFD.
+func Quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == ' ' || unicode.IsPrint(r):
+			b.WriteRune(r)
+		case r > 0xFFFF:
+			fmt.Fprintf(&b, `\U%08X`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// sectionFor is the section `new` writes kind k into: of the sections
+// site.yaml maps to k, one that exists, then the first in the kind's
+// conventional folders, then by name; without one, the kind's usual folder
+// (pages go to the root).
+func sectionFor(cfg *config.Site, k handbook.Kind, content string) string {
+	folders := k.Spec().Folders
+	rank := func(s string) int {
+		if i := slices.Index(folders, s); i >= 0 {
+			return i
+		}
+		return len(folders)
+	}
 	var secs []string
 	for s, kind := range cfg.Sections {
 		if kind == string(k) && config.LocalPath(s) && !strings.ContainsAny(s, "*?[") {
 			secs = append(secs, s)
 		}
 	}
-	sort.Strings(secs)
+	exists := map[string]bool{}
+	for _, s := range secs {
+		st, err := os.Stat(filepath.Join(content, filepath.FromSlash(s)))
+		exists[s] = err == nil && st.IsDir()
+	}
+	sort.Slice(secs, func(i, j int) bool {
+		a, b := secs[i], secs[j]
+		if exists[a] != exists[b] {
+			return exists[a]
+		}
+		if rank(a) != rank(b) {
+			return rank(a) < rank(b)
+		}
+		return a < b
+	})
 	if len(secs) > 0 {
 		return secs[0]
 	}
-	if k == handbook.KindPage {
-		return ""
+	if len(folders) > 0 {
+		return folders[0]
 	}
-	return string(k) + "s"
+	return ""
 }
 
 // inside reports whether dir, links resolved, is content or lies inside it.
@@ -128,32 +387,4 @@ func Slug(title string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
-}
-
-// Template is the starting text of a document of kind k.
-func Template(k handbook.Kind, title string, now time.Time) string {
-	date := now.Format("2006-01-02")
-	fm := fmt.Sprintf("---\ntitle: %q\n", title)
-	var body string
-	switch k {
-	case handbook.KindStrategy:
-		fm += "status: draft\nowner: \ndate: " + date + "\narea: \ntags: []\nsummary: \ndesign_docs: []\n"
-		body = "## Problem\n\nWhat decision keeps coming up, and why does it need one answer?\n\n## Guidance\n\nWhat to do, in a few concrete rules.\n\n## Rationale\n\nFor every rule, the trade-off it makes and why.\n"
-	case handbook.KindVision:
-		fm += fmt.Sprintf("status: draft\nowner: \ndate: %s\nhorizon: %d\nstrategies: []\nsummary: \n", date, now.Year()+3)
-		body = "## Where we will be\n\nDescribe the organisation and its systems in " + fmt.Sprint(now.Year()+3) + ", concretely.\n\n## How the strategies get us there\n\nName each strategy this vision weaves together.\n"
-	case handbook.KindDesignDoc:
-		fm += "status: draft\nowner: \nauthors: []\ndate: " + date + "\narea: \ntags: []\nsummary: \ndecisions: []\n"
-		body = "## Problem\n\nThe problem, in two or three sentences.\n\n## Context\n\n## Proposal\n\n## Alternatives considered\n\n## Decisions\n\n## Open questions\n"
-	case handbook.KindDecision:
-		fm += "id: \nstatus: proposed\nowner: \ndeciders: []\ndate: " + date + "\narea: \nsupersedes: []\n"
-		body = "## Context\n\nWhat forces are at play.\n\n## Decision\n\nWhat we decided.\n\n## Consequences\n\nWhat becomes easier, and what harder.\n"
-	case handbook.KindChecklist:
-		fm += "status: active\nowner: \ndate: " + date + "\n"
-		body = "## First steps\n\n- [ ] A first thing to do\n- [ ] A second thing to do\n"
-	default:
-		fm += "owner: \ndate: " + date + "\nsummary: \n"
-		body = "Write here.\n"
-	}
-	return fm + "---\n\n" + body
 }
