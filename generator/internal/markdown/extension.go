@@ -89,13 +89,14 @@ func (n *TOMLFrontMatter) Dump(source []byte, level int) { ast.DumpHelper(n, sou
 func (n *TOMLFrontMatter) IsRaw() bool { return true }
 
 // yamlFrontMatter is goldmark-meta's block parser, opened only where front
-// matter can be: on the first line, at the top of the document. Alone it
-// also opens inside a list item or a quote that starts the file, and "- -"
-// lost its inner list.
+// matter can be: on a first line of three dashes or more, at the top of the
+// document. Alone it also opens inside a list item or a quote that starts
+// the file ("- -" lost its inner list), and on one or two dashes (a file
+// starting with an empty list item was shown as its source).
 type yamlFrontMatter struct{ parser.BlockParser }
 
 func (p yamlFrontMatter) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	if parent.Kind() != ast.KindDocument {
+	if line, _ := reader.PeekLine(); parent.Kind() != ast.KindDocument || !isDashLine(line) {
 		return nil, parser.NoChildren
 	}
 	return p.BlockParser.Open(parent, reader, pc)

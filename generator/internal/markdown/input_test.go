@@ -195,13 +195,16 @@ func TestByteOrderMarkBeforeBody(t *testing.T) {
 	}
 }
 
-// Front matter opens only on the first line of the document itself, not
-// in a list item or a quote that starts the file.
+// Front matter opens only on a first line of three dashes or more (or
+// +++) of the document itself, not in a list item or a quote that starts
+// the file, nor on one or two dashes.
 func TestFrontMatterOnlyAtTheTop(t *testing.T) {
 	for _, c := range []struct{ src, html string }{
 		{"- -\n", "<ul>\n<li>\n<ul>\n<li></li>\n</ul>\n</li>\n</ul>\n"},
 		{"> ---\n> a\n", "<blockquote>\n<hr>\n<p>a</p>\n</blockquote>\n"},
 		{"> +++\n> a\n", "<blockquote>\n<p>+++\na</p>\n</blockquote>\n"},
+		{"-\n  item\n\ntext\n", "<ul>\n<li>item</li>\n</ul>\n<p>text</p>\n"},
+		{"--\ntitle: x\n--\nbody\n", "<h2 id=\"---title-x\">--\ntitle: x</h2>\n<p>body</p>\n"},
 	} {
 		d, _ := parseText(t, c.src)
 		if d.HTML != c.html || d.HasFrontMatter {

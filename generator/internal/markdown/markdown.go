@@ -179,8 +179,8 @@ func loneCR(src []byte, from int) int {
 }
 
 // isFenceLine reports whether a first line opens front matter, as the
-// parsers read it: "+++", or indented less than code is, dashes alone
-// (goldmark-meta opens its block on any number of them).
+// parsers read it: "+++", or indented less than code is, three dashes or
+// more alone.
 func isFenceLine(line []byte) bool {
 	if isTOMLFence(line) {
 		return true
@@ -194,7 +194,7 @@ func isFenceLine(line []byte) bool {
 		}
 	}
 	t := util.TrimRightSpace(line[i:])
-	return col < 4 && len(t) > 0 && len(bytes.Trim(t, "-")) == 0
+	return col < 4 && len(t) >= 3 && len(bytes.Trim(t, "-")) == 0
 }
 
 func firstInvalid(b []byte) int {
