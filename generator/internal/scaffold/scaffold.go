@@ -103,11 +103,11 @@ func New(root, kind, title string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if doc.Kind != k && cfg.KindOf(section) == k {
+		return "", fmt.Errorf("%s makes a %s, not a %s: its front matter says kind: %s\n\tnothing was written", Path(k), doc.Kind, k, doc.Kind)
+	}
 	if doc.Kind != k {
-		where := "content/" + path.Join(section, name)
-		if section == "" {
-			section = "(the root)"
-		}
+		where := path.Join(cfg.ContentDir, section, name)
 		return "", fmt.Errorf("%s would be a %s, not a %s: site.yaml maps no section to %s\n\thint: add `%s: %s` under sections in site.yaml, or write `kind: %s` in %s", where, doc.Kind, k, k, section, k, k, Path(k))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -206,13 +206,21 @@ func TestBadArchetypeWritesNothing(t *testing.T) {
 
 // TestNewRefusesAKindItsSectionWouldChange: a document written where
 // site.yaml maps no section to its kind would be a page; new says so and
-// writes nothing, unless the archetype names the kind.
+// writes nothing, unless the archetype names the kind. An archetype that
+// names another kind is refused too.
 func TestNewRefusesAKindItsSectionWouldChange(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, "site.yaml", "sections:\n  design: design-doc\n")
 	_, err := New(root, "strategy", "S")
 	if err == nil || !strings.Contains(err.Error(), "content/strategies/s.md would be a page, not a strategy") || !strings.Contains(err.Error(), "`strategies: strategy`") {
 		t.Errorf("got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
+		t.Error("new wrote into content/")
+	}
+	write(t, root, "archetypes/design-doc.md", "---\ntitle: {{ quote .Title }}\nkind: page\n---\n")
+	if _, err := New(root, "design-doc", "D"); err == nil || !strings.Contains(err.Error(), "archetypes/design-doc.md makes a page, not a design-doc") {
+		t.Errorf("an archetype of another kind: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
 		t.Error("new wrote into content/")
