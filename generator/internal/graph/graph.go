@@ -186,7 +186,7 @@ func (b *builder) place() {
 			b.diags.Errorf(d.SourcePath, 0, "rename one of the files, or set `slug:`", "both this file and %s would be published at /%s", other.SourcePath, d.URL)
 		} else if other, dup := folded[publish.Fold(d.URL)]; dup {
 			how := "in letter case and Unicode normal form"
-			if strings.ToLower(d.URL) == strings.ToLower(other.URL) {
+			if strings.EqualFold(d.URL, other.URL) {
 				how = "in letter case"
 			} else if norm.NFC.String(d.URL) == norm.NFC.String(other.URL) {
 				how = "in Unicode normal form, the same letters composed differently"

@@ -394,25 +394,6 @@ func (r *Renderer) writeHref(b textWriter, l *handbook.Link, p *Page) {
 	}
 }
 
-func (r *Renderer) href(l *handbook.Link, p *Page) string {
-	switch {
-	case l.Target != nil:
-		u := p.Rel(l.Target.URL)
-		if l.Target == p.Doc && l.Fragment != "" {
-			u = ""
-		}
-		if l.Fragment != "" {
-			u += "#" + l.Fragment
-		}
-		return u
-	case l.File != "":
-		return p.Rel(fileHref(l.File))
-	case !hasHref(l):
-		return ""
-	}
-	return string(util.URLEscape([]byte(l.Dest), true))
-}
-
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
