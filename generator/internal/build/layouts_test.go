@@ -37,7 +37,7 @@ func TestEditingADefaultLayoutChangesTheOutput(t *testing.T) {
 		fsys["layouts/"+name] = &fstest.MapFile{Data: []byte(strings.Replace(string(b), old, new, 1))}
 	}
 	edit("_default/single.html", `<div class="content">`, `<div class="content" data-edited="single">`)
-	edit("partials/meta.html", `<dl class="doc-meta">`, `<dl class="doc-meta" data-edited="meta">`)
+	edit("partials/meta.html", `{{ .Meta }}`, `<div data-edited="meta">{{ .Meta }}</div>`)
 	edit("partials/breadcrumbs.html", `<nav class="breadcrumbs"`, `<nav data-edited="crumbs" class="breadcrumbs"`)
 	edit("_default/decisions.html", `{{ define "main" }}`, `{{ define "main" }}<p data-edited="decisions"></p>`)
 

@@ -1,5 +1,7 @@
 package render
 
+import "strings"
+
 // escaping names one of the HTML escapers output goes through.
 type escaping int
 
@@ -38,4 +40,40 @@ func writeEscaped(b textWriter, s string, esc escaping) {
 		}
 	}
 	b.WriteString(s[last:])
+}
+
+// escHref writes s as html/template writes a string that is a whole href
+// value: a scheme other than http, https or mailto is replaced by
+// "#ZgotmplZ"; bytes a URL does not allow bare are percent-encoded (an
+// % that starts a valid escape is kept, as html/template's URL normaliser
+// keeps it); the result is escaped as an attribute value.
+func escHref(b textWriter, s string) {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
+		if !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+			b.WriteString("#ZgotmplZ")
+			return
+		}
+	}
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~!#$*,/:;=?@[]", c) >= 0,
+			c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+		case c == '&':
+			b.WriteString("&amp;")
+		case c == '+':
+			b.WriteString("&#43;")
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

@@ -284,6 +284,7 @@ func (r *Renderer) body(d *handbook.Document, p *Page) template.HTML {
 type textWriter interface {
 	Write([]byte) (int, error)
 	WriteString(string) (int, error)
+	WriteByte(byte) error
 }
 
 // writeBody writes body(d, p) into b.

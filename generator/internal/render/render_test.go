@@ -101,3 +101,25 @@ func FuzzEscaping(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHref holds escHref to what html/template writes for a whole href
+// value, the attribute the .Meta and .Relations methods write links into.
+func FuzzHref(f *testing.F) {
+	for _, s := range []string{"../tags/über/", "100%zz/", "a%41b", "%4", "javascript:alert(1)", "HTTPS://x", "a b&c+d'e\"f", "mailto:x@y", "/p?q=1#f", "%"} {
+		f.Add(s)
+	}
+	tpl := htmltemplate.Must(htmltemplate.New("t").Parse(`<a href="{{ . }}">`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		if err := tpl.Execute(&want, s); err != nil {
+			t.Skip()
+		}
+		var got strings.Builder
+		got.WriteString(`<a href="`)
+		escHref(&got, s)
+		got.WriteString(`">`)
+		if got.String() != want.String() {
+			t.Errorf("href %q:\n got %s\nwant %s", s, got.String(), want.String())
+		}
+	})
+}

@@ -240,13 +240,13 @@ func funcs() template.FuncMap {
 			if t.IsZero() {
 				return ""
 			}
-			return t.Format("2 January 2006")
+			return t.Format(dateLayout)
 		},
 		"isodate": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
 			}
-			return t.Format("2006-01-02")
+			return t.Format(isoLayout)
 		},
 		"kindLabel": func(k handbook.Kind, many bool) string { return k.Label(many) },
 		"tagSlug":   graph.TagSlug,

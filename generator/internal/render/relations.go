@@ -1,0 +1,103 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"handbook/generator/internal/handbook"
+)
+
+// Relations is what connects the document to others, each part only when
+// it has something to show: the documents it names in front matter, the
+// strategies and visions that cite it, the decisions it makes, its
+// decision's supersedes chain, the documents that link to it (grouped by
+// kind) and its related pages. The default theme's partials/related.html
+// is this one call: as template actions the sections cost two hundred
+// allocations a page. A site that wants them otherwise replaces that file
+// and writes them from .Refs, .CitedBy, .Decisions, .Decision,
+// .Backlinks, .Related and .LinkItems.
+func (p *Page) Relations() template.HTML {
+	d := p.Doc
+	if d == nil {
+		return ""
+	}
+	var b strings.Builder
+	esc := func(s string) { writeEscaped(&b, s, escHTMLTemplate) }
+	list := func(class, id, title string, docs []*handbook.Document, f linkShow) {
+		b.WriteString("\n<section class=\"" + class + "\" aria-labelledby=\"" + id + "\">\n  <h2 id=\"" + id + "\">" + title + "</h2>\n  <ul>\n  ")
+		p.writeLinkItems(&b, docs, f)
+		b.WriteString("</ul>\n</section>")
+	}
+	if refs := p.Refs(); len(refs) > 0 {
+		title := "Drawn from these design documents"
+		if p.Kind == string(handbook.KindVision) {
+			title = "Strategies it weaves together"
+		}
+		list("refs", "refs-h", title, refs, linkShow{status: true})
+	}
+	if p.Kind == string(handbook.KindDesignDoc) {
+		if c := p.CitedBy(string(handbook.KindStrategy)); len(c) > 0 {
+			list("refs", "citedby-h", "Strategies drawn from this document", c, linkShow{})
+		}
+	}
+	if p.Kind == string(handbook.KindStrategy) {
+		if c := p.CitedBy(string(handbook.KindVision)); len(c) > 0 {
+			list("refs", "citedby-h", "Visions that build on this strategy", c, linkShow{})
+		}
+	}
+	if ds := p.Decisions(); len(ds) > 0 {
+		b.WriteString("\n<section class=\"decisions\" aria-labelledby=\"decisions-h\">\n  <h2 id=\"decisions-h\">Decisions made here</h2>\n  <ul>")
+		for _, x := range ds {
+			b.WriteString("\n    <li id=\"decision-")
+			esc(x.ID)
+			b.WriteString("\"><span class=\"badge status-")
+			esc(x.Status)
+			b.WriteString("\">")
+			esc(x.Status)
+			b.WriteString("</span> <strong>")
+			esc(x.Title)
+			b.WriteString("</strong> <code>")
+			esc(x.ID)
+			b.WriteString("</code>")
+			if x.Rationale != "" {
+				b.WriteString("<br><span class=\"rationale\">")
+				esc(x.Rationale)
+				b.WriteString("</span>")
+			}
+			b.WriteString("</li>")
+		}
+		b.WriteString("\n  </ul>\n</section>")
+	}
+	if x := p.Decision(); x != nil && (len(x.Replaces) > 0 || len(x.SupersededBy) > 0) {
+		b.WriteString("\n<section class=\"supersedes\" aria-labelledby=\"chain-h\">\n  <h2 id=\"chain-h\">Supersedes chain</h2>\n  <ul>")
+		chain := func(label string, ds []*handbook.Decision) {
+			for _, o := range ds {
+				b.WriteString("<li>" + label + " <a href=\"")
+				escHref(&b, p.Link(o.Doc))
+				b.WriteString("\">")
+				esc(o.ID)
+				b.WriteString(": ")
+				esc(o.Title)
+				b.WriteString("</a></li>")
+			}
+		}
+		chain("Superseded by", x.SupersededBy)
+		chain("Supersedes", x.Replaces)
+		b.WriteString("\n  </ul>\n</section>")
+	}
+	if groups := p.Backlinks(); len(groups) > 0 {
+		b.WriteString("\n<section class=\"backlinks\" aria-labelledby=\"backlinks-h\">\n  <h2 id=\"backlinks-h\">Referenced by</h2>")
+		for _, g := range groups {
+			b.WriteString("\n  <h3>")
+			esc(g.Label)
+			b.WriteString("</h3>\n  <ul>\n  ")
+			p.writeLinkItems(&b, g.Docs, linkShow{})
+			b.WriteString("</ul>")
+		}
+		b.WriteString("\n</section>")
+	}
+	if rel := p.Related(); len(rel) > 0 {
+		list("related", "related-h", "Related", rel, linkShow{kind: true})
+	}
+	return template.HTML(b.String())
+}
