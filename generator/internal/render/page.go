@@ -361,6 +361,25 @@ func (p *Page) Breadcrumbs() []*handbook.Document {
 	return out
 }
 
+// CrumbItems writes the breadcrumbs as <li> items, each a link to a
+// section above the page ("Home" for the home page): one call where a
+// range costs a dozen template actions a crumb on every page.
+func (p *Page) CrumbItems(crumbs []*handbook.Document) template.HTML {
+	var b strings.Builder
+	for _, d := range crumbs {
+		b.WriteString("\n    <li><a href=\"")
+		escHref(&b, p.Link(d))
+		b.WriteString("\">")
+		if d.URL == "" {
+			b.WriteString("Home")
+		} else {
+			writeEscaped(&b, d.Title, escHTMLTemplate)
+		}
+		b.WriteString("</a></li>")
+	}
+	return template.HTML(b.String())
+}
+
 // InSection reports whether the page is d or lies below d.
 func (p *Page) InSection(d *handbook.Document) bool {
 	for x := p.Doc; x != nil; x = x.Parent {
