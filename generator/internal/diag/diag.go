@@ -279,13 +279,32 @@ func (l *List) HasErrors() bool {
 // offset; for many offsets into one file, use a Lines index.
 func Position(src []byte, offset int) (line, col int) {
 	offset = max(min(offset, len(src)), 0)
+	if bytes.IndexByte(src[:offset], '\r') >= 0 {
+		return NewLines(src).Position(offset)
+	}
 	start := bytes.LastIndexByte(src[:offset], '\n') + 1
-	return bytes.Count(src[:start], nl) + 1, utf8.RuneCount(src[start:offset]) + 1
+	return bytes.Count(src[:start], nl) + 1, utf8.RuneCount(src[start:offset]) + 1 - bomAt(src, start, offset)
+}
+
+// bom is the UTF-8 byte order mark, which editors do not count as a
+// column.
+var bom = []byte("\ufeff")
+
+// bomAt is 1 when a line starting at start is the file's first and begins
+// with a byte order mark that lies before offset.
+func bomAt(src []byte, start, offset int) int {
+	if start == 0 && offset >= len(bom) && bytes.HasPrefix(src, bom) {
+		return 1
+	}
+	return 0
 }
 
 // Offset converts a 1-based line and column (in characters) back into a byte
 // offset; used where a library reports lines rather than offsets.
 func Offset(src []byte, line, col int) int {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		return NewLines(src).Offset(line, col)
+	}
 	off := 0
 	for l := 1; l < line && off < len(src); l++ {
 		i := bytes.IndexByte(src[off:], '\n')
@@ -300,7 +319,10 @@ func Offset(src []byte, line, col int) int {
 // offsetInLine advances col-1 characters from off, stopping at the end of
 // the line.
 func offsetInLine(src []byte, off, col int) int {
-	for c := 1; c < col && off < len(src) && src[off] != '\n'; c++ {
+	if off == 0 && bytes.HasPrefix(src, bom) {
+		off = len(bom) // the mark is no column
+	}
+	for c := 1; c < col && off < len(src) && src[off] != '\n' && !loneCR(src, off); c++ {
 		_, n := utf8.DecodeRune(src[off:])
 		off += n
 	}
@@ -308,6 +330,12 @@ func offsetInLine(src []byte, off, col int) int {
 }
 
 var nl = []byte{'\n'}
+
+// loneCR reports whether src[off] is a carriage return that ends a line
+// by itself, not followed by a line feed.
+func loneCR(src []byte, off int) bool {
+	return src[off] == '\r' && (off+1 == len(src) || src[off+1] != '\n')
+}
 
 // Lines is the line index of one file: the offset at which each line
 // starts, found in one pass over the bytes. Turning an offset into a line
@@ -317,8 +345,25 @@ type Lines struct {
 	starts []int // starts[i] is the offset of line i+1; starts[0] is 0
 }
 
-// NewLines indexes the lines of src.
+// NewLines indexes the lines of src. A line ends at a line feed, a
+// carriage return and line feed, or a carriage return alone (old Mac
+// files).
 func NewLines(src []byte) *Lines {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		starts := []int{0}
+		for off := 0; ; {
+			i := bytes.IndexAny(src[off:], "\r\n")
+			if i < 0 {
+				break
+			}
+			off += i + 1
+			if src[off-1] == '\r' && off < len(src) && src[off] == '\n' {
+				off++
+			}
+			starts = append(starts, off)
+		}
+		return &Lines{src: src, starts: starts}
+	}
 	starts := make([]int, 1, bytes.Count(src, nl)+1)
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
@@ -361,7 +406,8 @@ func (ix *Lines) next(line int) int {
 func (ix *Lines) Position(offset int) (line, col int) {
 	offset = max(min(offset, len(ix.src)), 0)
 	line = ix.lineOf(offset)
-	return line, utf8.RuneCount(ix.src[ix.starts[line-1]:offset]) + 1
+	start := ix.starts[line-1]
+	return line, utf8.RuneCount(ix.src[start:offset]) + 1 - bomAt(ix.src, start, offset)
 }
 
 // Offset converts a 1-based line and column back into a byte offset, as the
@@ -379,8 +425,8 @@ func (ix *Lines) Line(n int) []byte {
 	if n < 1 || n > len(ix.starts) {
 		return nil
 	}
-	text := ix.src[ix.starts[n-1] : ix.next(n)-1]
-	return bytes.TrimSuffix(text, []byte{'\r'})
+	text := ix.src[ix.starts[n-1]:min(ix.next(n)-1, len(ix.src))]
+	return bytes.TrimSuffix(bytes.TrimSuffix(text, []byte{'\n'}), []byte{'\r'})
 }
 
 // WriteText writes each diagnostic on its own line(s) in the text format.

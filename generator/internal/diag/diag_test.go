@@ -8,17 +8,23 @@ import (
 	"unicode/utf8"
 )
 
-// slowPosition is the definition of a position: count from the start.
+// slowPosition is the definition of a position: count from the start. A
+// line ends at a line feed or at a carriage return that no line feed
+// follows; a byte order mark is no column.
 func slowPosition(src []byte, offset int) (line, col int) {
 	offset = max(min(offset, len(src)), 0)
 	line, start := 1, 0
 	for i := 0; i < offset; i++ {
-		if src[i] == '\n' {
+		if src[i] == '\n' || src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
 			line++
 			start = i + 1
 		}
 	}
-	return line, utf8.RuneCount(src[start:offset]) + 1
+	col = utf8.RuneCount(src[start:offset]) + 1
+	if start == 0 && offset >= 3 && bytes.HasPrefix(src, []byte("\ufeff")) {
+		col--
+	}
+	return line, col
 }
 
 var positionSources = []string{
@@ -27,6 +33,8 @@ var positionSources = []string{
 	"one line, no newline",
 	"---\ntitle: Été\n---\n\nBody with ünïcödé and a tab\there.\r\nCRLF line\r\n\n\nlast",
 	"\n\n\nx\n",
+	"---\rtitle: old Mac\r---\r\rBody\r\rlast\r",
+	"\ufeff---\ntitle: BOM\n---\nü\r\n\rx",
 }
 
 func TestPositionsAgreeWithCountingFromTheStart(t *testing.T) {
@@ -41,7 +49,8 @@ func TestPositionsAgreeWithCountingFromTheStart(t *testing.T) {
 			if l, c := ix.Position(off); l != wl || c != wc {
 				t.Errorf("Lines(%q).Position(%d) = %d:%d, want %d:%d", s, off, l, c, wl, wc)
 			}
-			if off >= 0 && off <= len(src) && (off == len(src) || utf8.RuneStart(src[off])) {
+			inBOM := off < 3 && bytes.HasPrefix(src, []byte("\ufeff"))
+			if off >= 0 && off <= len(src) && (off == len(src) || utf8.RuneStart(src[off])) && !inBOM {
 				if back := Offset(src, wl, wc); back != off {
 					t.Errorf("Offset(%q, %d, %d) = %d, want %d", s, wl, wc, back, off)
 				}
