@@ -26,6 +26,7 @@ import (
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
+	"handbook/generator/internal/sitepath"
 	"handbook/generator/internal/theme"
 )
 
@@ -226,7 +227,7 @@ func parseOne(p *markdown.Parser, d *handbook.Document, diags *diag.List) {
 
 type discard struct{}
 
-func (discard) WriteFile(p string, _ []byte) error { return publish.Check(p) }
+func (discard) WriteFile(p string, _ []byte) error { return sitepath.Check(p) }
 
 // Summary is the closing line of build: documents per kind, decisions,
 // links, files written, warnings, errors and time.

@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"handbook/generator/internal/sitepath"
 	"sync"
 
 	"handbook/generator/internal/publish"
@@ -35,7 +36,7 @@ func (c *collision) Error() string {
 
 // WriteFile implements publish.Writer.
 func (c *claims) WriteFile(p string, data []byte) error {
-	k := publish.Fold(p)
+	k := sitepath.Fold(p)
 	c.mu.Lock()
 	other, taken := c.seen[k]
 	if !taken {

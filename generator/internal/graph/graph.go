@@ -23,7 +23,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/load"
-	"handbook/generator/internal/publish"
+	"handbook/generator/internal/sitepath"
 )
 
 // Options control which documents are published.
@@ -184,7 +184,7 @@ func (b *builder) place() {
 		}
 		if other, dup := s.ByURL[d.URL]; dup {
 			b.diags.Errorf(d.SourcePath, 0, "rename one of the files, or set `slug:`", "both this file and %s would be published at /%s", other.SourcePath, d.URL)
-		} else if other, dup := folded[publish.Fold(d.URL)]; dup {
+		} else if other, dup := folded[sitepath.Fold(d.URL)]; dup {
 			how := "in letter case and Unicode normal form"
 			if strings.EqualFold(d.URL, other.URL) {
 				how = "in letter case"
@@ -194,7 +194,7 @@ func (b *builder) place() {
 			b.diags.Errorf(d.SourcePath, 0, "rename one of the files, or set `slug:`", "this file and %s would be published at /%s and /%s, which differ only %s: they overwrite each other on macOS and Windows", other.SourcePath, d.URL, other.URL, how)
 		} else {
 			s.ByURL[d.URL] = d
-			folded[publish.Fold(d.URL)] = d
+			folded[sitepath.Fold(d.URL)] = d
 		}
 		s.ByPath[d.Path] = d
 		if d.URL == "" {
@@ -235,7 +235,7 @@ func (b *builder) place() {
 		for _, a := range d.Aliases {
 			p, ok := SafeSitePath(a.Target)
 			if !ok && longPart(a.Target) {
-				b.diags.Errorf(d.SourcePath, a.Offset, "shorten the alias", "alias %q has a part longer than %d bytes, too long for a file name", a.Target, publish.MaxName)
+				b.diags.Errorf(d.SourcePath, a.Offset, "shorten the alias", "alias %q has a part longer than %d bytes, too long for a file name", a.Target, sitepath.MaxName)
 				continue
 			}
 			if !ok {
@@ -268,7 +268,7 @@ func SafeSitePath(p string) (string, bool) {
 	c = strings.TrimSuffix(c, "index.html")
 	c = strings.TrimSuffix(c, ".html")
 	c = strings.Trim(c, "/")
-	if c == "" || c == "." || publish.Check(c+"/index.html") != nil {
+	if c == "" || c == "." || sitepath.Check(c+"/index.html") != nil {
 		return "", false
 	}
 	return c + "/", true
@@ -379,7 +379,7 @@ func (b *builder) sections() {
 			k := strings.ToLower(t)
 			n, ok := name[k]
 			if !ok {
-				if err := publish.Check("tags/" + TagSlug(t) + "/index.html"); err != nil {
+				if err := sitepath.Check("tags/" + TagSlug(t) + "/index.html"); err != nil {
 					b.diags.Errorf(d.SourcePath, keyAt(d, "tags"), "a tag names a page: keep it to a few words", "tag %q cannot name a page: %v", t, err)
 					continue
 				}
@@ -625,7 +625,7 @@ func TagSlug(t string) string {
 // longPart reports whether a path has a part too long for a file name.
 func longPart(p string) bool {
 	for _, seg := range strings.Split(p, "/") {
-		if len(seg) > publish.MaxName {
+		if len(seg) > sitepath.MaxName {
 			return true
 		}
 	}

@@ -13,8 +13,8 @@ import (
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
-	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/pool"
+	"handbook/generator/internal/sitepath"
 )
 
 var templateVarRE = regexp.MustCompile(`^\{\{\s*[\w.]+\s*\}\}`)
@@ -31,7 +31,7 @@ func (b *builder) broken(path string, offset int, hint, format string, args ...a
 
 // IsExternal reports whether a link target leaves the site: a URL with a
 // scheme (https:, mailto:) or a protocol-relative URL. Whether a link may
-// have that scheme is markdown.SafeURL's question: link resolution asks it.
+// have that scheme is sitepath.SafeURL's question: link resolution asks it.
 func IsExternal(dest string) bool {
 	if strings.HasPrefix(dest, "//") {
 		return true
@@ -188,12 +188,8 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	if strings.Contains(dest, `\`) {
 		dest = string(util.UnescapePunctuations([]byte(dest)))
 	}
-	isRef := false
-	if i := strings.Index(dest, markdown.RefMarker); i >= 0 {
-		// A Hugo ref shortcode: relative to the page, else by name anywhere.
-		dest, isRef = dest[:i], true
-		l.Dest = dest
-	}
+	// A Hugo ref shortcode: relative to the page, else by name anywhere.
+	isRef := l.Form == handbook.LinkRef
 	if dest == "" {
 		l.Broken = true
 		b.broken(d.SourcePath, l.Offset, "write the target between the parentheses: [text](../path/page.md)", "link has an empty target")
@@ -201,7 +197,7 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	}
 	wikiScheme := ""
 	if IsExternal(dest) {
-		scheme, safe := markdown.SafeURL(dest, l.Form == handbook.LinkImage)
+		scheme, safe := sitepath.SafeURL(dest, l.Form == handbook.LinkImage)
 		switch {
 		case safe:
 			l.External = true
@@ -329,7 +325,7 @@ func GitHubStyle(frag string) string {
 	if u, err := url.PathUnescape(frag); err == nil {
 		frag = u
 	}
-	return markdown.GitHubID(strings.ReplaceAll(frag, "-", " "))
+	return handbook.HeadingID(strings.ReplaceAll(frag, "-", " "))
 }
 
 const noSuchName = "no document has this id, path or name"

@@ -1,16 +1,15 @@
 package graph
 
 import (
+	"handbook/generator/internal/sitepath"
 	"path"
 	"strings"
 	"testing"
-
-	"handbook/generator/internal/publish"
 )
 
 // FuzzSitePaths: whatever an author writes as an alias, url, slug or tag,
 // what the graph accepts names a page inside the site: SafeSitePath gives a
-// clean directory URL whose index.html passes publish.Check, a safe slug is
+// clean directory URL whose index.html passes sitepath.Check, a safe slug is
 // one segment, and a tag's slug is one segment.
 //
 //	go test -run XXX -fuzz FuzzSitePaths -fuzztime 60s ./generator/internal/graph
@@ -23,7 +22,7 @@ func FuzzSitePaths(f *testing.F) {
 			if !strings.HasSuffix(u, "/") || strings.HasPrefix(u, "/") || path.Clean("/"+u) != "/"+strings.TrimSuffix(u, "/") {
 				t.Fatalf("SafeSitePath(%q) = %q, not a clean directory URL", s, u)
 			}
-			if err := publish.Check(u + "index.html"); err != nil {
+			if err := sitepath.Check(u + "index.html"); err != nil {
 				t.Fatalf("SafeSitePath(%q) = %q: %v", s, u, err)
 			}
 		}
@@ -34,8 +33,8 @@ func FuzzSitePaths(f *testing.F) {
 		if slug == "" || strings.ContainsAny(slug, "/\\\x00?#") || slug == "." || slug == ".." {
 			t.Fatalf("TagSlug(%q) = %q", s, slug)
 		}
-		if len(slug) <= publish.MaxName {
-			if err := publish.Check("tags/" + slug + "/index.html"); err != nil {
+		if len(slug) <= sitepath.MaxName {
+			if err := sitepath.Check("tags/" + slug + "/index.html"); err != nil {
 				t.Fatalf("TagSlug(%q) = %q: %v", s, slug, err)
 			}
 		}

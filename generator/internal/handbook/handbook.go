@@ -9,7 +9,11 @@
 // source; the diag package turns them into line and column when reporting.
 package handbook
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+)
 
 // Ref is a reference to another document or decision written in front
 // matter: the id or path as written, and where it was written.
@@ -26,6 +30,9 @@ const (
 	LinkMarkdown LinkForm = iota // [x](target)
 	LinkWiki                     // [[target|label]]
 	LinkImage                    // ![x](target)
+	// LinkRef is [x]({{< ref "target" >}}) or relref, Hugo's: the target
+	// is looked up relative to the page, else by name anywhere.
+	LinkRef
 )
 
 // Link is one link in a document body. Its href in the rendered HTML is a
@@ -225,4 +232,25 @@ func (d *Document) Clone() *Document {
 		}
 	}
 	return &c
+}
+
+// HeadingID is the id a heading's text gives it, as GitHub makes them:
+// lower case, letters, digits, marks, '-' and '_' kept, spaces made '-',
+// the rest dropped; "section" when nothing is left. The markdown stage
+// gives headings these ids and the graph stage matches links' fragments
+// with them.
+func HeadingID(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(text) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '-' || r == '_':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
 }

@@ -1,13 +1,13 @@
 package load
 
 import (
+	"handbook/generator/internal/sitepath"
 	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"handbook/generator/internal/diag"
-	"handbook/generator/internal/publish"
 )
 
 // FuzzNames: whatever a file in content/ is called, Load never panics, and
@@ -32,14 +32,14 @@ func FuzzNames(f *testing.F) {
 			if !strings.HasPrefix(d.SourcePath, "content/") || d.SourcePath != "content/"+d.Path {
 				t.Fatalf("document %q has source %q", d.Path, d.SourcePath)
 			}
-			if publish.Check(d.Path) == nil && d.URL != "" {
-				if err := publish.Check(d.URL + "index.html"); err != nil {
+			if sitepath.Check(d.Path) == nil && d.URL != "" {
+				if err := sitepath.Check(d.URL + "index.html"); err != nil {
 					t.Fatalf("document %q gets the address %q: %v", d.Path, d.URL, err)
 				}
 			}
 		}
 		for _, s := range c.Files {
-			if publish.Check(s.Source) == nil && publish.Check(s.Path) != nil {
+			if sitepath.Check(s.Source) == nil && sitepath.Check(s.Path) != nil {
 				t.Fatalf("static file %q is published at %q", s.Source, s.Path)
 			}
 		}

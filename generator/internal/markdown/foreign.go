@@ -13,9 +13,10 @@ import (
 // destination: [x]({{< ref "databases.md" >}}) or a reference definition.
 var refShortcode = regexp.MustCompile(`(\]\(\s*|\]:[ \t]*)(\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"\s*[>%]\}\})`)
 
-// RefMarker ends a destination that came from a ref shortcode; the graph
-// stage strips it.
-const RefMarker = "?hbref"
+// refMarker ends a destination that came from a ref shortcode, between
+// the rewriting of the source and the recording of the link, which strips
+// it and records the link's form as handbook.LinkRef.
+const refMarker = "?hbref"
 
 var (
 	otherShortcode = regexp.MustCompile(`\{\{[<%]\s*/?\s*([A-Za-z0-9_-]+)[^}]*[>%]\}\}`)
@@ -38,7 +39,7 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, diags *diag.List) []byte 
 		for _, m := range locs {
 			start, end := m[4], m[5]
 			target := string(src[m[6]:m[7]])
-			repl := target + RefMarker
+			repl := target + refMarker
 			if len(repl) > end-start {
 				continue // cannot happen: the shortcode's own syntax is longer
 			}

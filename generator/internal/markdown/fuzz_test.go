@@ -12,6 +12,7 @@ import (
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/sitepath"
 )
 
 // FuzzParse feeds the parser arbitrary files: whatever the bytes, it must
@@ -75,7 +76,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%v in %q", err, d.HTML)
 		}
 		for _, l := range d.Links {
-			if _, ok := SafeURL(l.Dest, l.Form == handbook.LinkImage); !ok && l.Form != handbook.LinkWiki {
+			if _, ok := sitepath.SafeURL(l.Dest, l.Form == handbook.LinkImage); !ok && l.Form != handbook.LinkWiki {
 				t.Fatalf("link %q recorded", l.Dest)
 			}
 		}

@@ -245,7 +245,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 				id, t = m[1], strings.TrimSpace(strings.TrimSuffix(t, m[0]))
 				n.SetAttributeString("id", []byte(id))
 			} else if !explicitID(n, src) {
-				id = uniqueID(GitHubID(t), usedIDs)
+				id = uniqueID(handbook.HeadingID(t), usedIDs)
 				n.SetAttributeString("id", []byte(id))
 			}
 			if strings.IndexByte(id, 0) >= 0 {
@@ -264,14 +264,21 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 				unlinked = append(unlinked, n)
 				break
 			}
+			form := handbook.LinkMarkdown
+			if i := strings.Index(dest, refMarker); i >= 0 {
+				dest, form = dest[:i], handbook.LinkRef // the marker and its padding
+			}
 			i := len(doc.Links)
-			doc.Links = append(doc.Links, &handbook.Link{Dest: dest, Form: handbook.LinkMarkdown, Offset: n.Pos()})
+			doc.Links = append(doc.Links, &handbook.Link{Dest: dest, Form: form, Offset: n.Pos()})
 			n.Destination = Slot(i)
 		case *ast.Image:
 			dest := string(n.Destination)
 			if unsafeLink(doc, diags, n, dest, true) {
 				unlinked = append(unlinked, n)
 				break
+			}
+			if i := strings.Index(dest, refMarker); i >= 0 {
+				dest = dest[:i] // a ref names the image's file
 			}
 			i := len(doc.Links)
 			doc.Links = append(doc.Links, &handbook.Link{Dest: dest, Form: handbook.LinkImage, Offset: n.Pos()})
@@ -451,25 +458,6 @@ func explicitID(n *ast.Heading, src []byte) bool {
 		end = len(src) - start
 	}
 	return explicitIDRE.Match(src[lineStart(src, start) : start+end])
-}
-
-// GitHubID makes a heading id the way GitHub does: the heading's text in
-// lower case, without punctuation, spaces turned into hyphens. Letters of
-// every script are kept.
-func GitHubID(text string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(text) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '-' || r == '_':
-			b.WriteRune(r)
-		case r == ' ':
-			b.WriteByte('-')
-		}
-	}
-	if b.Len() == 0 {
-		return "section"
-	}
-	return b.String()
 }
 
 // uniqueID returns id, or id-1, id-2… when it is taken on the page.

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"handbook/generator/internal/sitepath"
 	"io/fs"
 	"os"
 	"path"
@@ -282,7 +283,7 @@ func recoverLeftovers(final string) {
 
 // WriteFile implements Writer.
 func (d *Dir) WriteFile(p string, data []byte) error {
-	if err := Check(p); err != nil {
+	if err := sitepath.Check(p); err != nil {
 		return err
 	}
 	if p == Marker {

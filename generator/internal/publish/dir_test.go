@@ -228,16 +228,3 @@ func TestDirStopsAfterAFullDisk(t *testing.T) {
 		t.Errorf("a write after a full disk = %v, want ErrStopped", err)
 	}
 }
-
-func TestCheckLongNames(t *testing.T) {
-	long := make([]byte, MaxName+1)
-	for i := range long {
-		long[i] = 'a'
-	}
-	if err := Check("tags/" + string(long) + "/index.html"); !errors.Is(err, ErrLongName) {
-		t.Errorf("a %d-byte name passes Check: %v", len(long), err)
-	}
-	if err := Check("tags/" + string(long[:MaxName]) + "/index.html"); err != nil {
-		t.Errorf("a %d-byte name fails Check: %v", MaxName, err)
-	}
-}

@@ -16,14 +16,9 @@ package publish
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"io/fs"
+	"handbook/generator/internal/sitepath"
 	"sort"
-	"strings"
 	"sync"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Writer receives the files of a site.
@@ -33,33 +28,6 @@ type Writer interface {
 	// for the next file.
 	WriteFile(p string, data []byte) error
 }
-
-// ErrUnsafePath is returned for a path that would leave the output root.
-var ErrUnsafePath = errors.New("path leaves the output directory")
-
-// Check reports whether p is a clean relative slash path inside the output
-// root: no "..", no leading "/", no backslash, no empty element, and no
-// element longer than a file system takes.
-func Check(p string) error {
-	if !fs.ValidPath(p) || p == "." || strings.ContainsAny(p, "\\\x00") {
-		return fmt.Errorf("%w: %q", ErrUnsafePath, p)
-	}
-	for rest, more := p, true; more; {
-		var seg string
-		seg, rest, more = strings.Cut(rest, "/")
-		if len(seg) > MaxName {
-			return fmt.Errorf("%w: a part of %q is %d bytes long; file systems take at most %d", ErrLongName, p, len(seg), MaxName)
-		}
-	}
-	return nil
-}
-
-// MaxName is the longest file name, in bytes, that common file systems
-// accept.
-const MaxName = 255
-
-// ErrLongName is returned for a path with a part longer than MaxName.
-var ErrLongName = errors.New("name too long")
 
 // Memory is an in-memory Writer, safe for concurrent use.
 type Memory struct {
@@ -72,7 +40,7 @@ func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
 // WriteFile implements Writer.
 func (m *Memory) WriteFile(p string, data []byte) error {
-	if err := Check(p); err != nil {
+	if err := sitepath.Check(p); err != nil {
 		return err
 	}
 	data = bytes.Clone(data)
@@ -111,21 +79,4 @@ func (m *Memory) Files() map[string][]byte {
 		out[k] = v
 	}
 	return out
-}
-
-// Fold is the form of an output path under which two paths name the same
-// file on a case-insensitive, normalising file system (macOS, Windows):
-// Unicode NFC, lower case.
-func Fold(p string) string {
-	ascii := true
-	for i := 0; i < len(p); i++ {
-		if c := p[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return p
-	}
-	return strings.ToLower(norm.NFC.String(p))
 }

@@ -34,9 +34,9 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
-	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
+	"handbook/generator/internal/sitepath"
 )
 
 // Options configure a render.
@@ -327,7 +327,7 @@ func hasHref(l *handbook.Link) bool {
 	if l.Target != nil || l.File != "" {
 		return true
 	}
-	_, ok := markdown.SafeURL(l.Dest, l.Form == handbook.LinkImage)
+	_, ok := sitepath.SafeURL(l.Dest, l.Form == handbook.LinkImage)
 	return ok
 }
 

@@ -1,4 +1,4 @@
-package publish
+package sitepath
 
 import (
 	"path/filepath"
@@ -10,7 +10,7 @@ import (
 // inside it, and names a file that every common file system can hold; and
 // Fold maps it to one form whatever its case or Unicode composition.
 //
-//	go test -run XXX -fuzz FuzzCheck -fuzztime 60s ./generator/internal/publish
+//	go test -run XXX -fuzz FuzzCheck -fuzztime 60s ./generator/internal/sitepath
 func FuzzCheck(f *testing.F) {
 	for _, s := range []string{"a/index.html", "../x", "a/../../b", "/etc/passwd", "a\\..\\b", "a//b", "./a", "a/./b", "a\x00b", "Café/İ/index.html", strings.Repeat("x", 300)} {
 		f.Add(s)
