@@ -167,10 +167,11 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now}, late)
 	res.Written = st.render.Render(w)
 	for name, b := range bundle.Files {
-		if err := w.WriteFile(name, b); err != nil && !errors.Is(err, publish.ErrStopped) {
-			late.Errorf("assets", -1, "", "cannot write %s: %v", name, err)
-		} else {
+		switch err := w.WriteFile(name, b); {
+		case err == nil:
 			res.Written++
+		case !errors.Is(err, publish.ErrStopped):
+			late.Errorf("assets", -1, "", "cannot write %s: %v", name, err)
 		}
 	}
 	for _, f := range site.Files {

@@ -105,8 +105,10 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 	pool.Each(len(extras)+len(jobs), func(i int) {
 		if i < len(extras) {
 			f := extras[i]
-			if err := w.WriteFile(f.name, f.make()); err != nil && !errors.Is(err, publish.ErrStopped) {
-				r.diags.Errorf(f.name, -1, "", "cannot write: %v", err)
+			if err := w.WriteFile(f.name, f.make()); err != nil {
+				if !errors.Is(err, publish.ErrStopped) {
+					r.diags.Errorf(f.name, -1, "", "cannot write: %v", err)
+				}
 				return
 			}
 			written.Add(1)
@@ -120,8 +122,10 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 		if !r.execute(buf, j) {
 			return
 		}
-		if err := w.WriteFile(j.out, buf.Bytes()); err != nil && !errors.Is(err, publish.ErrStopped) {
-			r.diags.Errorf(j.page.source(), -1, "", "cannot write %s: %v", j.out, err)
+		if err := w.WriteFile(j.out, buf.Bytes()); err != nil {
+			if !errors.Is(err, publish.ErrStopped) {
+				r.diags.Errorf(j.page.source(), -1, "", "cannot write %s: %v", j.out, err)
+			}
 			return
 		}
 		written.Add(1)
