@@ -21,6 +21,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/lint"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/pool"
@@ -78,6 +79,9 @@ type state struct {
 	// late counts the diagnostics of assets and pages, which a partial
 	// rebuild does not recompute.
 	late int
+	// lints holds each document's findings of package lint, recomputed
+	// for the documents a body edit changes.
+	lints map[*handbook.Document]*diag.List
 	// bySource finds a loaded document by its path from the site root.
 	bySource map[string]*handbook.Document
 }
@@ -99,6 +103,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	st.res.Docs = content.Docs
 	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, base)
 	st.res.Site = st.graph.Site
+	st.lints = lint.Site(st.res.Site, cfg.Lints)
 	return st
 }
 
@@ -126,6 +131,9 @@ func (st *state) diags() *diag.List {
 		st.cache.mu.Unlock()
 	}
 	for _, l := range st.graph.LinkDiags {
+		all.Merge(l)
+	}
+	for _, l := range st.lints {
 		all.Merge(l)
 	}
 	return all

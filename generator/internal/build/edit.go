@@ -7,7 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/lint"
 	"handbook/generator/internal/publish"
 )
 
@@ -60,6 +62,9 @@ func (s *Session) bodyEdit(changed []string) *Update {
 		before := e.live.ReadingMinutes()
 		changedTargets, t := st.graph.Relink(e.live, e.fresh)
 		touches = touches || t
+		l := &diag.List{}
+		lint.Document(e.live, site, cfg.Lints, l)
+		st.lints[e.live] = l
 		page(e.live)
 		for _, d := range changedTargets {
 			page(d)

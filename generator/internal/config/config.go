@@ -22,6 +22,7 @@ import (
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/lint"
 )
 
 // FileName is the configuration file at the site root.
@@ -51,6 +52,9 @@ type Site struct {
 	// BrokenLinks is "error" (default) or "warning": how a link that
 	// resolves to nothing is reported.
 	BrokenLinks string `yaml:"broken_links"`
+	// Lints sets the severity of the writing habits package lint checks,
+	// by rule name: "off", "warning" or "error".
+	Lints map[string]string `yaml:"lints"`
 	// Footer is a line of text shown at the bottom of every page.
 	Footer string `yaml:"footer"`
 	// Params are free values passed to templates as .Site.Params.
@@ -219,6 +223,30 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 				}
 				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
 					Message: fmt.Sprintf("section %q has unknown kind %q", secs.Content[i].Value, v.Value), Hint: hint})
+			}
+		}
+	}
+	if ls := child(doc, "lints"); ls != nil && ls.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(ls.Content); i += 2 {
+			k, v := ls.Content[i], ls.Content[i+1]
+			if _, ok := lint.Find(k.Value); !ok {
+				l, c := at(k)
+				hint := "the lints are " + strings.Join(lint.Names(), ", ")
+				if sug := diag.Suggest(k.Value, lint.Names()); sug != "" {
+					hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
+				}
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+					Message: fmt.Sprintf("unknown lint %q", k.Value), Hint: hint})
+				delete(s.Lints, k.Value)
+				continue
+			}
+			switch lint.Severity(v.Value) {
+			case lint.Off, lint.Warning, lint.Error:
+			default:
+				l, c := at(v)
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+					Message: fmt.Sprintf("lint %s is set to %q", k.Value, v.Value), Hint: "set a lint to off, warning or error"})
+				delete(s.Lints, k.Value)
 			}
 		}
 	}
