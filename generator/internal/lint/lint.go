@@ -137,7 +137,13 @@ var Rules = []Rule{
 		Why: "a decision record gives the context, the decision and its consequences, so that a later reader can tell whether it still holds",
 		check: func(d *handbook.Document, _ *handbook.Site) (string, int) {
 			var missing []string
-			for _, part := range [][]string{{"context", "problem", "background"}, {"decision", "outcome"}, {"consequence"}} {
+			for _, part := range [][]string{
+				{"context", "problem", "background"},
+				{"decision", "outcome"},
+				// MADR weighs the options' pros and cons in place of
+				// consequences; others say implications or trade-offs.
+				{"consequence", "pros and cons", "implication", "trade-off", "tradeoff", "impact"},
+			} {
 				if hasHeading(d, part...) < 0 {
 					missing = append(missing, part[0])
 				}
