@@ -217,3 +217,19 @@ func BenchmarkParse10k(b *testing.B) {
 		b.Fatal(diags.All()[0])
 	}
 }
+
+// BenchmarkCheckBroken5k is `handbook check` on a handbook as a first run
+// finds one: 5,000 documents, 2,000 links to site paths that do not exist
+// (each reported with its "did you mean") and 800 mermaid diagrams, a
+// language chroma does not know. go test -run XXX -bench CheckBroken
+// -benchtime 3x ./generator/internal/build
+func BenchmarkCheckBroken5k(b *testing.B) {
+	fsys := synth.GenerateWith(5_000, synth.Options{BrokenLinks: 2_000, Mermaid: 800})
+	b.ReportAllocs()
+	for b.Loop() {
+		res := Run(fsys, nil, Options{Now: testNow})
+		if res.Errors != 2_000 {
+			b.Fatalf("%d errors, want the 2,000 broken links", res.Errors)
+		}
+	}
+}

@@ -37,8 +37,28 @@ func Doc(i int) string {
 	return fmt.Sprintf("content/%s/doc-%05d.md", s.name, i)
 }
 
+// Options add to a synthetic handbook what real ones bring besides: links
+// that lead nowhere and code fences in languages no highlighter knows. The
+// zero Options are Generate's handbook.
+type Options struct {
+	// BrokenLinks is how many site-path links to pages that do not exist
+	// are spread over the documents, one per document at most: a quarter
+	// each a page's path with a letter missing, a page's number under
+	// another section, a page's path with a suffix, and an old address
+	// that resembles none.
+	BrokenLinks int
+	// Mermaid is how many documents end with a ```mermaid diagram, a
+	// language that chroma does not know.
+	Mermaid int
+}
+
 // Generate returns a handbook of n documents.
-func Generate(n int) fstest.MapFS {
+func Generate(n int) fstest.MapFS { return GenerateWith(n, Options{}) }
+
+// GenerateWith returns a handbook of n documents with opts' additions. The
+// documents Generate makes are its prefix: each addition is appended to
+// the end of a document, so the rest of every byte stays the same.
+func GenerateWith(n int, opts Options) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	fsys["site.yaml"] = &fstest.MapFile{Data: []byte(`title: Synthetic handbook
 sections:
@@ -56,7 +76,37 @@ review_every: 180d
 	for i := range n {
 		fsys[Doc(i)] = &fstest.MapFile{Data: Body(i, n)}
 	}
+	for k := range min(opts.BrokenLinks, n) {
+		i := k * n / min(opts.BrokenLinks, n)
+		f := fsys[Doc(i)]
+		f.Data = append(f.Data, brokenLink(k, i, n)...)
+	}
+	for k := range min(opts.Mermaid, n) {
+		i := k * n / min(opts.Mermaid, n)
+		f := fsys[Doc(i)]
+		f.Data = append(f.Data, fmt.Sprintf("```mermaid\ngraph TD\n  A[Document %d] --> B{%s}\n  B -->|yes| C[%s]\n  B -->|no| D[%s]\n```\n", i, words[i%len(words)], words[(i+3)%len(words)], words[(i+7)%len(words)])...)
+	}
 	return fsys
+}
+
+// brokenLink returns the paragraph holding broken link k, which document
+// i of a handbook of n carries.
+func brokenLink(k, i, n int) string {
+	j := (i*7919 + k) % n // a document, not the one that links
+	p := strings.TrimSuffix(strings.TrimPrefix(Doc(j), "content/"), ".md")
+	var target string
+	switch k % 4 {
+	case 0: // a letter missing
+		cut := len(p) - 1 - k%5
+		target = p[:cut] + p[cut+1:]
+	case 1: // the number under another section
+		target = fmt.Sprintf("%s/doc-%05d", sections[(j+1)%len(sections)].name, j)
+	case 2: // renamed with a suffix
+		target = p + "-draft"
+	default: // an address from an older wiki
+		target = fmt.Sprintf("wiki/%s-%s-%d", words[k%len(words)], words[(k/7)%len(words)], k)
+	}
+	return fmt.Sprintf("See also [the older page](/%s/).\n\n", target)
 }
 
 func sentence(r *rand.Rand, n int) string {
