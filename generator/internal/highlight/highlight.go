@@ -38,7 +38,10 @@ import (
 // without a span. Any other language, or an empty one, is written as
 // <pre><code class="language-LANG">CODE</code></pre> (without the class
 // attribute when lang is empty). Text is HTML-escaped throughout.
-func Write(buf *bytes.Buffer, lang string, code []byte) {
+func Write(buf *bytes.Buffer, lang string, code []byte) { write(buf, lang, code, lexers.Get) }
+
+// write is Write with lookup finding chroma's lexer for a language.
+func write(buf *bytes.Buffer, lang string, code []byte, lookup func(string) chroma.Lexer) {
 	if scan := native(lang); scan != nil {
 		start(buf, lang)
 		w := writer{buf: buf}
@@ -48,7 +51,7 @@ func Write(buf *bytes.Buffer, lang string, code []byte) {
 		return
 	}
 	if lang != "" {
-		if lexer := lexers.Get(lang); lexer != nil && writeChroma(buf, lang, lexer, code) {
+		if lexer := lookup(lang); lexer != nil && writeChroma(buf, lang, lexer, code) {
 			return
 		}
 	}

@@ -16,9 +16,12 @@ import (
 // highlight: its own scanners for the languages handbooks use most,
 // chroma's lexers for the rest. It writes CSS classes (the theme's
 // syntax.css colours them), no inline styles and no script. A block in a
-// language neither knows is written as plain, escaped code.
+// language neither knows is written as plain, escaped code. Each renderer
+// (one per Parser) asks chroma about a language name once, however many
+// fences name it.
 type codeRenderer struct {
 	html.Config
+	hl highlight.Highlighter
 }
 
 // Highlighting is the goldmark extension that highlights fenced code, as
@@ -61,7 +64,7 @@ func (r *codeRenderer) render(w util.BufWriter, source []byte, node ast.Node, en
 	}
 	var buf bytes.Buffer
 	buf.Grow(64 + 2*size)
-	highlight.Write(&buf, string(n.Language(source)), code)
+	r.hl.Write(&buf, string(n.Language(source)), code)
 	w.Write(buf.Bytes())
 	return ast.WalkSkipChildren, nil
 }
