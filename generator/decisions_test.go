@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"handbook/generator/internal/diag"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,8 +18,8 @@ func TestVisibleEscapesWhatATerminalWouldObey(t *testing.T) {
 		{"abc\u202edcba", `abc\u202edcba`},
 		{"bad \xff byte, real \uFFFD", `bad \xff byte, real ` + "\uFFFD"},
 	} {
-		if got := visible(c.in); got != c.want {
-			t.Errorf("visible(%q) = %q, want %q", c.in, got, c.want)
+		if got := diag.Printable(c.in); got != c.want {
+			t.Errorf("Printable(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -26,10 +26,12 @@ import (
 	"strings"
 	"syscall"
 	"text/tabwriter"
+	"time"
 
 	"handbook/generator/internal/build"
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/health"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
 	"handbook/generator/internal/scaffold"
@@ -52,6 +54,7 @@ Usage:
   handbook check  [--source DIR] [--drafts] [--format text|json|github] [--orphans]
   handbook new    [--source DIR] KIND "Title"
   handbook decisions [--source DIR] [--status S] [--area A] [--owner O] [--json]
+  handbook health [--source DIR] [--format text|json|github] [--fail-on due]
   handbook version
 
 Run 'handbook COMMAND --help' for a command's flags.
@@ -83,6 +86,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdServe(rest, stdout, stderr)
 	case "new":
 		return cmdNew(rest, stdout, stderr)
+	case "health":
+		return cmdHealth(rest, stdout, stderr)
 	case "decisions":
 		return cmdDecisions(rest, stdout, stderr)
 	case "synth": // hidden: writes a synthetic handbook for benchmarks
@@ -272,8 +277,8 @@ func cmdDecisions(args []string, stdout, stderr io.Writer) int {
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tSTATUS\tDATE\tAREA\tOWNER\tTITLE\tSUPERSEDED BY")
 		for _, e := range kept {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", visible(e.ID), visible(e.Status), visible(or(e.Date, "-")), visible(or(e.Area, "-")),
-				visible(or(e.Owner, "-")), visible(e.Title), visible(or(strings.Join(e.SupersededBy, ", "), "-")))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", diag.Printable(e.ID), diag.Printable(e.Status), diag.Printable(or(e.Date, "-")), diag.Printable(or(e.Area, "-")),
+				diag.Printable(or(e.Owner, "-")), diag.Printable(e.Title), diag.Printable(or(strings.Join(e.SupersededBy, ", "), "-")))
 		}
 		tw.Flush()
 		fmt.Fprintf(stderr, "%d of %d decisions\n", len(kept), len(entries))
@@ -282,27 +287,6 @@ func cmdDecisions(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	return exitOK
-}
-
-// visible prepares a field of the decisions table for a terminal: a
-// character that is not graphic (ESC and the other controls, which
-// recolour, move or retitle a terminal, and a tab, which would break the
-// columns; the marks that reorder a line) is written as a Go escape, \x1b
-// or \u202e, and so is a byte that is not UTF-8.
-func visible(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == '\uFFFD' && !strings.HasPrefix(s[i:], "\uFFFD"):
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case !strconv.IsGraphic(r):
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 func or(s, alt string) string {
@@ -363,4 +347,58 @@ func cmdSynth(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote a handbook of %d documents to %s\n", n, args[1])
 	return exitOK
+}
+
+func cmdHealth(args []string, stdout, stderr io.Writer) int {
+	fs := flags("health", "[--source DIR] [--format text|json|github] [--fail-on due]", stderr)
+	source := fs.String("source", ".", "the handbook's root `DIR`")
+	format := fs.String("format", "text", "the report as text, json or github (workflow annotations)")
+	failOn := fs.String("fail-on", "", "exit 1 when something is `due` for review (for CI)")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" && *format != "github" {
+		fmt.Fprintf(stderr, "handbook health: --format must be text, json or github, not %q\n", *format)
+		return exitUsage
+	}
+	if *failOn != "" && *failOn != "due" {
+		fmt.Fprintf(stderr, "handbook health: --fail-on takes due, not %q\n", *failOn)
+		return exitUsage
+	}
+	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "handbook health: --source %s is not a directory\n", *source)
+		return exitUsage
+	}
+	res := build.Link(os.DirFS(*source), build.Options{})
+	rep := health.Make(res.Site, res.Config, time.Now())
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(rep)
+	case "github":
+		for _, d := range rep.Due {
+			fmt.Fprintf(stdout, "::warning file=%s,title=Review due::%s is %d days overdue for review (last %s, every %d days)%s\n",
+				d.Source, diag.Printable(d.Title), d.DaysOverdue, d.LastReviewed, d.PeriodDays, ownedBy(d.Owner))
+		}
+		for _, x := range rep.Stuck {
+			fmt.Fprintf(stdout, "::warning file=%s,title=Decision stuck::%s (%s) has been proposed for %d days\n", x.Source, diag.Printable(x.Title), x.ID, x.Days)
+		}
+	default:
+		health.WriteText(stdout, rep)
+	}
+	if res.Errors > 0 {
+		fmt.Fprintf(stderr, "the handbook has %d errors; handbook check lists them\n", res.Errors)
+	}
+	if *failOn == "due" && len(rep.Due) > 0 {
+		return exitContent
+	}
+	return exitOK
+}
+
+func ownedBy(owner string) string {
+	if owner == "" {
+		return ", no owner"
+	}
+	return ", owner " + diag.Printable(owner)
 }

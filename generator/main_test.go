@@ -277,3 +277,40 @@ func TestHandbookStaysInsideItself(t *testing.T) {
 		}
 	}
 }
+
+// TestHealthCommand: handbook health lists the demo's overdue documents
+// and stuck decisions as JSON, exits 0, and exits 1 with --fail-on due.
+func TestHealthCommand(t *testing.T) {
+	r := runBin(t, "health", "--source", "..", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	var rep struct {
+		Due []struct {
+			Source      string `json:"source"`
+			Owner       string `json:"owner"`
+			DaysOverdue int    `json:"days_overdue"`
+		} `json:"due"`
+		Stuck []struct {
+			ID string `json:"id"`
+		} `json:"stuck"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if len(rep.Due) == 0 || rep.Due[0].DaysOverdue <= 0 || rep.Due[0].Owner == "" {
+		t.Errorf("no overdue document with an owner in %+v", rep.Due)
+	}
+	if len(rep.Stuck) == 0 {
+		t.Errorf("no decision stuck in proposed")
+	}
+	if r := runBin(t, "health", "--source", "..", "--fail-on", "due"); r.code != 1 || !strings.Contains(r.stdout, "Due for review:") {
+		t.Errorf("--fail-on due: exit %d\n%s", r.code, r.stdout)
+	}
+	if r := runBin(t, "health", "--source", "..", "--format", "github"); r.code != 0 || !strings.Contains(r.stdout, "::warning file=content/") {
+		t.Errorf("--format github: exit %d\n%s", r.code, r.stdout)
+	}
+	if r := runBin(t, "health", "--fail-on", "stale"); r.code != 2 {
+		t.Errorf("--fail-on stale: exit %d, want 2", r.code)
+	}
+}

@@ -60,8 +60,22 @@ type Site struct {
 	// Params are free values passed to templates as .Site.Params.
 	Params map[string]any `yaml:"params"`
 
+	// ReviewByKind and ReviewBySection set the review period of a kind or
+	// of a top-level section ("decision: 2y", "onboarding: 90d"); a
+	// document's own `review_every:` overrides both.
+	ReviewByKind    map[string]string `yaml:"review_by_kind"`
+	ReviewBySection map[string]string `yaml:"review_by_section"`
+	// ProposedMaxAge is how long a decision may stay proposed before the
+	// health report lists it as stuck ("60d" by default).
+	ProposedMaxAge string `yaml:"proposed_max_age"`
+
 	// ReviewDays is ReviewEvery in days (0: off).
 	ReviewDays int `yaml:"-"`
+	// ReviewKindDays and ReviewSectionDays are ReviewByKind and
+	// ReviewBySection in days.
+	ReviewKindDays, ReviewSectionDays map[string]int `yaml:"-"`
+	// ProposedDays is ProposedMaxAge in days.
+	ProposedDays int `yaml:"-"`
 	// BasePath is the path of BaseURL, always ending in "/".
 	BasePath string `yaml:"-"`
 }
@@ -132,6 +146,23 @@ func (s *Site) SetBaseURL(base string) {
 		p = "/" + p
 	}
 	s.BasePath = p
+}
+
+// ReviewPeriod is the number of days a document stays fresh after its
+// last review: its own `review_every` (own, "" when unset), else its
+// top-level section's, else its kind's, else the site's; 0 means never
+// due. The error is own's, when it is not a period.
+func (s *Site) ReviewPeriod(kind handbook.Kind, section, own string) (int, error) {
+	if own != "" {
+		return ParseDays(own)
+	}
+	if d, ok := s.ReviewSectionDays[section]; ok {
+		return d, nil
+	}
+	if d, ok := s.ReviewKindDays[string(kind)]; ok {
+		return d, nil
+	}
+	return s.ReviewDays, nil
 }
 
 // KindOf returns the kind of documents in a top-level section, or page.
@@ -258,6 +289,39 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 				Message: fmt.Sprintf("review_every %q is not a period", s.ReviewEvery), Hint: `write a number and a unit: "180d", "26w", "6m" or "1y"`})
 		}
 		s.ReviewDays = days
+	}
+	period := func(key, v string) int {
+		days, err := ParseDays(v)
+		if err != nil {
+			l, c := at(child(doc, key))
+			if n := child(doc, key); n != nil && n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i+1].Value == v {
+						l, c = at(n.Content[i+1])
+					}
+				}
+			}
+			diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+				Message: fmt.Sprintf("%s %q is not a period", key, v), Hint: `write a number and a unit: "180d", "26w", "6m" or "1y"`})
+		}
+		return days
+	}
+	s.ReviewKindDays, s.ReviewSectionDays = map[string]int{}, map[string]int{}
+	for k, v := range s.ReviewByKind {
+		if !handbook.Kind(k).Valid() {
+			l, c := at(child(doc, "review_by_kind"))
+			diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+				Message: fmt.Sprintf("review_by_kind names %q, which is not a kind", k), Hint: "kinds are " + strings.Join(handbook.KindNames(), ", ")})
+			continue
+		}
+		s.ReviewKindDays[k] = period("review_by_kind", v)
+	}
+	for k, v := range s.ReviewBySection {
+		s.ReviewSectionDays[k] = period("review_by_section", v)
+	}
+	s.ProposedDays = 60
+	if s.ProposedMaxAge != "" {
+		s.ProposedDays = period("proposed_max_age", s.ProposedMaxAge)
 	}
 	switch s.BrokenLinks {
 	case "":

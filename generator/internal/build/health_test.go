@@ -1,0 +1,119 @@
+package build
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"handbook/generator/internal/health"
+)
+
+const healthSite = `
+-- site.yaml --
+title: Health
+review_every: 30d
+review_by_kind: {decision: 1y}
+review_by_section: {onboarding: 10d}
+proposed_max_age: 60d
+sections:
+  strategies: strategy
+  decisions: decision
+  design: design-doc
+  onboarding: checklist
+-- content/strategies/stale.md --
+---
+title: Stale strategy
+status: accepted
+owner: Platform
+reviewed: 2026-06-01
+---
+Body.
+-- content/strategies/unowned.md --
+---
+title: Unowned
+status: accepted
+date: 2026-10-25
+review_every: 2y
+---
+[old design](../design/old.md)
+-- content/strategies/gone.md --
+---
+title: Gone
+status: superseded
+owner: Platform
+date: 2020-01-01
+---
+Body.
+-- content/decisions/0001-fresh.md --
+---
+title: Fresh decision
+status: accepted
+owner: Data
+date: 2026-06-01
+---
+Body.
+-- content/decisions/0002-waiting.md --
+---
+title: Waiting
+status: proposed
+owner: Data
+date: 2026-01-01
+---
+Body.
+-- content/design/old.md --
+---
+title: Old design
+status: superseded
+owner: Data
+date: 2026-10-30
+decisions:
+  - {id: dd-orphaned, title: Orphaned choice, status: accepted}
+---
+Body.
+-- content/onboarding/week.md --
+---
+title: First week
+owner: People
+date: 2026-10-01
+---
+- [ ] Start
+`
+
+// TestHealthReport: the report lists what is overdue by owner with its
+// days, per kind, section and document periods; what has no owner; the
+// decisions stuck in proposed; accepted decisions resting only on a
+// superseded design; never a superseded document.
+func TestHealthReport(t *testing.T) {
+	s := buildSite(t, healthSite)
+	if s.res.Errors > 0 {
+		t.Fatalf("errors:\n%s", s.diags())
+	}
+	r := health.Make(s.res.Site, s.res.Config, testNow)
+	var due []string
+	for _, d := range r.Due {
+		due = append(due, fmt.Sprintf("%s %s %d/%d", d.Owner, d.Source, d.DaysOverdue, d.PeriodDays))
+	}
+	want := []string{
+		"People content/onboarding/week.md 21/10",
+		"Platform content/strategies/stale.md 123/30",
+	}
+	if fmt.Sprint(due) != fmt.Sprint(want) {
+		t.Errorf("due:\n got %q\nwant %q", due, want)
+	}
+	if len(r.NoOwner) != 1 || r.NoOwner[0].Source != "content/strategies/unowned.md" {
+		t.Errorf("no owner: %+v", r.NoOwner)
+	}
+	if len(r.Stuck) != 1 || r.Stuck[0].ID != "decisions/0002-waiting" || r.Stuck[0].Days != 304 {
+		t.Errorf("stuck: %+v", r.Stuck)
+	}
+	if len(r.Unfounded) != 1 || r.Unfounded[0].ID != "dd-orphaned" {
+		t.Errorf("unfounded: %+v", r.Unfounded)
+	}
+	var text strings.Builder
+	health.WriteText(&text, r)
+	for _, w := range []string{"Due for review: 2\n  People\n    content/onboarding/week.md  First week: 21 days overdue", "Decisions stuck in proposed: 1"} {
+		if !strings.Contains(text.String(), w) {
+			t.Errorf("text report lacks %q:\n%s", w, text.String())
+		}
+	}
+}
