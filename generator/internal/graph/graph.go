@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -41,15 +42,15 @@ type builder struct {
 	// aliases maps alias site paths to their documents, so that a link to
 	// an old address resolves.
 	aliases map[string]*handbook.Document
-	// linkDiags are each document's diagnostics about its body links.
+	// linkDiags are each document's diagnostics about its body links, and
+	// brokenIn the number of its links that resolve to nothing.
 	linkDiags map[*handbook.Document]*diag.List
-	// suggested counts "did you mean" searches; capped so that a site full of
-	// broken links stays linear. A pointer, shared with the copies of the
-	// builder that resolve each document.
-	suggested *int
-	// noSuggest is set while documents are resolved in parallel: suggest
-	// then only notes in wanted that a suggestion was asked for.
-	noSuggest, wanted bool
+	brokenIn  map[*handbook.Document]int
+	// names is the "did you mean" index, built on the first broken link
+	// and shared with the copies of the builder that resolve each document.
+	names *suggestions
+	// brokenLinks counts the broken links a copy of the builder reported.
+	brokenLinks int
 	// silent builders look up without suggesting: a miss that is not yet
 	// a broken link.
 	silent bool
@@ -75,6 +76,16 @@ type Graph struct {
 	b         *builder
 }
 
+// BrokenLinks is the number of body links that resolve to nothing, each
+// reported as an error (or a warning under broken_links: warning).
+func (g *Graph) BrokenLinks() int {
+	n := 0
+	for _, k := range g.b.brokenIn {
+		n += k
+	}
+	return n
+}
+
 // Link links docs into a site like Build, keeping what Relink needs.
 func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFile, opts Options, diags *diag.List) *Graph {
 	n := len(docs) // the maps are sized once rather than grown
@@ -85,8 +96,9 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		PathsOf: map[*handbook.Document][]*handbook.ReadingPath{}, DecisionByID: map[string]*handbook.Decision{},
 		Files: files,
 	}
-	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: make(map[*handbook.Document]*diag.List, n), drafts: map[string]*handbook.Document{},
-		byBase: make(map[string][]*handbook.Document, n), byName: make(map[string][]*handbook.Document, n), aliases: map[string]*handbook.Document{}, suggested: new(int)}
+	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: make(map[*handbook.Document]*diag.List, n), brokenIn: make(map[*handbook.Document]int, n),
+		drafts: map[string]*handbook.Document{}, byBase: make(map[string][]*handbook.Document, n), byName: make(map[string][]*handbook.Document, n),
+		aliases: map[string]*handbook.Document{}, names: &suggestions{}}
 	for _, f := range files {
 		s.FileSet[f.Path] = true
 	}
@@ -490,46 +502,52 @@ func (b *builder) byContentPath(p string) *handbook.Document {
 	return nil
 }
 
-// suggest names the document closest to ref by id, path or title.
+// suggest names the document closest to ref by id, path, address, file
+// name or title: the closest below a third of ref's length (plus two),
+// the first document in path order among equals; else the first whose
+// file name is ref's.
 func (b *builder) suggest(ref string) string {
 	if b.silent {
 		return ""
 	}
-	if b.noSuggest {
-		b.wanted = true
-		return ""
-	}
-	*b.suggested++
-	if *b.suggested > 500 {
-		return "run `handbook check` after fixing the others for suggestions"
-	}
 	ref = strings.TrimSuffix(strings.TrimPrefix(ref, "/"), "/")
 	ref = strings.TrimSuffix(ref, ".md")
-	best, bestDist := "", len(ref)/3+2
-	for _, d := range b.site.Docs {
-		for _, cand := range []string{d.ID, strings.TrimSuffix(d.Path, ".md"), strings.TrimSuffix(d.URL, "/")} {
-			if abs(len(cand)-len(ref)) >= bestDist {
-				continue
-			}
-			if dist := diag.Distance(strings.ToLower(ref), strings.ToLower(cand)); dist < bestDist {
-				best, bestDist = d.ID, dist
-			}
-		}
-		if base := path.Base(strings.TrimSuffix(d.Path, ".md")); strings.EqualFold(base, path.Base(ref)) && best == "" {
-			best = d.ID
-		}
+	if id := b.names.nearest(b.site.Docs, ref); id != "" {
+		return fmt.Sprintf("did you mean %q?", id)
 	}
-	if best == "" {
-		return "check the spelling; ids are shown on each page, and `handbook check` lists them all"
-	}
-	return fmt.Sprintf("did you mean %q?", best)
+	return "check the spelling; ids are shown on each page, and `handbook check` lists them all"
 }
 
-func abs(n int) int {
-	if n < 0 {
-		return -n
+// suggestions is the index behind "did you mean": the names of every
+// published document, built once per run when the first broken link asks
+// and read from every core after that.
+type suggestions struct {
+	once  sync.Once
+	names *diag.Names
+	ids   []string          // the id of the document each indexed name is of
+	bases map[string]string // a lower-case file name → the first document's id
+}
+
+// nearest returns the id of the document closest to ref, or "".
+func (s *suggestions) nearest(docs []*handbook.Document, ref string) string {
+	s.once.Do(func() {
+		var names []string
+		s.bases = make(map[string]string, len(docs))
+		for _, d := range docs {
+			p := strings.TrimSuffix(d.Path, ".md")
+			base := path.Base(p)
+			names = append(names, d.ID, p, strings.TrimSuffix(d.URL, "/"), base, d.Title)
+			s.ids = append(s.ids, d.ID, d.ID, d.ID, d.ID, d.ID)
+			if _, ok := s.bases[strings.ToLower(base)]; !ok {
+				s.bases[strings.ToLower(base)] = d.ID
+			}
+		}
+		s.names = diag.NewNames(names)
+	})
+	if i, _ := s.names.Nearest(ref, len(ref)/3+2); i >= 0 {
+		return s.ids[i]
 	}
-	return n
+	return s.bases[strings.ToLower(path.Base(ref))]
 }
 
 // Relink gives d, a document of the site, the body of fresh: a new parse

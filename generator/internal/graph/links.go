@@ -22,6 +22,7 @@ var templateVarRE = regexp.MustCompile(`^\{\{\s*[\w.]+\s*\}\}`)
 // broken reports a link that resolves to nothing: an error, or a warning
 // where site.yaml says `broken_links: warning` (migrating a legacy handbook).
 func (b *builder) broken(path string, offset int, hint, format string, args ...any) {
+	b.brokenLinks++
 	if b.cfg.BrokenLinks == "warning" {
 		b.diags.Warnf(path, offset, hint, format, args...)
 		return
@@ -53,59 +54,40 @@ func IsExternal(dest string) bool {
 
 // resolveLinks resolves every body link of every document, on every core:
 // resolving reads the site's tables and writes only to the document's own
-// links and diagnostics. "Did you mean" suggestions are capped across the
-// site, so a document with a link that wants one is resolved again, in
-// document order, for the same hints on every run.
+// links and diagnostics. Every broken link gets its "did you mean" from
+// an index that depends on the documents alone, so the hints are the
+// same on every run.
 func (b *builder) resolveLinks() {
 	docs := b.site.Docs
 	lists := make([]*diag.List, len(docs))
-	// The targets as written, to resolve a document again from scratch:
-	// resolving rewrites a ref's target.
-	dests := make([][]string, len(docs))
+	broken := make([]int, len(docs))
 	pool.Each(len(docs), func(i int) {
-		d := docs[i]
-		written := make([]string, len(d.Links))
-		for j, l := range d.Links {
-			written[j] = l.Dest
-		}
-		var wanted bool
-		lists[i], wanted = b.resolveOwn(d, false)
-		if wanted {
-			dests[i] = written
-		}
+		lists[i], broken[i] = b.resolveOwn(docs[i])
 	})
 	for i, d := range docs {
-		if dests[i] != nil {
-			for j, l := range d.Links {
-				*l = handbook.Link{Dest: dests[i][j], Form: l.Form, Offset: l.Offset}
-			}
-			lists[i], _ = b.resolveOwn(d, true)
-		}
-		b.linkDiags[d] = lists[i]
+		b.linkDiags[d], b.brokenIn[d] = lists[i], broken[i]
 		b.site.Links += counted(d)
 	}
 }
 
 // resolveDoc resolves d's body links, keeping their diagnostics apart.
 func (b *builder) resolveDoc(d *handbook.Document) {
-	b.linkDiags[d], _ = b.resolveOwn(d, true)
+	b.linkDiags[d], b.brokenIn[d] = b.resolveOwn(d)
 	b.site.Links += counted(d)
 }
 
 // resolveOwn resolves d's body links with a builder of its own, whose
-// diagnostics it returns. Without suggest, it reports instead whether a
-// broken link wanted a suggestion.
-func (b *builder) resolveOwn(d *handbook.Document, suggest bool) (*diag.List, bool) {
+// diagnostics it returns with the number of broken links among them.
+func (b *builder) resolveOwn(d *handbook.Document) (*diag.List, int) {
 	own := *b
 	own.diags = &diag.List{}
-	own.noSuggest = !suggest
-	own.wanted = false
+	own.brokenLinks = 0
 	for _, l := range d.Links {
 		own.resolve(d, l)
 	}
 	own.supersededLinks(d)
 	own.outsideImages(d)
-	return own.diags, own.wanted
+	return own.diags, own.brokenLinks
 }
 
 // counted is the number of d's links that resolved to a document.
