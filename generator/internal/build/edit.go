@@ -87,9 +87,10 @@ func (s *Session) bodyEdit(changed []string) *Update {
 		pages["decisions/recurring/index.html"] = true
 		pages["decisions.json"] = true
 	}
-	// The indexes of the whole site are written after the pages, so that
+	// The indexes of the whole site, and the health page (orphans and
+	// broken links follow bodies), are written after the pages, so that
 	// open pages reload without waiting for them.
-	later := map[string]bool{"search-index.js": true, "graph.json": true}
+	later := map[string]bool{"search-index.js": true, "graph.json": true, "health/index.html": true}
 
 	mem := publish.NewMemory()
 	st.render.RenderOnly(mem, func(out string) bool { return pages[out] })

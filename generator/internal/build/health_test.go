@@ -117,3 +117,23 @@ func TestHealthReport(t *testing.T) {
 		}
 	}
 }
+
+// TestHealthPages: /health/ shows the report with links to what it lists,
+// each owner has a page of what they keep with its state, and a
+// document's owner links there.
+func TestHealthPages(t *testing.T) {
+	s := buildSite(t, healthSite)
+	s.contains("health/index.html",
+		"Due for review (2)",
+		`<a href="../owners/platform/">Platform</a></td><td><a href="../strategies/stale/">Stale strategy</a></td><td><time datetime="2026-06-01">2026-06-01</time></td><td>123 days</td>`,
+		"Decisions stuck in proposed (1)", `<a href="../decisions/0002-waiting/">Waiting</a> <code>decisions/0002-waiting</code>: proposed for 304 days`,
+		"Without an owner (1)", `<a href="../strategies/unowned/">Unowned</a>`,
+		"Accepted decisions resting on superseded or rejected designs (1)", `<a href="../design/old/#decision-dd-orphaned">Orphaned choice</a>`)
+	s.contains("owners/platform/index.html", "2 documents kept by Platform",
+		`<a href="../../strategies/stale/">Stale strategy</a> <span class="kind">Strategy</span> <span class="badge status-accepted">accepted</span> <span class="badge stale">review 123 days overdue</span>`,
+		`<a href="../../strategies/gone/">Gone</a>`)
+	s.contains("strategies/stale/index.html", `<dt>Owner</dt><dd><a href="../../owners/platform/">Platform</a></dd>`)
+	if strings.Contains(s.file("owners/platform/index.html"), "Gone</a> <span class=\"kind\">Strategy</span> <span class=\"badge status-superseded\">superseded</span> <span class=\"badge stale\">") {
+		t.Errorf("a superseded document is shown as due")
+	}
+}

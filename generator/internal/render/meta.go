@@ -10,7 +10,7 @@ import (
 )
 
 // Meta is the document's metadata as a definition list: kind, status (and
-// "review due"), owner, authors, deciders, dates, horizon, area, tags and
+// "review due"), owner (a link to the owner's page), authors, deciders, dates, horizon, area, tags and
 // reading time, each only when the document has it. The default theme's
 // partials/meta.html is this one call: as template actions the list costs
 // about a hundred and fifty allocations a page, a third of rendering a
@@ -58,7 +58,11 @@ func (p *Page) Meta() template.HTML {
 		b.WriteString("</dd></div>")
 	}
 	if d.Owner != "" {
-		item("Owner", d.Owner)
+		b.WriteString(`<div><dt>Owner</dt><dd><a href="`)
+		escHref(&b, p.OwnerLink(d.Owner))
+		b.WriteString(`">`)
+		esc(d.Owner)
+		b.WriteString("</a></dd></div>")
 	}
 	if len(d.Authors) > 0 {
 		item("Authors", strings.Join(d.Authors, ", "))

@@ -9,6 +9,7 @@ import (
 
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/health"
 )
 
 // Page is what a layout sees as ".".
@@ -26,6 +27,10 @@ type Page struct {
 	Index *DecisionIndex
 	// Target is the page an alias redirects to.
 	Target *handbook.Document
+	// Health is the report on the health page.
+	Health *health.Report
+	// Owner is the team or person an owner's page lists the documents of.
+	Owner string
 	Site   *SiteView
 
 	r        *Renderer
@@ -359,6 +364,18 @@ func (p *Page) Breadcrumbs() []*handbook.Document {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
+}
+
+// Overdue is the number of days d is overdue for review on the day of
+// the build, 0 when it is not due (see health.DueFor).
+func (p *Page) Overdue(d *handbook.Document) int {
+	due, _ := health.DueFor(d, p.r.cfg, p.r.opts.Now)
+	return due.DaysOverdue
+}
+
+// OwnerLink is the href of an owner's page.
+func (p *Page) OwnerLink(owner string) string {
+	return p.Rel("owners/" + graph.TagSlug(owner) + "/")
 }
 
 // CrumbItems writes the breadcrumbs as <li> items, each a link to a
