@@ -49,9 +49,9 @@ const (
 const usage = `handbook turns a folder of Markdown into a cross-linked engineering handbook.
 
 Usage:
-  handbook build  [--source DIR] [--out DIR] [--drafts] [--base-url URL]
+  handbook build  [--source DIR] [--out DIR] [--drafts] [--base-url URL] [--broken-links error|warning]
   handbook serve  [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-host HOST] [--drafts] [--poll]
-  handbook check  [--source DIR] [--drafts] [--format text|json|github] [--orphans]
+  handbook check  [--source DIR] [--drafts] [--format text|json|github] [--orphans] [--broken-links error|warning]
   handbook new    [--source DIR] KIND "Title"
   handbook decisions [--source DIR] [--status S] [--area A] [--owner O] [--json]
   handbook health [--source DIR] [--format text|json|github] [--fail-on due]
@@ -133,13 +133,17 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flags("build", "[--source DIR] [--out DIR] [--drafts] [--base-url URL]", stderr)
+	fs := flags("build", "[--source DIR] [--out DIR] [--drafts] [--base-url URL] [--broken-links error|warning]", stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR` (holding site.yaml and content/)")
 	out := fs.String("out", "", "output `DIR` (default: public/ under the source)")
 	drafts := fs.Bool("drafts", false, "publish documents with draft: true")
 	baseURL := fs.String("base-url", "", "publish under this `URL` (overrides site.yaml's base_url)")
+	broken := brokenLinksFlag(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if !validBrokenLinks("build", *broken, stderr) {
+		return exitUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "handbook build: unexpected argument %q\n", fs.Arg(0))
@@ -168,11 +172,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: cannot prepare %s: %v\n", *out, err)
 		return exitContent
 	}
-	res := build.Run(os.DirFS(*source), dir, build.Options{Drafts: *drafts, BaseURL: *baseURL})
+	res := build.Run(os.DirFS(*source), dir, build.Options{Drafts: *drafts, BaseURL: *baseURL, BrokenLinks: *broken})
 	diag.WriteText(stderr, res.Diags.All())
 	if res.Errors > 0 {
 		_ = dir.Abort()
 		fmt.Fprintf(stderr, "build failed: %s\n%s was left as it was.\n", res.Summary(), *out)
+		fmt.Fprint(stderr, brokenNote(res, "build", *broken != ""))
 		return exitContent
 	}
 	if err := dir.Commit(); err != nil {
@@ -181,17 +186,64 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "built %s: %s\n", *out, res.Summary())
+	fmt.Fprint(stdout, brokenNote(res, "build", *broken != ""))
 	return exitOK
 }
 
+// brokenLinksFlag declares build's and check's --broken-links.
+func brokenLinksFlag(fs *flag.FlagSet) *string {
+	return fs.String("broken-links", "", "report links to missing pages or headings as `error` or warning (overrides site.yaml's broken_links; default error): warning lets a handbook whose links are not yet clean build while they are fixed")
+}
+
+func validBrokenLinks(cmd, v string, stderr io.Writer) bool {
+	if v != "" && v != "error" && v != "warning" {
+		fmt.Fprintf(stderr, "handbook %s: --broken-links must be error or warning, not %q\n", cmd, v)
+		return false
+	}
+	return true
+}
+
+// brokenNote is the closing lines of a run with broken links: how many,
+// and how to build while fixing them, or that they are let through and
+// by what. It is "" when every link resolves.
+func brokenNote(res *build.Result, cmd string, byFlag bool) string {
+	n := res.BrokenLinks
+	if n == 0 {
+		return ""
+	}
+	links := "broken links"
+	if n == 1 {
+		links = "broken link"
+	}
+	if res.Config.BrokenLinks == "warning" {
+		setting := "broken_links: warning in site.yaml"
+		if byFlag {
+			setting = "--broken-links warning"
+		}
+		return fmt.Sprintf("%d %s reported as warnings (%s): once they are fixed, go back to errors so that a new one fails the %s.\n", n, links, setting, cmd)
+	}
+	how := "To build while you fix them, run `handbook build --broken-links warning`, or set broken_links: warning in site.yaml."
+	if cmd == "check" {
+		how = "To report them as warnings while you fix them, use --broken-links warning, or set broken_links: warning in site.yaml."
+	}
+	if n == res.Errors {
+		return fmt.Sprintf("All %d errors are %s. %s\n", n, links, how)
+	}
+	return fmt.Sprintf("%d of the %d errors are %s. %s\n", n, res.Errors, links, how)
+}
+
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flags("check", "[--source DIR] [--drafts] [--format text|json|github]", stderr)
+	fs := flags("check", "[--source DIR] [--drafts] [--format text|json|github] [--orphans] [--broken-links error|warning]", stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR`")
 	drafts := fs.Bool("drafts", false, "check documents with draft: true as published")
 	format := fs.String("format", "text", "diagnostics as text, json or github (workflow annotations)")
 	orphans := fs.Bool("orphans", false, "also list the documents nothing links to (text format)")
+	broken := brokenLinksFlag(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if !validBrokenLinks("check", *broken, stderr) {
+		return exitUsage
 	}
 	if *format != "text" && *format != "json" && *format != "github" {
 		fmt.Fprintf(stderr, "handbook check: --format must be text, json or github, not %q\n", *format)
@@ -201,7 +253,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook check: --source %s is not a directory\n", *source)
 		return exitUsage
 	}
-	res := build.Run(os.DirFS(*source), nil, build.Options{Drafts: *drafts})
+	res := build.Run(os.DirFS(*source), nil, build.Options{Drafts: *drafts, BrokenLinks: *broken})
 	ds := res.Diags.All()
 	switch *format {
 	case "json":
@@ -217,6 +269,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		fmt.Fprintf(stderr, "checked: %s\n", strings.Replace(res.Summary(), "files written", "files", 1))
+		fmt.Fprint(stderr, brokenNote(res, "check", *broken != ""))
 	}
 	if res.Errors > 0 {
 		return exitContent

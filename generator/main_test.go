@@ -314,3 +314,61 @@ func TestHealthCommand(t *testing.T) {
 		t.Errorf("--fail-on stale: exit %d, want 2", r.code)
 	}
 }
+
+// lastLine is the last line of a command's output.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// A handbook whose only errors are broken links fails to build, and the
+// last line says how many and how to build anyway; --broken-links warning
+// builds it and its last line says what was let through; the flag wins
+// over site.yaml's broken_links either way.
+func TestBrokenLinksFlag(t *testing.T) {
+	src := t.TempDir()
+	write(t, src, "content/a.md", "---\ntitle: A\n---\nSee [b](b.md) and [[nowhere]].\n")
+	r := runBin(t, "build", "--source", src)
+	if r.code != 1 || !strings.Contains(r.stderr, "content/a.md:4:5: error: broken link \"b.md\"") {
+		t.Fatalf("build: exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	if got, want := lastLine(r.stderr), "All 2 errors are broken links. To build while you fix them, run `handbook build --broken-links warning`, or set broken_links: warning in site.yaml."; got != want {
+		t.Errorf("build's last line:\n%s\nwant\n%s", got, want)
+	}
+	r = runBin(t, "build", "--source", src, "--broken-links", "warning")
+	if r.code != 0 || !strings.Contains(r.stderr, "content/a.md:4:5: warning: broken link \"b.md\"") {
+		t.Fatalf("build --broken-links warning: exit %d, want 0\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(src, "public", "a", "index.html")); err != nil {
+		t.Errorf("build --broken-links warning wrote no site: %v", err)
+	}
+	if got, want := lastLine(r.stdout), "2 broken links reported as warnings (--broken-links warning): once they are fixed, go back to errors so that a new one fails the build."; got != want {
+		t.Errorf("build --broken-links warning's last line:\n%s\nwant\n%s", got, want)
+	}
+
+	write(t, src, "content/c.md", "---\ntitle: C\nkind: memo\n---\n")
+	write(t, src, "site.yaml", "broken_links: warning\n")
+	r = runBin(t, "check", "--source", src)
+	if r.code != 1 || !strings.Contains(lastLine(r.stderr), "2 broken links reported as warnings (broken_links: warning in site.yaml)") {
+		t.Errorf("check with broken_links: warning: exit %d\n%s", r.code, r.stderr)
+	}
+	r = runBin(t, "check", "--source", src, "--broken-links", "error")
+	if r.code != 1 || !strings.Contains(r.stderr, "error: broken link [[nowhere]]") {
+		t.Fatalf("check --broken-links error: exit %d\n%s", r.code, r.stderr)
+	}
+	if got := lastLine(r.stderr); !strings.HasPrefix(got, "2 of the ") || !strings.Contains(got, " errors are broken links. To report them as warnings while you fix them, use --broken-links warning") {
+		t.Errorf("check --broken-links error's last line: %s", got)
+	}
+
+	if r := runBin(t, "check", "--source", src, "--broken-links", "ignore"); r.code != 2 || !strings.Contains(r.stderr, "--broken-links must be error or warning") {
+		t.Errorf("--broken-links ignore: exit %d, want 2\n%s", r.code, r.stderr)
+	}
+	for _, cmd := range []string{"build", "check"} {
+		if r := runBin(t, cmd, "--help"); !strings.Contains(r.stderr, "-broken-links error") {
+			t.Errorf("%s --help does not offer --broken-links:\n%s", cmd, r.stderr)
+		}
+	}
+	if r := runBin(t, "help"); !strings.Contains(r.stdout, "[--broken-links error|warning]") {
+		t.Errorf("usage does not offer --broken-links:\n%s", r.stdout)
+	}
+}

@@ -39,6 +39,9 @@ type Options struct {
 	Now time.Time
 	// SourceMaps adds inline source maps to the bundled assets (serve).
 	SourceMaps bool
+	// BrokenLinks, "error" or "warning", overrides site.yaml's
+	// broken_links when set.
+	BrokenLinks string
 }
 
 // Result is what a run produced.
@@ -54,6 +57,9 @@ type Result struct {
 	Parsed   int
 	Warnings int
 	Errors   int
+	// BrokenLinks is how many of the diagnostics are links that resolve
+	// to nothing: errors, or warnings where Config.BrokenLinks says so.
+	BrokenLinks int
 }
 
 // Link runs the stages up to the graph: the linked site and its
@@ -92,6 +98,9 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	cfg := config.Load(fsys, base)
 	if opts.BaseURL != "" {
 		cfg.SetBaseURL(opts.BaseURL)
+	}
+	if opts.BrokenLinks != "" {
+		cfg.BrokenLinks = opts.BrokenLinks
 	}
 	st.res.Config = cfg
 	content := load.Load(fsys, cfg.ContentDir, base)
@@ -142,6 +151,7 @@ func (st *state) diags() *diag.List {
 func (st *state) finish(start time.Time) {
 	st.res.Diags = st.diags()
 	st.res.Errors, st.res.Warnings = st.res.Diags.Count()
+	st.res.BrokenLinks = st.graph.BrokenLinks()
 	st.res.Elapsed = time.Since(start)
 }
 
