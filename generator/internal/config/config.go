@@ -60,6 +60,19 @@ type Site struct {
 	// Params are free values passed to templates as .Site.Params.
 	Params map[string]any `yaml:"params"`
 
+	// RepoURL is the web address of the repository holding the handbook
+	// ("https://github.com/acme/handbook"): every document links to its
+	// editor and its history there, in the form its forge uses.
+	RepoURL string `yaml:"repo_url"`
+	// RepoBranch is the branch the links name ("main" by default).
+	RepoBranch string `yaml:"repo_branch"`
+	// RepoPath is the handbook's folder in the repository, "" for its top.
+	RepoPath string `yaml:"repo_path"`
+	// EditURL and HistoryURL override the forms of the links with
+	// patterns in which {branch} and {path} are replaced.
+	EditURL    string `yaml:"edit_url"`
+	HistoryURL string `yaml:"history_url"`
+
 	// ReviewByKind and ReviewBySection set the review period of a kind or
 	// of a top-level section ("decision: 2y", "onboarding: 90d"); a
 	// document's own `review_every:` overrides both.
@@ -78,6 +91,9 @@ type Site struct {
 	ProposedDays int `yaml:"-"`
 	// BasePath is the path of BaseURL, always ending in "/".
 	BasePath string `yaml:"-"`
+	// editPattern and historyPattern are the links of EditLink and
+	// HistoryLink, before their placeholders are filled ("": none).
+	editPattern, historyPattern string
 }
 
 // MenuItem is one entry of a menu.
@@ -323,6 +339,7 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 	if s.ProposedMaxAge != "" {
 		s.ProposedDays = period("proposed_max_age", s.ProposedMaxAge)
 	}
+	s.checkRepo(doc, diags)
 	switch s.BrokenLinks {
 	case "":
 		s.BrokenLinks = "error"
