@@ -13,7 +13,7 @@ import (
 func TestRepoLinks(t *testing.T) {
 	const src = "content/strategies/data bases.md"
 	for _, c := range []struct {
-		name, yaml     string
+		name, yaml    string
 		edit, history string
 	}{
 		{"github", "repo_url: https://github.com/acme/handbook",
