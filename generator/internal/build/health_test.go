@@ -137,3 +137,52 @@ func TestHealthPages(t *testing.T) {
 		t.Errorf("a superseded document is shown as due")
 	}
 }
+
+// TestDecisionBanners: a superseded decision's page opens with a banner
+// naming the decision in force at the end of its chain; every decision
+// record shows its id, and its number when its file has one.
+func TestDecisionBanners(t *testing.T) {
+	s := buildSite(t, `
+-- content/decisions/0001-first.md --
+---
+title: First
+id: adr-1
+status: superseded
+date: 2020-01-01
+---
+Body.
+-- content/decisions/0002-second.md --
+---
+title: Second
+id: adr-2
+status: superseded
+date: 2021-01-01
+supersedes: [adr-1]
+---
+Body.
+-- content/decisions/0003-third.md --
+---
+title: Third
+id: adr-3
+status: accepted
+date: 2022-01-01
+supersedes: [adr-2]
+---
+Body.
+-- content/decisions/dropped.md --
+---
+title: Dropped
+id: dropped
+status: rejected
+date: 2022-01-01
+---
+Body.
+`)
+	s.contains("decisions/0001-first/index.html",
+		`<div class="banner banner-superseded" role="note"><strong>This decision is superseded.</strong> In force instead: <a href="../../decisions/0003-third/">Third</a> <code>adr-3</code>.</div>`,
+		`<p class="decision-id">Record 0001 · <code>adr-1</code></p>`)
+	s.contains("decisions/dropped/index.html", `<strong>This decision is rejected.</strong></div>`, `<p class="decision-id"><code>dropped</code></p>`)
+	if strings.Contains(s.file("decisions/0003-third/index.html"), `class="banner`) {
+		t.Errorf("the decision in force has a banner")
+	}
+}

@@ -10,6 +10,7 @@
 package handbook
 
 import (
+	"path"
 	"strings"
 	"time"
 	"unicode"
@@ -148,6 +149,20 @@ type Document struct {
 // ReadingMinutes estimates reading time at 220 words a minute, at least 1.
 func (d *Document) ReadingMinutes() int {
 	return max(1, (d.WordCount+219)/220)
+}
+
+// Number is the record number its file name starts with ("0004" for
+// 0004-kafka.md), as decision logs number their records; "" without one.
+func (d *Document) Number() string {
+	name := path.Base(d.Path)
+	i := 0
+	for i < len(name) && name[i] >= '0' && name[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(name) || name[i] != '-' && name[i] != '_' {
+		return ""
+	}
+	return name[:i]
 }
 
 // Anchor reports whether the document has a heading (or an HTML anchor)

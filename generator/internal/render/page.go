@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -475,6 +474,23 @@ func (p *Page) Decision() *handbook.Decision {
 	return p.r.site.DecisionByID[p.Doc.ID]
 }
 
+// InForce is, on the page of a decision that is superseded, deprecated
+// or rejected, the decision in force in its place: its successor's
+// successor and so on, to the first one not superseded; nil when nothing
+// replaced it.
+func (p *Page) InForce() *handbook.Decision {
+	d := p.Decision()
+	if d == nil || len(d.SupersededBy) == 0 {
+		return nil
+	}
+	seen := map[*handbook.Decision]bool{d: true}
+	for len(d.SupersededBy) > 0 && !seen[d.SupersededBy[0]] {
+		d = d.SupersededBy[0]
+		seen[d] = true
+	}
+	return d
+}
+
 // Refs lists the documents this one names in front matter (a vision's
 // strategies, a strategy's design docs).
 func (p *Page) Refs() []*handbook.Document {
@@ -515,36 +531,10 @@ func (p *Page) Related() []*handbook.Document {
 	return p.r.site.Related[p.Doc]
 }
 
-// Recent lists the n documents most recently dated or reviewed.
+// Recent lists the n documents most recently changed: committed, dated
+// or reviewed.
 func (p *Page) Recent(n int) []*handbook.Document {
-	return recent(p.r.site.Docs, n)
-}
-
-func recent(docs []*handbook.Document, n int) []*handbook.Document {
-	ds := make([]*handbook.Document, 0, len(docs))
-	for _, d := range docs {
-		if !changed(d).IsZero() {
-			ds = append(ds, d)
-		}
-	}
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := changed(ds[i]), changed(ds[j])
-		if !a.Equal(b) {
-			return a.After(b)
-		}
-		return ds[i].Path < ds[j].Path
-	})
-	if len(ds) > n {
-		ds = ds[:n]
-	}
-	return ds
-}
-
-func changed(d *handbook.Document) time.Time {
-	if d.Reviewed.After(d.Date) {
-		return d.Reviewed
-	}
-	return d.Date
+	return p.r.recent(p.r.site.Docs, n)
 }
 
 // mergeByPath merges two lists of documents in path order into one, each
