@@ -254,7 +254,10 @@ func (b *builder) place() {
 				b.diags.Errorf(d.SourcePath, a.Offset, "an alias is a path inside the site, such as /old/place/", "alias %q leaves the site", a.Target)
 				continue
 			}
-			if other, taken := s.ByURL[p]; taken {
+			if other, taken := s.ByURL[p]; taken && other == d {
+				// Harmless: the page is there already; no redirect is written.
+				b.diags.Warnf(d.SourcePath, a.Offset, "remove the alias: it redirects nothing", "alias %q is this page's own address", a.Target)
+			} else if taken {
 				b.diags.Errorf(d.SourcePath, a.Offset, "remove the alias, or move the page that lives there", "alias %q is the address of %s", a.Target, other.SourcePath)
 			}
 		}

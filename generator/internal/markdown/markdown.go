@@ -96,8 +96,13 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 	doc.Source = asParsed(src)
 	defer func() { doc.Source = original }()
 	if len(bytes.TrimSpace(doc.Source)) == 0 {
-		diags.Errorf(doc.SourcePath, 0, "write a title in front matter (---\\ntitle: ...\\n---) or a first '# Heading', or delete the file", "empty file")
-		return
+		if !sectionMarker(doc.Path) {
+			diags.Errorf(doc.SourcePath, 0, "write a title in front matter (---\\ntitle: ...\\n---) or a first '# Heading', or delete the file", "empty file")
+			return
+		}
+		if doc.Path == "_index.md" {
+			return // no title: the home page takes the site's
+		}
 	}
 	ctx := parser.NewContext()
 	parsed := p.foreignSyntax(doc, diags)
@@ -112,7 +117,7 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 	if doc.Title == "" {
 		// Without a title the document is still published, under its file
 		// name, so that links to it do not break too.
-		if doc.HasFrontMatter && !fm.failed {
+		if doc.HasFrontMatter && !fm.failed && !sectionMarker(doc.Path) {
 			diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
 		}
 		doc.Title = fileTitle(doc.Path)
@@ -472,28 +477,37 @@ func uniqueID(id string, used map[string]bool) string {
 	}
 }
 
-// checkFence reports a fenced code block that runs to the end of the file
-// without a closing fence.
+// checkFence warns about a fenced code block left open at the end of the
+// file: the rest of the file is shown as code. A fence left open at the
+// end of its list item or blockquote is closed there, as CommonMark says,
+// and shows what its author meant: nothing is reported.
 func (p *Parser) checkFence(doc *handbook.Document, n *ast.FencedCodeBlock, diags *diag.List) {
 	src := doc.Source
 	start := lineStart(src, min(n.Pos(), len(src)))
-	line := bytes.TrimLeft(src[start:], " ")
-	if len(line) == 0 || (line[0] != '`' && line[0] != '~') {
-		return
-	}
-	c := line[0]
-	width := len(line) - len(bytes.TrimLeft(line, string(c)))
 	end := len(src)
 	if l := n.Lines().Len(); l > 0 {
 		end = n.Lines().At(l - 1).Stop
 	} else if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
 		end = start + i + 1
 	}
-	rest := bytes.TrimLeft(src[min(end, len(src)):], " ")
-	if len(rest) < width || bytes.Count(rest[:width], []byte{c}) != width {
-		diags.Errorf(doc.SourcePath, start, fmt.Sprintf("close it with a line of %d %q characters", width, string(c)),
-			"code fence is never closed: the rest of the file is shown as code")
+	if len(bytes.TrimSpace(src[min(end, len(src)):])) > 0 {
+		return // a closing fence follows, or the end of the block holding it
 	}
+	fence := bytes.TrimLeft(src[start:], " >-*+0123456789.)\t")
+	c := byte('`')
+	if len(fence) > 0 && fence[0] == '~' {
+		c = '~'
+	}
+	width := max(len(fence)-len(bytes.TrimLeft(fence, string(c))), 3)
+	diags.Warnf(doc.SourcePath, start, fmt.Sprintf("close it with a line of %d %q characters", width, string(c)),
+		"code fence is never closed: the rest of the file is shown as code")
+}
+
+// sectionMarker reports whether p names an _index.md, Hugo's section
+// page, which may be empty or have no title: the folder names the
+// section.
+func sectionMarker(p string) bool {
+	return p == "_index.md" || strings.HasSuffix(p, "/_index.md")
 }
 
 func lineStart(src []byte, off int) int {

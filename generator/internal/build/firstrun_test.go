@@ -1,0 +1,156 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// A first run on a handbook written for another tool reports what is
+// wrong and nothing that is harmless.
+
+// An empty _index.md, or one whose front matter gives no title, is Hugo's
+// section marker: the section is named after its folder, and nothing is
+// reported. An empty _index.md at the root leaves the home page the
+// site's title. Any other empty file is still an error.
+func TestEmptySectionMarkers(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+title: Marked Handbook
+-- content/_index.md --
+-- content/design-docs/_index.md --
+-- content/design-docs/cache.md --
+# Cache design
+-- content/team_rituals/_index.md --
+---
+weight: 2
+---
+How the team meets.
+-- content/team_rituals/standup.md --
+# Standup
+`)
+	s.noDiags()
+	s.contains("design-docs/index.html", "<h1>Design docs</h1>", `href="../design-docs/cache/">Cache design</a>`)
+	s.contains("team_rituals/index.html", "<h1>Team rituals</h1>", "How the team meets.")
+	s.contains("index.html", "<title>Marked Handbook</title>")
+
+	s = buildSite(t, `
+-- content/notes.md --
+-- content/guides/index.md --
+
+-- content/guides/setup.md --
+# Setup
+`)
+	want := `content/guides/index.md:1:1: error: empty file
+	hint: write a title in front matter (---\ntitle: ...\n---) or a first '# Heading', or delete the file
+content/notes.md:1:1: error: empty file
+	hint: write a title in front matter (---\ntitle: ...\n---) or a first '# Heading', or delete the file
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A fence left open at the end of its list item or blockquote is closed
+// there, as CommonMark says: the text after it is text, and nothing is
+// reported. Only a fence open at the end of the file is worth a warning,
+// since the rest of the file is then shown as code.
+func TestFencesClosedByTheirBlock(t *testing.T) {
+	s := buildSite(t, "-- content/steps.md --\n# Steps\n\n"+
+		"1. Install:\n\n   ```sh\n   make install\n\nAfter the list.\n\n"+
+		"> ```yaml\n> key: value\n\nAfter the quote.\n\n"+
+		"- ```\n  in an item\n- next item\n")
+	s.noDiags()
+	s.contains("steps/index.html", "<p>After the list.</p>", "<p>After the quote.</p>", "next item</li>")
+
+	s = buildSite(t, "-- content/open.md --\n# Open\n\nText.\n\n~~~~python\nprint(1)\n\nstill code\n")
+	want := `content/open.md:5:1: warning: code fence is never closed: the rest of the file is shown as code
+	hint: close it with a line of 4 "~" characters
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if s.res.Errors != 0 {
+		t.Errorf("%d errors, want none", s.res.Errors)
+	}
+}
+
+// An alias that is the page's own address redirects nothing: a warning,
+// and the page stays the page.
+func TestAliasToItsOwnAddress(t *testing.T) {
+	s := buildSite(t, `
+-- content/guides/setup.md --
+---
+title: Setup
+aliases: [/guides/setup/, /old-setup/]
+---
+Install the tools.
+`)
+	want := `content/guides/setup.md:3:11: warning: alias "/guides/setup/" is this page's own address
+	hint: remove the alias: it redirects nothing
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("guides/setup/index.html", "Install the tools.")
+	s.contains("old-setup/index.html", `http-equiv="refresh"`)
+}
+
+// The footer and the sidebar link to the tags page only where there is
+// one: on a site whose documents have tags.
+func TestTagsLinkOnlyWithTags(t *testing.T) {
+	untagged := buildSite(t, `
+-- content/a.md --
+# A
+-- content/guides/b.md --
+# B
+`)
+	untagged.noDiags()
+	if _, ok := untagged.out.Get("tags/index.html"); ok {
+		t.Error("a site without tags has a tags page")
+	}
+	for _, p := range untagged.out.Paths() {
+		if strings.HasSuffix(p, ".html") {
+			untagged.lacks(p, `tags/">`)
+		}
+	}
+
+	tagged := buildSite(t, `
+-- content/a.md --
+---
+title: A
+tags: [ops]
+---
+-- content/guides/b.md --
+# B
+`)
+	tagged.noDiags()
+	tagged.contains("guides/b/index.html", `<a href="../../tags/">Tags</a></p>`)
+	if n := strings.Count(tagged.file("guides/b/index.html"), `href="../../tags/"`); n != 2 {
+		t.Errorf("guides/b links to the tags page %d times, want 2 (sidebar and footer)", n)
+	}
+}
+
+// Broken links are errors by default; Options.BrokenLinks makes them
+// warnings over site.yaml, or errors again, and the run counts them.
+func TestBrokenLinksAsWarnings(t *testing.T) {
+	archive := `
+-- site.yaml --
+broken_links: warning
+-- content/a.md --
+# A
+
+[gone](gone.md), [[nowhere]] and [a heading](#nothing).
+`
+	s := buildSite(t, archive)
+	if s.res.Errors != 0 || s.res.Warnings != 3 || s.res.BrokenLinks != 3 {
+		t.Errorf("broken_links: warning: %d errors, %d warnings, %d broken links; want 0, 3, 3\n%s", s.res.Errors, s.res.Warnings, s.res.BrokenLinks, s.diags())
+	}
+	s = buildSite(t, archive, func(o *Options) { o.BrokenLinks = "error" })
+	if s.res.Errors != 3 || s.res.BrokenLinks != 3 || !strings.Contains(s.diags(), `content/a.md:3:1: error: broken link "gone.md": no such document`) {
+		t.Errorf("BrokenLinks error over site.yaml: %d errors, %d broken links\n%s", s.res.Errors, s.res.BrokenLinks, s.diags())
+	}
+	s = buildSite(t, strings.Replace(archive, "broken_links: warning", "title: T", 1), func(o *Options) { o.BrokenLinks = "warning" })
+	if s.res.Errors != 0 || s.res.BrokenLinks != 3 {
+		t.Errorf("BrokenLinks warning: %d errors, %d broken links\n%s", s.res.Errors, s.res.BrokenLinks, s.diags())
+	}
+}
