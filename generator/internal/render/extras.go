@@ -59,7 +59,7 @@ func (r *Renderer) sitemap() []byte {
 			continue
 		}
 		u := url{Loc: r.abs(d.URL)}
-		if t := changed(d); !t.IsZero() {
+		if t := r.changed(d); !t.IsZero() {
 			u.LastMod = t.Format("2006-01-02")
 		}
 		set.URLs = append(set.URLs, u)
@@ -73,7 +73,7 @@ func (r *Renderer) sitemap() []byte {
 	return b.Bytes()
 }
 
-// feed is an Atom feed of the 30 most recently dated or reviewed documents.
+// feed is an Atom feed of the 30 most recently changed documents.
 func (r *Renderer) feed() []byte {
 	type link struct {
 		Href string `xml:"href,attr"`
@@ -101,8 +101,8 @@ func (r *Renderer) feed() []byte {
 	f := feed{NS: "http://www.w3.org/2005/Atom", Title: r.cfg.Title, ID: r.abs(""),
 		Links: []link{{Href: r.abs("feed.xml"), Rel: "self"}, {Href: r.abs("")}}}
 	var newest time.Time
-	for _, d := range recent(r.site.Docs, 30) {
-		t := changed(d)
+	for _, d := range r.recent(r.site.Docs, 30) {
+		t := r.changed(d)
 		if t.After(newest) {
 			newest = t
 		}

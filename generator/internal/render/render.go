@@ -34,6 +34,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/history"
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/sitepath"
@@ -43,6 +44,9 @@ import (
 type Options struct {
 	// Now is the build time: feeds and staleness use it, so tests pin it.
 	Now time.Time
+	// History is what git knows of each file's last change (nil: nothing):
+	// the pages, the feed and the sitemap show it.
+	History *history.Log
 }
 
 // Renderer renders a site.
