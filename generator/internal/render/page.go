@@ -474,6 +474,23 @@ func (p *Page) Decision() *handbook.Decision {
 	return p.r.site.DecisionByID[p.Doc.ID]
 }
 
+// InForce is, on the page of a decision that is superseded, deprecated
+// or rejected, the decision in force in its place: its successor's
+// successor and so on, to the first one not superseded; nil when nothing
+// replaced it.
+func (p *Page) InForce() *handbook.Decision {
+	d := p.Decision()
+	if d == nil || len(d.SupersededBy) == 0 {
+		return nil
+	}
+	seen := map[*handbook.Decision]bool{d: true}
+	for len(d.SupersededBy) > 0 && !seen[d.SupersededBy[0]] {
+		d = d.SupersededBy[0]
+		seen[d] = true
+	}
+	return d
+}
+
 // Refs lists the documents this one names in front matter (a vision's
 // strategies, a strategy's design docs).
 func (p *Page) Refs() []*handbook.Document {
