@@ -20,8 +20,10 @@
 //
 // Without git, outside a repository or in one without commits, Read
 // returns an error saying so and the caller goes on with front matter
-// dates. In a shallow clone the log ends at the clone's depth, so the
-// dates of files unchanged since then are too old: Log.Shallow says so.
+// dates. In a shallow clone the log ends at the clone's depth, and its
+// oldest commits seem to add every file: the files those commits would
+// date are left out (their last change is not known), and Log.Shallow
+// says so.
 package history
 
 import (
@@ -82,7 +84,7 @@ func Read(root, dir string) (*Log, error) {
 	l.Shallow = shallow == "true"
 	l.prefix = strings.TrimSpace(prefix)
 
-	cmd := command(git, root, "log", "-z", "--no-color", "--no-show-signature", "--format=%x1e%cI%x00%aN",
+	cmd := command(git, root, "log", "-z", "--no-color", "--no-show-signature", "--format=%x1e%cI%x00%aN%x00%P",
 		"--name-status", "-M", "--relative", "--", pathspec(dir))
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -149,17 +151,6 @@ func (l *Log) Saved(p string, t time.Time) {
 	l.Changes[p] = Change{When: t, Uncommitted: true}
 }
 
-// Clone returns a copy of l whose Changes can be changed without changing
-// l's.
-func (l *Log) Clone() *Log {
-	c := *l
-	c.Changes = make(map[string]Change, len(l.Changes))
-	for p, ch := range l.Changes {
-		c.Changes[p] = ch
-	}
-	return &c
-}
-
 // command is git with root as its working directory, discovering the
 // repository from there: the variables a git hook sets, which would point
 // it elsewhere, are removed.
@@ -220,7 +211,8 @@ func modTime(p string) time.Time {
 }
 
 // parse reads git log's output: for each commit, newest first, a record
-// separator, the date, a NUL, the author and a NUL, then the files it
+// separator, the date, a NUL, the author, a NUL, its parents and a NUL
+// (none at the cut of a shallow clone), then the files it
 // changed as NUL-terminated fields, each a status (M, A, D, T, R<score>,
 // C<score>) followed by its path, or by two for renames and copies.
 func (l *Log) parse(r io.Reader) error {
@@ -243,6 +235,7 @@ func (l *Log) parse(r io.Reader) error {
 	}
 	w := walker{changes: l.Changes, alias: map[string]string{}}
 	var cur Change
+	cut := false // the commit is at the cut of a shallow clone
 	for {
 		f, err := next()
 		if err == io.EOF {
@@ -264,7 +257,12 @@ func (l *Log) parse(r io.Reader) error {
 			if err != nil {
 				return fmt.Errorf("git log: cut short: %v", err)
 			}
+			parents, err := next()
+			if err != nil {
+				return fmt.Errorf("git log: cut short: %v", err)
+			}
 			cur = Change{When: when, Author: string(author)}
+			cut = l.Shallow && len(bytes.TrimSpace(parents)) == 0
 			continue
 		}
 		status := f[0]
@@ -276,8 +274,13 @@ func (l *Log) parse(r io.Reader) error {
 		if err != nil {
 			return fmt.Errorf("git log: cut short: %v", err)
 		}
-		switch status {
-		case 'R', 'C':
+		switch {
+		case cut:
+			// A commit at the cut is compared with nothing: every file
+			// seems added there, however old it is, so its date says
+			// nothing of them.
+			w.alias[string(a)] = ""
+		case status == 'R', status == 'C':
 			b, err := next()
 			if err != nil {
 				return fmt.Errorf("git log: cut short: %v", err)
@@ -287,9 +290,9 @@ func (l *Log) parse(r io.Reader) error {
 			} else {
 				w.added(b, cur)
 			}
-		case 'A':
+		case status == 'A':
 			w.added(a, cur)
-		case 'D':
+		case status == 'D':
 			w.alias[string(a)] = ""
 		default: // M, T, and whatever a later git adds
 			w.changed(a, cur)
