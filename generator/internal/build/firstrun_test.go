@@ -10,8 +10,9 @@ import (
 
 // An empty _index.md, or one whose front matter gives no title, is Hugo's
 // section marker: the section is named after its folder, and nothing is
-// reported. An empty _index.md at the root leaves the home page the
-// site's title. Any other empty file is still an error.
+// reported; so is an empty index.md or README.md that is a section's
+// page. An empty _index.md at the root leaves the home page the site's
+// title. Any other empty file is a warning, and is not published.
 func TestEmptySectionMarkers(t *testing.T) {
 	s := buildSite(t, `
 -- site.yaml --
@@ -27,23 +28,28 @@ weight: 2
 How the team meets.
 -- content/team_rituals/standup.md --
 # Standup
-`)
-	s.noDiags()
-	s.contains("design-docs/index.html", "<h1>Design docs</h1>", `href="../design-docs/cache/">Cache design</a>`)
-	s.contains("team_rituals/index.html", "<h1>Team rituals</h1>", "How the team meets.")
-	s.contains("index.html", "<title>Marked Handbook</title>")
-
-	s = buildSite(t, `
--- content/notes.md --
--- content/guides/index.md --
+-- content/guides/README.md --
 
 -- content/guides/setup.md --
 # Setup
 `)
-	want := `content/guides/index.md:1:1: error: empty file
-	hint: write a title in front matter (---\ntitle: ...\n---) or a first '# Heading', or delete the file
-content/notes.md:1:1: error: empty file
-	hint: write a title in front matter (---\ntitle: ...\n---) or a first '# Heading', or delete the file
+	s.noDiags()
+	s.contains("design-docs/index.html", "<h1>Design docs</h1>", `href="../design-docs/cache/">Cache design</a>`)
+	s.contains("team_rituals/index.html", "<h1>Team rituals</h1>", "How the team meets.")
+	s.contains("guides/index.html", "<h1>Guides</h1>")
+	s.contains("index.html", "<title>Marked Handbook</title>")
+
+	s = buildSite(t, `
+-- content/notes.md --
+-- content/guides/setup.md --
+# Setup
+
+See [the notes](../notes.md).
+`)
+	want := `content/guides/setup.md:3:5: error: broken link "../notes.md": no such document
+	hint: check the spelling; ids are shown on each page, and ` + "`handbook check`" + ` lists them all
+content/notes.md:1:1: warning: empty file
+	hint: it is not published: write a title in front matter (---\ntitle: ...\n---) or a first '# Heading', or delete the file
 `
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)

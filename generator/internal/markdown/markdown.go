@@ -96,11 +96,15 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 	doc.Source = asParsed(src)
 	defer func() { doc.Source = original }()
 	if len(bytes.TrimSpace(doc.Source)) == 0 {
-		if !sectionMarker(doc.Path) {
-			diags.Errorf(doc.SourcePath, 0, "write a title in front matter (---\\ntitle: ...\\n---) or a first '# Heading', or delete the file", "empty file")
+		if !doc.IsSection && !sectionMarker(doc.Path) {
+			// Left without a title, it is not published: a warning,
+			// since a stub harms no reader.
+			diags.Warnf(doc.SourcePath, 0, "it is not published: write a title in front matter (---\\ntitle: ...\\n---) or a first '# Heading', or delete the file", "empty file")
 			return
 		}
-		if doc.Path == "_index.md" {
+		// A section's page left empty, as Hugo's _index.md section
+		// markers often are: the folder names the section.
+		if !strings.Contains(doc.Path, "/") {
 			return // no title: the home page takes the site's
 		}
 	}
