@@ -381,7 +381,11 @@ Body text.
 	s.lacks("a/index.html", `+++`)
 }
 
-func TestRawHTMLIsOmittedAndCounted(t *testing.T) {
+// Raw HTML is sanitised by default (raw_html: safe): what is safe stays,
+// with its links checked and rewritten as Markdown links are, and what was
+// dropped is counted in one warning per page. all (or true) keeps it as
+// written; none (or false) omits it and counts it.
+func TestRawHTMLModes(t *testing.T) {
 	const ar = `
 -- content/a.md --
 ---
@@ -389,19 +393,72 @@ title: A
 ---
 <iframe src="https://example.com"></iframe>
 
-Text with <b>bold</b>.
+Text with <b onclick="x()">bold</b>, <kbd>Ctrl</kbd> and <a href="b.md#part">b</a>.
+
+<div class="pull">
+
+- <a href="/b/">B by its address</a>
+- <img src="chart.png" alt="chart"> <a href="javascript:alert(1)">x</a>
+
+</div>
+-- content/b.md --
+# B
+
+## Part
+-- content/chart.png --
+PNG
 `
 	s := buildSite(t, ar)
-	want := "content/a.md:4:1: warning: 3 raw HTML fragments omitted\n\thint: raw HTML is off; set `raw_html: true` in site.yaml to let it through\n"
+	want := "content/a.md:4:1: warning: raw HTML: dropped 1 <iframe>, 1 onclick attribute, 1 javascript: URL\n" +
+		"\thint: raw HTML keeps text, layout, links and images; write the rest in Markdown, or set `raw_html: all` in site.yaml to trust every author's HTML\n"
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	s.lacks("a/index.html", "<iframe", "<b>")
+	s.contains("a/index.html", "<b>bold</b>", "<kbd>Ctrl</kbd>", `<a href="../b/#part">b</a>`, `<div class="pull">`,
+		`<li><a href="../b/">B by its address</a></li>`, `<img src="../chart.png" alt="chart"> <a>x</a>`)
+	s.lacks("a/index.html", "<iframe", "onclick", "javascript:")
+	if b := s.res.Site.ByID["b"]; b == nil || len(s.res.Site.Backlinks[b]) == 0 {
+		t.Errorf("a link in raw HTML is no backlink of b")
+	}
+
+	for _, mode := range []string{"all", "true"} {
+		fsys := siteFS(ar)
+		fsys["site.yaml"] = &fstest.MapFile{Data: []byte("raw_html: " + mode + "\n")}
+		s = buildFS(t, fsys)
+		s.noDiags()
+		s.contains("a/index.html", `<iframe src="https://example.com"></iframe>`, `<b onclick="x()">bold</b>`, `<a href="b.md#part">`)
+	}
+	for _, mode := range []string{"none", "false"} {
+		fsys := siteFS(ar)
+		fsys["site.yaml"] = &fstest.MapFile{Data: []byte("raw_html: " + mode + "\n")}
+		s = buildFS(t, fsys)
+		want := "content/a.md:4:1: warning: 14 raw HTML fragments omitted\n\thint: raw HTML is off (raw_html: none); set `raw_html: safe` in site.yaml to keep what is safe in it\n"
+		if got := s.diags(); got != want {
+			t.Errorf("%s: diagnostics:\n%s\nwant:\n%s", mode, got, want)
+		}
+		s.lacks("a/index.html", "<iframe", "<b>", "<kbd>", `class="pull"`)
+	}
+
 	fsys := siteFS(ar)
-	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("raw_html: true\n")}
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nraw_html: sanitise\n")}
 	s = buildFS(t, fsys)
-	s.noDiags()
-	s.contains("a/index.html", "<b>bold</b>")
+	if got := s.diags(); !strings.Contains(got, "site.yaml:2:11: error: raw_html \"sanitise\" is none of safe, all or none\n") {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+}
+
+// A link in kept raw HTML is checked like a Markdown link: a broken one is
+// an error where its tag is written.
+func TestRawHTMLBrokenLink(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+
+See <a href="missing.md">this</a>.
+`)
+	if got := s.diags(); !strings.HasPrefix(got, "content/a.md:3:5: error: broken link \"missing.md\"") {
+		t.Errorf("diagnostics:\n%s", got)
+	}
 }
 
 func TestMarkdownFeatures(t *testing.T) {

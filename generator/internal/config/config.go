@@ -47,8 +47,11 @@ type Site struct {
 	// ReviewEvery is how long a document stays fresh after it was reviewed:
 	// "180d", "26w", "6m" or "1y". "" turns staleness off.
 	ReviewEvery string `yaml:"review_every"`
-	// RawHTML lets raw HTML in Markdown through. Off by default.
-	RawHTML bool `yaml:"raw_html"`
+	// RawHTML is what becomes of raw HTML in Markdown: RawHTMLSafe (the
+	// default) keeps what a sanitiser lets through, RawHTMLAll trusts it,
+	// RawHTMLNone drops it. true and false, its values before the modes,
+	// read as all and none.
+	RawHTML RawHTML `yaml:"raw_html"`
 	// BrokenLinks is "error" (default) or "warning": how a link that
 	// resolves to nothing is reported.
 	BrokenLinks string `yaml:"broken_links"`
@@ -96,6 +99,26 @@ type Site struct {
 	editPattern, historyPattern string
 }
 
+// RawHTML is a mode of raw_html: what becomes of the HTML written in a
+// Markdown body.
+type RawHTML string
+
+// The modes of raw_html.
+const (
+	// RawHTMLSafe keeps the raw HTML a sanitiser lets through: text and
+	// layout elements, links and images to safe URLs; scripts, styles,
+	// frames, forms, event handlers and unsafe URLs are dropped.
+	RawHTMLSafe RawHTML = "safe"
+	// RawHTMLAll passes raw HTML through as written.
+	RawHTMLAll RawHTML = "all"
+	// RawHTMLNone drops raw HTML.
+	RawHTMLNone RawHTML = "none"
+)
+
+// rawHTMLModes names the modes of raw_html, in the order diagnostics
+// list them.
+var rawHTMLModes = []string{string(RawHTMLSafe), string(RawHTMLAll), string(RawHTMLNone)}
+
 // MenuItem is one entry of a menu.
 type MenuItem struct {
 	Title string `yaml:"title"`
@@ -141,6 +164,9 @@ func (s *Site) fill() {
 	}
 	if s.ContentDir == "" {
 		s.ContentDir = "content"
+	}
+	if s.RawHTML == "" {
+		s.RawHTML = RawHTMLSafe
 	}
 	if s.Sections == nil {
 		s.Sections = DefaultSections()
@@ -339,6 +365,7 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 	if s.ProposedMaxAge != "" {
 		s.ProposedDays = period("proposed_max_age", s.ProposedMaxAge)
 	}
+	s.checkRawHTML(child(doc, "raw_html"), diags)
 	s.checkRepo(doc, diags)
 	switch s.BrokenLinks {
 	case "":
@@ -383,6 +410,33 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 				}
 			}
 		}
+	}
+}
+
+// checkRawHTML reads raw_html (n its value in site.yaml, or nil): one of
+// the three modes, or a YAML boolean as written before there were modes
+// (true is all, false none). Anything else is an error at the value, and
+// the default, safe, is used.
+func (s *Site) checkRawHTML(n *yaml.Node, diags *diag.List) {
+	switch strings.ToLower(string(s.RawHTML)) {
+	case "safe", "all", "none":
+		s.RawHTML = RawHTML(strings.ToLower(string(s.RawHTML)))
+	case "true", "yes", "y", "on":
+		s.RawHTML = RawHTMLAll
+	case "false", "no", "n", "off":
+		s.RawHTML = RawHTMLNone
+	default:
+		l, c := 0, 0
+		if n != nil {
+			l, c = n.Line, n.Column
+		}
+		hint := "write safe (keep what is safe), all (trust it) or none (drop it)"
+		if sug := diag.Suggest(strings.ToLower(string(s.RawHTML)), rawHTMLModes); sug != "" {
+			hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
+		}
+		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+			Message: fmt.Sprintf("raw_html %q is none of safe, all or none", s.RawHTML), Hint: hint})
+		s.RawHTML = RawHTMLSafe
 	}
 }
 

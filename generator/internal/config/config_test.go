@@ -65,3 +65,39 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// raw_html is one of three modes, safe by default; true and false, as
+// written before there were modes, read as all and none; anything else is
+// an error at the value naming the modes.
+func TestRawHTMLModes(t *testing.T) {
+	for _, c := range []struct {
+		yaml string
+		want RawHTML
+	}{
+		{"", RawHTMLSafe}, {"raw_html:\n", RawHTMLSafe}, {"raw_html: safe\n", RawHTMLSafe},
+		{"raw_html: all\n", RawHTMLAll}, {"raw_html: None\n", RawHTMLNone},
+		{"raw_html: true\n", RawHTMLAll}, {"raw_html: false\n", RawHTMLNone},
+		{"raw_html: yes\n", RawHTMLAll}, {"raw_html: off\n", RawHTMLNone},
+	} {
+		var l diag.List
+		s := Parse([]byte("title: T\n"+c.yaml), &l)
+		if s.RawHTML != c.want || len(l.All()) != 0 {
+			t.Errorf("%q: raw_html %q, diagnostics %v; want %q", c.yaml, s.RawHTML, l.All(), c.want)
+		}
+	}
+	if Default().RawHTML != RawHTMLSafe {
+		t.Errorf("default raw_html %q", Default().RawHTML)
+	}
+	for _, c := range []struct{ yaml, want string }{
+		{"title: T\nraw_html: sfae\n", "site.yaml:2:11: error: raw_html \"sfae\" is none of safe, all or none\n\thint: did you mean \"safe\"? write safe (keep what is safe), all (trust it) or none (drop it)\n"},
+		{"raw_html: 1\n", "site.yaml:1:11: error: raw_html \"1\" is none of safe, all or none\n\thint: write safe (keep what is safe), all (trust it) or none (drop it)\n"},
+	} {
+		var l diag.List
+		s := Parse([]byte(c.yaml), &l)
+		var got strings.Builder
+		diag.WriteText(&got, l.All())
+		if got.String() != c.want || s.RawHTML != RawHTMLSafe {
+			t.Errorf("%q: raw_html %q, diagnostics:\n%s\nwant:\n%s", c.yaml, s.RawHTML, got.String(), c.want)
+		}
+	}
+}

@@ -31,14 +31,18 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 )
 
 // Options configure a Parser.
 type Options struct {
-	// RawHTML lets raw HTML through; otherwise it is omitted and counted.
-	RawHTML bool
+	// RawHTML is what becomes of raw HTML: config.RawHTMLSafe (the
+	// default, also for "") sanitises it and counts what it dropped in one
+	// warning per document, config.RawHTMLAll lets it through as written,
+	// config.RawHTMLNone omits it and counts it.
+	RawHTML config.RawHTML
 	// KindOf gives the default kind of a document from its section.
 	KindOf func(section string) handbook.Kind
 }
@@ -54,9 +58,13 @@ type Parser struct {
 
 // New returns a Parser.
 func New(opts Options) *Parser {
-	var rendererOpts []renderer.Option
-	if opts.RawHTML {
+	rendererOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(safeHTMLRenderer{}, 100))}
+	switch opts.RawHTML {
+	case config.RawHTMLAll:
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	case config.RawHTMLNone:
+	default:
+		opts.RawHTML = config.RawHTMLSafe
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -217,9 +225,9 @@ func firstInvalid(b []byte) int {
 	return 0
 }
 
-// walk collects headings, links, tasks and words, counts omitted raw HTML,
-// takes the first H1 as title where front matter gave none, and checks code
-// fences.
+// walk collects headings, links, tasks and words, sanitises raw HTML or
+// counts it omitted, takes the first H1 as title where front matter gave
+// none, and checks code fences.
 func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	src := doc.Source
 	rawHTML := 0
@@ -234,10 +242,25 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	words.reset(len(src))
 	taskIDs := map[string]bool{}
 	var notHTML []*ast.RawHTML
-	var unlinked []ast.Node // links whose URL may not become an href
+	var unlinked []ast.Node  // links whose URL may not become an href
+	var safe *htmlFilter     // in safe mode, from the first raw HTML on
+	var sanitised []ast.Node // raw HTML nodes and the nodes that replace them, in pairs
+	var skipped []ast.Node   // the content of a dropped <script> or <svg>
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if safe != nil {
+				safe.leave(n)
+			}
 			return ast.WalkContinue, nil
+		}
+		if safe != nil && safe.skipping(n.Parent()) {
+			switch n.(type) {
+			case *ast.RawHTML, *ast.HTMLBlock:
+				sanitised = append(sanitised, n, safe.node(n, src))
+			default:
+				skipped = append(skipped, n)
+			}
+			return ast.WalkSkipChildren, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -309,17 +332,29 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			raw := rawText(n, src)
-			for _, m := range htmlAnchorRE.FindAllStringSubmatch(raw, -1) {
-				doc.Headings = append(doc.Headings, handbook.Heading{Level: 0, ID: m[1]})
-			}
-			if r, ok := n.(*ast.RawHTML); ok && !p.opts.RawHTML && !htmlTagRE.MatchString(raw) {
+			if r, ok := n.(*ast.RawHTML); ok && p.opts.RawHTML != config.RawHTMLAll && !htmlTagRE.MatchString(raw) {
 				// Gc<Self> or Vec<T> in prose: text that looks like a tag,
 				// not HTML. Shown as written rather than omitted, once the
 				// walk is over.
 				notHTML = append(notHTML, r)
 				return ast.WalkSkipChildren, nil
 			}
-			if !p.opts.RawHTML && !isComment(raw) {
+			if p.opts.RawHTML == config.RawHTMLSafe {
+				if safe == nil {
+					safe = newHTMLFilter()
+					safe.link, safe.text = recordLink(doc), words.add
+				}
+				kept := len(safe.anchors)
+				sanitised = append(sanitised, n, safe.node(n, src))
+				for _, id := range safe.anchors[kept:] {
+					doc.Headings = append(doc.Headings, handbook.Heading{Level: 0, ID: id})
+				}
+				return ast.WalkSkipChildren, nil
+			}
+			for _, m := range htmlAnchorRE.FindAllStringSubmatch(raw, -1) {
+				doc.Headings = append(doc.Headings, handbook.Heading{Level: 0, ID: m[1]})
+			}
+			if p.opts.RawHTML == config.RawHTMLNone && !isComment(raw) {
 				rawHTML++
 				if firstRaw < 0 {
 					firstRaw = nodeOffset(n, src)
@@ -351,14 +386,32 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	for _, r := range notHTML {
 		r.Parent().ReplaceChild(r.Parent(), r, ast.NewString([]byte(rawText(r, src))))
 	}
+	for i := 0; i+1 < len(sanitised); i += 2 {
+		n, safe := sanitised[i], sanitised[i+1]
+		if b, ok := safe.(*SafeHTMLBlock); ok && len(bytes.TrimSpace(b.HTML)) == 0 {
+			n.Parent().RemoveChild(n.Parent(), n) // a block of nothing kept
+			continue
+		}
+		n.Parent().ReplaceChild(n.Parent(), n, safe)
+	}
+	for _, n := range skipped {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
+	for i := 1; i < len(sanitised); i += 2 {
+		removeIfEmpty(sanitised[i].Parent())
+	}
 	for _, n := range unlinked {
 		unlink(n, src)
 	}
 	doc.WordCount = words.count
 	doc.Words = words.words()
 	if rawHTML > 0 {
-		diags.Warnf(doc.SourcePath, firstRaw, "raw HTML is off; set `raw_html: true` in site.yaml to let it through",
+		diags.Warnf(doc.SourcePath, firstRaw, "raw HTML is off (raw_html: none); set `raw_html: safe` in site.yaml to keep what is safe in it",
 			"%d raw HTML %s omitted", rawHTML, plural(rawHTML, "fragment", "fragments"))
+	}
+	if safe != nil && len(safe.drops) > 0 {
+		diags.Warnf(doc.SourcePath, safe.first, "raw HTML keeps text, layout, links and images; write the rest in Markdown, or set `raw_html: all` in site.yaml to trust every author's HTML",
+			"raw HTML: dropped %s", safe.summary())
 	}
 	if doc.Title == "" && firstHeading != nil && firstHeading.Level == 1 {
 		// The first heading is the title: the layout shows it, so it leaves
