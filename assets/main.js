@@ -712,10 +712,25 @@
     });
   }
 
+  // ------------------------------------------------------------ review due
+
+  // A "review due" badge carries the day of the document's last review and
+  // its review period: whether it is due is decided on the day the page is
+  // read, not the day the site was built (which decided it without script).
+  function reviewDue() {
+    const today = Date.now();
+    document.querySelectorAll(".badge.stale[data-review-last]").forEach((b) => {
+      const last = Date.parse(b.dataset.reviewLast + "T00:00:00Z");
+      const days = Number(b.dataset.reviewDays);
+      if (isNaN(last) || !(days > 0)) return;
+      b.hidden = Math.floor((today - last) / 86400000) <= days;
+    });
+  }
+
   // ------------------------------------------------------------------ start
 
   function start() {
-    for (const f of [fileLinks, themeToggle, search, checklists, readingPaths, decisionFilter]) {
+    for (const f of [fileLinks, themeToggle, search, checklists, readingPaths, decisionFilter, reviewDue]) {
       try {
         f();
       } catch (e) {

@@ -1242,3 +1242,51 @@ func TestScreenshots(t *testing.T) {
 	narrow.open("/strategies/databases/")
 	shoot(narrow, "strategy-narrow.png", false)
 }
+
+// TestReviewDueOnTheDayOfReading: a site built when a document was fresh
+// says "review due" once the reader's day is past its review period, and
+// a document still fresh on that day shows no badge, whatever the build
+// day said.
+func TestReviewDueOnTheDayOfReading(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"site.yaml": "title: Review\nreview_every: 180d\n",
+		"content/strategies/old.md": "---\ntitle: Old\nstatus: accepted\nreviewed: 2020-01-01\n---\nBody.\n",
+		"content/strategies/new.md": "---\ntitle: New\nstatus: accepted\nreviewed: " + time.Now().Format("2006-01-02") + "\n---\nBody.\n",
+	}
+	for p, text := range files {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	w, err := publish.NewDir(out, publish.Guard{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Built on a day when both were fresh (New not even written yet).
+	res := build.Run(os.DirFS(root), w, build.Options{Now: time.Date(2020, 2, 1, 0, 0, 0, 0, time.UTC)})
+	if res.Errors > 0 {
+		t.Fatalf("%d errors", res.Errors)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "strategies", "old", "index.html"))
+	if !strings.Contains(string(html), `data-review-days="180" hidden>review due`) {
+		t.Fatalf("the build day did not hide Old's badge:\n%s", html)
+	}
+	srv := serve(t, out)
+	tb := newTab(t, srv)
+	for page, want := range map[string]bool{"/strategies/old/": true, "/strategies/new/": false} {
+		tb.open(page)
+		tb.waitFor(`document.readyState === "complete"`)
+		if got := eval[bool](tb, `(() => { const b = document.querySelector(".badge.stale"); return !!b && b.getClientRects().length > 0; })()`); got != want {
+			t.Errorf("%s: review due shown %v, want %v", page, got, want)
+		}
+	}
+}

@@ -154,19 +154,8 @@ func Make(s *handbook.Site, cfg *config.Site, now time.Time) *Report {
 // it was last reviewed, or else dated. A superseded, deprecated or
 // rejected document, and one with neither date, is never due.
 func DueFor(d *handbook.Document, cfg *config.Site, now time.Time) (Due, bool) {
-	if closed[d.Status] || d.IsSection && d.Kind == handbook.KindPage {
-		return Due{}, false
-	}
-	own, _ := d.Params["review_every"].(string)
-	period, err := cfg.ReviewPeriod(d.Kind, d.Section, own)
-	if err != nil || period == 0 {
-		return Due{}, false
-	}
-	last := d.Reviewed
-	if last.IsZero() {
-		last = d.Date
-	}
-	if last.IsZero() {
+	last, period, ok := Review(d, cfg)
+	if !ok {
 		return Due{}, false
 	}
 	over := int(now.Sub(last).Hours()/24) - period
@@ -174,6 +163,26 @@ func DueFor(d *handbook.Document, cfg *config.Site, now time.Time) (Due, bool) {
 		return Due{}, false
 	}
 	return Due{Doc: doc(d, cfg), LastReviewed: last.Format("2006-01-02"), PeriodDays: period, DaysOverdue: over}, true
+}
+
+// Review returns when d was last reviewed (else dated) and its review
+// period in days; ok is false for a document that is never due: one
+// superseded, deprecated or rejected, a section's page, one without a
+// period or without either date.
+func Review(d *handbook.Document, cfg *config.Site) (last time.Time, days int, ok bool) {
+	if closed[d.Status] || d.IsSection && d.Kind == handbook.KindPage {
+		return time.Time{}, 0, false
+	}
+	own, _ := d.Params["review_every"].(string)
+	days, err := cfg.ReviewPeriod(d.Kind, d.Section, own)
+	if err != nil || days == 0 {
+		return time.Time{}, 0, false
+	}
+	last = d.Reviewed
+	if last.IsZero() {
+		last = d.Date
+	}
+	return last, days, !last.IsZero()
 }
 
 func doc(d *handbook.Document, cfg *config.Site) Doc {

@@ -7,6 +7,7 @@ import (
 
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/health"
 )
 
 // Meta is the document's metadata as a definition list: kind, status (and
@@ -52,8 +53,19 @@ func (p *Page) Meta() template.HTML {
 		b.WriteString(`">`)
 		esc(d.Status)
 		b.WriteString("</span>")
-		if p.Stale() {
-			b.WriteString(` <span class="badge stale" title="Not reviewed within the review period">review due</span>`)
+		if last, days, ok := health.Review(d, p.r.cfg); ok {
+			// The browser shows or hides the badge from these dates on
+			// the day the page is read; without script, the build's day
+			// decides.
+			b.WriteString(` <span class="badge stale" title="Not reviewed within the review period" data-review-last="`)
+			b.WriteString(last.Format(isoLayout))
+			b.WriteString(`" data-review-days="`)
+			b.WriteString(strconv.Itoa(days))
+			b.WriteString(`"`)
+			if !p.Stale() {
+				b.WriteString(" hidden")
+			}
+			b.WriteString(">review due</span>")
 		}
 		b.WriteString("</dd></div>")
 	}

@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"time"
 
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
@@ -30,7 +29,7 @@ type Page struct {
 	Health *health.Report
 	// Owner is the team or person an owner's page lists the documents of.
 	Owner string
-	Site   *SiteView
+	Site  *SiteView
 
 	r        *Renderer
 	absolute bool   // links from the site root (404 pages are served anywhere)
@@ -406,21 +405,11 @@ func (p *Page) InSection(d *handbook.Document) bool {
 	return false
 }
 
-// Stale reports whether the document's last review is older than the
-// site's review period.
+// Stale reports whether the document is due for review on the day of the
+// build (see health.DueFor). The page also carries the dates (see .Meta),
+// so that the reader's browser says what is due on the day it is read.
 func (p *Page) Stale() bool {
-	d := p.Doc
-	if d == nil || p.r.cfg.ReviewDays == 0 || d.Kind == handbook.KindPage && d.IsSection {
-		return false
-	}
-	last := d.Reviewed
-	if last.IsZero() {
-		last = d.Date
-	}
-	if last.IsZero() {
-		return false
-	}
-	return p.r.opts.Now.Sub(last) > time.Duration(p.r.cfg.ReviewDays)*24*time.Hour
+	return p.Doc != nil && p.Overdue(p.Doc) > 0
 }
 
 // Steps are the positions of this page on the reading paths it is part of.
