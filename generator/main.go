@@ -172,8 +172,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook build: cannot prepare %s: %v\n", *out, err)
 		return exitContent
 	}
-	res := build.Run(os.DirFS(*source), dir, build.Options{Drafts: *drafts, BaseURL: *baseURL, BrokenLinks: *broken})
+	res := build.Run(os.DirFS(*source), dir, build.Options{Drafts: *drafts, BaseURL: *baseURL, BrokenLinks: *broken, Source: *source})
 	diag.WriteText(stderr, res.Diags.All())
+	for _, n := range res.Notes {
+		fmt.Fprintf(stderr, "note: %s\n", n)
+	}
 	if res.Errors > 0 {
 		_ = dir.Abort()
 		fmt.Fprintf(stderr, "build failed: %s\n%s was left as it was.\n", res.Summary(), *out)

@@ -21,6 +21,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/history"
 	"handbook/generator/internal/lint"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/markdown"
@@ -39,6 +40,13 @@ type Options struct {
 	Now time.Time
 	// SourceMaps adds inline source maps to the bundled assets (serve).
 	SourceMaps bool
+	// Source is the site root on disk, where git is asked when each
+	// document last changed and who changed it (package history); ""
+	// reads no history (a build from memory).
+	Source string
+	// history, when set, reads the history instead of git log (a
+	// Session's, which reads it once).
+	history func(contentDir string) (*history.Log, error)
 	// BrokenLinks, "error" or "warning", overrides site.yaml's
 	// broken_links when set.
 	BrokenLinks string
@@ -46,6 +54,9 @@ type Options struct {
 
 // Result is what a run produced.
 type Result struct {
+	// Notes are what the run did without, and why (no git history): one
+	// line each for the command's output, neither warnings nor errors.
+	Notes    []string
 	Config   *config.Site
 	Site     *handbook.Site
 	Bundle   *assets.Bundle
@@ -67,6 +78,7 @@ type Result struct {
 func Link(fsys fs.FS, opts Options) *Result {
 	start := time.Now()
 	st := link(fsys, opts, nil)
+	st.waitHistory()
 	st.finish(start)
 	return st.res
 }
@@ -90,6 +102,8 @@ type state struct {
 	lints map[*handbook.Document]*diag.List
 	// bySource finds a loaded document by its path from the site root.
 	bySource map[string]*handbook.Document
+	// hist is the git history being read beside the other stages.
+	hist *historyRead
 }
 
 func link(fsys fs.FS, opts Options, cache *parseCache) *state {
@@ -103,6 +117,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 		cfg.BrokenLinks = opts.BrokenLinks
 	}
 	st.res.Config = cfg
+	st.hist = startHistory(opts, cfg.ContentDir)
 	content := load.Load(fsys, cfg.ContentDir, base)
 	st.parser = markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
 	parseAll(st.parser, content.Docs, base, cache)
@@ -182,7 +197,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 		w = discard{}
 	}
 	w = newClaims(w)
-	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now}, late)
+	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, History: st.waitHistory()}, late)
 	res.Written = st.render.Render(w)
 	for name, b := range bundle.Files {
 		switch err := w.WriteFile(name, b); {

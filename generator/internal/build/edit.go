@@ -17,9 +17,11 @@ import (
 // documents: their front matter, title and headings are what they were.
 // Then nothing but body links can have changed, and only the pages that
 // show them are rendered again: the edited pages, the pages whose
-// backlinks changed, and the indexes fed by bodies. It returns nil when the
-// changes are of any other kind, and the caller rebuilds everything.
-func (s *Session) bodyEdit(changed []string) *Update {
+// backlinks changed, and the indexes fed by bodies; when saved, the
+// documents' last changes are new too, and the home page's recent changes,
+// the feed and the sitemap with them. It returns nil when the changes are
+// of any other kind, and the caller rebuilds everything.
+func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 	st := s.last
 	if st == nil || len(changed) == 0 || st.late > 0 || st.graph == nil {
 		return nil
@@ -91,6 +93,10 @@ func (s *Session) bodyEdit(changed []string) *Update {
 	// broken links follow bodies), are written after the pages, so that
 	// open pages reload without waiting for them.
 	later := map[string]bool{"search-index.js": true, "graph.json": true, "health/index.html": true}
+	if saved {
+		pages["index.html"] = true
+		later["feed.xml"], later["sitemap.xml"] = true, true
+	}
 
 	mem := publish.NewMemory()
 	st.render.RenderOnly(mem, func(out string) bool { return pages[out] })

@@ -9,6 +9,7 @@ import (
 	"handbook/generator/internal/assets"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/history"
 	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/theme"
@@ -29,11 +30,23 @@ type Session struct {
 
 	last  *state            // what the last rebuild left
 	files map[string][]byte // the site it wrote
+
+	// hist is the git history of histDir, read once (histRead), with
+	// the saves markSaved recorded since; histErr why there is none.
+	hist     *history.Log
+	histErr  error
+	histDir  string
+	histRead bool
 }
 
-// NewSession prepares rebuilds of the site in fsys.
+// NewSession prepares rebuilds of the site in fsys. With opts.Source, the
+// git history is read once, files changed since their last commit shown
+// as uncommitted, and each later save of a document marks it so, without
+// reading the history again.
 func NewSession(fsys fs.FS, opts Options) *Session {
-	return &Session{fsys: fsys, opts: opts, cache: &parseCache{m: map[string]*cached{}}}
+	s := &Session{fsys: fsys, opts: opts, cache: &parseCache{m: map[string]*cached{}}}
+	s.opts.history = s.readHistory
+	return s
 }
 
 // Build rebuilds the whole site into w.
@@ -70,7 +83,8 @@ func (u *Update) Complete() map[string][]byte {
 // paths (slash paths relative to the site root; nil: anything may have
 // changed).
 func (s *Session) Rebuild(changed []string) *Update {
-	if up := s.bodyEdit(changed); up != nil {
+	saved := s.markSaved(changed)
+	if up := s.bodyEdit(changed, saved); up != nil {
 		return up
 	}
 	mem := publish.NewMemory()

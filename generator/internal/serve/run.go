@@ -62,7 +62,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 		return fmt.Errorf("cannot listen on %s: %v", addr, err)
 	}
 	fsys := os.DirFS(o.Source)
-	sess := build.NewSession(fsys, build.Options{Drafts: o.Drafts, BaseURL: "/", SourceMaps: true})
+	sess := build.NewSession(fsys, build.Options{Drafts: o.Drafts, BaseURL: "/", SourceMaps: true, Source: o.Source})
 	srv := New()
 	if started != nil {
 		started(srv)
@@ -126,6 +126,11 @@ func (d *dev) rebuild(changed []string) (contentDir string) {
 	res := up.Result
 	if res.Config != nil {
 		contentDir = res.Config.ContentDir
+	}
+	if changed == nil {
+		for _, n := range res.Notes {
+			fmt.Fprintf(d.log, "note: %s\n", n)
+		}
 	}
 	ds := res.Diags.All()
 	var b strings.Builder
