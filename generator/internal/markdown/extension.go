@@ -102,6 +102,18 @@ func (p yamlFrontMatter) Open(parent ast.Node, reader text.Reader, pc parser.Con
 	return p.BlockParser.Open(parent, reader, pc)
 }
 
+// Continue closes the front matter only on a line of three dashes or
+// more, where closingDashes ends it: goldmark-meta also closes it on a
+// line of one or two, the empty item of a YAML list ("  -"), and decoded
+// only the lines before it.
+func (p yamlFrontMatter) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	if line, seg := reader.PeekLine(); !isDashLine(line) && !util.IsBlank(line) && len(bytes.Trim(bytes.TrimSpace(line), "-")) == 0 {
+		node.Lines().Append(seg)
+		return parser.Continue | parser.NoChildren
+	}
+	return p.BlockParser.Continue(node, reader, pc)
+}
+
 func isTOMLFence(line []byte) bool {
 	return bytes.Equal(util.TrimRightSpace(line), []byte("+++"))
 }
