@@ -299,7 +299,7 @@ Text.
 	hint: an alias is a path inside the site, such as /old/place/
 content/a.md:3:41: error: alias "/strategies/../../x" leaves the site
 	hint: an alias is a path inside the site, such as /old/place/
-content/a.md:4:1: error: slug "../../evil" is not a single safe path segment
+content/a.md:4:7: error: slug "../../evil" is not a single safe path segment
 	hint: a slug is one path segment: letters, digits, '-', '_' and '.'
 `
 	if got := s.diags(); got != want {

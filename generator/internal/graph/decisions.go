@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"handbook/generator/internal/diag"
@@ -37,7 +38,7 @@ func (b *builder) registry() {
 		if d.Kind == handbook.KindDecision {
 			add(&handbook.Decision{
 				ID: d.ID, Title: d.Title, Status: d.Status, Area: d.Area, Owner: d.Owner, Date: d.Date,
-				Rationale: d.Summary, Deciders: d.Deciders, Supersedes: d.Supersedes, Doc: d, Offset: keyAt(d, "id"),
+				Rationale: d.Summary, Deciders: d.Deciders, Supersedes: d.Supersedes, Doc: d, Offset: valueAt(d, "id"),
 			})
 		}
 		for _, dec := range d.Decisions {
@@ -110,11 +111,22 @@ func (b *builder) registry() {
 	}
 }
 
+// statusAt returns where a decision's status is written: the value of
+// `status:` in a record, or in the entry of `decisions:` whose id is at
+// dec.Offset for an inline decision.
 func statusAt(dec *handbook.Decision) int {
-	if dec.Inline {
-		return dec.Offset
+	if !dec.Inline {
+		return valueAt(dec.Doc, "status")
 	}
-	return keyAt(dec.Doc, "status")
+	for i := range max(len(dec.Doc.ValueOffsets["decisions"])-1, 0) {
+		entry := "decisions." + strconv.Itoa(i)
+		if id := dec.Doc.ValueOffsets[entry+".id"]; len(id) > 0 && id[0] == dec.Offset {
+			if st := dec.Doc.ValueOffsets[entry+".status"]; len(st) > 0 {
+				return st[0]
+			}
+		}
+	}
+	return dec.Offset
 }
 
 // cycles reports every supersedes cycle once, iteratively so that long

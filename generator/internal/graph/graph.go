@@ -170,7 +170,7 @@ func (b *builder) place() {
 	for _, d := range s.Docs {
 		if d.Slug != "" {
 			if !safeSegment(d.Slug) {
-				b.diags.Errorf(d.SourcePath, keyAt(d, "slug"), "a slug is one path segment: letters, digits, '-', '_' and '.'", "slug %q is not a single safe path segment", d.Slug)
+				b.diags.Errorf(d.SourcePath, valueAt(d, "slug"), "a slug is one path segment: letters, digits, '-', '_' and '.'", "slug %q is not a single safe path segment", d.Slug)
 			} else if d.URL != "" {
 				d.URL = path.Join(path.Dir(strings.TrimSuffix(d.URL, "/")), d.Slug) + "/"
 				d.URL = strings.TrimPrefix(d.URL, "./")
@@ -182,7 +182,7 @@ func (b *builder) place() {
 				if u, ok := SafeSitePath(v); ok {
 					d.URL = u
 				} else if v != "/" {
-					b.diags.Errorf(d.SourcePath, keyAt(d, key), "a site path such as /team/rituals/", "%s %q leaves the site", key, v)
+					b.diags.Errorf(d.SourcePath, valueAt(d, key), "a site path such as /team/rituals/", "%s %q leaves the site", key, v)
 				}
 			}
 		}
@@ -190,7 +190,7 @@ func (b *builder) place() {
 			d.ID = defaultID(d)
 		}
 		if other, dup := s.ByID[d.ID]; dup {
-			b.diags.Errorf(d.SourcePath, keyAt(d, "id"), "give one of them another `id:`", "id %q is already used by %s", d.ID, other.SourcePath)
+			b.diags.Errorf(d.SourcePath, valueAt(d, "id"), "give one of them another `id:`", "id %q is already used by %s", d.ID, other.SourcePath)
 		} else {
 			s.ByID[d.ID] = d
 		}
@@ -231,9 +231,9 @@ func (b *builder) place() {
 			case []any:
 				list = v
 			}
-			for _, x := range list {
+			for i, x := range list {
 				if t, ok := x.(string); ok {
-					d.Aliases = append(d.Aliases, handbook.Ref{Target: t, Offset: keyAt(d, "redirect_from")})
+					d.Aliases = append(d.Aliases, handbook.Ref{Target: t, Offset: elemAt(d, "redirect_from", i)})
 				}
 			}
 		}
@@ -306,6 +306,25 @@ func keyAt(d *handbook.Document, key string) int {
 		return o
 	}
 	return 0
+}
+
+// valueAt returns the offset of the value of a front matter key, where a
+// problem with the value is reported, or of the key when the value's place
+// is unknown.
+func valueAt(d *handbook.Document, key string) int {
+	if v := d.ValueOffsets[key]; len(v) > 0 {
+		return v[0]
+	}
+	return keyAt(d, key)
+}
+
+// elemAt returns the offset of element i of a front matter list, or of
+// the value when it is not a list.
+func elemAt(d *handbook.Document, key string, i int) int {
+	if v := d.ValueOffsets[key]; i >= 0 && i+1 < len(v) {
+		return v[i+1]
+	}
+	return valueAt(d, key)
 }
 
 // sections finds or synthesises a section page for every folder that holds
@@ -390,12 +409,12 @@ func (b *builder) sections() {
 	// Tags that differ only in case are one tag, named as first written.
 	name := map[string]string{}
 	for _, d := range s.Docs {
-		for _, t := range d.Tags {
+		for i, t := range d.Tags {
 			k := strings.ToLower(t)
 			n, ok := name[k]
 			if !ok {
 				if err := sitepath.Check("tags/" + TagSlug(t) + "/index.html"); err != nil {
-					b.diags.Errorf(d.SourcePath, keyAt(d, "tags"), "a tag names a page: keep it to a few words", "tag %q cannot name a page: %v", t, err)
+					b.diags.Errorf(d.SourcePath, elemAt(d, "tags", i), "a tag names a page: keep it to a few words", "tag %q cannot name a page: %v", t, err)
 					continue
 				}
 				name[k], n = t, t

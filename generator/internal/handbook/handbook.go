@@ -117,8 +117,16 @@ type Document struct {
 	SupersededBy *Ref
 	Deciders     []string
 	Params       map[string]any // keys the content model does not know
-	// KeyOffsets is the byte offset of each top-level front matter key.
+	// KeyOffsets is the byte offset of each top-level front matter key,
+	// and of each key of the entries of a top-level list of maps, named
+	// by the list's key and the entry's index: "decisions.0.status".
 	KeyOffsets map[string]int
+	// ValueOffsets is, by the same names, where each value is written:
+	// [0] is the byte offset of the value, and for a list [1+i] that of
+	// its element i (supersedes: [a, b] has b at [2]). A problem with a
+	// value is reported there; a key whose value's place is unknown has
+	// none, and is reported at the key.
+	ValueOffsets map[string][]int
 	// HasFrontMatter is false for a file without front matter.
 	HasFrontMatter bool
 

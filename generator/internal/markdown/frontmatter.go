@@ -29,14 +29,18 @@ var knownKeys = []string{
 // keyKinds limits keys to the kinds they apply to.
 var keyKinds = handbook.KeyKinds()
 
-// fields is decoded front matter with the position of each key.
+// fields is decoded front matter with the position of each key and
+// value.
 type fields struct {
 	values  map[string]any
-	offsets map[string]int
-	src     []byte // the whole file
-	start   int    // offset of the front matter text
-	end     int
-	failed  bool // present but unreadable (already reported)
+	offsets map[string]int // where each key is written
+	// vals holds where each value is written: [0] the value, then each
+	// element of a list (see handbook.Document.ValueOffsets).
+	vals   map[string][]int
+	src    []byte // the whole file
+	start  int    // offset of the front matter text
+	end    int
+	failed bool // present but unreadable (already reported)
 	// inferred marks keys read from leading bullets rather than front
 	// matter: a wrong value there is a warning, not an error.
 	inferred map[string]bool
@@ -52,7 +56,7 @@ var tomlPosRE = regexp.MustCompile(`(\d+):(\d+)`)
 func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.Context, diags *diag.List) *fields {
 	src := doc.Source
 	first := root.FirstChild()
-	f := &fields{src: src, offsets: map[string]int{}}
+	f := &fields{src: src, offsets: map[string]int{}, vals: map[string][]int{}}
 	if tb, ok := first.(*TOMLFrontMatter); ok {
 		doc.HasFrontMatter = true
 		root.RemoveChild(root, tb)
@@ -82,7 +86,7 @@ func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.C
 			return f
 		}
 		f.values = m
-		f.scanKeys()
+		f.scan(true)
 		return f
 	}
 	if !bytes.HasPrefix(src, []byte("---")) || !isDashLine(firstLine(src)) {
@@ -118,7 +122,7 @@ func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.C
 		return f
 	}
 	f.values = normalize(m).(map[string]any)
-	f.scanKeys()
+	f.scan(false)
 	return f
 }
 
@@ -154,23 +158,11 @@ func closingDashes(src []byte, start int) int {
 	return -1
 }
 
-// scanKeys finds the offset of each top-level key: a line that starts in
-// column 1 with `key:` (YAML) or `key =` (TOML).
-func (f *fields) scanKeys() {
-	for off := f.start; off < f.end; {
-		line := firstLine(f.src[off:f.end])
-		if len(line) > 0 && line[0] != ' ' && line[0] != '\t' && line[0] != '#' && line[0] != '-' {
-			k := line
-			if i := bytes.IndexAny(k, ":="); i > 0 {
-				k = bytes.TrimSpace(k[:i])
-				k = bytes.Trim(k, `"'`)
-				if _, seen := f.offsets[string(k)]; !seen {
-					f.offsets[string(k)] = off
-				}
-			}
-		}
-		off += len(line) + 1
-	}
+// scan finds where each top-level key and its value are written, and
+// each element of a list, in YAML or TOML front matter (see posScan).
+func (f *fields) scan(toml bool) {
+	s := posScan{src: f.src, start: f.start, end: f.end, toml: toml, keys: f.offsets, vals: f.vals}
+	s.scan()
 }
 
 // at returns the offset of key, or of the front matter when unknown.
@@ -181,17 +173,31 @@ func (f *fields) at(key string) int {
 	return max(0, f.start-4)
 }
 
-// find returns the offset of text written under key (a list item), or the
-// key's offset.
-func (f *fields) find(key, text string) int {
-	o := f.at(key)
-	if text == "" {
+// value returns the offset of key's value, when it is written.
+func (f *fields) value(key string) (int, bool) {
+	if v := f.vals[key]; len(v) > 0 {
+		return v[0], true
+	}
+	return 0, false
+}
+
+// valueAt returns the offset of key's value, or of the key when the value
+// is not written or its place is unknown: a problem with a value is
+// reported where the value is.
+func (f *fields) valueAt(key string) int {
+	if o, ok := f.value(key); ok {
 		return o
 	}
-	if i := bytes.Index(f.src[o:f.end], []byte(text)); i >= 0 {
-		return o + i
+	return f.at(key)
+}
+
+// elemAt returns the offset of element i of the list under key, or of the
+// value when it is not a list.
+func (f *fields) elemAt(key string, i int) int {
+	if v := f.vals[key]; i >= 0 && i+1 < len(v) {
+		return v[i+1]
 	}
-	return o
+	return f.valueAt(key)
 }
 
 func normalize(v any) any {
@@ -221,6 +227,7 @@ func normalize(v any) any {
 func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag.List) {
 	f.bullets()
 	doc.KeyOffsets = f.offsets
+	doc.ValueOffsets = f.vals
 	path := doc.SourcePath
 	dec := decoder{f: f, path: path, diags: diags}
 	v := f.values
@@ -268,7 +275,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.SupersededBy = f.successor
 
 	if doc.ID != "" && strings.ContainsAny(doc.ID, " \t#|[]?") {
-		diags.Errorf(path, f.at("id"), "use letters, digits, '-', '_', '.' and '/'", "id %q cannot be used in links", doc.ID)
+		diags.Errorf(path, f.valueAt("id"), "use letters, digits, '-', '_', '.' and '/'", "id %q cannot be used in links", doc.ID)
 		doc.ID = ""
 	}
 
@@ -283,7 +290,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 			if sug := diag.Suggest(kind, handbook.KindNames()); sug != "" {
 				hint = fmt.Sprintf("did you mean %q?", sug)
 			}
-			diags.Errorf(path, f.at("kind"), hint, "unknown kind %q", kind)
+			diags.Errorf(path, f.valueAt("kind"), hint, "unknown kind %q", kind)
 			doc.Kind = handbook.KindPage
 		}
 	case doc.IsSection:
@@ -307,7 +314,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	}
 	checkRequired(doc, f, &dec, diags)
 	if y := doc.Date.Year(); doc.Horizon != 0 && !doc.Date.IsZero() && slices.Contains(keyKinds["horizon"], doc.Kind) && (doc.Horizon-y < 2 || doc.Horizon-y > 3) {
-		diags.Warnf(path, f.at("horizon"), fmt.Sprintf("a vision looks 2 to 3 years ahead: %d or %d", y+2, y+3), "horizon %d is %d years after the date", doc.Horizon, doc.Horizon-y)
+		diags.Warnf(path, f.valueAt("horizon"), fmt.Sprintf("a vision looks 2 to 3 years ahead: %d or %d", y+2, y+3), "horizon %d is %d years after the date", doc.Horizon, doc.Horizon-y)
 	}
 	if raw, ok := v["decisions"]; ok {
 		doc.Decisions = p.inlineDecisions(doc, raw, &dec)
@@ -341,45 +348,50 @@ func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List
 			missing(f, diags)(path, f.at("title"), "add `status:` with one of "+strings.Join(allowed, ", "), "%s has no status", doc.Kind.Label(false))
 		}
 	case !slices.Contains(allowed, doc.Status) && f.inferred["status"]:
-		diags.Warnf(path, f.at("status"), "the status was read from the bullet list at the top; use one of "+strings.Join(allowed, ", "), "unknown status %q for a %s", doc.Status, doc.Kind)
+		diags.Warnf(path, f.valueAt("status"), "the status was read from the bullet list at the top; use one of "+strings.Join(allowed, ", "), "unknown status %q for a %s", doc.Status, doc.Kind)
 		doc.Status = ""
 	case !slices.Contains(allowed, doc.Status):
 		hint := "a " + string(doc.Kind) + " is one of " + strings.Join(allowed, ", ")
 		if sug := diag.Suggest(doc.Status, allowed); sug != "" {
 			hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
 		}
-		diags.Errorf(path, f.at("status"), hint, "unknown status %q for a %s", doc.Status, doc.Kind)
+		diags.Errorf(path, f.valueAt("status"), hint, "unknown status %q for a %s", doc.Status, doc.Kind)
 	}
 }
 
 func (p *Parser) inlineDecisions(doc *handbook.Document, raw any, dec *decoder) []*handbook.Decision {
+	f := dec.f
 	list, ok := raw.([]any)
 	if !ok {
-		dec.diags.Errorf(doc.SourcePath, dec.f.at("decisions"), "write a list of entries with id, title, status and rationale", "decisions must be a list")
+		dec.diags.Errorf(doc.SourcePath, f.valueAt("decisions"), "write a list of entries with id, title, status and rationale", "decisions must be a list")
 		return nil
 	}
 	var out []*handbook.Decision
 	for i, item := range list {
+		entry := f.elemAt("decisions", i)
 		m, ok := item.(map[string]any)
 		if !ok {
-			dec.diags.Errorf(doc.SourcePath, dec.f.at("decisions"), "each entry is a map: - id: ...\n  title: ...", "decisions entry %d is not a map", i+1)
+			dec.diags.Errorf(doc.SourcePath, entry, "each entry is a map: - id: ...\n  title: ...", "decisions entry %d is not a map", i+1)
 			continue
 		}
-		sub := decoder{f: dec.f, path: dec.path, diags: dec.diags, m: m, parent: "decisions"}
+		sub := decoder{f: f, path: dec.path, diags: dec.diags, m: m, parent: "decisions." + strconv.Itoa(i), entry: entry}
 		d := &handbook.Decision{
 			ID: sub.str("id"), Title: sub.str("title"), Status: sub.str("status"),
 			Rationale: sub.str("rationale"), Area: sub.str("area"), Owner: sub.str("owner"),
 			Date: sub.date("date"), Deciders: sub.strs("deciders"), Supersedes: sub.refs("supersedes"),
 			Doc: doc, Inline: true,
 		}
-		d.Offset = dec.f.find("decisions", d.ID)
+		d.Offset = entry
+		if _, ok := m["id"]; ok {
+			d.Offset = sub.valueAt("id")
+		}
 		for k := range m {
 			if !slices.Contains([]string{"id", "title", "status", "rationale", "area", "owner", "date", "deciders", "supersedes"}, k) {
 				hint := "entries take id, title, status, rationale, area, owner, date, deciders, supersedes"
 				if sug := diag.Suggest(k, []string{"id", "title", "status", "rationale", "area", "owner", "date", "deciders", "supersedes"}); sug != "" {
 					hint = fmt.Sprintf("did you mean %q?", sug)
 				}
-				dec.diags.Warnf(doc.SourcePath, dec.f.find("decisions", k+":"), hint, "unknown key %q in inline decision", k)
+				dec.diags.Warnf(doc.SourcePath, sub.keyAt(k), hint, "unknown key %q in inline decision", k)
 			}
 		}
 		if d.ID == "" {
@@ -396,7 +408,7 @@ func (p *Parser) inlineDecisions(doc *handbook.Document, raw any, dec *decoder) 
 			if sug := diag.Suggest(d.Status, handbook.DecisionStatuses); sug != "" {
 				hint = fmt.Sprintf("did you mean %q?", sug)
 			}
-			dec.diags.Errorf(doc.SourcePath, dec.f.find("decisions", "status: "+d.Status), hint, "unknown status %q in inline decision %q", d.Status, d.ID)
+			dec.diags.Errorf(doc.SourcePath, sub.valueAt("status"), hint, "unknown status %q in inline decision %q", d.Status, d.ID)
 		}
 		if d.Area == "" {
 			d.Area = doc.Area
@@ -418,7 +430,8 @@ type decoder struct {
 	path   string
 	diags  *diag.List
 	m      map[string]any // nil: the top level
-	parent string         // key holding m, for positions
+	parent string         // name of m's entry, for positions: "decisions.0"
+	entry  int            // offset of m's entry
 	bad    map[string]bool
 }
 
@@ -431,23 +444,56 @@ func (d *decoder) get(key string) (any, bool) {
 	return v, ok
 }
 
-func (d *decoder) at(key string) int {
-	if d.parent != "" {
-		return d.f.find(d.parent, key+":")
+// keyAt returns the offset of key in the entry, or of the entry.
+func (d *decoder) keyAt(key string) int {
+	if d.parent == "" {
+		return d.f.at(key)
 	}
-	return d.f.at(key)
+	if o, ok := d.f.offsets[d.parent+"."+key]; ok {
+		return o
+	}
+	return d.entry
 }
 
+// valueAt returns the offset of key's value, else of key.
+func (d *decoder) valueAt(key string) int {
+	if d.parent == "" {
+		return d.f.valueAt(key)
+	}
+	if o, ok := d.f.value(d.parent + "." + key); ok {
+		return o
+	}
+	return d.keyAt(key)
+}
+
+// elemAt returns the offset of element i of key's list, else of its value.
+func (d *decoder) elemAt(key string, i int) int {
+	name := key
+	if d.parent != "" {
+		name = d.parent + "." + key
+	}
+	if v := d.f.vals[name]; i >= 0 && i+1 < len(v) {
+		return v[i+1]
+	}
+	return d.valueAt(key)
+}
+
+// fail reports a value of key that cannot be read, at the value.
 func (d *decoder) fail(key, hint, format string, args ...any) {
+	d.failAt(key, d.valueAt(key), hint, format, args...)
+}
+
+// failAt reports a value of key that cannot be read, at offset.
+func (d *decoder) failAt(key string, offset int, hint, format string, args ...any) {
 	if d.bad == nil {
 		d.bad = map[string]bool{}
 	}
 	d.bad[key] = true
 	if d.m == nil && d.f.inferred[key] {
-		d.diags.Warnf(d.path, d.at(key), hint+" (read from the bullet list at the top of the document)", format, args...)
+		d.diags.Warnf(d.path, offset, hint+" (read from the bullet list at the top of the document)", format, args...)
 		return
 	}
-	d.diags.Errorf(d.path, d.at(key), hint, format, args...)
+	d.diags.Errorf(d.path, offset, hint, format, args...)
 }
 
 func (d *decoder) failed(key string) bool { return d.bad[key] }
@@ -482,14 +528,14 @@ func (d *decoder) strs(key string) []string {
 		return []string{strings.TrimSpace(v)}
 	case []any:
 		out := make([]string, 0, len(v))
-		for _, x := range v {
+		for i, x := range v {
 			switch x := x.(type) {
 			case string:
 				out = append(out, strings.TrimSpace(x))
 			case int, int64, float64, bool:
 				out = append(out, fmt.Sprint(x))
 			default:
-				d.fail(key, "write a list of names: [a, b]", "%s must be a list of text values", key)
+				d.failAt(key, d.elemAt(key, i), "write a list of names: [a, b]", "%s must be a list of text values", key)
 				return nil
 			}
 		}
@@ -508,11 +554,7 @@ func (d *decoder) refs(key string) []handbook.Ref {
 	}
 	out := make([]handbook.Ref, len(names))
 	for i, n := range names {
-		off := d.at(key)
-		if j := bytes.Index(d.f.src[off:d.f.end], []byte(n)); j >= 0 {
-			off += j
-		}
-		out[i] = handbook.Ref{Target: n, Offset: off}
+		out[i] = handbook.Ref{Target: n, Offset: d.elemAt(key, i)}
 	}
 	return out
 }
@@ -627,9 +669,10 @@ func (f *fields) bullets() {
 		if t := bytes.TrimLeft(line, " \t\n\f\r"); len(t) < 3 || t[0] != '-' && t[0] != '*' || bytes.IndexByte(t, ':') < 0 {
 			continue // no "- key: value": spare the regexp
 		}
-		if m := bulletRE.FindSubmatch(line); m != nil {
-			key := strings.ToLower(string(m[1]))
-			val := strings.TrimSpace(string(m[2]))
+		if loc := bulletRE.FindSubmatchIndex(line); loc != nil {
+			key := strings.ToLower(string(line[loc[2]:loc[3]]))
+			val := strings.TrimSpace(string(line[loc[4]:loc[5]]))
+			at := off + loc[4] // where the value is written
 			switch key {
 			case "start date":
 				key = "date"
@@ -646,10 +689,12 @@ func (f *fields) bullets() {
 					at := off + bytes.Index(line, []byte(target))
 					f.successor = &handbook.Ref{Target: strings.TrimSpace(target), Offset: at}
 				}
-				words := strings.FieldsFunc(val, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == '[' })
+				sep := func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == '[' }
+				words := strings.FieldsFunc(val, sep)
 				if len(words) == 0 {
 					continue
 				}
+				at += strings.IndexFunc(val, func(r rune) bool { return !sep(r) })
 				val = strings.ToLower(words[0])
 			}
 			if key == "date" && len(val) >= 10 {
@@ -659,18 +704,23 @@ func (f *fields) bullets() {
 				f.values = map[string]any{}
 			}
 			if _, set := f.values[key]; !set {
+				pos := []int{at}
 				if key == "deciders" {
 					var names []any
-					for _, n := range strings.Split(val, ",") {
-						if n = strings.TrimSpace(n); n != "" {
-							names = append(names, n)
+					for i := 0; i <= len(val); {
+						n, _, _ := strings.Cut(val[i:], ",")
+						if t := strings.TrimSpace(n); t != "" {
+							names = append(names, t)
+							pos = append(pos, at+i+strings.Index(n, t))
 						}
+						i += len(n) + 1
 					}
 					f.values[key] = names
 				} else {
 					f.values[key] = val
 				}
 				f.offsets[key] = off
+				f.vals[key] = pos
 				if f.inferred == nil {
 					f.inferred = map[string]bool{}
 				}
