@@ -344,4 +344,5 @@ func (extender) Extend(m goldmark.Markdown) {
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig()}, 100)))
 	Highlighting().Extend(m)
+	scExtension{}.Extend(m) // Hugo shortcodes
 }

@@ -45,6 +45,9 @@ type Options struct {
 	RawHTML config.RawHTML
 	// KindOf gives the default kind of a document from its section.
 	KindOf func(section string) handbook.Kind
+	// Shortcodes give Hugo shortcodes the site's own templates, the
+	// content folder and the site's params (shortcode_site.go).
+	Shortcodes ShortcodeOptions
 }
 
 // Parser parses documents. It is safe for concurrent use.
@@ -54,6 +57,8 @@ type Parser struct {
 	// words holds word indexes between documents: their tables are
 	// scratch, and a fresh one per document was a sixth of parsing.
 	words sync.Pool
+	// sc holds the site's shortcode templates, compiled once.
+	sc scShared
 }
 
 // New returns a Parser.
@@ -117,7 +122,7 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 		}
 	}
 	ctx := parser.NewContext()
-	parsed := p.foreignSyntax(doc, diags)
+	parsed := p.foreignSyntax(doc, ctx, diags)
 	root := p.md.Parser().Parse(text.NewReader(parsed), parser.WithContext(ctx))
 	doc.Source, src = parsed, parsed
 

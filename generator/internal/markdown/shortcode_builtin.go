@@ -1,0 +1,741 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	stdhtml "html"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/gohugoio/hugo/parser/metadecoders"
+
+	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/highlight"
+	"handbook/generator/internal/sitepath"
+)
+
+// builtin is a shortcode the package renders itself: Hugo's common ones
+// and Docsy's alert and pageinfo.
+type builtin struct {
+	name  string
+	args  []string // its named arguments
+	block bool     // writes block-level HTML: it leaves a paragraph it stands in
+	inner bool     // has no meaning without a closing tag
+	leaf  bool     // writes all it shows: its content (if any) is not rendered
+	// isCode reports whether a use's inner content is code.
+	isCode func(c *scCall) bool
+	// open writes what comes before the content, or all of a leaf;
+	// close, what comes after.
+	open, close func(c *scCall, b *strings.Builder)
+}
+
+func (d *builtin) takes(name string) bool { return slices.Contains(d.args, name) }
+
+// builtins are the shortcodes known without a site template.
+var builtins = map[string]*builtin{
+	"alert": {name: "alert", args: []string{"title", "color"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) { openAlert(c, b, "") }, close: closeAlert},
+	"pageinfo": {name: "pageinfo", args: []string{"color"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) { openAlert(c, b, " pageinfo") }, close: closeAlert},
+	"details": {name: "details", args: []string{"summary", "open", "class", "name", "title"}, block: true, inner: true,
+		open: openDetails, close: func(_ *scCall, b *strings.Builder) { b.WriteString("</details>\n") }},
+	"tabpane": {name: "tabpane", args: []string{"lang", "highlight", "text", "langEqualsHeader", "persist", "right"}, block: true, inner: true,
+		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"tabpane\">\n") },
+		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }},
+	"tab": {name: "tab", args: []string{"header", "lang", "highlight", "text", "right", "disabled"}, block: true, inner: true,
+		isCode: tabIsCode, open: openTab, close: func(_ *scCall, b *strings.Builder) { b.WriteString("</section>\n") }},
+	"figure": {name: "figure", args: []string{"src", "alt", "caption", "title", "link", "target", "rel", "class", "width", "height", "loading", "attr", "attrlink"},
+		block: true, leaf: true, open: writeFigure},
+	"highlight": {name: "highlight", block: true, inner: true, leaf: true,
+		isCode: func(*scCall) bool { return true }, open: writeHighlight},
+	"readfile": {name: "readfile", args: []string{"file", "code", "lang"}, block: true, leaf: true, open: writeFile},
+	"include":  {name: "include", args: []string{"file", "code", "lang"}, block: true, leaf: true, open: writeFile},
+	"youtube": {name: "youtube", args: []string{"id", "title", "class", "autoplay", "allowFullScreen", "controls", "end", "loading", "loop", "mute", "start"},
+		leaf: true, open: writeVideo},
+	"vimeo":  {name: "vimeo", args: []string{"id", "title", "class", "allowFullScreen", "loading"}, leaf: true, open: writeVideo},
+	"param":  {name: "param", leaf: true},
+	"ref":    {name: "ref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
+	"relref": {name: "relref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
+}
+
+func (c *scCall) is(name string) bool { return c.def != nil && c.def.name == name }
+
+// isRef reports whether the shortcode is ref or relref.
+func (c *scCall) isRef() bool { return c.is("ref") || c.is("relref") }
+
+// isText reports whether the shortcode stands for text: param.
+func (c *scCall) isText() bool { return c.is("param") }
+
+// text is what the shortcode writes as text: param's value, a comment's
+// tag, a site shortcode's output; in a link destination, this.
+func (c *scCall) text() string {
+	switch {
+	case c.comment, c.isText():
+		return c.value
+	case c.site != nil:
+		return stdhtml.UnescapeString(c.site.execute(c, ""))
+	}
+	return ""
+}
+
+// prepare reads what a shortcode needs from outside its tag: param its
+// value, readfile its file. It reports what is missing.
+func (c *scCall) prepare() {
+	if c.prepared || c.dropped {
+		return
+	}
+	c.prepared = true
+	st, t := c.st, c.tag()
+	switch {
+	case c.isText():
+		key, off, ok := t.get("", 0)
+		if !ok || key == "" {
+			st.diags.Warnf(st.doc.SourcePath, off, "write the parameter's name: {{< param \"name\" >}}", "shortcode param names no parameter")
+			return
+		}
+		v, found := st.param(key)
+		if !found {
+			st.diags.Warnf(st.doc.SourcePath, off, "set it in the front matter (or under its params:), or under params: in site.yaml",
+				"param %q is set neither in the page's front matter nor in the site's params", key)
+			return
+		}
+		c.value = paramText(v)
+	case c.is("readfile"), c.is("include"):
+		c.readFile()
+	}
+}
+
+// paramText writes a parameter's value as text.
+func paramText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case time.Time:
+		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 {
+			return v.Format("2006-01-02")
+		}
+		return v.Format(time.RFC3339)
+	case []any:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = paramText(x)
+		}
+		return strings.Join(parts, ", ")
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// param looks a parameter up as Hugo's .Page.Param does: in the page's
+// front matter (and its params:), then in the site's params. Keys are
+// case-insensitive; "a.b" reads b in a.
+func (st *scState) param(key string) (any, bool) {
+	if !st.frontRead {
+		st.frontRead = true
+		st.front = st.readFront()
+	}
+	if v, ok := lookup(st.front, key); ok {
+		return v, true
+	}
+	if p, ok := lookup(st.front, "params"); ok {
+		if m, ok := p.(map[string]any); ok {
+			if v, ok := lookup(m, key); ok {
+				return v, true
+			}
+		}
+	}
+	return lookup(st.p.opts.Shortcodes.SiteParams, key)
+}
+
+// lookup finds key ("a.b" for b in a) in m, ignoring case.
+func lookup(m map[string]any, key string) (any, bool) {
+	head, rest, nested := strings.Cut(key, ".")
+	var v any
+	found := false
+	if x, ok := m[head]; ok {
+		v, found = x, true
+	} else {
+		for k, x := range m {
+			if strings.EqualFold(k, head) {
+				v, found = x, true
+				break
+			}
+		}
+	}
+	if !found || !nested {
+		return v, found
+	}
+	sub, ok := v.(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	return lookup(sub, rest)
+}
+
+// readFront reads the document's front matter as the front matter stage
+// will: YAML from goldmark-meta's context, TOML from its block.
+func (st *scState) readFront() map[string]any {
+	if st.root != nil {
+		if tb, ok := st.root.FirstChild().(*TOMLFrontMatter); ok && tb.Closed {
+			var buf bytes.Buffer
+			for i := range tb.Lines().Len() {
+				seg := tb.Lines().At(i)
+				buf.Write(seg.Value(st.buf))
+			}
+			if m, err := metadecoders.Default.UnmarshalToMap(buf.Bytes(), metadecoders.TOML); err == nil {
+				return normalize(m).(map[string]any)
+			}
+			return nil
+		}
+	}
+	if st.pc == nil || !bytes.HasPrefix(st.orig, []byte("---")) {
+		return nil
+	}
+	m, err := meta.TryGet(st.pc)
+	if err != nil || m == nil {
+		return nil
+	}
+	return normalize(m).(map[string]any)
+}
+
+// readFile reads readfile's file: relative to the page's folder, or to the
+// content folder when it starts with "/", and never outside it.
+func (c *scCall) readFile() {
+	st, t := c.st, c.tag()
+	name, off, ok := t.get("file", 0)
+	if !ok || name == "" {
+		st.diags.Errorf(st.doc.SourcePath, t.start, "name the file: {{< "+c.name+" file=\"other.md\" >}}", "shortcode %s names no file", c.name)
+		return
+	}
+	p := path.Join(path.Dir(st.doc.Path), name)
+	if strings.HasPrefix(name, "/") {
+		p = path.Clean(strings.TrimPrefix(name, "/"))
+	}
+	if !fs.ValidPath(p) || p == "." || strings.Contains(name, `\`) {
+		st.diags.Errorf(st.doc.SourcePath, off, "name a file inside the content folder: relative to the page's folder, or to the content folder with a leading /",
+			"%s %q leaves the content folder", c.name, name)
+		return
+	}
+	var b []byte
+	var err error
+	if fsys := st.p.opts.Shortcodes.Content; fsys != nil {
+		b, err = fs.ReadFile(fsys, p)
+	} else {
+		err = fs.ErrNotExist
+	}
+	if err != nil {
+		st.diags.Errorf(st.doc.SourcePath, off, "the path is relative to the page's folder, or to the content folder when it starts with /",
+			"%s: no file %q in the content folder", c.name, p)
+		return
+	}
+	c.file = b
+	ext := strings.ToLower(path.Ext(p))
+	c.md = (ext == ".md" || ext == ".markdown") && !truthy(c.arg("code", -1))
+}
+
+func truthy(s string) bool {
+	b, err := strconv.ParseBool(s)
+	return err == nil && b
+}
+
+// esc escapes text for HTML, its NUL bytes made U+FFFD.
+func esc(s string) string {
+	return stdhtml.EscapeString(strings.ReplaceAll(s, "\x00", replacement))
+}
+
+// alertKinds maps Docsy's colours to the kinds of GitHub's alerts, whose
+// classes the theme styles.
+func alertKind(color string) string {
+	f := strings.Fields(strings.ToLower(color))
+	if len(f) == 0 {
+		return "note"
+	}
+	switch f[0] {
+	case "success", "tip":
+		return "tip"
+	case "warning":
+		return "warning"
+	case "danger", "caution":
+		return "caution"
+	case "important":
+		return "important"
+	}
+	return "note"
+}
+
+func openAlert(c *scCall, b *strings.Builder, class string) {
+	fmt.Fprintf(b, "<blockquote class=\"alert alert-%s%s\">\n", alertKind(c.arg("color", -1)), class)
+	if title := c.arg("title", -1); title != "" {
+		fmt.Fprintf(b, "<strong class=\"alert-title\">%s</strong>\n", esc(title))
+	}
+}
+
+func closeAlert(_ *scCall, b *strings.Builder) { b.WriteString("</blockquote>\n") }
+
+func openDetails(c *scCall, b *strings.Builder) {
+	b.WriteString("<details")
+	if truthy(c.arg("open", -1)) {
+		b.WriteString(" open")
+	}
+	for _, a := range []string{"class", "name", "title"} {
+		if v := c.arg(a, -1); v != "" {
+			fmt.Fprintf(b, " %s=\"%s\"", a, esc(v))
+		}
+	}
+	summary := c.arg("summary", -1)
+	if summary == "" {
+		summary = "Details"
+	}
+	fmt.Fprintf(b, ">\n<summary>%s</summary>\n", c.st.p.inlineMarkdown(summary))
+}
+
+// tabIsCode: a tab's content is code when it or its tabpane names a
+// language, unless either says text=true.
+func tabIsCode(c *scCall) bool {
+	lang, text := c.arg("lang", -1), c.arg("text", -1)
+	if p := c.parent; p != nil && p.is("tabpane") {
+		if lang == "" {
+			lang = p.arg("lang", -1)
+		}
+		if text == "" {
+			text = p.arg("text", -1)
+		}
+	}
+	return lang != "" && !truthy(text)
+}
+
+func (c *scCall) lang() string {
+	if l := c.arg("lang", -1); l != "" {
+		return l
+	}
+	if p := c.parent; p != nil && p.is("tabpane") {
+		return p.arg("lang", -1)
+	}
+	return ""
+}
+
+func openTab(c *scCall, b *strings.Builder) {
+	header := c.arg("header", -1)
+	if header == "" {
+		header = fmt.Sprintf("Tab %d", c.ordinal+1)
+	}
+	fmt.Fprintf(b, "<section class=\"tab\">\n<p class=\"tab-label\"><strong>%s</strong></p>\n", esc(header))
+	if c.code {
+		writeCode(b, c.lang(), c.innerCode())
+	}
+}
+
+// innerCode is the content between a pair's tags as written, without the
+// line break after the opening tag, the spaces at its end, and the
+// indentation (or quote marks) of the opening tag's line.
+func (c *scCall) innerCode() []byte {
+	st := c.st
+	if c.close < 0 {
+		return nil
+	}
+	open, close := &st.tags[c.open], &st.tags[c.close]
+	code := st.orig[open.end:close.start]
+	code = bytes.TrimPrefix(bytes.TrimLeft(code, " \t"), []byte("\r"))
+	code = bytes.TrimPrefix(code, []byte("\n"))
+	code = bytes.TrimRight(code, " \t\r\n")
+	indent := st.orig[lineStart(st.orig, open.start):open.start]
+	if len(indent) > 0 && len(bytes.Trim(indent, " \t>")) == 0 {
+		lines := bytes.SplitAfter(code, []byte("\n"))
+		for i, l := range lines {
+			lines[i] = bytes.TrimPrefix(l, indent)
+		}
+		code = bytes.Join(lines, nil)
+	}
+	return append(bytes.Clone(code), '\n')
+}
+
+// writeCode writes code as a fenced block of lang is written.
+func writeCode(b *strings.Builder, lang string, code []byte) {
+	var buf bytes.Buffer
+	highlight.Write(&buf, lang, code)
+	b.Write(buf.Bytes())
+}
+
+func writeHighlight(c *scCall, b *strings.Builder) {
+	writeCode(b, c.arg("", 0), c.innerCode())
+}
+
+func writeFile(c *scCall, b *strings.Builder) {
+	switch {
+	case c.file == nil:
+	case c.md:
+		b.WriteString(c.st.p.renderMarkdown(c.file))
+	default:
+		lang := c.arg("lang", -1)
+		if lang == "" {
+			f, _, _ := c.tag().get("file", 0)
+			lang = strings.TrimPrefix(path.Ext(f), ".")
+		}
+		writeCode(b, lang, c.file)
+	}
+}
+
+// writeVideo writes a YouTube or Vimeo video as a plain link to it: no
+// frame, no request to another host.
+func writeVideo(c *scCall, b *strings.Builder) {
+	id := c.arg("id", 0)
+	if id == "" {
+		return
+	}
+	u := "https://www.youtube.com/watch?v=" + url.QueryEscape(id)
+	if c.is("vimeo") {
+		u = "https://vimeo.com/" + url.PathEscape(id)
+	}
+	label := c.arg("title", -1)
+	if label == "" {
+		label = u
+	}
+	fmt.Fprintf(b, "<a href=\"%s\">%s</a>", esc(u), esc(label))
+}
+
+// writeFigure writes Hugo's figure: the image (in its link), its title and
+// caption.
+func writeFigure(c *scCall, b *strings.Builder) {
+	b.WriteString("<figure")
+	if v := c.arg("class", -1); v != "" {
+		fmt.Fprintf(b, " class=\"%s\"", esc(v))
+	}
+	b.WriteString(">\n")
+	linked := c.link != nil && c.link.Parent() != nil
+	if linked {
+		b.WriteString(`<a href="`)
+		writeDest(b, c.link.Destination)
+		b.WriteByte('"')
+		for _, a := range []string{"target", "rel"} {
+			if v := c.arg(a, -1); v != "" {
+				fmt.Fprintf(b, " %s=\"%s\"", a, esc(v))
+			}
+		}
+		b.WriteString(">")
+	}
+	caption, title, attr := c.arg("caption", -1), c.arg("title", -1), c.arg("attr", -1)
+	if c.img != nil && c.img.Parent() != nil {
+		alt := c.arg("alt", -1)
+		if alt == "" {
+			alt = caption
+		}
+		b.WriteString(`<img src="`)
+		writeDest(b, c.img.Destination)
+		fmt.Fprintf(b, "\" alt=\"%s\"", esc(alt))
+		for _, a := range []string{"title", "width", "height"} {
+			if v := c.arg(a, -1); v != "" && (a != "title" || title == "") {
+				fmt.Fprintf(b, " %s=\"%s\"", a, esc(v))
+			}
+		}
+		b.WriteString(` loading="lazy">`)
+	}
+	if linked {
+		b.WriteString("</a>")
+	}
+	b.WriteString("\n")
+	if caption != "" || title != "" || attr != "" {
+		b.WriteString("<figcaption>")
+		if title != "" {
+			fmt.Fprintf(b, "<h4>%s</h4>", esc(title))
+		}
+		if caption != "" || attr != "" {
+			b.WriteString("<p>")
+			b.WriteString(c.st.p.inlineMarkdown(caption))
+			if attr != "" {
+				if caption != "" {
+					b.WriteByte(' ')
+				}
+				if c.attr != nil && c.attr.Parent() != nil {
+					b.WriteString(`<a href="`)
+					writeDest(b, c.attr.Destination)
+					b.WriteString(`">`)
+					b.WriteString(c.st.p.inlineMarkdown(attr))
+					b.WriteString("</a>")
+				} else {
+					b.WriteString(c.st.p.inlineMarkdown(attr))
+				}
+			}
+			b.WriteString("</p>")
+		}
+		b.WriteString("</figcaption>\n")
+	}
+	b.WriteString("</figure>\n")
+}
+
+// writeDest writes a link's destination as an href: the slot the walk
+// put there, or else the URL escaped.
+func writeDest(b *strings.Builder, dest []byte) {
+	if len(dest) > 0 && dest[0] == 0 {
+		b.Write(dest)
+		return
+	}
+	b.Write(util.EscapeHTML(util.URLEscape(dest, true)))
+}
+
+// addLinks gives a ref or a figure the link nodes the walk records, as it
+// records Markdown links and images: checked, counted and rewritten
+// relative to the page. They are written by the shortcode, not rendered.
+func (c *scCall) addLinks(n ast.Node) {
+	t := c.tag()
+	newLink := func(dest string, off int) *ast.Link {
+		l := ast.NewLink()
+		l.Destination = []byte(dest)
+		l.SetPos(off)
+		return l
+	}
+	switch {
+	case c.isRef():
+		target, _, _ := t.get("path", 0)
+		c.link = newLink(target+refMarker, t.start)
+		n.AppendChild(n, c.link)
+	case c.is("figure"):
+		var img ast.Node
+		if src, off, _ := t.get("src", -1); src != "" {
+			c.img = ast.NewImage(newLink(src, off))
+			c.img.SetPos(off)
+			img = c.img
+		}
+		if link, off, _ := t.get("link", -1); link != "" {
+			c.link = newLink(link, off)
+			if img != nil {
+				c.link.AppendChild(c.link, img)
+			}
+			img = c.link
+		}
+		if img != nil {
+			n.AppendChild(n, img)
+		}
+		if link, off, _ := t.get("attrlink", -1); link != "" && c.arg("attr", -1) != "" {
+			c.attr = newLink(link, off)
+			n.AppendChild(n, c.attr)
+		}
+	}
+}
+
+// record records a link of a shortcode that the walk did not see (in raw
+// HTML) and returns its slot, or nil when its URL may not be an href.
+func (st *scState) record(dest string, form handbook.LinkForm, off int) []byte {
+	pos := ast.NewText()
+	pos.SetPos(off)
+	if unsafeLink(st.doc, st.diags, pos, dest, form == handbook.LinkImage) {
+		return nil
+	}
+	i := len(st.doc.Links)
+	st.doc.Links = append(st.doc.Links, &handbook.Link{Dest: dest, Form: form, Offset: off})
+	return Slot(i)
+}
+
+// rawOutput is the HTML a placeholder left in the rendered body stands
+// for: a shortcode in raw HTML, an autolink or a title.
+func (st *scState) rawOutput(i int) string {
+	st.info[i].done = true
+	c := st.info[i].call
+	if c == nil || c.dropped {
+		return ""
+	}
+	var b strings.Builder
+	if i == c.close {
+		if c.split {
+			c.def.close(c, &b)
+		}
+		return st.keepSlots(b.String())
+	}
+	t := c.tag()
+	switch {
+	case c.comment || c.isText():
+		return esc(c.text())
+	case c.isRef():
+		target, _, _ := t.get("path", 0)
+		if slot := st.record(target, handbook.LinkRef, t.start); slot != nil {
+			return string(slot)
+		}
+		return ""
+	case c.site != nil:
+		return st.keepSlots(c.site.execute(c, ""))
+	case c.def == nil:
+		return ""
+	case c.is("figure"):
+		if src, off, _ := t.get("src", -1); src != "" {
+			if slot := st.record(src, handbook.LinkImage, off); slot != nil {
+				c.img = ast.NewImage(ast.NewLink())
+				c.img.Destination = slot
+				holder := ast.NewParagraph()
+				holder.AppendChild(holder, c.img)
+			}
+		}
+	}
+	if c.def.open != nil {
+		c.def.open(c, &b)
+	}
+	if !c.split && c.def.close != nil {
+		c.def.close(c, &b)
+	}
+	return st.keepSlots(b.String())
+}
+
+// keepSlots returns s with every NUL byte that is not part of a slot of
+// one of the document's links made U+FFFD, as a body must have them.
+func (st *scState) keepSlots(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, 0)
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		if j := strings.IndexByte(s[i+1:], 0); j > 0 {
+			if n, err := strconv.Atoi(s[i+1 : i+1+j]); err == nil && strconv.Itoa(n) == s[i+1:i+1+j] && n < len(st.doc.Links) {
+				b.WriteString(s[i : i+2+j])
+				s = s[i+2+j:]
+				continue
+			}
+		}
+		b.WriteString(replacement)
+		s = s[i+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// renderMarkdown renders Markdown that is not part of the document (a
+// file readfile includes, a caption, a site shortcode's Markdown output):
+// its links are shown, not checked, and a URL a link may not have is
+// dropped. Shortcodes in it are not rendered.
+func (p *Parser) renderMarkdown(src []byte) string {
+	src = src[frontMatterEnd(src):]
+	root := p.md.Parser().Parse(text.NewReader(src))
+	var drop []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if _, ok := sitepath.SafeURL(string(n.Destination), false); !ok {
+				drop = append(drop, n)
+			}
+		case *ast.Image:
+			if _, ok := sitepath.SafeURL(string(n.Destination), true); !ok {
+				drop = append(drop, n)
+			}
+		case *ast.AutoLink:
+			if _, ok := sitepath.SafeURL(string(n.URL(src)), false); !ok {
+				drop = append(drop, n)
+			}
+		case *WikiLink:
+			drop = append(drop, n)
+		case *TOMLFrontMatter:
+			drop = append(drop, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range drop {
+		if _, ok := n.(*TOMLFrontMatter); ok {
+			remove(n)
+			continue
+		}
+		unlink(n, src)
+	}
+	var b bodyWriter
+	if err := p.md.Renderer().Render(&b, src, root); err != nil {
+		return ""
+	}
+	return b.b.String()
+}
+
+// inlineMarkdown renders a line of Markdown (a caption, a summary) without
+// its paragraph.
+func (p *Parser) inlineMarkdown(s string) string {
+	if s == "" {
+		return ""
+	}
+	h := strings.TrimSpace(p.renderMarkdown([]byte(s)))
+	if inner, ok := strings.CutPrefix(h, "<p>"); ok {
+		if inner, ok := strings.CutSuffix(inner, "</p>"); ok && !strings.Contains(inner, "<p>") {
+			return inner
+		}
+	}
+	return h
+}
+
+// scRenderer writes shortcodes, and ends a document's rendering with the
+// placeholders left in it.
+type scRenderer struct{}
+
+func (scRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindShortcode, renderShortcode)
+	reg.Register(ast.KindDocument, renderDocument)
+}
+
+func renderDocument(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		return ast.WalkContinue, nil
+	}
+	v, _ := n.AttributeString(scAttr)
+	if st, ok := v.(*scState); ok {
+		if bw, ok := w.(*bodyWriter); ok {
+			st.finish(bw)
+		}
+	}
+	return ast.WalkContinue, nil
+}
+
+// writeRaw writes HTML the package made, slots and all.
+func writeRaw(w util.BufWriter, s string) {
+	if bw, ok := w.(*bodyWriter); ok {
+		bw.b.WriteString(s)
+		return
+	}
+	_, _ = w.WriteString(s)
+}
+
+func renderShortcode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	c := callOf(n)
+	if c == nil || c.dropped || c.comment {
+		return ast.WalkContinue, nil
+	}
+	st := c.st
+	switch {
+	case c.site != nil:
+		if entering {
+			writeRaw(w, st.keepSlots(c.site.render(c, n, src)))
+		}
+		return ast.WalkSkipChildren, nil
+	case c.def == nil:
+		return ast.WalkContinue, nil
+	case c.isRef():
+		if entering && c.link != nil && c.link.Parent() != nil {
+			var b strings.Builder
+			writeDest(&b, c.link.Destination)
+			writeRaw(w, st.keepSlots(b.String()))
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	var b strings.Builder
+	switch {
+	case entering && c.def.open != nil:
+		c.def.open(c, &b)
+	case !entering && c.def.close != nil:
+		c.def.close(c, &b)
+	}
+	writeRaw(w, st.keepSlots(b.String()))
+	if c.def.leaf || c.code {
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkContinue, nil
+}
