@@ -119,7 +119,12 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	st.res.Config = cfg
 	st.hist = startHistory(opts, cfg.ContentDir)
 	content := load.Load(fsys, cfg.ContentDir, base)
-	st.parser = markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
+	contentFS, err := fs.Sub(fsys, cfg.ContentDir)
+	if err != nil {
+		contentFS = nil // an invalid content_dir is reported by config
+	}
+	st.parser = markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf, Shortcodes: markdown.ShortcodeOptions{
+		Layouts: theme.Layouts(fsys), Content: contentFS, SiteTitle: cfg.Title, SiteParams: cfg.Params}})
 	parseAll(st.parser, content.Docs, base, cache)
 	if cache != nil {
 		cache.prune(content.Docs)
@@ -160,7 +165,8 @@ func (st *state) diags() *diag.List {
 	for _, l := range st.lints {
 		all.Merge(l)
 	}
-	return all
+	// One warning per unknown shortcode for the run, not per document.
+	return markdown.FoldShortcodes(all)
 }
 
 func (st *state) finish(start time.Time) {

@@ -143,7 +143,9 @@ func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *handbook.D
 	c.mu.Lock()
 	hit := c.m[d.Path]
 	c.mu.Unlock()
-	if hit != nil && hit.doc.IsSection == d.IsSection && hit.doc.IsBundle == d.IsBundle && hit.doc.URL == d.URL && bytes.Equal(hit.doc.Source, d.Source) {
+	// A document with shortcodes depends on more than its bytes (site
+	// templates and params, files it includes): it is parsed again.
+	if hit != nil && hit.doc.IsSection == d.IsSection && hit.doc.IsBundle == d.IsBundle && hit.doc.URL == d.URL && bytes.Equal(hit.doc.Source, d.Source) && !markdown.HasShortcodes(d.Source) {
 		return hit.doc.Clone()
 	}
 	own := &diag.List{}
