@@ -1220,7 +1220,10 @@ func TestScreenshots(t *testing.T) {
 		{"/", "home.png"},
 		{"/strategies/databases/", "strategy.png"},
 		{"/decisions/", "decisions.png"},
-		{"/onboarding/staff-first-90-days/", "checklist.png"},
+		{"/decisions/0002-sessions-memcached/", "decision-superseded.png"},
+		{"/health/", "health.png"},
+		{"/owners/platform/", "owner.png"},
+		{"/onboarding/staff-first-90-days/", "checklist.png"}, // the checklist is ticked next
 	} {
 		tb.open(s.path)
 		shoot(tb, s.name, true)

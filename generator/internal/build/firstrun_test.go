@@ -130,7 +130,7 @@ tags: [ops]
 # B
 `)
 	tagged.noDiags()
-	tagged.contains("guides/b/index.html", `<a href="../../tags/">Tags</a></p>`)
+	tagged.contains("guides/b/index.html", `<a href="../../tags/">Tags</a> · <a href="../../health/">Handbook health</a></p>`)
 	if n := strings.Count(tagged.file("guides/b/index.html"), `href="../../tags/"`); n != 2 {
 		t.Errorf("guides/b links to the tags page %d times, want 2 (sidebar and footer)", n)
 	}
