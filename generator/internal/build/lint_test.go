@@ -70,13 +70,13 @@ func TestLintsFire(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"warning: the horizon 2035 is 9 years after the date",
+		"content/vision/far.md:5:10: warning: the horizon 2035 is 9 years after the date",
 		"content/vision/far.md:1:1: warning: the vision is 6 words",
-		"warning: the vision names one strategy",
-		"warning: the strategy is drawn from one design document",
+		"content/vision/far.md:6:13: warning: the vision names one strategy",
+		"content/strategies/thin.md:4:14: warning: the strategy is drawn from one design document",
 		`content/design/solution-first.md:1:1: warning: the first section is "Proposal"`,
 		"content/decisions/0001-bare.md:1:1: warning: the decision record has no context, decision, consequence section",
-		"warning: the accepted decision names no one who decided",
+		"content/decisions/0001-bare.md:3:9: warning: the accepted decision names no one who decided",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("diagnostics lack %q:\n%s", want, got)
@@ -85,11 +85,14 @@ func TestLintsFire(t *testing.T) {
 	if s.res.Errors > 0 {
 		t.Errorf("lints are warnings by default; got %d errors", s.res.Errors)
 	}
+	if n := strings.Count(got, "years after the date"); n != 1 {
+		t.Errorf("the horizon is reported %d times", n)
+	}
 
 	set := strings.Replace(lintSite, "title: Habits\n", "title: Habits\nlints:\n  vision-length: off\n  decision-owner: error\n  vison-horizon: off\n  strategy-rationale: loud\n", 1)
 	got = buildSite(t, set).allDiags()
 	for _, want := range []string{
-		"error: the accepted decision names no one who decided",
+		"content/decisions/0001-bare.md:3:9: error: the accepted decision names no one who decided",
 		`site.yaml:5:3: error: unknown lint "vison-horizon"`,
 		`hint: did you mean "vision-horizon"?`,
 		`site.yaml:6:23: error: lint strategy-rationale is set to "loud"`,

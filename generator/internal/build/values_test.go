@@ -140,7 +140,7 @@ func TestValueDiagnosticsPointAtTheValue(t *testing.T) {
 		`content/t.md:21:16: error: t-2 supersedes "t-9", which is not a decision`,
 		`content/vision.md:3:9: error: unknown kind "vison"`,
 		`content/vision.md:4:7: error: id "decisions/adr-1" is already used by content/decisions/adr-1.md`,
-		`content/visions/v.md:6:12: warning: horizon 2040 is 14 years after the date`,
+		`content/visions/v.md:6:12: warning: the horizon 2040 is 14 years after the date; a vision looks 2028 or 2029`,
 		`content/visions/v.md:9:5: error: strategies: "design/a" is a design-doc, not a strategy`,
 		`content/visions/v.md:10:5: error: strategies: "nowhere" matches no document`,
 	} {

@@ -53,7 +53,7 @@ var Rules = []Rule{
 				return "", 0
 			}
 			if n := d.Horizon - d.Date.Year(); n < 2 || n > 3 {
-				return fmt.Sprintf("the horizon %d is %d years after the date; a vision looks %d or %d", d.Horizon, n, d.Date.Year()+2, d.Date.Year()+3), keyAt(d, "horizon")
+				return fmt.Sprintf("the horizon %d is %d years after the date; a vision looks %d or %d", d.Horizon, n, d.Date.Year()+2, d.Date.Year()+3), valueAt(d, "horizon")
 			}
 			return "", 0
 		},
@@ -76,7 +76,7 @@ var Rules = []Rule{
 		Why: "a vision weaves together the strategies that get there: list at least two in `strategies:`",
 		check: func(d *handbook.Document, s *handbook.Site) (string, int) {
 			if n := countKind(d.Refs, handbook.KindStrategy); n < 2 {
-				return fmt.Sprintf("the vision names %s; it weaves together at least two", count(n, "strategy", "strategies")), keyAt(d, "strategies")
+				return fmt.Sprintf("the vision names %s; it weaves together at least two", count(n, "strategy", "strategies")), valueAt(d, "strategies")
 			}
 			return "", 0
 		},
@@ -97,7 +97,7 @@ var Rules = []Rule{
 				}
 			}
 			if len(seen) < 2 {
-				return fmt.Sprintf("the strategy is drawn from %s; a strategy rests on at least two", count(len(seen), "design document", "design documents")), keyAt(d, "design_docs")
+				return fmt.Sprintf("the strategy is drawn from %s; a strategy rests on at least two", count(len(seen), "design document", "design documents")), valueAt(d, "design_docs")
 			}
 			return "", 0
 		},
@@ -159,7 +159,7 @@ var Rules = []Rule{
 		Why: "an accepted decision names who decided, so that readers know whom to ask and who may revisit it",
 		check: func(d *handbook.Document, _ *handbook.Site) (string, int) {
 			if d.Status == "accepted" && len(d.Deciders) == 0 && d.Owner == "" {
-				return "the accepted decision names no one who decided (`deciders:` or `owner:`)", keyAt(d, "status")
+				return "the accepted decision names no one who decided (`deciders:` or `owner:`)", valueAt(d, "status")
 			}
 			return "", 0
 		},
@@ -225,11 +225,13 @@ func Site(s *handbook.Site, settings map[string]string) map[*handbook.Document]*
 	return out
 }
 
-func keyAt(d *handbook.Document, key string) int {
-	if o, ok := d.KeyOffsets[key]; ok {
-		return o
+// valueAt is where the value of a front matter key is written, else the
+// key, else the start of the document.
+func valueAt(d *handbook.Document, key string) int {
+	if v := d.ValueOffsets[key]; len(v) > 0 {
+		return v[0]
 	}
-	return 0
+	return d.KeyOffsets[key]
 }
 
 // hasHeading returns the index of the first section heading (level 2 or

@@ -313,9 +313,6 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 		}
 	}
 	checkRequired(doc, f, &dec, diags)
-	if y := doc.Date.Year(); doc.Horizon != 0 && !doc.Date.IsZero() && slices.Contains(keyKinds["horizon"], doc.Kind) && (doc.Horizon-y < 2 || doc.Horizon-y > 3) {
-		diags.Warnf(path, f.valueAt("horizon"), fmt.Sprintf("a vision looks 2 to 3 years ahead: %d or %d", y+2, y+3), "horizon %d is %d years after the date", doc.Horizon, doc.Horizon-y)
-	}
 	if raw, ok := v["decisions"]; ok {
 		doc.Decisions = p.inlineDecisions(doc, raw, &dec)
 	}
