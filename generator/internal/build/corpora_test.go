@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"handbook/generator/internal/publish"
 	"handbook/generator/internal/theme"
 )
 
@@ -42,7 +43,8 @@ func corpusWith(t *testing.T, name, contentDir string, opts Options) *site {
 		Base: os.DirFS(root),
 	}
 	start := time.Now()
-	s := &site{t: t, res: Run(fsys, nil, opts)}
+	s := &site{t: t, out: publish.NewMemory()}
+	s.res = Run(fsys, s.out, opts)
 	t.Logf("%s: %s (%s)", name, s.res.Summary(), time.Since(start).Round(time.Millisecond))
 	return s
 }
@@ -180,4 +182,33 @@ func byKind(s *site, severity string) string {
 		fmt.Fprintf(&b, "%5d  %s\n       e.g. %s\n", counts[k], k, example[k])
 	}
 	return b.String()
+}
+
+// codeRE matches the code of a page, where shortcodes may be shown.
+var codeRE = regexp.MustCompile(`(?s)<pre[ >].*?</pre>|<code[ >].*?</code>`)
+
+// Every shortcode of docsy-example is rendered: no page shows a shortcode's
+// tag outside code, where its docs show them on purpose.
+func TestCorpusShortcodes(t *testing.T) {
+	s := corpus(t, "docsy-example", corpusContent["docsy-example"])
+	if n := len(s.res.Site.Docs); n < 25 {
+		t.Errorf("%d documents, want at least 25", n)
+	}
+	pages := 0
+	for _, p := range s.out.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		pages++
+		text := codeRE.ReplaceAllString(s.file(p), "")
+		for _, tag := range []string{"{{<", "{{&lt;", "{{%"} {
+			if i := strings.Index(text, tag); i >= 0 {
+				t.Errorf("%s shows a shortcode: %q", p, text[max(0, i-40):min(len(text), i+60)])
+			}
+		}
+	}
+	if pages == 0 {
+		t.Fatal("no pages written")
+	}
+	t.Logf("warnings by kind:\n%s", byKind(s, "warning"))
 }

@@ -54,6 +54,7 @@ func FuzzParse(f *testing.F) {
 		"{{< highlight go \"linenos=table\" >}}\n<div>\n{{< /highlight >}}\n\n`{{< x >}}` {{</* y */>}}\n\n```\n{{</* z */>}} {{< w >}}\n```\n",
 		"{{< a >}}\n{{% b %}}\n- {{< c />}}\n{{% /b %}}\n{{< /a >}} {{< /nope >}} {{< alert >}} {{< \"bad >}} {{<\n",
 		"> {{% alert %}}\n> q\n> {{% /alert %}}\n\n- {{% pageinfo %}}\n- x {{% /pageinfo %}}\n\n<div>{{< param x >}} <a href=\"{{< ref \"a.md\" >}}\">r</a></div>\n",
+		"{{</0>}}{{<alert>}}",
 		"[v]: <https://x/v{{% param version %}}>\n\n[v] {{< youtube id=\"abc\" >}} {{< vimeo 123 >}} {{< readfile file=\"../x.md\" >}} {{< x a=1 b >}}\n",
 	} {
 		f.Add([]byte(seed))

@@ -94,11 +94,16 @@ const (
 
 type tagInfo struct {
 	state tagState
-	block bool     // its placeholder is a line of its own
-	html  bool     // it lies in raw HTML
-	node  ast.Node // where it was placed in the tree
-	done  bool     // rendered, expanded or dropped: nothing to replace
-	call  *scCall  // the shortcode it opens, closes or is
+	block bool // its placeholder is a line of its own
+	// end is where its placeholder ends: its own end, or, for the opening
+	// tag of code written inline, the end of the closing tag, which it
+	// covers.
+	end     int
+	covered bool     // a closing tag in its opening tag's placeholder
+	html    bool     // it lies in raw HTML
+	node    ast.Node // where it was placed in the tree
+	done    bool     // rendered, expanded or dropped: nothing to replace
+	call    *scCall  // the shortcode it opens, closes or is
 }
 
 // span is a range of bytes of a document.
@@ -114,10 +119,13 @@ type scState struct {
 	tags  []scTag
 	info  []tagInfo
 	calls []*scCall
+	inl   []int  // the live tags with inline placeholders, in order
 	code  []span // code and comments, where tags stay as written
 	html  []span // raw HTML
 	pc    parser.Context
 	root  ast.Node
+	// emptied holds the paragraphs a shortcode left, which go if empty.
+	emptied []ast.Node
 	// front holds the front matter's values once read (param).
 	front     map[string]any
 	frontRead bool
@@ -193,10 +201,32 @@ func (p *Parser) shortcodes(doc *handbook.Document, diags *diag.List) *scState {
 	st.pair()
 	st.buf = bytes.Clone(src)
 	for i := range tags {
-		st.substitute(i)
+		info := &st.info[i]
+		info.end = tags[i].end
+		info.block = info.state == tagLive && !info.html && st.aloneOnLine(&tags[i]) && blockPlaceholder(i, tags[i].end-tags[i].start) != ""
 	}
 	for _, c := range st.calls {
-		if c.code && c.close >= 0 && !c.dropped {
+		if !c.code || c.close < 0 || c.dropped {
+			continue
+		}
+		if o, cl := &st.info[c.open], &st.info[c.close]; !(o.block && cl.block) {
+			// Code not between lines of their own: one run of text from
+			// the opening tag to the end of the closing one, so that no
+			// line of the code is read as Markdown.
+			o.block, o.end = false, tags[c.close].end
+			cl.block, cl.covered = false, true
+		}
+	}
+	for i := range tags {
+		st.substitute(i)
+	}
+	for i := range tags {
+		if info := &st.info[i]; info.state == tagLive && !info.block && !info.covered {
+			st.inl = append(st.inl, i)
+		}
+	}
+	for _, c := range st.calls {
+		if c.code && c.close >= 0 && !c.dropped && st.info[c.open].block {
 			st.blank(&tags[c.open], tags[c.close].start)
 		}
 	}
@@ -363,7 +393,8 @@ func (st *scState) pair() {
 				k--
 			}
 			if k < 0 {
-				st.info[i].state = tagBad
+				// Reported; its placeholder, which no call has, shows
+				// nothing.
 				problems = append(problems, problem{i,
 					fmt.Sprintf("remove it, or open the shortcode before it with {{%s %s %s", delim(t), t.name, rdelim(t)),
 					fmt.Sprintf("closing tag of shortcode %q without an opening one", t.name)})
@@ -496,11 +527,7 @@ func (st *scState) substitute(i int) {
 	case info.state == tagCode && t.comment:
 		st.unescape(t)
 		return
-	case info.state == tagBad && t.err == "" && t.closing:
-		// An unmatched closing tag (reported) shows nothing.
-		st.blankTag(t)
-		return
-	case info.state != tagLive:
+	case info.state != tagLive, info.covered:
 		return
 	case info.html && c != nil && c.def == nil && c.site == nil && !c.comment:
 		// In raw HTML, an unknown shortcode shows nothing: its tag goes,
@@ -509,14 +536,11 @@ func (st *scState) substitute(i int) {
 		st.blankTag(t)
 		return
 	}
-	if !info.html && st.aloneOnLine(t) {
-		if ph := blockPlaceholder(i, t.end-t.start); ph != "" {
-			copy(st.buf[t.start:], ph)
-			info.block = true
-			return
-		}
+	if info.block {
+		copy(st.buf[t.start:], blockPlaceholder(i, t.end-t.start))
+		return
 	}
-	ph := inlinePlaceholder(i, t.end-t.start)
+	ph := inlinePlaceholder(i, info.end-t.start)
 	if ph == "" {
 		// Too short to hold its placeholder: shown as written.
 		info.state = tagBad
@@ -754,15 +778,36 @@ func (st *scState) resolve(root ast.Node) {
 	for _, c := range st.calls {
 		st.place(c)
 	}
+	for i := range st.info {
+		if info := &st.info[i]; info.call == nil && info.node != nil {
+			st.remove(info.node) // an unmatched closing tag
+			info.node, info.done = nil, true
+		}
+	}
+	for _, p := range st.emptied {
+		if isParagraph(p) && p.Parent() != nil && isBlank(p, st.buf) {
+			p.Parent().RemoveChild(p.Parent(), p)
+		}
+	}
 }
 
-// inlineAt returns the first live inline tag overlapping [a, b), or -1.
-func (st *scState) inlineAt(a, b int) int {
-	i := sort.Search(len(st.tags), func(i int) bool { return st.tags[i].end > a })
-	for ; i < len(st.tags) && st.tags[i].start < b; i++ {
-		if st.info[i].state == tagLive && !st.info[i].block {
-			return i
+// isBlank reports whether a paragraph holds nothing but spaces.
+func isBlank(p ast.Node, src []byte) bool {
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok || !util.IsBlank(t.Segment.Value(src)) {
+			return false
 		}
+	}
+	return true
+}
+
+// inlineAt returns the index in st.inl of the first live inline tag
+// whose placeholder overlaps [a, b), or -1.
+func (st *scState) inlineAt(a, b int) int {
+	k := sort.Search(len(st.inl), func(k int) bool { return st.info[st.inl[k]].end > a })
+	if k < len(st.inl) && st.tags[st.inl[k]].start < b {
+		return k
 	}
 	return -1
 }
@@ -777,11 +822,9 @@ func (st *scState) cut(t *ast.Text) {
 	s, e := t.Segment.Start, t.Segment.Stop
 	var pieces []ast.Node
 	cur := s
-	for i := st.inlineAt(s, e); i >= 0 && i < len(st.tags) && st.tags[i].start < e; i++ {
+	for k := st.inlineAt(s, e); k >= 0 && k < len(st.inl) && st.tags[st.inl[k]].start < e; k++ {
+		i := st.inl[k]
 		tg := &st.tags[i]
-		if st.info[i].state != tagLive || st.info[i].block {
-			continue
-		}
 		if tg.start >= cur {
 			if tg.start > cur {
 				pieces = append(pieces, ast.NewTextSegment(text.NewSegment(cur, tg.start)))
@@ -793,7 +836,7 @@ func (st *scState) cut(t *ast.Text) {
 				pieces = append(pieces, n)
 			}
 		}
-		cur = max(cur, min(tg.end, e))
+		cur = max(cur, min(st.info[i].end, e))
 	}
 	if cur < e || t.SoftLineBreak() || t.HardLineBreak() {
 		last := ast.NewTextSegment(text.NewSegment(cur, e))
@@ -870,10 +913,11 @@ func (st *scState) placeholderAt(s string, block bool) (int, int) {
 		return -1, 0
 	}
 	t := &st.tags[i]
-	if info := &st.info[i]; info.state != tagLive || info.block != block {
+	info := &st.info[i]
+	if info.state != tagLive || info.block != block || info.covered {
 		return -1, 0
 	}
-	ph := inlinePlaceholder(int(i), t.end-t.start)
+	ph := inlinePlaceholder(int(i), info.end-t.start)
 	if block {
 		ph = blockPlaceholder(int(i), t.end-t.start)
 	}
@@ -1039,12 +1083,22 @@ func (st *scState) nest(c *scCall) {
 	if b, ok := oi.node.(*scBlock); ok && b.container {
 		b.call = c
 		if !b.closed && ci.node != nil && ci.node != b {
-			remove(ci.node)
+			st.remove(ci.node)
 		}
 		oi.done, ci.done = true, true
 		return
 	}
 	o, cl := oi.node, ci.node
+	if ci.covered && o != nil {
+		// Code written inline: one placeholder for both tags.
+		setCall(o, c)
+		if c.block() && isParagraph(o.Parent()) {
+			o = st.splitAt(o)
+		}
+		oi.node, ci.node = o, o
+		oi.done, ci.done = true, true
+		return
+	}
 	if o == nil || cl == nil {
 		if o == nil && cl == nil && c.def != nil && c.def.close != nil && !c.code && st.sameHTML(c) {
 			c.split = true
@@ -1081,7 +1135,7 @@ func (st *scState) nest(c *scCall) {
 		o.AppendChild(o, n)
 		n = next
 	}
-	remove(cl)
+	st.remove(cl)
 	setCall(o, c)
 	oi.node, ci.node = o, o
 	oi.done, ci.done = true, true
@@ -1094,9 +1148,10 @@ func (st *scState) nest(c *scCall) {
 	}
 }
 
-func remove(n ast.Node) {
+func (st *scState) remove(n ast.Node) {
 	if p := n.Parent(); p != nil {
 		p.RemoveChild(p, n)
+		st.emptied = append(st.emptied, p)
 	}
 }
 
@@ -1118,7 +1173,7 @@ func (st *scState) drop(c *scCall, why string) {
 	c.dropped = true
 	for _, i := range []int{c.open, c.close} {
 		if n := st.info[i].node; n != nil {
-			unwrap(n)
+			st.unwrap(n)
 			st.info[i].node = nil
 		}
 		st.info[i].done = true
@@ -1130,11 +1185,12 @@ func (st *scState) drop(c *scCall, why string) {
 }
 
 // unwrap replaces a node by its children.
-func unwrap(n ast.Node) {
+func (st *scState) unwrap(n ast.Node) {
 	p := n.Parent()
 	if p == nil {
 		return
 	}
+	st.emptied = append(st.emptied, p)
 	for ch := n.FirstChild(); ch != nil; {
 		next := ch.NextSibling()
 		p.InsertBefore(p, n, ch)
@@ -1150,7 +1206,7 @@ func (st *scState) place(c *scCall) {
 	n := st.info[c.open].node
 	if c.dropped {
 		if n != nil {
-			unwrap(n)
+			st.unwrap(n)
 			st.info[c.open].node = nil
 		}
 		st.info[c.open].done = true
@@ -1167,7 +1223,7 @@ func (st *scState) place(c *scCall) {
 		s.SetRaw(true)
 		st.replace(n, s)
 	case c.def == nil && c.site == nil:
-		unwrap(n) // unknown: its content only
+		st.unwrap(n) // unknown: its content only
 	case c.block():
 		if isParagraph(n.Parent()) {
 			n = st.splitAt(n)

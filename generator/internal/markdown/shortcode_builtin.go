@@ -646,7 +646,7 @@ func (p *Parser) renderMarkdown(src []byte) string {
 	})
 	for _, n := range drop {
 		if _, ok := n.(*TOMLFrontMatter); ok {
-			remove(n)
+			n.Parent().RemoveChild(n.Parent(), n)
 			continue
 		}
 		unlink(n, src)

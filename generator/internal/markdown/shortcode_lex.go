@@ -174,7 +174,7 @@ func lexTag(src []byte, s int) scTag {
 					p, a.value, ok = lexQuoted(src, p)
 					a.quoted = true
 					if !ok {
-						return fail(p, "close the quotes, on the same line", "unterminated quoted argument in shortcode "+strconv.Quote(t.name))
+						return fail(a.valOff, "close the quotes, on the same line", "unterminated quoted argument in shortcode "+strconv.Quote(t.name))
 					}
 				default:
 					q := p

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -80,6 +81,9 @@ func (p *Parser) siteShortcode(name string) *siteTemplate {
 				continue
 			}
 			t = &siteTemplate{path: file, inner: strings.Contains(string(src), ".Inner")}
+			// The line break that ends the file is not output: the
+			// shortcode may stand inside a line.
+			src = bytes.TrimSuffix(bytes.TrimSuffix(src, []byte("\n")), []byte("\r"))
 			if ext == ".html" {
 				t.html, t.err = htmltemplate.New(file).Funcs(htmltemplate.FuncMap(p.sc.funcs)).Option("missingkey=zero").Parse(string(src))
 			} else {

@@ -65,6 +65,9 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates
 		if err != nil || d.IsDir() || path.Ext(name) != ".html" || strings.HasPrefix(name, "partials/") || name == "_default/baseof.html" {
 			return nil
 		}
+		if strings.HasPrefix(name, "shortcodes/") || strings.HasPrefix(name, "_shortcodes/") {
+			return nil // Hugo shortcodes, which the markdown stage runs
+		}
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil

@@ -1,0 +1,288 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// shortcodeSite uses every built-in shortcode, in both forms, nested, and
+// shown as written in code.
+const shortcodeSite = `
+-- site.yaml --
+title: Shortcodes
+params:
+  version: 1.2.3
+  support:
+    email: help@example.com
+-- content/_index.md --
+---
+title: Home
+---
+Home.
+-- content/setup.md --
+---
+title: Setup
+---
+## Install {#install}
+
+Steps.
+-- content/snippets/intro.md --
+Included *Markdown* with [a link](https://example.com/).
+-- content/snippets/main.go --
+package main
+-- content/guide/index.md --
+---
+title: Guide
+owner: platform
+params:
+  team: Storage
+---
+{{% alert title="Warning" color="warning" %}}
+Back up **first**; see [setup](../setup.md).
+{{% /alert %}}
+
+{{% alert %}} One line. {{% /alert %}}
+
+{{% pageinfo color="info td-max-width mx-0" %}}
+This page is a draft.
+{{% /pageinfo %}}
+
+{{< details summary="More *detail*" >}}
+Hidden text.
+
+{{% alert color="danger" %}}
+Nested alert.
+{{% /alert %}}
+{{< /details >}}
+
+{{< tabpane >}}
+{{< tab header="Go" lang="go" >}}
+x := <-ch
+{{< /tab >}}
+{{% tab header="Prose" %}}
+A *tab* in Markdown.
+{{% /tab %}}
+{{< /tabpane >}}
+
+{{< figure src="chart.png" alt="A chart" caption="Load, *per day*" title="Load" link="/setup/" >}}
+
+Version {{< param version >}}, team {{% param team %}}, owner {{< param "owner" >}}, mail {{< param support.email >}}.
+
+{{< highlight go >}}
+func main() { fmt.Println("<hi>") }
+{{< /highlight >}}
+
+{{< readfile file="../snippets/intro.md" >}}
+
+{{< readfile "/snippets/main.go" >}}
+
+Watch {{< youtube id="dQw4w9WgXcQ" title="the talk" >}} or {{< vimeo 55073825 >}}.
+
+See {{< ref "setup.md#install" >}} and [the setup]({{< relref "setup.md" >}}).
+
+Write ` + "`{{< alert >}}`" + ` to open one.
+
+` + "```" + `
+{{< figure src="x.png" >}}
+{{</* param version */>}}
+` + "```" + `
+-- content/guide/chart.png --
+PNG
+`
+
+func TestShortcodesBuiltIn(t *testing.T) {
+	s := buildSite(t, shortcodeSite)
+	s.noDiags()
+	s.contains("guide/index.html",
+		// alert, % form: its content is Markdown, its links resolved.
+		`<blockquote class="alert alert-warning">`+"\n"+`<strong class="alert-title">Warning</strong>`+"\n"+
+			`<p>Back up <strong>first</strong>; see <a href="../setup/">setup</a>.</p>`+"\n</blockquote>",
+		`<blockquote class="alert alert-note">`+"\n"+`<p>One line.</p>`+"\n</blockquote>",
+		`<blockquote class="alert alert-note pageinfo">`+"\n"+`<p>This page is a draft.</p>`,
+		// details around a nested alert.
+		"<details>\n<summary>More <em>detail</em></summary>\n<p>Hidden text.</p>\n"+
+			`<blockquote class="alert alert-caution">`+"\n<p>Nested alert.</p>\n</blockquote>\n</details>",
+		// tabs: stacked sections; one with a language is code.
+		`<div class="tabpane">`+"\n"+`<section class="tab">`+"\n"+`<p class="tab-label"><strong>Go</strong></p>`,
+		`<p class="tab-label"><strong>Prose</strong></p>`+"\n<p>A <em>tab</em> in Markdown.</p>\n</section>\n</div>",
+		// figure: the image checked and rewritten relative to the page.
+		"<figure>\n"+`<a href="../setup/"><img src="../guide/chart.png" alt="A chart" loading="lazy"></a>`+"\n"+
+			"<figcaption><h4>Load</h4><p>Load, <em>per day</em></p></figcaption>\n</figure>",
+		// param: the page's front matter and params, then the site's.
+		"Version 1.2.3, team Storage, owner platform, mail help@example.com.",
+		// readfile: Markdown rendered, other files as code.
+		`<p>Included <em>Markdown</em> with <a href="https://example.com/">a link</a>.</p>`,
+		`class="language-go"`,
+		// videos as plain links.
+		`Watch <a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">the talk</a> or <a href="https://vimeo.com/55073825">https://vimeo.com/55073825</a>.`,
+		// ref alone is the href; in a link, the link's.
+		`See ../setup/#install and <a href="../setup/">the setup</a>.`,
+		// code shows shortcodes as written, comments without their marks.
+		"<code>{{&lt; alert &gt;}}</code>",
+		"{{&lt; figure src=&#34;x.png&#34; &gt;}}\n{{&lt; param version &gt;}}    \n",
+	)
+	s.lacks("guide/index.html", "hbsc", "\x1a", "{{%", "youtube.com/embed", "<iframe")
+	// The highlight block is a fenced block's twin.
+	fenced := buildSite(t, "-- content/a.md --\n# A\n\n```go\nfunc main() { fmt.Println(\"<hi>\") }\n```\n")
+	code := fenced.file("a/index.html")
+	code = code[strings.Index(code, "<pre"):]
+	code = code[:strings.Index(code, "</pre>")+6]
+	s.contains("guide/index.html", code)
+	// The figure's image and the refs are links like any other.
+	s.contains("setup/index.html", "Referenced by", `href="../guide/"`)
+}
+
+// A site's own shortcodes run as in Hugo, through html/template, with the
+// arguments, the inner content rendered, the page and the site; their
+// errors are at their own line and column, and the run goes on.
+func TestSiteShortcodes(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+title: Handbook
+params:
+  team: Storage
+-- layouts/shortcodes/note.html --
+<aside class="note note-{{ .Get "kind" }}"><p>{{ .Page.Title }} · {{ .Site.Title }} · {{ .Site.Params.team }} · {{ .Page.Params.owner }}</p>{{ .Inner }}</aside>
+-- layouts/shortcodes/badge.html --
+<span class="badge">{{ .Get 0 }}{{ with .Get 1 }}/{{ . }}{{ end }} #{{ .Ordinal }}</span>
+-- layouts/shortcodes/steps.md --
+{{ range .Params }}1. {{ . }}
+{{ end }}
+-- layouts/shortcodes/broken.html --
+<p>{{ .Get "x" </p>
+-- layouts/shortcodes/boom.html --
+<p>
+{{ index .Params 5 }}</p>
+-- content/b.md --
+# B
+-- content/a.md --
+---
+title: Page A
+owner: platform
+---
+{{< note kind="tip" >}}
+Some **bold** and [a link](b.md).
+{{< /note >}}
+
+Inline {{< badge "v1" "beta" >}} and {{% badge v2 %}}.
+
+{{< steps "Plan" "Build" >}}
+
+{{< broken x="1" >}}
+
+{{< boom >}}
+`)
+	s.contains("a/index.html",
+		`<aside class="note note-tip"><p>Page A · Handbook · Storage · platform</p><p>Some <strong>bold</strong> and <a href="../b/">a link</a>.</p>`+"\n</aside>",
+		`Inline <span class="badge">v1/beta #1</span> and <span class="badge">v2 #2</span>.`,
+		"<ol>\n<li>Plan</li>\n<li>Build</li>\n</ol>",
+	)
+	s.contains("b/index.html", "Referenced by", `href="../a/"`)
+	want := `layouts/shortcodes/boom.html:2:3: error: shortcode template: executing "shortcodes/boom.html" at <index .Params 5>: error calling index: index out of range: 5
+	hint: fix the template; a shortcode template sees .Get, .Inner, .Params, .IsNamedParams, .Name, .Ordinal, .Parent, .Position, .Page and .Site; used at content/a.md:15:1
+layouts/shortcodes/broken.html:1:1: error: shortcode template: unexpected "<" in operand
+	hint: fix the template; a shortcode template sees .Get, .Inner, .Params, .IsNamedParams, .Name, .Ordinal, .Parent, .Position, .Page and .Site
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// An unknown shortcode shows its content and gets one warning for the
+// whole run, at its first use in path order, with the count of its uses.
+func TestUnknownShortcodeOneWarningPerName(t *testing.T) {
+	s := buildSite(t, `
+-- content/b.md --
+# B
+
+{{< imgproc sunset Crop "500x300" >}}
+Image cropped to 500x300
+{{< /imgproc >}}
+
+{{% blocks/lead color="white" %}}
+Lead **text**.
+{{% /blocks/lead %}}
+-- content/a.md --
+# A
+
+Some {{< kbd >}}Ctrl{{< /kbd >}} and {{< kbd >}}C{{< /kbd >}}.
+
+{{< imgproc other Fit "10x10" />}}
+-- content/c.md --
+# C
+
+{{< imgproc x >}}
+`)
+	want := `content/a.md:3:6: warning: Hugo shortcode "kbd" is not known: it shows its inner content only (2 uses)
+	hint: write its content as Markdown, or add layouts/shortcodes/kbd.html to render it
+content/a.md:5:1: warning: Hugo shortcode "imgproc" is not known: it shows its inner content only (3 uses in 3 files)
+	hint: write its content as Markdown, or add layouts/shortcodes/imgproc.html to render it
+content/b.md:7:1: warning: Hugo shortcode "blocks/lead" is not known: it shows its inner content only (1 use)
+	hint: write its content as Markdown, or add layouts/shortcodes/blocks/lead.html to render it
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if s.res.Warnings != 3 {
+		t.Errorf("%d warnings, want 3", s.res.Warnings)
+	}
+	s.contains("a/index.html", "<p>Some Ctrl and C.</p>")
+	s.contains("b/index.html", "<p>Image cropped to 500x300</p>", "<p>Lead <strong>text</strong>.</p>")
+	s.lacks("b/index.html", "{{", "hbsc")
+}
+
+// Bad shortcodes are each reported where they are written, with a hint,
+// and the rest of the page is rendered.
+func TestShortcodeDiagnostics(t *testing.T) {
+	s := buildSite(t, `
+-- content/snippets/ok.md --
+# OK
+-- content/bad.md --
+---
+title: Bad
+---
+{{< alert >}}
+Never closed.
+
+{{< details sumary="x" >}}
+Body.
+{{< /details >}}
+
+{{< readfile file="missing.md" >}}
+
+{{< readfile file="../../site.yaml" >}}
+
+Stray {{< /figure >}} close.
+
+{{< figure src="a.png" "b" >}}
+
+{{< details summary="unterminated >}}
+
+{{% alert %}}
+- in a list {{% /alert %}}
+- next
+
+Still rendered.
+`)
+	want := `content/bad.md:4:1: error: shortcode "alert" is never closed
+	hint: close it with {{< /alert >}}, or end the tag with />}} if it has no content
+content/bad.md:7:13: warning: shortcode "details" has no argument "sumary"
+	hint: did you mean "summary"? it takes summary, open, class, name, title
+content/bad.md:11:19: error: readfile: no file "missing.md" in the content folder
+	hint: the path is relative to the page's folder, or to the content folder when it starts with /
+content/bad.md:13:19: error: readfile "../../site.yaml" leaves the content folder
+	hint: name a file inside the content folder: relative to the page's folder, or to the content folder with a leading /
+content/bad.md:15:7: error: closing tag of shortcode "figure" without an opening one
+	hint: remove it, or open the shortcode before it with {{< figure >}}
+content/bad.md:17:24: error: shortcode "figure" mixes named and positional arguments
+	hint: give every argument a name (name="value"), or none
+content/bad.md:19:21: error: unterminated quoted argument in shortcode "details"
+	hint: close the quotes, on the same line
+content/bad.md:21:1: warning: shortcode "alert" cannot hold its content: its closing tag is in another part of the document's structure (another list item, quote or table cell); the content is shown without it
+	hint: put the opening and closing tags each on a line of its own, around whole paragraphs
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("bad/index.html", "<p>Never closed.</p>", "<p>Body.</p>", "Stray  close.", "<p>Still rendered.</p>")
+}
