@@ -55,6 +55,12 @@ Nested alert.
 {{% /alert %}}
 {{< /details >}}
 
+{{< details summary="Raw" >}}
+<p class="x">Raw <em>HTML</em> inside.</p>
+{{< /details >}}
+
+<p>In HTML: <span title="v{{< param version >}}">{{< param version >}}</span>, <a href="{{< ref "setup.md" >}}">setup</a>.</p>
+
 {{< tabpane >}}
 {{< tab header="Go" lang="go" >}}
 x := <-ch
@@ -102,6 +108,9 @@ func TestShortcodesBuiltIn(t *testing.T) {
 		// details around a nested alert.
 		"<details>\n<summary>More <em>detail</em></summary>\n<p>Hidden text.</p>\n"+
 			`<blockquote class="alert alert-caution">`+"\n<p>Nested alert.</p>\n</blockquote>\n</details>",
+		// HTML as content; shortcodes in raw HTML.
+		"<details>\n<summary>Raw</summary>\n"+`<p class="x">Raw <em>HTML</em> inside.</p>`+"\n</details>",
+		`<p>In HTML: <span title="v1.2.3">1.2.3</span>, <a href="../setup/">setup</a>.</p>`,
 		// tabs: stacked sections; one with a language is code.
 		`<div class="tabpane">`+"\n"+`<section class="tab">`+"\n"+`<p class="tab-label"><strong>Go</strong></p>`,
 		`<p class="tab-label"><strong>Prose</strong></p>`+"\n<p>A <em>tab</em> in Markdown.</p>\n</section>\n</div>",
@@ -262,7 +271,7 @@ Stray {{< /figure >}} close.
 - in a list {{% /alert %}}
 - next
 
-Still rendered.
+Still rendered. See {{< ref "nowhere.md" >}}.
 `)
 	want := `content/bad.md:4:1: error: shortcode "alert" is never closed
 	hint: close it with {{< /alert >}}, or end the tag with />}} if it has no content
@@ -280,9 +289,11 @@ content/bad.md:19:21: error: unterminated quoted argument in shortcode "details"
 	hint: close the quotes, on the same line
 content/bad.md:21:1: warning: shortcode "alert" cannot hold its content: its closing tag is in another part of the document's structure (another list item, quote or table cell); the content is shown without it
 	hint: put the opening and closing tags each on a line of its own, around whole paragraphs
+content/bad.md:25:21: error: broken link "nowhere.md": no document has this id, path or name
+	hint: check the spelling; ids are shown on each page, and `+"`handbook check`"+` lists them all
 `
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	s.contains("bad/index.html", "<p>Never closed.</p>", "<p>Body.</p>", "Stray  close.", "<p>Still rendered.</p>")
+	s.contains("bad/index.html", "<p>Never closed.</p>", "<p>Body.</p>", "Stray  close.", "<p>Still rendered. See nowhere.md.</p>")
 }

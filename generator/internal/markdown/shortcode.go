@@ -206,6 +206,15 @@ func (p *Parser) shortcodes(doc *handbook.Document, diags *diag.List) *scState {
 		info.block = info.state == tagLive && !info.html && st.aloneOnLine(&tags[i]) && blockPlaceholder(i, tags[i].end-tags[i].start) != ""
 	}
 	for _, c := range st.calls {
+		// A closing tag alone on its line ends its container even where,
+		// read without shortcodes, an HTML block its content starts would
+		// take the line: the container sees the line first.
+		if c.close >= 0 && st.info[c.open].block {
+			cl := &st.info[c.close]
+			cl.block = cl.state == tagLive && st.aloneOnLine(&tags[c.close]) && blockPlaceholder(c.close, tags[c.close].end-tags[c.close].start) != ""
+		}
+	}
+	for _, c := range st.calls {
 		if !c.code || c.close < 0 || c.dropped {
 			continue
 		}
@@ -529,7 +538,7 @@ func (st *scState) substitute(i int) {
 		return
 	case info.state != tagLive, info.covered:
 		return
-	case info.html && c != nil && c.def == nil && c.site == nil && !c.comment:
+	case info.html && !info.block && c != nil && c.def == nil && c.site == nil && !c.comment:
 		// In raw HTML, an unknown shortcode shows nothing: its tag goes,
 		// so that no placeholder ends up as an attribute.
 		info.state = tagBlanked
@@ -1085,7 +1094,9 @@ func (st *scState) nest(c *scCall) {
 		if !b.closed && ci.node != nil && ci.node != b {
 			st.remove(ci.node)
 		}
-		oi.done, ci.done = true, true
+		// A closing tag the container did not reach, and that is not in
+		// the tree, is replaced by nothing at the end.
+		oi.done, ci.done = true, ci.node != nil
 		return
 	}
 	o, cl := oi.node, ci.node
@@ -1175,8 +1186,10 @@ func (st *scState) drop(c *scCall, why string) {
 		if n := st.info[i].node; n != nil {
 			st.unwrap(n)
 			st.info[i].node = nil
+			st.info[i].done = true
 		}
-		st.info[i].done = true
+		// An unplaced tag's placeholder is replaced by nothing at the
+		// end of the rendering.
 	}
 	if c.def != nil || c.site != nil {
 		st.diags.Warnf(st.doc.SourcePath, c.tag().start, "put the opening and closing tags each on a line of its own, around whole paragraphs",
@@ -1208,8 +1221,8 @@ func (st *scState) place(c *scCall) {
 		if n != nil {
 			st.unwrap(n)
 			st.info[c.open].node = nil
+			st.info[c.open].done = true
 		}
-		st.info[c.open].done = true
 		return
 	}
 	if n == nil {
@@ -1286,6 +1299,7 @@ func (st *scState) finish(w *bodyWriter) {
 	}
 	var b strings.Builder
 	b.Grow(len(h))
+	outs := map[int]string{} // a placeholder may be written twice (an autolink's href and text)
 	for {
 		k1, k2 := strings.Index(h, "hbsc"), strings.IndexByte(h, 0x1a)
 		k := k1
@@ -1297,10 +1311,17 @@ func (st *scState) finish(w *bodyWriter) {
 		}
 		b.WriteString(h[:k])
 		h = h[k:]
-		if i, n := st.placeholderAt(h, h[0] == 0x1a); i >= 0 && !st.info[i].done {
-			b.WriteString(st.rawOutput(i))
-			h = h[n:]
-			continue
+		if i, n := st.placeholderAt(h, h[0] == 0x1a); i >= 0 {
+			out, ok := outs[i]
+			if !ok && !st.info[i].done {
+				out, ok = st.rawOutput(i), true
+				outs[i] = out
+			}
+			if ok {
+				b.WriteString(out)
+				h = h[n:]
+				continue
+			}
 		}
 		b.WriteByte(h[0])
 		h = h[1:]
