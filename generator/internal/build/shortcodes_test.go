@@ -290,7 +290,7 @@ content/bad.md:19:21: error: unterminated quoted argument in shortcode "details"
 content/bad.md:21:1: warning: shortcode "alert" cannot hold its content: its closing tag is in another part of the document's structure (another list item, quote or table cell); the content is shown without it
 	hint: put the opening and closing tags each on a line of its own, around whole paragraphs
 content/bad.md:25:21: error: broken link "nowhere.md": no document has this id, path or name
-	hint: check the spelling; ids are shown on each page, and `+"`handbook check`"+` lists them all
+	hint: check the spelling; ids are shown on each page, and ` + "`handbook check`" + ` lists them all
 `
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
