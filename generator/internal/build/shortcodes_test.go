@@ -82,6 +82,8 @@ func main() { fmt.Println("<hi>") }
 
 {{< readfile "/snippets/main.go" >}}
 
+{{% include "/snippets/intro.md" %}}
+
 Watch {{< youtube id="dQw4w9WgXcQ" title="the talk" >}} or {{< vimeo 55073825 >}}.
 
 See {{< ref "setup.md#install" >}} and [the setup]({{< relref "setup.md" >}}).
@@ -122,6 +124,7 @@ func TestShortcodesBuiltIn(t *testing.T) {
 		// readfile: Markdown rendered, other files as code.
 		`<p>Included <em>Markdown</em> with <a href="https://example.com/">a link</a>.</p>`,
 		`class="language-go"`,
+		"main\n</code></pre>\n<p>Included <em>Markdown</em>",
 		// videos as plain links.
 		`Watch <a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">the talk</a> or <a href="https://vimeo.com/55073825">https://vimeo.com/55073825</a>.`,
 		// ref alone is the href; in a link, the link's.

@@ -8,6 +8,12 @@
 // Links are not resolved here: each link's href in the HTML is a slot
 // ("\x00N\x00" for Links[N]) that the render stage fills once the graph stage
 // has resolved it. A Parser is safe for concurrent use.
+//
+// Hugo shortcodes are rendered in the same pass (shortcode.go), every
+// offset still one into the file as written; a document that has any is
+// read once more before it, to find the code where they stay as written.
+// Their output may depend on Options.Shortcodes: the site's own shortcode
+// templates, its params, the files readfile reads.
 package markdown
 
 import (
