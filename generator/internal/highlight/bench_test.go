@@ -2,14 +2,24 @@ package highlight
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2/lexers"
 )
 
-// benchLangs are the snippets both benchmarks highlight: a Go function,
-// a Python function, a YAML config, a SQL query and a shell script.
-var benchLangs = []string{"go", "python", "yaml", "sql", "bash"}
+// benchLangs returns the languages whose snippets both benchmarks
+// highlight: every natively scanned one, in order.
+func benchLangs() []string {
+	var langs []string
+	for lang := range snippets {
+		if Native(lang) {
+			langs = append(langs, lang)
+		}
+	}
+	slices.Sort(langs)
+	return langs
+}
 
 // BenchmarkNative highlights each snippet with its native scanner.
 func BenchmarkNative(b *testing.B) {
@@ -28,7 +38,7 @@ func BenchmarkChroma(b *testing.B) {
 }
 
 func benchSnippets(b *testing.B, write func(buf *bytes.Buffer, lang string, code []byte) bool) {
-	for _, lang := range benchLangs {
+	for _, lang := range benchLangs() {
 		code := []byte(snippets[lang])
 		b.Run(lang, func(b *testing.B) {
 			var buf bytes.Buffer
