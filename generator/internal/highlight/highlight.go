@@ -6,9 +6,15 @@
 // "c1", ...), so the site's one stylesheet, generated from a chroma style,
 // colours both of the paths this package takes:
 //
-//   - The languages engineering handbooks use most (Go, Python, shell,
-//     YAML, SQL, ...) are tokenised by small hand-written scanners over
-//     []byte, with no regular expressions and no allocation per token.
+//   - Go, Python, JavaScript, C, C#, Protocol Buffers, Rust, SQL, JSON,
+//     YAML, TOML, shell scripts and sessions, diffs, Dockerfiles and
+//     makefiles are tokenised by small hand-written scanners over []byte,
+//     with no regular expressions and no allocation per token, a hundred
+//     times faster than chroma. Each follows chroma's lexer for its
+//     language, most of them rule for rule, and colours real code as that
+//     lexer does: the agreement tests hold every one to 98% of the bytes
+//     of the demo's code, of realistic samples and, where they have
+//     enough of it, of real handbooks' code.
 //   - Every other language chroma knows is tokenised by chroma's lexer and
 //     written by the same span writer.
 //

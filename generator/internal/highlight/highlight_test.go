@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -46,7 +47,7 @@ func classOfToken(t *testing.T, lang, code string, w want) string {
 }
 
 // languageTests lists, per native language, tokens of its snippet and
-// the classes they should get, mostly as chroma gives them.
+// the classes they should get: as chroma gives them.
 var languageTests = map[string][]want{
 	"go": {
 		{"", "func", "kd"},
@@ -82,7 +83,7 @@ var languageTests = map[string][]want{
 		{"", `'x'`, "s1"},
 		{`f"{limit}"`, "f", "sa"},
 		{`f"{limit}"`, "{", "si"},
-		{"Path(path).read_text(", "read_text", "nf"},
+		{"Path(path).read_text(", "read_text", ""},
 	},
 	"javascript": {
 		{"", "function", "kd"},
@@ -95,16 +96,7 @@ var languageTests = map[string][]want{
 		{"", "for", "k"},
 		{"return `", "`", "sb"},
 		{"`${path}", "${", "si"},
-		{"readFile(path", "readFile", "nf"},
-	},
-	"typescript": {
-		{"", "interface", "kr"},
-		{"", "number", "kt"},
-		{"", "undefined", "kc"},
-		{"", "/* Find a user by id. */", "cm"},
-		{"", `"root"`, "s2"},
-		{"", "function", "kd"},
-		{"", "===", "o"},
+		{"readFile(path", "readFile", ""},
 	},
 	"json": {
 		{"", `"name"`, "nt"},
@@ -125,7 +117,7 @@ var languageTests = map[string][]want{
 		{"", "null", "kc"},
 		{"", `"registry.example.com/billing:1.4"`, "s2"},
 		{"", "'debug'", "s1"},
-		{"  - name", "-", "p"},
+		{"  - name", "-", ""},
 		{"", "&defaults", "cp"},
 		{"", "*defaults", "cp"},
 		{"", "<<", "nt"},
@@ -133,23 +125,23 @@ var languageTests = map[string][]want{
 	},
 	"toml": {
 		{"", "# Build settings", "c"},
-		{"", "title", "na"},
+		{"", "title", ""},
 		{"", `"Handbook"`, "s2"},
 		{"", "8080", "mi"},
 		{"", "0.5", "mf"},
 		{"", "false", "kc"},
-		{"", "2024-01-02", "ld"},
-		{"", "server", "nc"},
+		{"", "2024-01-02", "mi"},
+		{"", "server", ""},
 		{"", "[[", "p"},
 		{"", "'literal'", "s1"},
 		{"", "\"\"\"multi\nline\"\"\"", "s2"},
 	},
 	"bash": {
-		{"", "#!/usr/bin/env bash", "ch"},
+		{"", "#!/usr/bin/env bash", "cp"},
 		{"", "set", "nb"},
 		{"", "# Deploy every service.", "c1"},
 		{"", "for", "k"},
-		{"for svc in", "in", "k"},
+		{"for svc in", "in", ""},
 		{"", "do", "k"},
 		{"", "$svc", "nv"},
 		{"", "${", "si"},
@@ -188,32 +180,12 @@ var languageTests = map[string][]want{
 		{"", "str", "kt"},
 		{"", "/// Count words in text.", "sd"},
 		{"", "println!", "fm"},
-		{"", `"{} words"`, "s"},
+		{`"{} words"`, "{}", "si"},
+		{`"{} words"`, " words", "s"},
 		{`r#"`, "r", "sa"},
 		{"", `#"a "raw" string"#`, "s"},
 		{"", "'x'", "sc"},
 		{"", "0", "mi"},
-	},
-	"java": {
-		{"", "package", "kn"},
-		{"", "com.example", "nn"},
-		{"", "public", "kd"},
-		{"class Greeter", "Greeter", "nc"},
-		{"", "@Override", "nd"},
-		{"", `"world"`, "s"},
-		{"", "'!'", "sc"},
-		{"", "toString", "nf"},
-		{"", "return", "k"},
-	},
-	"kotlin": {
-		{"", "fun", "k"},
-		{"fun main", "main", "nf"},
-		{"class User", "User", "nc"},
-		{"val users", "users", "py"},
-		{"", `"ann"`, "s2"},
-		{"", "$names", "si"},
-		{"", "// oldest first", "c1"},
-		{"", "31", "mi"},
 	},
 	"c": {
 		{"", "#include", "cp"},
@@ -227,15 +199,6 @@ var languageTests = map[string][]want{
 		{"", "0x1fUL", "mh"},
 		{"", "return", "k"},
 	},
-	"cpp": {
-		{"", "namespace", "k"},
-		{"", "template", "k"},
-		{"class Stack", "Stack", "nc"},
-		{"", "void", "kt"},
-		{"", "noexcept", "k"},
-		{"", "#include", "cp"},
-		{"", "<vector>", "cpf"},
-	},
 	"csharp": {
 		{"", "using", "k"},
 		{"using System", "System", "nn"},
@@ -246,15 +209,6 @@ var languageTests = map[string][]want{
 		{"", `$"args: {count}"`, "s"},
 		{"", "0", "m"},
 		{"", "true", "kc"},
-	},
-	"hcl": {
-		{"", "# Web server", "c1"},
-		{"", "resource", "k"},
-		{"", `"aws_instance"`, "s2"},
-		{"", "ami", "na"},
-		{"", "2", "m"},
-		{"", "true", "kc"},
-		{"", "${", "si"},
 	},
 	"protobuf": {
 		{"", "syntax", "k"},
@@ -268,8 +222,8 @@ var languageTests = map[string][]want{
 	},
 	"diff": {
 		{"", "diff --git a/main.go b/main.go\n", "gh"},
-		{"", "--- a/main.go\n", "gh"},
-		{"", "+++ b/main.go\n", "gh"},
+		{"", "--- a/main.go\n", "gd"},
+		{"", "+++ b/main.go\n", "gi"},
 		{"", "@@ -1,5 +1,5 @@\n", "gu"},
 		{"", "-import \"fmt\"\n", "gd"},
 		{"", "+import \"log\"\n", "gi"},
@@ -291,20 +245,8 @@ var languageTests = map[string][]want{
 		{"", "BIN", "nv"},
 		{"", ":=", "o"},
 		{"", ".PHONY", "nf"},
-		{"", "wildcard", "nb"},
+		{"", "wildcard", "nv"},
 		{"", "$@", "nv"},
-	},
-	"ruby": {
-		{"", "require", "nb"},
-		{"", `"json"`, "s2"},
-		{"", "# A tiny greeter.", "c1"},
-		{"", "class", "k"},
-		{"class Greeter", "Greeter", "nc"},
-		{"", ":name", "ss"},
-		{"", "@name", "vi"},
-		{"", "#{", "si"},
-		{"", "nil", "kp"},
-		{"def greet", "greet", "nf"},
 	},
 }
 
@@ -347,24 +289,19 @@ func TestAliases(t *testing.T) {
 	for lang, aliases := range map[string][]string{
 		"go":         {"golang", "GO", "Go"},
 		"python":     {"py", "python3", "Python"},
-		"javascript": {"js", "jsx", "mjs"},
-		"typescript": {"ts", "tsx"},
+		"javascript": {"js", "mjs"},
 		"json":       {"jsonc"},
 		"yaml":       {"yml", "YAML"},
 		"bash":       {"sh", "shell", "zsh"},
 		"console":    {"shell-session"},
-		"sql":        {"postgres", "postgresql", "mysql", "sqlite", "SQL"},
+		"sql":        {"psql", "sqlite", "SQL"},
 		"rust":       {"rs"},
-		"kotlin":     {"kt"},
 		"c":          {"h"},
-		"cpp":        {"c++", "cc", "hpp"},
 		"csharp":     {"cs", "c#"},
-		"hcl":        {"terraform", "tf"},
 		"protobuf":   {"proto"},
 		"diff":       {"patch"},
 		"dockerfile": {"docker", "Dockerfile"},
 		"makefile":   {"make"},
-		"ruby":       {"rb"},
 	} {
 		for _, alias := range aliases {
 			got, ok := strings.CutPrefix(render(alias, snippets[lang]), `<pre class="chroma"><code class="language-`+alias+`">`)
@@ -376,6 +313,22 @@ func TestAliases(t *testing.T) {
 			if got != want {
 				t.Errorf("%s highlights differently from %s", alias, lang)
 			}
+		}
+	}
+}
+
+// TestHandedBack checks that the languages, and the names, whose scanners
+// did not agree with chroma on real code go to chroma: those it has a
+// lexer of their own for (jsx, postgres, terraform) as well.
+func TestHandedBack(t *testing.T) {
+	names := append(slices.Collect(maps.Keys(chromaSnippets)),
+		"ts", "tsx", "kt", "c++", "hpp", "terraform", "tf", "rb", "jsx", "postgres", "postgresql", "mysql", "plpgsql")
+	for _, name := range names {
+		if Native(name) {
+			t.Errorf("%s has a native scanner", name)
+		}
+		if out := render(name, "x = 1 # y\n"); !strings.HasPrefix(out, `<pre class="chroma">`) {
+			t.Errorf("%s: not highlighted by chroma: %.80q", name, out)
 		}
 	}
 }
@@ -437,10 +390,12 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestChromaFallback(t *testing.T) {
-	for lang, code := range map[string]string{
+	fallbacks := map[string]string{
 		"lua":     "local function greet(name)\n  return \"hi \" .. name -- say hi\nend\n",
 		"haskell": "main :: IO ()\nmain = putStrLn \"hello\" -- greet\n",
-	} {
+	}
+	maps.Copy(fallbacks, chromaSnippets)
+	for lang, code := range fallbacks {
 		if Native(lang) {
 			t.Fatalf("%s has a native scanner; pick another language", lang)
 		}
@@ -467,7 +422,7 @@ func TestChromaFallback(t *testing.T) {
 		if spans < 3 {
 			t.Errorf("%s: only %d spans in %s", lang, spans, out)
 		}
-		if !strings.Contains(out, `<span class="s`) || !strings.Contains(out, `<span class="c1">`) {
+		if _, handedBack := chromaSnippets[lang]; !handedBack && (!strings.Contains(out, `<span class="s`) || !strings.Contains(out, `<span class="c1">`)) {
 			t.Errorf("%s: no string or comment span in %s", lang, out)
 		}
 	}
@@ -564,19 +519,18 @@ var detailTests = []struct {
 	{"javascript", "const re = /ab+c/gi; x = a / b / c;\n", []want{{"", "/ab+c/gi", "sr"}, {"a /", "/", "o"}}},
 	{"javascript", "s = `a ${b + `c ${d}`} e`;\n", []want{{"", "`a ", "sb"}, {"", "+", "o"}, {"", "d", ""}, {"", " e`", "sb"}}},
 	{"rust", "fn f<'a>(x: &'a str) {}\n#[derive(Debug)]\n/* a /* b */ c */\n", []want{{"", "'a", "na"}, {"", "#[derive(Debug)]", "cp"}, {"", "/* a /* b */ c */", "cm"}}},
-	{"cpp", "enum class Color { Red };\n", []want{{"", "enum", "k"}, {"", "class", "k"}, {"", "Color", "nc"}}},
+	{"rust", "let n: Meters = area(MAX_LEN, 2.0f64);\n#[doc = \"x\"]\n", []want{{"", "Meters", "nc"}, {"", "area", ""}, {"", "MAX_LEN", "no"}, {"", "2.0", "mf"}, {"", "f64", "k"}, {"", `"x"`, "s"}}},
+	{"python", "from a.b import c\nimport x.y as z, w\nprint(f\"{n:>10}\", self.type)\n", []want{{"", "a.b", "nn"}, {"import c", "c", ""}, {"", "x.y", "nn"}, {"as z", "z", "nn"}, {", w", "w", "nn"}, {"", ">10", "s2"}, {"self.type", "type", ""}}},
+	{"json", "\"k\": 1\n{\"a\": [1, {\"b\": null}]} /* c */\n", []want{{"", `"k"`, "s2"}, {"", `"a"`, "nt"}, {"", `"b"`, "nt"}, {"", "null", "kc"}, {"", "/* c */", ""}}},
 	{"c", "char c = '\\n';\n#ifdef X // why\n#endif\n", []want{{"", `'\n'`, "sc"}, {"", "#ifdef X ", "cp"}, {"", "// why", "c1"}}},
 	{"csharp", "[Test]\npublic void F() { var p = @\"c:\\x\"; }\n", []want{{"", "[Test]", "na"}, {"", `@"c:\x"`, "s"}}},
-	{"ruby", "def initialize\n  x = :sym\nend\n", []want{{"", "initialize", "nf"}, {"", ":sym", "ss"}}},
-	{"kotlin", "val s = \"${a.b} and $c\"\n", []want{{"", "${", "si"}, {"", "$c", "si"}, {"", " and ", "s2"}}},
 	{"yaml", "run: |\n  make\n  make test\nnext: 1\n", []want{{"", "|", "p"}, {"", "  make test", "sd"}, {"", "next", "nt"}}},
-	{"yaml", "map: {a: 1, b: [x, .inf]}\n'q': yes\n", []want{{"{a", "a", "nt"}, {"", "x", "l"}, {"", ".inf", "m"}, {"", "'q'", "nt"}, {"", "yes", "kc"}}},
-	{"toml", "[a.b]\nx.y = 1979-05-27T07:32:00Z\ni = { k = 1 }\narr = [\n  [1],\n]\n", []want{{"", "a.b", "nc"}, {"", "x", "na"}, {"", "1979-05-27T07:32:00Z", "ld"}, {"", "k", "na"}, {"  [1]", "[", "p"}}},
-	{"bash", "cat <<EOF > f\nhello $name\nEOF\necho done\n", []want{{"", "<<EOF", "sh"}, {"", "hello $name\nEOF", "sh"}, {"echo done", "done", ""}}},
+	{"yaml", "map: {a: 1, b: [x, .inf]}\n'q': yes\nn: -1 # c\n", []want{{"{a", "a", "nt"}, {"", "{", ""}, {"", "x, .inf]}", "l"}, {"", "'q'", "nt"}, {"", "yes", "kc"}, {"\nn:", "n", "nt"}, {"-1", "-", ""}, {"-1", "1", "m"}, {"", "# c", "c"}}},
+	{"toml", "[a.b]\nx.y = 1979-05-27T07:32:00Z\ni = { k = 1 }\narr = [\n  [1],\n]\n", []want{{"", "a", ""}, {"a.b", ".", "p"}, {"", "x", ""}, {"", "1979-05-27T07:32:00Z", "ld"}, {"", "k", ""}, {"  [1]", "[", "p"}}},
+	{"bash", "cat <<EOF > f\nhello $name\nEOF\necho done\n", []want{{"", "<<EOF > f\nhello $name\nEOF", "s"}, {"echo done", "done", "k"}}},
 	{"bash", "x=$((1 + 2)) y=`date` && [[ -n $x ]]\n", []want{{"", "x", "nv"}, {"", "$((", "k"}, {"", "`", "sb"}, {"", "[[", "o"}, {"", "$x", "nv"}}},
-	{"console", "$ echo a \\\n  b\na b\n", []want{{"", "$", "gp"}, {"", "echo", "nb"}, {"", "  b", ""}, {"", "a b\n", "go"}}},
-	{"sql", "select x from t where a = $1 and b = 'it''s' and f(x);\n", []want{{"", "select", "k"}, {"", "$1", "nv"}, {"", "'it''s'", "s1"}, {"f(x", "f", "nf"}}},
-	{"hcl", "x {\n  count = 2\n  p = <<EOF\nhi\nEOF\n}\n", []want{{"", "count", "na"}, {"", "<<EOF\nhi\nEOF", "sh"}}},
+	{"console", "$ echo a \\\n  b\na b\n[me@box] $ ls\n", []want{{"", "$", "gp"}, {"", "echo", "nb"}, {"", "\\\n", "se"}, {"", "  b\n", "go"}, {"", "a b\n", "go"}, {"", "[me@box] $", "gp"}}},
+	{"sql", "select x from t where a = $1 and b = 'it''s' and f(x) AS c;\n", []want{{"", "select", "k"}, {"", "AS", "k"}, {"", "'it''s'", "s1"}, {"f(x", "f", ""}, {"", "$", ""}, {"", "1", "mi"}}},
 	{"diff", "-a\n+b\n\\ No newline at end of file\n", []want{{"", "\\ No newline at end of file\n", ""}}},
 	{"dockerfile", "ENV A=1\nCMD [\"run\", \"x\"]\nWORKDIR /app\n", []want{{"", "A", "nv"}, {"", `"run"`, "s2"}, {"", "/app", "s"}}},
 	{"makefile", "all:\n\t$(MAKE) -C sub\n", []want{{"", "all", "nf"}, {"", "$(", "k"}}},

@@ -6,32 +6,30 @@ import (
 	"github.com/alecthomas/chroma/v2"
 )
 
+// natives lists the native languages: each scanner and the names that
+// select it, the first being the language's own.
+var natives = []lang{
+	{goLang.scan, "go golang"},
+	{python.scan, "python py python3 py3"},
+	{javascript.scan, "javascript js mjs cjs"},
+	{scanRust, "rust rs"},
+	{cLang.scan, "c h"},
+	{csharp.scan, "csharp cs c#"},
+	{protobuf.scan, "protobuf proto proto3"},
+	{scanSQL, "sql psql sqlite sqlite3"},
+	{scanJSON, "json jsonc json5"},
+	{scanYAML, "yaml yml"},
+	{scanTOML, "toml"},
+	{scanBash, "bash sh shell zsh ksh"},
+	{scanConsole, "console shell-session shellsession bash-session"},
+	{scanDiff, "diff patch udiff"},
+	{scanDockerfile, "dockerfile docker containerfile"},
+	{scanMakefile, "makefile make mf bsdmake"},
+}
+
 // scanners maps each native language name and alias, in lower case, to
 // its scanner. It is built at init and only read after.
-var scanners = names(
-	lang{goLang.scan, "go golang"},
-	lang{python.scan, "python py python3 py3"},
-	lang{javascript.scan, "javascript js jsx mjs cjs"},
-	lang{typescript.scan, "typescript ts tsx mts"},
-	lang{rust.scan, "rust rs"},
-	lang{java.scan, "java"},
-	lang{kotlin.scan, "kotlin kt kts"},
-	lang{cLang.scan, "c h"},
-	lang{cpp.scan, "cpp c++ cc cxx hpp"},
-	lang{csharp.scan, "csharp cs c#"},
-	lang{hcl.scan, "hcl terraform tf"},
-	lang{protobuf.scan, "protobuf proto proto3"},
-	lang{sql.scan, "sql postgres postgresql psql mysql sqlite sqlite3 plpgsql"},
-	lang{ruby.scan, "ruby rb"},
-	lang{scanJSON, "json jsonc json5"},
-	lang{scanYAML, "yaml yml"},
-	lang{scanTOML, "toml"},
-	lang{scanBash, "bash sh shell zsh ksh"},
-	lang{scanConsole, "console shell-session shellsession bash-session"},
-	lang{scanDiff, "diff patch udiff"},
-	lang{scanDockerfile, "dockerfile docker containerfile"},
-	lang{scanMakefile, "makefile make mf bsdmake"},
-)
+var scanners = names(natives...)
 
 // A lang is a scanner and the names that select it.
 type lang struct {
@@ -50,13 +48,23 @@ func names(langs ...lang) map[string]func(*writer, []byte) {
 	return m
 }
 
+// wordTypes builds a read-only table of words and their types.
+func wordTypes(groups ...group) map[string]chroma.TokenType {
+	m := make(map[string]chroma.TokenType)
+	for _, g := range groups {
+		for _, k := range strings.Fields(g.words) {
+			m[k] = g.t
+		}
+	}
+	return m
+}
+
 // Token types used in the tables below, named short to keep them readable.
 const (
 	kw  = chroma.Keyword
 	kc  = chroma.KeywordConstant
 	kd  = chroma.KeywordDeclaration
 	kn  = chroma.KeywordNamespace
-	kp  = chroma.KeywordPseudo
 	kr  = chroma.KeywordReserved
 	kt  = chroma.KeywordType
 	nb  = chroma.NameBuiltin
@@ -65,17 +73,15 @@ const (
 	ne  = chroma.NameException
 	nf  = chroma.NameFunction
 	nn  = chroma.NameNamespace
-	py  = chroma.NameProperty
 	ow  = chroma.OperatorWord
 	str = chroma.LiteralString
 	s1  = chroma.LiteralStringSingle
 	s2  = chroma.LiteralStringDouble
 	sb  = chroma.LiteralStringBacktick
 	sc  = chroma.LiteralStringChar
-	txt = chroma.Name
 )
 
-// The comments of C and its many descendants.
+// The comments of C and its descendants.
 var (
 	slashComments = []string{"//"}
 	cBlock        = [2]string{"/*", "*/"}
@@ -97,6 +103,7 @@ var goLang = compile(&spec{
 		{kt, "uint uint8 uint16 uint32 uint64 int int8 int16 int32 int64 float32 float64 complex64 complex128 byte rune string bool error uintptr any comparable", 0},
 		{nb, "print println panic recover close complex real imag len cap append copy delete new make clear min max", 0},
 	},
+	calls:       true,
 	builtinCall: true,
 	punct:       "<>=!|^:.~",
 })
@@ -112,22 +119,27 @@ var python = compile(&spec{
 	prefixes:    "rRbBuUfF",
 	affix:       true,
 	showEscapes: true,
+	// The words of chroma's Python lexer; match and case are keywords
+	// wherever they are, as there.
 	keywords: []group{
-		{kw, "assert async await break continue del elif else except finally for global if lambda nonlocal pass raise return try while with yield as", 0},
+		{kw, "assert async await break continue del elif else except finally for global if lambda nonlocal pass raise return try while with yield as match case", 0},
 		{kw, "def", nf},
 		{kw, "class", nc},
 		{kn, "import from", nn},
 		{ow, "and or not in is", 0},
 		{kc, "True False None", 0},
-		{nb, "abs all any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex delattr dict dir divmod enumerate eval exec filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len list locals map max memoryview min next object oct open ord pow print property range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip __import__", 0},
-		{bp, "self cls Ellipsis NotImplemented", 0},
-		{ne, "ArithmeticError AssertionError AttributeError BaseException BlockingIOError BrokenPipeError ConnectionError EOFError Exception FileExistsError FileNotFoundError GeneratorExit ImportError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError NotImplementedError OSError OverflowError PermissionError RecursionError RuntimeError StopIteration SyntaxError SystemExit TimeoutError TypeError UnicodeDecodeError UnicodeEncodeError ValueError ZeroDivisionError DeprecationWarning UserWarning Warning", 0},
+		{nb, "__import__ abs all any bin bool bytearray bytes chr classmethod compile complex delattr dict dir divmod enumerate eval filter float format frozenset getattr globals hasattr hash hex id input int isinstance issubclass iter len list locals map max memoryview min next object oct open ord pow print property range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip", 0},
+		{bp, "Ellipsis NotImplemented cls self", 0},
+		{ne, "ArithmeticError AssertionError AttributeError BaseException BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError EnvironmentError Exception FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError NotADirectoryError NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning VMSError ValueError Warning WindowsError ZeroDivisionError", 0},
+		{chroma.NameFunctionMagic, "__abs__ __add__ __aenter__ __aexit__ __aiter__ __and__ __anext__ __await__ __bool__ __bytes__ __call__ __complex__ __contains__ __del__ __delattr__ __delete__ __delitem__ __dir__ __divmod__ __enter__ __eq__ __exit__ __float__ __floordiv__ __format__ __ge__ __get__ __getattr__ __getattribute__ __getitem__ __gt__ __hash__ __iadd__ __iand__ __ifloordiv__ __ilshift__ __imatmul__ __imod__ __imul__ __index__ __init__ __instancecheck__ __int__ __invert__ __ior__ __ipow__ __irshift__ __isub__ __iter__ __itruediv__ __ixor__ __le__ __len__ __length_hint__ __lshift__ __lt__ __matmul__ __missing__ __mod__ __mul__ __ne__ __neg__ __new__ __next__ __or__ __pos__ __pow__ __prepare__ __radd__ __rand__ __rdivmod__ __repr__ __reversed__ __rfloordiv__ __rlshift__ __rmatmul__ __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__ __rshift__ __rsub__ __rtruediv__ __rxor__ __set__ __setattr__ __setitem__ __str__ __sub__ __subclasscheck__ __truediv__ __xor__", 0},
+		{chroma.NameVariableMagic, "__annotations__ __bases__ __class__ __closure__ __code__ __defaults__ __dict__ __doc__ __file__ __func__ __globals__ __kwdefaults__ __module__ __mro__ __name__ __objclass__ __qualname__ __self__ __slots__ __weakref__", 0},
 	},
 	decorators: true,
+	pyImports:  true,
 	punct:      ":",
 })
 
-// jsWords are the names JavaScript and TypeScript share.
+// jsWords are JavaScript's names with a type of their own.
 var jsWords = []group{
 	{kw, "for in while do break return continue switch case default if else throw try catch finally new delete typeof instanceof void yield this of", 0},
 	{kd, "var let with function", 0},
@@ -136,7 +148,7 @@ var jsWords = []group{
 	{nb, "Array Boolean Date Error Function Math Number Object RegExp String Promise Proxy decodeURI decodeURIComponent encodeURI encodeURIComponent eval isFinite isNaN isSafeInteger parseFloat parseInt document window", 0},
 }
 
-// jsQuotes are the strings of JavaScript and TypeScript.
+// jsQuotes are JavaScript's strings.
 var jsQuotes = []quote{
 	{delim: `"`, t: s2},
 	{delim: `'`, t: s1},
@@ -154,106 +166,21 @@ var javascript = compile(&spec{
 	punct:        ".",
 })
 
-var typescript = compile(&spec{
-	lineComments: slashComments,
-	blockComment: cBlock,
-	quotes:       jsQuotes,
-	keywords: append(jsWords[:len(jsWords):len(jsWords)],
-		group{kr, "from get global namespace readonly require set type declare as constructor keyof infer is satisfies", 0},
-		group{kt, "string bool number any never object symbol unique unknown bigint", 0},
-	),
-	regex:       true,
-	dollarIdent: true,
-	decorators:  true,
-	punct:       ".",
-})
-
-var rust = compile(&spec{
-	lineComments: slashComments,
-	docComments:  []string{"///", "//!"},
-	blockComment: cBlock,
-	nested:       true,
-	quotes: []quote{
-		{delim: `"`, t: str, multi: true},
-		{delim: `'`, t: sc, char: true},
-	},
-	prefixes:    "br",
-	affix:       true,
-	rawHashes:   true,
-	showEscapes: true,
-	keywords: []group{
-		{kw, "as async await box break const continue crate dyn else extern for if impl in loop match move mut pub ref return static super trait unsafe use where while", 0},
-		{kw, "fn", nf},
-		{kw, "struct enum union", nc},
-		{kw, "mod", nn},
-		{kd, "let type", 0},
-		{kr, "abstract become do final macro override priv try typeof unsized virtual yield", 0},
-		{kt, "isize usize bool char u128 i128 i64 i32 i16 str u64 u32 f32 f64 u16 i8 u8", 0},
-		{kc, "true false", 0},
-		{nb, "Some None Ok Err String Vec Option Result Box", 0},
-		{bp, "self Self", 0},
-	},
-	hashAttr:  true,
-	macros:    true,
-	lifetimes: true,
-	punct:     ".:",
-})
-
-var java = compile(&spec{
-	lineComments: slashComments,
-	blockComment: cBlock,
-	quotes: []quote{
-		{delim: `"""`, t: str, multi: true},
-		{delim: `"`, t: str},
-		{delim: `'`, t: sc, char: true},
-	},
-	keywords: []group{
-		{kw, "assert break case catch continue default do else finally for if goto instanceof new return switch this throw try while", 0},
-		{kd, "abstract const enum exports extends final implements native non-sealed open opens permits private protected provides public requires sealed static strictfp super synchronized throws to transient transitive uses volatile with yield var", 0},
-		{kd, "class interface record", nc},
-		{kt, "boolean byte char double float int long short void", 0},
-		{kc, "true false null", 0},
-		{kn, "package import", nn},
-	},
-	decorators:  true,
-	dollarIdent: true,
-	punct:       ".:",
-})
-
-var kotlin = compile(&spec{
-	lineComments: slashComments,
-	blockComment: cBlock,
-	nested:       true,
-	quotes: []quote{
-		{delim: `"""`, t: str, esc: escNone, multi: true, interp: dollarName},
-		{delim: `"`, t: s2, interp: dollarName},
-		{delim: `'`, t: sc, char: true},
-	},
-	keywords: []group{
-		{kw, "abstract actual annotation as break by catch companion const constructor continue crossinline data delegate do dynamic else enum expect external false field file final finally for get if in infix init inline inner internal is it lateinit noinline null open operator out override param private property protected public receiver reified return sealed set setparam super suspend tailrec this throw true try typealias typeof value vararg when where while", 0},
-		{kw, "class interface object", nc},
-		{kw, "fun", nf},
-		{kw, "val var", py},
-		{kw, "package import", nn},
-	},
-	decorators: true,
-	punct:      "=+-*/%<>!:.?",
-})
-
-// cWords are the names C and C++ share.
+// cWords are C's names with a type of their own.
 var cWords = []group{
 	{kw, "restricted volatile continue register default typedef struct extern switch sizeof static return union while const break goto enum else case auto for asm if do inline restrict _Bool _Noreturn _Static_assert _Thread_local _Alignas _Alignof", 0},
 	{kt, "bool int long float short double char char8_t char16_t char32_t wchar_t unsigned signed void size_t ssize_t ptrdiff_t intptr_t uintptr_t int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t off_t pid_t time_t", 0},
 	{nb, "true false NULL", 0},
 }
 
-// cQuotes are the strings of C and C++.
+// cQuotes are C's strings.
 var cQuotes = []quote{
 	{delim: `"`, t: str},
 	{delim: `'`, t: sc, char: true},
 }
 
 var cLang = compile(&spec{
+	calls:        true,
 	lineComments: slashComments,
 	blockComment: cBlock,
 	quotes:       cQuotes,
@@ -261,19 +188,6 @@ var cLang = compile(&spec{
 	keywords:     cWords,
 	preproc:      true,
 	punct:        ".",
-})
-
-var cpp = compile(&spec{
-	lineComments: slashComments,
-	blockComment: cBlock,
-	quotes:       cQuotes,
-	showEscapes:  true,
-	keywords: append(cWords[:len(cWords):len(cWords)],
-		group{kw, "alignas alignof catch co_await co_return co_yield concept const_cast consteval constexpr constinit decltype delete dynamic_cast explicit export final friend mutable namespace new noexcept nullptr operator override private protected public reinterpret_cast requires static_assert static_cast template this thread_local throw try typeid typename using virtual", 0},
-		group{kw, "class struct enum union", nc},
-	),
-	preproc: true,
-	punct:   ".",
 })
 
 var csharp = compile(&spec{
@@ -295,24 +209,7 @@ var csharp = compile(&spec{
 	preproc:     true,
 	bracketAttr: true,
 	number:      chroma.LiteralNumber,
-	punct:       "=.:<>!+-*/%&|^~?",
-})
-
-var hcl = compile(&spec{
-	lineComments: []string{"#", "//"},
-	blockComment: cBlock,
-	quotes: []quote{
-		{delim: `"`, t: s2, interp: dollarBrace},
-	},
-	keywords: []group{
-		{kw, "resource data variable output module provider locals terraform moved import check removed backend required_providers dynamic content for in if var local each self path count", 0},
-		{kc, "true false null", 0},
-		{kt, "string number bool list map set object tuple any", 0},
-	},
-	heredocs:   true,
-	assignAttr: true,
-	number:     chroma.LiteralNumber,
-	punct:      ".",
+	opPunct:     true,
 })
 
 var protobuf = compile(&spec{
@@ -332,44 +229,4 @@ var protobuf = compile(&spec{
 		{kc, "true false", 0},
 	},
 	punct: ".",
-})
-
-var sql = compile(&spec{
-	lineComments: []string{"--"},
-	blockComment: cBlock,
-	quotes: []quote{
-		{delim: `'`, t: s1, esc: escNone, multi: true, doubled: true},
-		{delim: `"`, t: s2, esc: escNone, multi: true, doubled: true},
-		{delim: "`", t: txt, esc: escNone, doubled: true},
-	},
-	foldCase: true,
-	keywords: []group{
-		{kw, `abort action add after all alter always analyze and any array_agg as asc at authorization avg before begin between both by call cascade case cast check checkpoint close cluster coalesce collate column comment commit concurrently conflict constraint copy count create cross cube current current_date current_time current_timestamp current_user cursor cycle database deallocate declare default deferrable deferred definer delete desc describe distinct do drop each else elsif end enum escape except exception exclude execute exists explain extension extract false fetch filter first following for foreign from full function generated grant group grouping having if ilike immutable in index inherits initially inner insert instead intersect into invoker is isnull join key language last lateral leading left like limit listen local lock loop lower materialized max merge min natural next no not nothing notify notnull now null nullif nulls of off offset on only or order ordinality outer over overlaps owner partition perform placing policy preceding prepare primary procedure raise range recursive references refresh reindex release rename replace restrict return returning returns revoke right role rollback rollup row rows savepoint schema security select sequence session_user set setof show similar some stable start stored strict substring sum symmetric table tablespace temp temporary then ties to trailing transaction trigger trim true truncate type unbounded union unique unknown unlogged update upper usage use user using vacuum values variadic verbose view volatile when where while window with within without zone auto_increment engine`, 0},
-		{nb, "bigint bigserial binary bit blob bool boolean bytea char character cidr clob date datetime decimal double float float4 float8 inet int int2 int4 int8 integer interval json jsonb mediumint money numeric precision real serial serial4 serial8 smallint smallserial text time timestamp timestamptz timetz tinyint uuid varbinary varchar varying xml", 0},
-	},
-	sqlDollar: true,
-	punct:     ".",
-})
-
-var ruby = compile(&spec{
-	lineComments: []string{"#"},
-	quotes: []quote{
-		{delim: `"`, t: s2, multi: true, interp: hashBrace},
-		{delim: `'`, t: s1, esc: escSkip, multi: true},
-		{delim: "`", t: sb, multi: true, interp: hashBrace},
-	},
-	showEscapes: true,
-	keywords: []group{
-		{kw, "defined? return ensure rescue unless undef until break begin elsif super alias while retry BEGIN raise yield redo next case when then else end for END do if in", 0},
-		{kw, "def", nf},
-		{kw, "class", nc},
-		{kw, "module", nn},
-		{kp, "module_function attr_accessor attr_reader attr_writer initialize protected include private extend public false catch throw attr loop true new nil", 0},
-		{ow, "not and or", 0},
-		{nb, "puts print p pp require require_relative self lambda proc format sprintf gets Integer Float String Array Hash", 0},
-	},
-	regex:      true,
-	rubyVars:   true,
-	predicates: true,
-	punct:      "",
 })

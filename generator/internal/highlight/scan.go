@@ -11,39 +11,31 @@ import (
 
 // A spec describes a C-like or script language to the generic scanner,
 // scan. Each language is a value of this type in langs.go; the scanner
-// itself knows no language.
+// itself knows no language. The specs follow chroma's lexers for their
+// languages, which the agreement tests hold them to.
 type spec struct {
 	lineComments []string  // openers of comments that run to the end of the line
-	docComments  []string  // line-comment openers written as doc strings (sd)
 	blockComment [2]string // opener and closer of block comments
-	nested       bool      // block comments nest
 
 	quotes      []quote // string and character literals, longest delimiter first
 	prefixes    string  // characters that may prefix a string: r"", f"", b"", @""
 	affix       bool    // write a string's prefix as sa rather than as string
-	rawHashes   bool    // a raw string may be fenced with hashes: r#"..."# (Rust)
 	showEscapes bool    // write backslash escapes inside strings as se
 
 	keywords []group // names with a type of their own
-	foldCase bool    // keywords match whatever their case (SQL)
 
+	calls       bool // a name before ( is a function (nf), as chroma has it in Go and C
+	pyImports   bool // Python: import lists, from ... import, builtins not after a dot
 	builtinCall bool // builtins and types are nb only when called (Go)
 	preproc     bool // a line starting with # is a preprocessor directive (cp)
-	hashAttr    bool // #[...] and #![...] are attributes (cp), as in Rust
 	bracketAttr bool // [Name] starting a line is an attribute (na), as in C#
 	decorators  bool // @name is a decorator or annotation (nd)
-	rubyVars    bool // @x, @@x, $x are variables and :x a symbol, as in Ruby
 	regex       bool // /.../ where an operand is expected is a regexp (sr)
-	dollarIdent bool // $ may appear in names (JavaScript, Java)
-	macros      bool // name! is a macro (fm), as in Rust
-	predicates  bool // a name may end in ? or !, as in Ruby
-	lifetimes   bool // 'a that is not a character literal is a lifetime (na)
-	sqlDollar   bool // $1 is a parameter (nv), $tag$ quotes a body (s)
-	heredocs    bool // <<EOF ... EOF is a heredoc (sh), as in HCL
-	assignAttr  bool // a name before = is an attribute (na), as in HCL
+	dollarIdent bool // $ may appear in names (JavaScript)
 
-	number chroma.TokenType // the type of every number; 0 tells hex, float...
-	punct  string           // operator characters that are punctuation alone
+	number  chroma.TokenType // the type of every number; 0 tells hex, float...
+	punct   string           // operator characters that are punctuation alone
+	opPunct bool             // every operator is punctuation, as chroma has it in C#
 
 	words map[string]word // keywords, compiled from keywords by compile
 	opens [256]bool       // bytes that may open a comment or literal, by compile
@@ -65,13 +57,12 @@ type word struct {
 
 // A quote is one form of string or character literal.
 type quote struct {
-	delim   string           // opening and closing delimiter
-	t       chroma.TokenType // token type
-	esc     escMode          // what a backslash does
-	multi   bool             // may span lines
-	doubled bool             // the delimiter written twice stands for itself
-	char    bool             // a character literal: one character or escape
-	interp  interp           // how expressions are embedded
+	delim  string           // opening and closing delimiter
+	t      chroma.TokenType // token type
+	esc    escMode          // what a backslash does
+	multi  bool             // may span lines
+	char   bool             // a character literal: one character or escape
+	interp interp           // how expressions are embedded
 }
 
 // An interp says how a string embeds expressions, written as si around
@@ -81,9 +72,7 @@ type interp uint8
 const (
 	noInterp    interp = iota
 	dollarBrace        // ${expr}, as in JavaScript templates
-	dollarName         // ${expr} and $name, as in Kotlin
 	braces             // {expr}, with {{ for a brace, as in Python f-strings
-	hashBrace          // #{expr}, as in Ruby
 )
 
 // An escMode says what a backslash in a string does.
@@ -92,7 +81,7 @@ type escMode uint8
 const (
 	escShow escMode = iota // starts an escape, written as se if the spec says so
 	escSkip                // keeps the next character from ending the string (Python r"")
-	escNone                // nothing (Go `raw`, Rust r"", C# @"")
+	escNone                // nothing (Go `raw`, C# @"")
 )
 
 // maxDepth bounds how deeply interpolations are scanned as code; deeper
@@ -101,7 +90,7 @@ const maxDepth = 16
 
 // compile builds s.words and s.opens and returns s.
 func compile(s *spec) *spec {
-	for _, open := range slices.Concat(s.lineComments, s.docComments, s.blockComment[:1]) {
+	for _, open := range slices.Concat(s.lineComments, s.blockComment[:1]) {
 		if open != "" {
 			s.opens[open[0]] = true
 		}
@@ -115,9 +104,6 @@ func compile(s *spec) *spec {
 	s.words = make(map[string]word)
 	for _, g := range s.keywords {
 		for _, k := range strings.Fields(g.words) {
-			if s.foldCase {
-				k = strings.ToLower(k)
-			}
 			s.words[k] = word{g.t, g.next}
 		}
 	}
@@ -158,12 +144,6 @@ func (s *spec) scanDepth(w *writer, src []byte, depth int) {
 		if s.preproc && atLineStart && c == '#' {
 			i = s.directive(w, src, i)
 			operand = false
-			continue
-		}
-		if s.hashAttr && c == '#' && (at(src, i+1, "[") || at(src, i+1, "![")) {
-			j := matchClose(src, i+1, '[', ']')
-			w.token(chroma.CommentPreproc, src[i:j])
-			i = j
 			continue
 		}
 		if s.bracketAttr && atLineStart && c == '[' {
@@ -207,30 +187,9 @@ func (s *spec) scanDepth(w *writer, src []byte, depth int) {
 			w.token(chroma.NameDecorator, src[i:j])
 			i = j
 			continue
-		case s.rubyVars && (c == '@' || c == '$' || c == ':'):
-			if j, t := rubyVar(src, i); j > 0 {
-				w.token(t, src[i:j])
-				i = j
-				operand = true
-				continue
-			}
 		case s.regex && c == '/' && !operand:
 			if j := regexEnd(src, i); j > 0 {
 				w.token(chroma.LiteralStringRegex, src[i:j])
-				i = j
-				operand = true
-				continue
-			}
-		case s.sqlDollar && c == '$':
-			if j, t := sqlDollar(src, i); j > 0 {
-				w.token(t, src[i:j])
-				i = j
-				operand = t == chroma.NameVariable
-				continue
-			}
-		case s.heredocs && c == '<':
-			if j := heredoc(src, i); j > 0 {
-				w.token(chroma.LiteralStringHeredoc, src[i:j])
 				i = j
 				operand = true
 				continue
@@ -248,7 +207,7 @@ func (s *spec) scanDepth(w *writer, src []byte, depth int) {
 				j++
 			}
 			t := chroma.Operator
-			if j == i+1 && strings.IndexByte(s.punct, c) >= 0 {
+			if s.opPunct || j == i+1 && strings.IndexByte(s.punct, c) >= 0 {
 				t = chroma.Punctuation
 			}
 			w.token(t, src[i:j])
@@ -287,24 +246,26 @@ func (s *spec) name(w *writer, src []byte, i int, pending chroma.TokenType) (int
 	for j < n && (isName(src[j]) || s.dollarIdent && src[j] == '$') {
 		j++
 	}
-	if s.predicates && j < n && (src[j] == '?' || src[j] == '!') && !at(src, j+1, "=") {
-		j++
-	}
-	if s.macros && j < n && src[j] == '!' && !at(src, j+1, "=") {
-		w.token(chroma.NameFunctionMagic, src[i:j+1])
-		return j + 1, 0, false
-	}
 	called := j < n && src[j] == '('
 	k, isKeyword := s.lookup(src[i:j])
+	if s.pyImports && isKeyword {
+		switch {
+		case i > 0 && src[i-1] == '.' && (k.t == chroma.NameBuiltin || k.t == chroma.NameBuiltinPseudo || k.t == chroma.NameException):
+			// self.type: a builtin's name after a dot is an attribute's.
+			isKeyword = false
+		case string(src[i:j]) == "import" && j < n && isSpace(src[j]):
+			w.token(k.t, src[i:j])
+			if fromClause(src, i) {
+				// from a import b: b is a plain name.
+				return j, 0, false
+			}
+			return pyImportList(w, src, j), 0, true
+		}
+	}
 	if (pending == chroma.NameFunction || pending == chroma.NameClass) && (!isKeyword || k.next == 0) {
 		// def initialize, class Object: the name declared wins over a
 		// keyword, unless that declares too, as in enum class Color.
 		w.token(pending, src[i:j])
-		return j, 0, true
-	}
-	if s.assignAttr && assigned(src, j) {
-		// count = 2: a name being set is an attribute, keyword or not.
-		w.token(chroma.NameAttribute, src[i:j])
 		return j, 0, true
 	}
 	if isKeyword {
@@ -345,7 +306,7 @@ func (s *spec) name(w *writer, src []byte, i int, pending chroma.TokenType) (int
 		w.token(pending, src[i:j])
 	case pending != 0:
 		w.token(pending, src[i:j])
-	case called:
+	case called && s.calls:
 		w.token(chroma.NameFunction, src[i:j])
 	default:
 		w.plain(src[i:j])
@@ -353,32 +314,64 @@ func (s *spec) name(w *writer, src []byte, i int, pending chroma.TokenType) (int
 	return j, 0, true
 }
 
-// assigned reports whether src[j:] starts, after spaces, with an =
-// that is not part of == or =>.
-func assigned(src []byte, j int) bool {
-	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
-		j++
+// fromClause reports whether the import at src[i] ends a from clause:
+// its line starts with from.
+func fromClause(src []byte, i int) bool {
+	start := i
+	for start > 0 && src[start-1] != '\n' {
+		start--
 	}
-	return at(src, j, "=") && !at(src, j+1, "=") && !at(src, j+1, ">")
+	start = skipBlank(src, start)
+	return at(src, start, "from") && start+4 < len(src) && isSpace(src[start+4])
+}
+
+// pyImportList writes the modules an import names, from src[j], as chroma's
+// Python lexer does: names and dots as nn, as as k and commas as o, and
+// returns where the list ends.
+func pyImportList(w *writer, src []byte, j int) int {
+	n := len(src)
+	k := skipSpace(src, j)
+	w.plain(src[j:k])
+	for j = k; j < n; {
+		c := src[j]
+		switch {
+		case c == '.':
+			w.token(chroma.NameNamespace, src[j:j+1])
+			j++
+			continue
+		case isNameStart(c):
+			e := j + 1
+			for e < n && isName(src[e]) {
+				e++
+			}
+			w.token(chroma.NameNamespace, src[j:e])
+			j = e
+			continue
+		}
+		k := skipSpace(src, j)
+		switch {
+		case k > j && at(src, k, "as") && k+2 < n && isSpace(src[k+2]):
+			e := skipSpace(src, k+2)
+			w.plain(src[j:k])
+			w.token(chroma.Keyword, src[k:k+2])
+			w.plain(src[k+2 : e])
+			j = e
+		case at(src, k, ","):
+			e := skipSpace(src, k+1)
+			w.plain(src[j:k])
+			w.token(chroma.Operator, src[k:k+1])
+			w.plain(src[k+1 : e])
+			j = e
+		default:
+			return j
+		}
+	}
+	return j
 }
 
 // lookup returns the keyword entry of name, if it has one.
 func (s *spec) lookup(name []byte) (word, bool) {
-	if !s.foldCase {
-		k, ok := s.words[string(name)]
-		return k, ok
-	}
-	var lower [32]byte
-	if len(name) > len(lower) {
-		return word{}, false
-	}
-	for i, c := range name {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower[i] = c
-	}
-	k, ok := s.words[string(lower[:len(name)])]
+	k, ok := s.words[string(name)]
 	return k, ok
 }
 
@@ -386,11 +379,6 @@ func (s *spec) lookup(name []byte) (word, bool) {
 // 0 when none does. A line comment ends before its newline; a block
 // comment left open runs to the end of src.
 func (s *spec) comment(src []byte, i int) (int, chroma.TokenType) {
-	for _, open := range s.docComments {
-		if at(src, i, open) {
-			return lineEnd(src, i), chroma.LiteralStringDoc
-		}
-	}
 	for _, open := range s.lineComments {
 		if at(src, i, open) {
 			return lineEnd(src, i), chroma.CommentSingle
@@ -400,20 +388,8 @@ func (s *spec) comment(src []byte, i int) (int, chroma.TokenType) {
 	if open == "" || !at(src, i, open) {
 		return 0, 0
 	}
-	depth := 0
-	for j := i; j < len(src); {
-		switch {
-		case at(src, j, open) && (depth == 0 || s.nested):
-			depth++
-			j += len(open)
-		case at(src, j, closer):
-			j += len(closer)
-			if depth--; depth == 0 {
-				return j, chroma.CommentMultiline
-			}
-		default:
-			j++
-		}
+	if k := bytes.Index(src[i+len(open):], []byte(closer)); k >= 0 {
+		return i + len(open) + k + len(closer), chroma.CommentMultiline
 	}
 	return len(src), chroma.CommentMultiline
 }
@@ -421,31 +397,25 @@ func (s *spec) comment(src []byte, i int) (int, chroma.TokenType) {
 // literal writes the string or character literal starting at src[i],
 // prefix included, and returns its end, or 0 when none starts there.
 func (s *spec) literal(w *writer, src []byte, i, depth int) int {
-	// A prefix: r"", rb'', f"""""", @"", $"", r#""#.
+	// A prefix: r"", rb'', f"""""", @"", $"".
 	body := i
 	for body < len(src) && body-i < 3 && strings.IndexByte(s.prefixes, src[body]) >= 0 {
 		body++
 	}
 	prefix := src[i:body]
-	esc, mode, hashes := escShow, noInterp, 0
+	esc, mode := escShow, noInterp
 	for _, p := range prefix {
 		switch p {
-		case 'r', 'R', '@':
+		case 'r', 'R':
 			esc = escSkip
-			if p == '@' || s.rawHashes {
-				esc = escNone
-			}
+		case '@':
+			esc = escNone
 		case 'f', 'F':
 			mode = braces
 		}
 	}
-	if esc == escNone && s.rawHashes {
-		for body+hashes < len(src) && src[body+hashes] == '#' {
-			hashes++
-		}
-	}
-	q := s.quoteAt(src, body+hashes)
-	if q == nil || hashes > 0 && q.char {
+	q := s.quoteAt(src, body)
+	if q == nil {
 		return 0
 	}
 	if q.char && len(prefix) == 0 {
@@ -460,7 +430,7 @@ func (s *spec) literal(w *writer, src []byte, i, depth int) int {
 	if mode == noInterp {
 		mode = q.interp
 	}
-	return s.str(w, src, seg, body+hashes+len(q.delim), q, esc, hashes, mode, depth)
+	return s.str(w, src, seg, body+len(q.delim), q, esc, mode, depth)
 }
 
 // quoteAt returns the quote whose delimiter starts at src[i], if any.
@@ -478,7 +448,7 @@ func (s *spec) quoteAt(src []byte, i int) *quote {
 }
 
 // char writes the character literal starting at src[i] and returns its
-// end. What only looks like one is a lifetime (Rust) or a lone quote.
+// end. What only looks like one is a lone quote.
 func (s *spec) char(w *writer, src []byte, i int, q *quote) int {
 	n := len(src)
 	j := i + 1
@@ -500,15 +470,7 @@ func (s *spec) char(w *writer, src []byte, i int, q *quote) int {
 	}
 	if end > 0 {
 		// Escapes are not set apart in a character: '\n' is one token.
-		return s.str(w, src, i, i+1, q, max(q.esc, escSkip), 0, noInterp, 0)
-	}
-	if s.lifetimes && j < n && isNameStart(src[j]) {
-		k := j + 1
-		for k < n && isName(src[k]) {
-			k++
-		}
-		w.token(chroma.NameAttribute, src[i:k])
-		return k
+		return s.str(w, src, i, i+1, q, max(q.esc, escSkip), noInterp, 0)
 	}
 	w.plain(src[i:j])
 	return j
@@ -517,19 +479,15 @@ func (s *spec) char(w *writer, src []byte, i int, q *quote) int {
 // str writes a string whose unwritten text starts at src[seg] and whose
 // body, after the opening delimiter, at src[body], and returns its end.
 // A string left open ends at the end of src, or of its line if it may
-// not span lines. hashes is the number of # fencing a raw string.
-func (s *spec) str(w *writer, src []byte, seg, body int, q *quote, esc escMode, hashes int, mode interp, depth int) int {
+// not span lines.
+func (s *spec) str(w *writer, src []byte, seg, body int, q *quote, esc escMode, mode interp, depth int) int {
 	n := len(src)
 	t := q.t
 	for j := body; j < n; {
 		c := src[j]
 		switch {
-		case c == q.delim[0] && at(src, j, q.delim) && fenced(src, j+len(q.delim), hashes):
-			if q.doubled && at(src, j+len(q.delim), q.delim) {
-				j += 2 * len(q.delim)
-				continue
-			}
-			j += len(q.delim) + hashes
+		case c == q.delim[0] && at(src, j, q.delim):
+			j += len(q.delim)
 			w.token(t, src[seg:j])
 			return j
 		case c == '\\' && esc != escNone:
@@ -545,7 +503,7 @@ func (s *spec) str(w *writer, src []byte, seg, body int, q *quote, esc escMode, 
 			return j
 		case mode == braces && c == '{' && at(src, j+1, "{"):
 			j += 2
-		case mode != noInterp && (c == '$' || c == '{' || c == '#'):
+		case mode != noInterp && (c == '$' || c == '{'):
 			k := s.interpolation(w, src, seg, j, t, mode, q.multi, depth)
 			if k == 0 {
 				j++
@@ -576,20 +534,10 @@ func fenced(src []byte, j, hashes int) bool {
 func (s *spec) interpolation(w *writer, src []byte, seg, j int, t chroma.TokenType, mode interp, multi bool, depth int) int {
 	open := 0
 	switch {
-	case (mode == dollarBrace || mode == dollarName) && at(src, j, "${"):
-		open = 2
-	case mode == hashBrace && at(src, j, "#{"):
+	case mode == dollarBrace && at(src, j, "${"):
 		open = 2
 	case mode == braces && src[j] == '{':
 		open = 1
-	case mode == dollarName && src[j] == '$' && j+1 < len(src) && isNameStart(src[j+1]):
-		k := j + 2
-		for k < len(src) && isName(src[k]) {
-			k++
-		}
-		w.token(t, src[seg:j])
-		w.token(chroma.LiteralStringInterpol, src[j:k])
-		return k
 	default:
 		return 0
 	}
@@ -599,13 +547,49 @@ func (s *spec) interpolation(w *writer, src []byte, seg, j int, t chroma.TokenTy
 	}
 	w.token(t, src[seg:j])
 	w.token(chroma.LiteralStringInterpol, src[j:j+open])
-	if depth < maxDepth {
-		s.scanDepth(w, src[j+open:end], depth+1)
-	} else {
-		w.token(t, src[j+open:end])
+	spec := end
+	if mode == braces {
+		spec = formatSpec(src, j+open, end)
 	}
+	if depth < maxDepth {
+		s.scanDepth(w, src[j+open:spec], depth+1)
+	} else {
+		w.token(t, src[j+open:spec])
+	}
+	w.token(t, src[spec:end])
 	w.token(chroma.LiteralStringInterpol, src[end:end+1])
 	return end + 1
+}
+
+// formatSpec returns where the expression of a Python f-string's
+// replacement field, from src[i] to the closing brace at src[end], ends:
+// at its conversion (!r), format spec (:>10) or self-documenting =, all
+// string text, or at end.
+func formatSpec(src []byte, i, end int) int {
+	depth := 0
+	for j := i; j < end; j++ {
+		switch c := src[j]; {
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case c == '"' || c == '\'':
+			if k := indexByte(src[:end], j+1, c); k > 0 {
+				j = k
+			}
+		case depth > 0:
+		case c == ':':
+			return j
+		case c == '!' && j+1 < end && strings.IndexByte("sraf", src[j+1]) >= 0 && (j+2 == end || src[j+2] == ':'):
+			return j
+		case c == '=' && !at(src, j+1, "="):
+			k := skipBlank(src, j+1)
+			if k == end || src[k] == '!' || src[k] == ':' {
+				return j
+			}
+		}
+	}
+	return end
 }
 
 // closeBrace returns the index of the } closing a brace opened before
@@ -828,23 +812,6 @@ func attribute(src []byte, i int) int {
 	return 0
 }
 
-// matchClose returns the end of the bracketed text whose opener, open,
-// is at src[i] or after a ! there, or the end of src if it is not closed.
-func matchClose(src []byte, i int, open, closer byte) int {
-	depth := 0
-	for j := i; j < len(src); j++ {
-		switch src[j] {
-		case open:
-			depth++
-		case closer:
-			if depth--; depth == 0 {
-				return j + 1
-			}
-		}
-	}
-	return len(src)
-}
-
 // regexEnd returns the end of the regular expression literal starting
 // at src[i], flags included, or 0 if none closes on its line.
 func regexEnd(src []byte, i int) int {
@@ -872,92 +839,6 @@ func regexEnd(src []byte, i int) int {
 	return 0
 }
 
-// rubyVar returns the end and type of a Ruby instance, class or global
-// variable or a symbol starting at src[i], or 0. A colon starts a symbol
-// only when it follows neither a name nor another colon.
-func rubyVar(src []byte, i int) (int, chroma.TokenType) {
-	n := len(src)
-	j := i + 1
-	t := chroma.NameVariableGlobal
-	switch src[i] {
-	case '@':
-		t = chroma.NameVariableInstance
-		if at(src, j, "@") {
-			t = chroma.NameVariableClass
-			j++
-		}
-	case ':':
-		if at(src, j, ":") || i > 0 && (src[i-1] == ':' || isName(src[i-1])) {
-			return 0, 0
-		}
-		t = chroma.LiteralStringSymbol
-	}
-	if j >= n || !isNameStart(src[j]) {
-		return 0, 0
-	}
-	for j++; j < n && isName(src[j]); j++ {
-	}
-	if t == chroma.LiteralStringSymbol && j < n && (src[j] == '?' || src[j] == '!') {
-		j++
-	}
-	return j, t
-}
-
-// sqlDollar returns the end and type of a PostgreSQL parameter, $1 (nv),
-// or dollar quote, $$ or $tag$ (s), starting at src[i], or 0.
-func sqlDollar(src []byte, i int) (int, chroma.TokenType) {
-	j := i + 1
-	if j < len(src) && isDigit(src[j]) {
-		for j < len(src) && isDigit(src[j]) {
-			j++
-		}
-		return j, chroma.NameVariable
-	}
-	for j < len(src) && isName(src[j]) && !(j == i+1 && isDigit(src[j])) {
-		j++
-	}
-	if j < len(src) && src[j] == '$' {
-		return j + 1, chroma.LiteralString
-	}
-	return 0, 0
-}
-
-// heredoc returns the end of a heredoc, <<TAG or <<-TAG, then lines up to
-// one holding only TAG, starting at src[i], or 0 if none starts there.
-// One left open runs to the end of src.
-func heredoc(src []byte, i int) int {
-	n := len(src)
-	j := i + 2
-	if !at(src, i, "<<") {
-		return 0
-	}
-	if at(src, j, "-") || at(src, j, "~") {
-		j++
-	}
-	k := j
-	for k < n && isName(src[k]) {
-		k++
-	}
-	tag := src[j:k]
-	if len(tag) == 0 {
-		return 0
-	}
-	if at(src, k, "\r") {
-		k++
-	}
-	if !at(src, k, "\n") {
-		return 0
-	}
-	for line := k + 1; line < n; {
-		end := lineEnd(src, line)
-		if bytes.Equal(trimSpace(src[line:end]), tag) {
-			return end
-		}
-		line = end + 1
-	}
-	return n
-}
-
 // lineEnd returns the index of the newline ending the line that holds
 // src[i], or len(src).
 func lineEnd(src []byte, i int) int {
@@ -970,17 +851,6 @@ func lineEnd(src []byte, i int) int {
 // at reports whether s occurs in src at i.
 func at(src []byte, i int, s string) bool {
 	return i >= 0 && i+len(s) <= len(src) && string(src[i:i+len(s)]) == s
-}
-
-// trimSpace returns b without leading and trailing spaces, tabs and \r.
-func trimSpace(b []byte) []byte {
-	for len(b) > 0 && isSpace(b[0]) {
-		b = b[1:]
-	}
-	for len(b) > 0 && isSpace(b[len(b)-1]) {
-		b = b[:len(b)-1]
-	}
-	return b
 }
 
 // Character classes, as read-only lookup tables.

@@ -39,17 +39,6 @@ export async function count(path) {
   return ` + "`${path}: ${n}`" + `;
 }
 `,
-	"typescript": `interface User {
-  id: number;
-  name: string;
-}
-
-/* Find a user by id. */
-export function find(users: User[], id: number): User | undefined {
-  return users.find((u) => u.id === id);
-}
-const admin: User = { id: 1, name: "root" };
-`,
 	"json": `{
   "name": "handbook",
   "version": 3,
@@ -133,30 +122,6 @@ pub fn count(text: &str) -> HashMap<String, usize> {
     m
 }
 `,
-	"java": `package com.example;
-
-import java.util.List;
-
-public class Greeter {
-    private final String name = "world";
-
-    @Override
-    public String toString() {
-        return "Hello, " + name + '!' + 42L;
-    }
-}
-`,
-	"kotlin": `package demo
-
-data class User(val name: String, val age: Int)
-
-fun main() {
-    val users = listOf(User("ann", 31), User("bo", 27))
-    // oldest first
-    val names = users.sortedByDescending { it.age }.map { it.name }
-    println("names: $names")
-}
-`,
 	"c": `#include <stdio.h>
 #define MAX 16
 
@@ -167,20 +132,6 @@ int main(int argc, char **argv) {
         printf("%d\n", i);
     }
     return 0;
-}
-`,
-	"cpp": `#include <vector>
-#include <string>
-
-namespace app {
-template <typename T>
-class Stack {
-public:
-    void push(const T& v) { items_.push_back(v); }
-    bool empty() const noexcept { return items_.empty(); }
-private:
-    std::vector<T> items_;
-};
 }
 `,
 	"csharp": `using System;
@@ -197,18 +148,6 @@ namespace Demo
             bool ok = count > 0 && true;
         }
     }
-}
-`,
-	"hcl": `# Web server
-resource "aws_instance" "web" {
-  ami           = "ami-0c55b159cbfafe1f0"
-  instance_type = var.instance_type
-  count         = 2
-  monitoring    = true
-
-  tags = {
-    Name = "web-${count.index}"
-  }
 }
 `,
 	"protobuf": `syntax = "proto3";
@@ -261,6 +200,73 @@ $(BIN): $(wildcard *.go)
 
 test:
 	go test ./...
+`,
+}
+
+// chromaSnippets holds a realistic block in each language whose scanner
+// was handed back to chroma, for not agreeing with chroma's lexer on real
+// code: the fallback tests highlight them through chroma.
+var chromaSnippets = map[string]string{
+	"typescript": `interface User {
+  id: number;
+  name: string;
+}
+
+/* Find a user by id. */
+export function find(users: User[], id: number): User | undefined {
+  return users.find((u) => u.id === id);
+}
+const admin: User = { id: 1, name: "root" };
+`,
+	"java": `package com.example;
+
+import java.util.List;
+
+public class Greeter {
+    private final String name = "world";
+
+    @Override
+    public String toString() {
+        return "Hello, " + name + '!' + 42L;
+    }
+}
+`,
+	"kotlin": `package demo
+
+data class User(val name: String, val age: Int)
+
+fun main() {
+    val users = listOf(User("ann", 31), User("bo", 27))
+    // oldest first
+    val names = users.sortedByDescending { it.age }.map { it.name }
+    println("names: $names")
+}
+`,
+	"cpp": `#include <vector>
+#include <string>
+
+namespace app {
+template <typename T>
+class Stack {
+public:
+    void push(const T& v) { items_.push_back(v); }
+    bool empty() const noexcept { return items_.empty(); }
+private:
+    std::vector<T> items_;
+};
+}
+`,
+	"hcl": `# Web server
+resource "aws_instance" "web" {
+  ami           = "ami-0c55b159cbfafe1f0"
+  instance_type = var.instance_type
+  count         = 2
+  monitoring    = true
+
+  tags = {
+    Name = "web-${count.index}"
+  }
+}
 `,
 	"ruby": `require "json"
 
