@@ -338,17 +338,11 @@ func (st *scState) regions() {
 	}
 }
 
-// inSpans reports whether off lies in one of the sorted spans.
+// inSpans reports whether off lies in one of spans, which are sorted and
+// do not overlap.
 func inSpans(spans []span, off int) bool {
-	for _, s := range spans {
-		if s.a > off {
-			return false
-		}
-		if off < s.b {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].b > off })
+	return i < len(spans) && spans[i].a <= off
 }
 
 // pair matches opening and closing tags as a stack does, makes a call of

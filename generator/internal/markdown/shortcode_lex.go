@@ -93,12 +93,14 @@ func lexTag(src []byte, s int) scTag {
 		t.err, t.errOff, t.errHint = msg, at, hint
 		// Go on after the tag's end when there is one before the next
 		// tag; otherwise after the opening delimiter.
-		if k := bytes.Index(src[p:], right); k >= 0 {
-			next := bytes.Index(src[p:], []byte("{{"))
-			if next < 0 || next > k {
-				t.end = p + k + 3
-				return t
-			}
+		// (Only up to the next tag: each byte is searched once.)
+		end := len(src)
+		if next := bytes.Index(src[p:], []byte("{{")); next >= 0 {
+			end = p + next + len(right)
+		}
+		if k := bytes.Index(src[p:min(end, len(src))], right); k >= 0 {
+			t.end = p + k + 3
+			return t
 		}
 		t.end = max(p, s+3)
 		return t
