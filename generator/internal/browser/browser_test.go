@@ -1253,7 +1253,7 @@ func TestScreenshots(t *testing.T) {
 func TestReviewDueOnTheDayOfReading(t *testing.T) {
 	root := t.TempDir()
 	files := map[string]string{
-		"site.yaml": "title: Review\nreview_every: 180d\n",
+		"site.yaml":                 "title: Review\nreview_every: 180d\n",
 		"content/strategies/old.md": "---\ntitle: Old\nstatus: accepted\nreviewed: 2020-01-01\n---\nBody.\n",
 		"content/strategies/new.md": "---\ntitle: New\nstatus: accepted\nreviewed: " + time.Now().Format("2006-01-02") + "\n---\nBody.\n",
 	}
