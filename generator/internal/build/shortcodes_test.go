@@ -3,6 +3,9 @@ package build
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"handbook/generator/internal/publish"
 )
 
 // shortcodeSite uses every built-in shortcode, in both forms, nested, and
@@ -299,4 +302,52 @@ content/bad.md:25:21: error: broken link "nowhere.md": no document has this id, 
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 	s.contains("bad/index.html", "<p>Never closed.</p>", "<p>Body.</p>", "Stray  close.", "<p>Still rendered. See nowhere.md.</p>")
+}
+
+// A session rebuilds a page whose shortcodes read what changed: the site's
+// template, site.yaml's params, a file readfile includes.
+func TestSessionShortcodes(t *testing.T) {
+	fsys := siteFS(`
+-- site.yaml --
+params:
+  version: "1"
+-- layouts/shortcodes/note.html --
+<aside>{{ .Inner }}</aside>
+-- content/snippets/part.txt --
+one
+-- content/a.md --
+# A
+
+{{< note >}}Version {{< param version >}}.{{< /note >}}
+
+{{< readfile "snippets/part.txt" >}}
+
+{{< readfile "b.md" >}}
+-- content/b.md --
+# B
+
+Bee.
+`)
+	sess := NewSession(fsys, Options{Now: testNow})
+	sess.Build(publish.NewMemory())
+	for _, edit := range []struct{ path, data string }{
+		{"layouts/shortcodes/note.html", `<aside class="note">{{ .Inner }}</aside>`},
+		{"site.yaml", "params:\n  version: \"2\"\n"},
+		{"content/snippets/part.txt", "two\n"},
+		{"content/b.md", "# B\n\nBuzz.\n"},
+	} {
+		fsys[edit.path] = &fstest.MapFile{Data: []byte(edit.data)}
+		up := sess.Rebuild([]string{edit.path})
+		want := publish.NewMemory()
+		Run(fsys, want, Options{Now: testNow})
+		if d := compareOutputs(up.Complete(), want.Files()); d != "" {
+			t.Fatalf("after editing %s: %s", edit.path, d)
+		}
+	}
+	got := sess.Rebuild(nil).Files["a/index.html"]
+	for _, w := range []string{`<aside class="note">Version 2.</aside>`, "two", "Buzz."} {
+		if !strings.Contains(string(got), w) {
+			t.Errorf("a/index.html lacks %q", w)
+		}
+	}
 }

@@ -18,6 +18,12 @@ func HasShortcodes(src []byte) bool {
 	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%"))
 }
 
+// ReadsFiles reports whether a document's shortcodes may include other
+// files (readfile, include), whose edits change its page too.
+func ReadsFiles(src []byte) bool {
+	return HasShortcodes(src) && (bytes.Contains(src, []byte("readfile")) || bytes.Contains(src, []byte("include")))
+}
+
 var unknownRE = regexp.MustCompile(`^Hugo shortcode ("(?:[^"\\]|\\.)*") is not known: it shows its inner content only \((\d+) uses?\)$`)
 
 // FoldShortcodes returns the diagnostics of a run with the warnings about
