@@ -17,10 +17,12 @@ import (
 
 // FuzzParse feeds the parser arbitrary files: whatever the bytes, it must
 // neither panic nor report a position outside the file; the only NUL bytes
-// of the HTML are link slots in an href or src naming a link it recorded;
+// of the HTML are link slots in an href or src naming a link it recorded
+// (or in text, for a ref shortcode alone there);
 // no link it records has a URL a browser would run or leave for another
-// scheme; and a byte order mark before the file, or old Mac line endings
-// in it, change nothing but positions.
+// scheme; no shortcode's placeholder is left in the HTML; and a byte
+// order mark before the file, or old Mac line endings in it, change
+// nothing but positions.
 //
 //	go test -run XXX -fuzz FuzzParse -fuzztime 60s ./generator/internal/markdown
 func FuzzParse(f *testing.F) {
@@ -84,6 +86,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if err := checkSlots(d); err != nil {
 			t.Fatalf("%v in %q", err, d.HTML)
+		}
+		if strings.Contains(d.HTML, "hbsc") && !bytes.Contains(src, []byte("hbsc")) || strings.Contains(d.HTML, "\x1a") && !bytes.Contains(src, []byte("\x1a")) {
+			t.Fatalf("a shortcode's placeholder is left in %q", d.HTML)
 		}
 		for _, l := range d.Links {
 			if _, ok := sitepath.SafeURL(l.Dest, l.Form == handbook.LinkImage); !ok && l.Form != handbook.LinkWiki {
