@@ -214,25 +214,30 @@ func brokenNote(res *build.Result, cmd string, byFlag bool) string {
 	if n == 0 {
 		return ""
 	}
-	links := "broken links"
+	links, them, as, they := fmt.Sprintf("%d broken links", n), "them", "warnings", "they are"
 	if n == 1 {
-		links = "broken link"
+		links, them, as, they = "1 broken link", "it", "a warning", "it is"
 	}
 	if res.Config.BrokenLinks == "warning" {
 		setting := "broken_links: warning in site.yaml"
 		if byFlag {
 			setting = "--broken-links warning"
 		}
-		return fmt.Sprintf("%d %s reported as warnings (%s): once they are fixed, go back to errors so that a new one fails the %s.\n", n, links, setting, cmd)
+		return fmt.Sprintf("%s reported as %s (%s): once %s fixed, go back to errors so that a new one fails the %s.\n", links, as, setting, they, cmd)
 	}
-	how := "To build while you fix them, run `handbook build --broken-links warning`, or set broken_links: warning in site.yaml."
+	how := fmt.Sprintf("To build while you fix %s, run `handbook build --broken-links warning`, or set broken_links: warning in site.yaml.", them)
 	if cmd == "check" {
-		how = "To report them as warnings while you fix them, use --broken-links warning, or set broken_links: warning in site.yaml."
+		how = fmt.Sprintf("To report %s as %s while you fix %s, use --broken-links warning, or set broken_links: warning in site.yaml.", them, as, them)
 	}
-	if n == res.Errors {
-		return fmt.Sprintf("All %d errors are %s. %s\n", n, links, how)
+	switch {
+	case n == res.Errors && n == 1:
+		return "The only error is a broken link. " + how + "\n"
+	case n == res.Errors:
+		return fmt.Sprintf("All %d errors are broken links. %s\n", n, how)
+	case n == 1:
+		return fmt.Sprintf("1 of the %d errors is a broken link. %s\n", res.Errors, how)
 	}
-	return fmt.Sprintf("%d of the %d errors are %s. %s\n", n, res.Errors, links, how)
+	return fmt.Sprintf("%d of the %d errors are broken links. %s\n", n, res.Errors, how)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {

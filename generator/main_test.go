@@ -360,6 +360,18 @@ func TestBrokenLinksFlag(t *testing.T) {
 		t.Errorf("check --broken-links error's last line: %s", got)
 	}
 
+	write(t, src, "content/a.md", "---\ntitle: A\n---\nSee [b](b.md).\n")
+	if r := runBin(t, "build", "--source", src, "--broken-links", "error"); r.code != 1 || lastLine(r.stderr) != "1 of the 2 errors is a broken link. To build while you fix it, run `handbook build --broken-links warning`, or set broken_links: warning in site.yaml." {
+		t.Errorf("one broken link: exit %d, last line %q", r.code, lastLine(r.stderr))
+	}
+	os.Remove(filepath.Join(src, "content", "c.md"))
+	if r := runBin(t, "check", "--source", src); r.code != 0 || lastLine(r.stderr) != "1 broken link reported as a warning (broken_links: warning in site.yaml): once it is fixed, go back to errors so that a new one fails the check." {
+		t.Errorf("one broken link as a warning: exit %d, last line %q", r.code, lastLine(r.stderr))
+	}
+	if r := runBin(t, "check", "--source", src, "--broken-links", "error"); r.code != 1 || lastLine(r.stderr) != "The only error is a broken link. To report it as a warning while you fix it, use --broken-links warning, or set broken_links: warning in site.yaml." {
+		t.Errorf("the only error: exit %d, last line %q", r.code, lastLine(r.stderr))
+	}
+
 	if r := runBin(t, "check", "--source", src, "--broken-links", "ignore"); r.code != 2 || !strings.Contains(r.stderr, "--broken-links must be error or warning") {
 		t.Errorf("--broken-links ignore: exit %d, want 2\n%s", r.code, r.stderr)
 	}
