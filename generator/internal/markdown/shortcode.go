@@ -435,7 +435,12 @@ func (st *scState) pair() {
 			c.value = st.tags[c.open].literal
 			continue
 		}
-		if c.site = st.p.siteShortcode(c.name); c.site == nil {
+		// A site's own shortcode replaces a built-in, as in Hugo, but for
+		// ref and relref, whose links are checked.
+		if c.name != "ref" && c.name != "relref" {
+			c.site = st.p.siteShortcode(c.name)
+		}
+		if c.site == nil {
 			c.def = builtins[c.name]
 		}
 		c.code = c.def != nil && c.def.isCode != nil && c.def.isCode(c)
@@ -479,7 +484,7 @@ func (st *scState) pair() {
 // needsClose reports whether a shortcode has no meaning without inner
 // content: the built-ins that wrap it, and a site's own that reads .Inner.
 func (st *scState) needsClose(name string) bool {
-	if s := st.p.siteShortcode(name); s != nil {
+	if s := st.p.siteShortcode(name); s != nil && name != "ref" && name != "relref" {
 		return s.inner
 	}
 	b := builtins[name]
