@@ -155,11 +155,13 @@ func lexTag(src []byte, s int) scTag {
 		a := scArg{off: p}
 		var ok bool
 		if src[p] == '"' || src[p] == '`' {
-			p, a.value, ok = lexQuoted(src, p)
+			var q int
+			q, a.value, ok = lexQuoted(src, p)
 			a.quoted, a.valOff = true, a.off
 			if !ok {
 				return fail(a.off, "close the quotes, on the same line", "unterminated quoted argument in shortcode "+strconv.Quote(t.name))
 			}
+			p = q
 		} else {
 			q := p
 			for q < len(src) && !isSpaceByte(src[q]) && src[q] != '=' && src[q] != '"' && src[q] != '`' && !bytes.HasPrefix(src[q:], right) {
@@ -173,11 +175,13 @@ func lexTag(src []byte, s int) scTag {
 				a.valOff = p
 				switch {
 				case p < len(src) && (src[p] == '"' || src[p] == '`'):
-					p, a.value, ok = lexQuoted(src, p)
+					var q int
+					q, a.value, ok = lexQuoted(src, p)
 					a.quoted = true
 					if !ok {
 						return fail(a.valOff, "close the quotes, on the same line", "unterminated quoted argument in shortcode "+strconv.Quote(t.name))
 					}
+					p = q
 				default:
 					q := p
 					for q < len(src) && !isSpaceByte(src[q]) && !bytes.HasPrefix(src[q:], right) {
