@@ -18,8 +18,8 @@ func TestEmptySectionMarkers(t *testing.T) {
 -- site.yaml --
 title: Marked Handbook
 -- content/_index.md --
--- content/design-docs/_index.md --
--- content/design-docs/cache.md --
+-- content/how-we-work/_index.md --
+-- content/how-we-work/cache.md --
 # Cache design
 -- content/team_rituals/_index.md --
 ---
@@ -34,7 +34,7 @@ How the team meets.
 # Setup
 `)
 	s.noDiags()
-	s.contains("design-docs/index.html", "<h1>Design docs</h1>", `href="../design-docs/cache/">Cache design</a>`)
+	s.contains("how-we-work/index.html", "<h1>How we work</h1>", `href="../how-we-work/cache/">Cache design</a>`)
 	s.contains("team_rituals/index.html", "<h1>Team rituals</h1>", "How the team meets.")
 	s.contains("guides/index.html", "<h1>Guides</h1>")
 	s.contains("index.html", "<title>Marked Handbook</title>")

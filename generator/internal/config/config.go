@@ -13,8 +13,10 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,7 +40,9 @@ type Site struct {
 	Language string `yaml:"language"`
 	// ContentDir is the folder of Markdown documents, relative to the site root.
 	ContentDir string `yaml:"content_dir"`
-	// Sections maps a top-level content folder to the kind of its documents.
+	// Sections maps a content folder to the kind of its documents: a key
+	// is a folder's path ("decisions", "teams/payments/adr"), which takes
+	// the folders below it too, or a pattern of one (see KindOf).
 	Sections map[string]string `yaml:"sections"`
 	// Menus are named lists of links; the theme shows "main" in the header.
 	Menus map[string][]MenuItem `yaml:"menus"`
@@ -207,12 +211,82 @@ func (s *Site) ReviewPeriod(kind handbook.Kind, section, own string) (int, error
 	return s.ReviewDays, nil
 }
 
-// KindOf returns the kind of documents in a top-level section, or page.
-func (s *Site) KindOf(section string) handbook.Kind {
-	if k, ok := s.Sections[section]; ok {
-		return handbook.Kind(k)
+// KindOf returns the kind of the documents in a folder (a slash path from
+// the content folder, "" for its root), or page. A key of Sections names
+// a folder and everything below it ("decisions"), or is a pattern of
+// folders: each segment as path.Match reads it ("handbook/*/decisions"),
+// and "**" for any number of segments ("**/runbooks"). The nearest folder
+// a key matches wins; between keys matching the same folder, a path wins
+// over a pattern, then the first in byte order. A pattern starting with
+// "**/" also matches the content folder's own name (content_dir: doc/adr
+// holds decision records by convention).
+func (s *Site) KindOf(dir string) handbook.Kind {
+	var segs []string
+	if dir != "" && dir != "." {
+		segs = strings.Split(strings.Trim(dir, "/"), "/")
 	}
-	return handbook.KindPage
+	best, bestKey, bestKind := -1, "", handbook.KindPage
+	better := func(depth int, key string) bool {
+		switch {
+		case depth != best:
+			return depth > best
+		case IsPattern(key) != IsPattern(bestKey):
+			return !IsPattern(key)
+		}
+		return key < bestKey
+	}
+	for key, kind := range s.Sections {
+		ks := strings.Split(strings.Trim(key, "/"), "/")
+		depth := -1
+		if !IsPattern(key) {
+			if len(ks) <= len(segs) && slices.Equal(ks, segs[:len(ks)]) {
+				depth = len(ks)
+			}
+		} else {
+			for d := len(segs); d >= 1; d-- {
+				if matchSegments(ks, segs[:d]) {
+					depth = d
+					break
+				}
+			}
+			if depth < 0 && len(ks) == 2 && ks[0] == "**" && s.ContentDir != "." && s.ContentDir != "" {
+				if ok, _ := path.Match(ks[1], path.Base(s.ContentDir)); ok {
+					depth = 0
+				}
+			}
+		}
+		if depth >= 0 && better(depth, key) {
+			best, bestKey, bestKind = depth, key, handbook.Kind(kind)
+		}
+	}
+	return bestKind
+}
+
+// IsPattern reports whether a sections key is a pattern of folders rather
+// than a folder's path.
+func IsPattern(key string) bool { return strings.ContainsAny(key, "*?[") }
+
+// matchSegments matches a folder's path segments against a pattern's: each
+// as path.Match does, "**" for any number of them.
+func matchSegments(pat, segs []string) bool {
+	if len(pat) == 0 {
+		return len(segs) == 0
+	}
+	if pat[0] == "**" {
+		for i := 0; i <= len(segs); i++ {
+			if matchSegments(pat[1:], segs[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(segs) == 0 {
+		return false
+	}
+	if ok, _ := path.Match(pat[0], segs[0]); !ok {
+		return false
+	}
+	return matchSegments(pat[1:], segs[1:])
 }
 
 // Load reads site.yaml from fsys. Diagnostics go to diags; the returned Site
@@ -285,6 +359,11 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 				l, c := at(k)
 				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
 					Message: fmt.Sprintf("section %q is not a folder inside the content folder", k.Value), Hint: `name a folder relative to the content folder, such as "decisions", without ".." or a leading "/"`})
+				delete(s.Sections, k.Value)
+			} else if bad := badPattern(k.Value); bad != "" {
+				l, c := at(k)
+				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
+					Message: fmt.Sprintf("section pattern %q cannot be read: %s", k.Value, bad), Hint: `each part of a pattern is a folder name with *, ? or [a-z] as in shell patterns, or ** for any depth: "handbook/*/decisions", "**/runbooks"`})
 				delete(s.Sections, k.Value)
 			}
 			v := secs.Content[i+1]
@@ -438,6 +517,23 @@ func (s *Site) checkRawHTML(n *yaml.Node, diags *diag.List) {
 			Message: fmt.Sprintf("raw_html %q is none of safe, all or none", s.RawHTML), Hint: hint})
 		s.RawHTML = RawHTMLSafe
 	}
+}
+
+// badPattern says what is wrong with a sections key's pattern, "" when it
+// is a folder's path or a pattern that can be matched.
+func badPattern(key string) string {
+	for _, seg := range strings.Split(key, "/") {
+		if seg == "**" {
+			continue
+		}
+		if strings.Contains(seg, "**") {
+			return fmt.Sprintf("%q: ** stands alone between slashes", seg)
+		}
+		if _, err := path.Match(seg, ""); err != nil {
+			return fmt.Sprintf("%q: %v", seg, err)
+		}
+	}
+	return ""
 }
 
 // LocalPath reports whether p is a slash path that stays inside the folder

@@ -127,6 +127,10 @@ type Document struct {
 	// value is reported there; a key whose value's place is unknown has
 	// none, and is reported at the key.
 	ValueOffsets map[string][]int
+	// RecordNumber is the number a decision record's title was written
+	// with, as adr-tools writes them ("# 2. Implement as shell scripts"):
+	// the title keeps the words, Number shows the number.
+	RecordNumber string
 	// HasFrontMatter is false for a file without front matter.
 	HasFrontMatter bool
 
@@ -159,9 +163,13 @@ func (d *Document) ReadingMinutes() int {
 	return max(1, (d.WordCount+219)/220)
 }
 
-// Number is the record number its file name starts with ("0004" for
+// Number is the record's number: the one its title was written with
+// (RecordNumber), else the one its file name starts with ("0004" for
 // 0004-kafka.md), as decision logs number their records; "" without one.
 func (d *Document) Number() string {
+	if d.RecordNumber != "" {
+		return d.RecordNumber
+	}
 	name := path.Base(d.Path)
 	i := 0
 	for i < len(name) && name[i] >= '0' && name[i] <= '9' {

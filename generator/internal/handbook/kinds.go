@@ -55,6 +55,12 @@ type KindSpec struct {
 	// usual one first. Without `sections` in site.yaml, each maps to the
 	// kind; `handbook new` writes into the first one that exists.
 	Folders []string
+	// Nested are the Folders that hold the kind wherever they are in the
+	// content folder, not only at its top (a decision log kept beside the
+	// code it decides, handbook/payments/adr/): names no other kind of
+	// folder takes. The others (design, onboarding) are common words
+	// deeper down, and mean the kind only as a top-level section.
+	Nested []string
 	// Numbered is true for a kind whose files `handbook new` names with the
 	// next four-digit number: 0013-slug.md.
 	Numbered bool
@@ -91,14 +97,16 @@ var KindTable = []KindSpec{
 		Statuses: DecisionStatuses,
 		Required: []Requirement{{Key: "status"}},
 		Keys:     []string{"decisions"},
-		Folders:  []string{"design", "designs"},
+		Folders:  []string{"design", "designs", "design-docs", "design-documents", "rfcs"},
+		Nested:   []string{"designs", "design-docs", "design-documents", "rfcs"},
 	},
 	{
 		Name: KindDecision, Label: "Decision", Plural: "Decisions", Badge: "Decision",
 		Statuses: DecisionStatuses,
 		Required: []Requirement{{Key: "status"}, {Key: "date", Hint: "add `date: YYYY-MM-DD`, the day it was decided"}},
 		Keys:     []string{"supersedes", "deciders"},
-		Folders:  []string{"decisions", "adr"},
+		Folders:  []string{"decisions", "adr", "adrs", "decision-records", "architecture-decision-records"},
+		Nested:   []string{"decisions", "adr", "adrs", "decision-records", "architecture-decision-records"},
 		Numbered: true,
 	},
 	{
@@ -182,12 +190,16 @@ func KeyKinds() map[string][]Kind {
 }
 
 // DefaultSections maps every conventional section folder to its kind: the
-// sections of a site.yaml that names none.
+// sections of a site.yaml that names none. A folder that holds the kind at
+// any depth (Nested) is also the pattern "**/folder".
 func DefaultSections() map[string]Kind {
 	m := map[string]Kind{}
 	for _, s := range KindTable {
 		for _, f := range s.Folders {
 			m[f] = s.Name
+		}
+		for _, f := range s.Nested {
+			m["**/"+f] = s.Name
 		}
 	}
 	return m

@@ -77,7 +77,19 @@ func TestKindTable(t *testing.T) {
 			aliases[a] = k
 		}
 	}
-	if len(config.DefaultSections()) != len(folders) {
+	nested := 0
+	for _, s := range handbook.KindTable {
+		for _, f := range s.Nested {
+			nested++
+			if !slices.Contains(s.Folders, f) {
+				t.Errorf("%s: nested folder %s is not one of its folders", s.Name, f)
+			}
+			if config.DefaultSections()["**/"+f] != string(s.Name) {
+				t.Errorf("config's default sections do not map **/%s to %s", f, s.Name)
+			}
+		}
+	}
+	if len(config.DefaultSections()) != len(folders)+nested {
 		t.Errorf("config's default sections %v are not the table's folders %v", config.DefaultSections(), folders)
 	}
 }

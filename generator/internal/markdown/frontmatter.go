@@ -44,8 +44,18 @@ type fields struct {
 	// inferred marks keys read from leading bullets rather than front
 	// matter: a wrong value there is a warning, not an error.
 	inferred map[string]bool
-	// successor is the decision named in a "Status: superseded by X" bullet.
+	// successor is the decision named in a "Status: superseded by X" bullet
+	// or a "Superseded by" line of a record's Status section.
 	successor *handbook.Ref
+	// predecessors are the records named in "Supersedes X" lines of a
+	// record's Status section.
+	predecessors []handbook.Ref
+	// heading is the text of the body's first "# " heading, number the
+	// record number it starts with ("# 2. Title"), both "" when absent.
+	heading, number string
+	// placeholder is true when the status is a template's placeholder
+	// ("[draft | proposed | accepted]", "{status}").
+	placeholder bool
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
@@ -226,6 +236,15 @@ func normalize(v any) any {
 // checks them against the content model.
 func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag.List) {
 	f.bullets()
+	f.record()
+	f.statusWord()
+	// A log's README or template is a page among its records, and the
+	// blanks of a template are not errors.
+	asPage := false
+	if _, kindSet := f.values["kind"]; !kindSet && !doc.IsSection && p.opts.KindOf(dirOf(doc.Path)) != handbook.KindPage && (indexName(doc.Path) || f.template(doc)) {
+		asPage = true
+		f.dropInferred()
+	}
 	doc.KeyOffsets = f.offsets
 	doc.ValueOffsets = f.vals
 	path := doc.SourcePath
@@ -273,6 +292,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.Supersedes = dec.refs("supersedes")
 	doc.Deciders = dec.strs("deciders")
 	doc.SupersededBy = f.successor
+	doc.Supersedes = append(doc.Supersedes, f.predecessors...)
 
 	if doc.ID != "" && strings.ContainsAny(doc.ID, " \t#|[]?") {
 		diags.Errorf(path, f.valueAt("id"), "use letters, digits, '-', '_', '.' and '/'", "id %q cannot be used in links", doc.ID)
@@ -296,7 +316,13 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	case doc.IsSection:
 		doc.Kind = handbook.KindPage
 	default:
-		doc.Kind = p.opts.KindOf(doc.Section)
+		doc.Kind = p.opts.KindOf(dirOf(doc.Path))
+		if asPage {
+			doc.Kind = handbook.KindPage
+		}
+	}
+	if doc.Kind == handbook.KindDecision && f.number != "" && doc.Title == "" {
+		doc.RecordNumber = f.number
 	}
 
 	if f.failed {
@@ -329,6 +355,14 @@ func missing(f *fields, diags *diag.List) func(string, int, string, string, ...a
 	return diags.Warnf
 }
 
+// foreign reports whether a document's front matter was written for
+// another tool (it has no `title:`, or its status was read from the body):
+// a status outside the handbook's list is then mapped or a warning.
+func foreign(f *fields) bool {
+	_, titled := f.values["title"]
+	return !titled || f.inferred["status"]
+}
+
 func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List) {
 	allowed := doc.Kind.Statuses()
 	path := doc.SourcePath
@@ -336,7 +370,13 @@ func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List
 	case allowed == nil && doc.Status != "" && f.inferred["status"]:
 		doc.Status = "" // a bullet list of a page, not its lifecycle
 	case allowed == nil && doc.Status != "":
-		diags.Warnf(path, f.at("status"), "remove it, or give the document a kind with a lifecycle", "a %s has no status", doc.Kind)
+		kind, folder := handbook.KindDecision, "decisions"
+		for _, s := range handbook.KindTable {
+			if len(s.Folders) > 0 && s.DefaultStatus != "" && slices.Contains(s.Statuses, doc.Status) {
+				kind, folder = s.Name, s.Folders[0]
+			}
+		}
+		diags.Warnf(path, f.at("status"), fmt.Sprintf("put it in a %s/ folder or set kind: %s (or remove the status)", folder, kind), "status: %s on a %s: a %s has no status", doc.Status, doc.Kind, doc.Kind)
 	case allowed == nil:
 	case doc.Status == "" && doc.Kind.DefaultStatus() != "":
 		doc.Status = doc.Kind.DefaultStatus()
@@ -344,6 +384,19 @@ func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List
 		if doc.Kind.Requires("status") {
 			missing(f, diags)(path, f.at("title"), "add `status:` with one of "+strings.Join(allowed, ", "), "%s has no status", doc.Kind.Label(false))
 		}
+	case !slices.Contains(allowed, doc.Status) && slices.Contains(allowed, strings.ToLower(doc.Status)):
+		doc.Status = strings.ToLower(doc.Status)
+	case !slices.Contains(allowed, doc.Status) && foreign(f):
+		if st, ok := mapStatus(strings.ToLower(doc.Status)); ok && slices.Contains(allowed, st) {
+			doc.Status = st
+			return
+		}
+		where := "the status was read from the record as written"
+		if !f.inferred["status"] {
+			where = "the record's front matter comes from another tool"
+		}
+		diags.Warnf(path, f.valueAt("status"), where+"; use one of "+strings.Join(allowed, ", "), "unknown status %q for a %s", doc.Status, doc.Kind)
+		doc.Status = ""
 	case !slices.Contains(allowed, doc.Status) && f.inferred["status"]:
 		diags.Warnf(path, f.valueAt("status"), "the status was read from the bullet list at the top; use one of "+strings.Join(allowed, ", "), "unknown status %q for a %s", doc.Status, doc.Kind)
 		doc.Status = ""
@@ -575,6 +628,13 @@ func (d *decoder) date(key string) time.Time {
 		if t, ok := parseDate(s); ok {
 			return t
 		}
+		if t, ambiguous, ok := parseLooseDate(s); ok {
+			if ambiguous {
+				d.diags.Warnf(d.path, d.valueAt(key), fmt.Sprintf("write it as %s (YYYY-MM-DD); if the month comes first, %s", t.Format("2006-01-02"), time.Date(t.Year(), time.Month(t.Day()), int(t.Month()), 0, 0, 0, 0, time.UTC).Format("2006-01-02")),
+					"%s %q is read day first, as %s", key, s, t.Format("2 January 2006"))
+			}
+			return t
+		}
 		d.fail(key, "write dates as YYYY-MM-DD, for example 2026-03-14", "%s %q is not a date", key, s)
 		return time.Time{}
 	}
@@ -686,13 +746,6 @@ func (f *fields) bullets() {
 					at := off + bytes.Index(line, []byte(target))
 					f.successor = &handbook.Ref{Target: strings.TrimSpace(target), Offset: at}
 				}
-				sep := func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == '[' }
-				words := strings.FieldsFunc(val, sep)
-				if len(words) == 0 {
-					continue
-				}
-				at += strings.IndexFunc(val, func(r rune) bool { return !sep(r) })
-				val = strings.ToLower(words[0])
 			}
 			if key == "date" && len(val) >= 10 {
 				val = val[:10]

@@ -49,7 +49,8 @@ type Options struct {
 	// warning per document, config.RawHTMLAll lets it through as written,
 	// config.RawHTMLNone omits it and counts it.
 	RawHTML config.RawHTML
-	// KindOf gives the default kind of a document from its section.
+	// KindOf gives the default kind of a document from its folder: its
+	// slash path from the content folder, "" for the root.
 	KindOf func(section string) handbook.Kind
 	// Shortcodes give Hugo shortcodes the site's own templates, the
 	// content folder and the site's params (shortcode_site.go).
@@ -136,6 +137,13 @@ func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
 	p.applyFrontMatter(doc, fm, diags)
 
 	p.walk(doc, root, diags)
+	if doc.RecordNumber != "" {
+		// "# 2. Title": the number is shown with the title, not in it.
+		var ok bool
+		if doc.Title, ok = trimNumber(doc.Title, doc.RecordNumber); !ok {
+			doc.RecordNumber = ""
+		}
+	}
 
 	if doc.Title == "" {
 		// Without a title the document is still published, under its file
