@@ -60,7 +60,13 @@ func (b *builder) registry() {
 		for _, r := range dec.Supersedes {
 			old, ok := s.DecisionByID[r.Target]
 			if !ok {
-				if doc := s.ByID[r.Target]; doc != nil {
+				doc := s.ByID[r.Target]
+				if doc == nil && !dec.Inline {
+					// "Supersedes [1. X](0001-x.md)" in a record's Status
+					// section: a file beside it.
+					doc = b.byContentPath(path.Join(path.Dir(dec.Doc.Path), r.Target))
+				}
+				if doc != nil {
 					if old = s.DecisionByID[doc.ID]; old != nil {
 						ok = true
 					}

@@ -84,9 +84,11 @@ func (f *fields) record() {
 		switch {
 		case inStatus:
 			if m := linkLineRE.FindStringSubmatchIndex(t); m != nil {
-				target := t[m[6]:m[7]]
+				var target string
 				if m[4] >= 0 {
 					target = t[m[4]:m[5]]
+				} else {
+					target = t[m[6]:m[7]]
 				}
 				ref := handbook.Ref{Target: target, Offset: at + strings.Index(t, target)}
 				if strings.HasPrefix(strings.ToLower(t), "superseded") {
