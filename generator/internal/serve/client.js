@@ -4,6 +4,7 @@
   "use strict";
   var version = null;
   var overlay = null;
+  var broken = false; // the last build failed, whether or not the overlay was closed
 
   function esc(s) {
     return String(s).replace(/[&<>"]/g, function (c) {
@@ -21,7 +22,9 @@
         "border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)";
       document.body.appendChild(overlay);
     }
-    var html = "<strong>The last save broke the build; this is the last good version of the page.</strong>";
+    var html = '<button type="button" aria-label="Close" title="Close (it comes back on the next failed build)" ' +
+      'style="float:right;font:inherit;font-size:1.25rem;line-height:1;background:none;border:0;color:inherit;cursor:pointer">\u00d7</button>' +
+      "<strong>The last save broke the build; this is the last good version of the page.</strong>";
     errors.forEach(function (e) {
       html += '<div style="margin-top:.75rem"><div><span style="color:#ffb3b3">' + esc(e.path) + ":" + e.line + ":" + e.col +
         "</span>: " + esc(e.severity) + ": " + esc(e.message) + "</div>";
@@ -30,6 +33,7 @@
       html += "</div>";
     });
     overlay.innerHTML = html;
+    overlay.querySelector("button").onclick = hideOverlay;
   }
 
   function hideOverlay() {
@@ -46,7 +50,8 @@
   function swapCSS(href) {
     var links = document.querySelectorAll('link[rel="stylesheet"]');
     Array.prototype.forEach.call(links, function (l) {
-      if (/\/assets\/[^/]+\.css$/.test(l.getAttribute("href") || "")) {
+      // Relative from the page: "assets/…" at the root, "../assets/…" below.
+      if (/(^|\/)assets\/[^/]+\.css$/.test(l.getAttribute("href") || "")) {
         var abs = new URL(href, location.origin).href;
         l.href = abs;
       }
@@ -58,10 +63,12 @@
     var ev = JSON.parse(msg.data);
     if (ev.errors && ev.errors.length) {
       showOverlay(ev.errors);
+      broken = true;
       version = ev.version;
       return;
     }
-    var had = !!overlay;
+    var had = broken;
+    broken = false;
     hideOverlay();
     if (version === null || ev.version === version) {
       version = ev.version;
