@@ -104,21 +104,28 @@
     if (!btn) return;
     const root = document.documentElement;
     const mq = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-    const current = () => {
-      const t = root.dataset.theme;
-      if (t === "dark" || t === "light") return t;
-      return mq && mq.matches ? "dark" : "light";
+    const system = () => (mq && mq.matches ? "dark" : "light");
+    const other = (t) => (t === "dark" ? "light" : "dark");
+    const chosen = () => (root.dataset.theme === "dark" || root.dataset.theme === "light" ? root.dataset.theme : "");
+    const name = { "": "System", light: "Light", dark: "Dark" };
+    // The control cycles system, then the theme the system does not show,
+    // then the one it does, then back to following the system: the first
+    // click always changes what the reader sees.
+    const next = () => {
+      const c = chosen();
+      if (c === "") return other(system());
+      return c === system() ? "" : system();
     };
     const show = () => {
-      const dark = current() === "dark";
-      btn.setAttribute("aria-pressed", dark ? "true" : "false");
-      btn.textContent = "Dark mode"; // a toggle: its name stays, aria-pressed tells the state
-      btn.title = dark ? "Switch to the light theme" : "Switch to the dark theme";
+      const c = chosen();
+      btn.textContent = "Theme: " + name[c];
+      btn.title = "Switch to " + (next() === "" ? "following the system" : "the " + next() + " theme");
     };
     btn.addEventListener("click", () => {
-      const next = current() === "dark" ? "light" : "dark";
-      root.dataset.theme = next;
-      store.set("handbook:theme", next);
+      const n = next();
+      if (n === "") delete root.dataset.theme;
+      else root.dataset.theme = n;
+      store.set("handbook:theme", n);
       show();
     });
     if (mq && mq.addEventListener) mq.addEventListener("change", show);
@@ -131,6 +138,7 @@
     show();
     btn.hidden = false;
   }
+
 
   // ---------------------------------------------------------------- search
 

@@ -875,18 +875,19 @@ func TestThemePersists(t *testing.T) {
 		tb := newTab(t, srv)
 		tb.open("/")
 		type state struct {
-			Theme, Pressed, Label, Stored, Bg string
+			Theme, Label, Stored, Bg string
 		}
 		get := func() state {
 			return eval[state](tb, `(() => { const b = document.querySelector("button.theme-toggle"); return {
-				Theme: document.documentElement.dataset.theme || "", Pressed: b.getAttribute("aria-pressed"), Label: b.textContent,
+				Theme: document.documentElement.dataset.theme || "", Label: b.textContent,
 				Stored: localStorage.getItem("handbook:theme") || "", Bg: getComputedStyle(document.body).backgroundColor}; })()`)
 		}
-		if s := get(); s.Theme != "" || s.Pressed != "false" || s.Label != "Dark mode" {
-			t.Errorf("start: %+v, want no theme, not pressed, Dark mode", s)
+		system := state{Theme: "", Label: "Theme: System", Stored: "", Bg: "rgb(255, 255, 255)"}
+		if s := get(); s != system {
+			t.Errorf("start: %+v, want %+v", s, system)
 		}
 		tb.click("button.theme-toggle")
-		dark := state{Theme: "dark", Pressed: "true", Label: "Dark mode", Stored: "dark", Bg: "rgb(21, 25, 30)"}
+		dark := state{Theme: "dark", Label: "Theme: Dark", Stored: "dark", Bg: "rgb(21, 25, 30)"}
 		if s := get(); s != dark {
 			t.Errorf("after a click: %+v, want %+v", s, dark)
 		}
@@ -900,9 +901,14 @@ func TestThemePersists(t *testing.T) {
 		}
 		tb.click("button.theme-toggle")
 		tb.reload()
-		light := state{Theme: "light", Pressed: "false", Label: "Dark mode", Stored: "light", Bg: "rgb(255, 255, 255)"}
+		light := state{Theme: "light", Label: "Theme: Light", Stored: "light", Bg: "rgb(255, 255, 255)"}
 		if s := get(); s != light {
-			t.Errorf("after switching back and a reload: %+v, want %+v", s, light)
+			t.Errorf("after a second click and a reload: %+v, want %+v", s, light)
+		}
+		tb.click("button.theme-toggle")
+		tb.reload()
+		if s := get(); s != system {
+			t.Errorf("after a third click, back to the system's, and a reload: %+v, want %+v", s, system)
 		}
 	})
 
@@ -911,8 +917,8 @@ func TestThemePersists(t *testing.T) {
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
 		}))
 		tb.open("/")
-		if l := eval[string](tb, `document.querySelector("button.theme-toggle").getAttribute("aria-pressed") + " " + document.querySelector("button.theme-toggle").textContent`); l != "true Dark mode" {
-			t.Errorf("with a dark system the toggle starts as %q, want true Dark mode", l)
+		if l := eval[string](tb, `document.querySelector("button.theme-toggle").textContent + " " + getComputedStyle(document.body).backgroundColor`); l != "Theme: System rgb(21, 25, 30)" {
+			t.Errorf("with a dark system the control starts as %q", l)
 		}
 		tb.click("button.theme-toggle")
 		tb.reload()
