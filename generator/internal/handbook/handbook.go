@@ -91,17 +91,20 @@ type Document struct {
 	Source     []byte // the file's bytes
 
 	// Front matter.
-	Title      string
-	Kind       Kind
-	ID         string
-	Status     string
-	Owner      string
-	Authors    []string
-	Date       time.Time
-	Reviewed   time.Time
-	Tags       []string
-	Area       string
-	Summary    string
+	Title    string
+	Kind     Kind
+	ID       string
+	Status   string
+	Owner    string
+	Authors  []string
+	Date     time.Time
+	Reviewed time.Time
+	Tags     []string
+	Area     string
+	Summary  string
+	// LinkTitle is the shorter title navigation shows (Hugo's and Docsy's
+	// linkTitle), "" for the title itself: see NavTitle.
+	LinkTitle  string
 	Weight     int
 	Draft      bool
 	Aliases    []Ref
@@ -156,6 +159,15 @@ type Document struct {
 	Children  []*Document // for section pages: documents directly in the section
 	Prev      *Document
 	Next      *Document
+}
+
+// NavTitle is the title navigation shows (the sidebar, breadcrumbs): the
+// document's linkTitle, else its title.
+func (d *Document) NavTitle() string {
+	if d.LinkTitle != "" {
+		return d.LinkTitle
+	}
+	return d.Title
 }
 
 // ReadingMinutes estimates reading time at 220 words a minute, at least 1.

@@ -26,6 +26,21 @@ var knownKeys = []string{
 	"strategies", "design_docs", "decisions", "supersedes", "deciders",
 }
 
+// otherKeys are the keys other generators' front matter takes (Hugo,
+// Docsy, Jekyll, Just the Docs, Docusaurus, MkDocs, GitBook): kept for
+// layouts, never taken for a misspelling of the handbook's. description
+// and linktitle the handbook reads too.
+var otherKeys = []string{
+	"description", "linktitle", "stage", "name", "nav_order", "parent", "grand_parent", "layout",
+	"type", "categories", "keywords", "menu", "toc", "hide", "sidebar_position", "sidebar_label",
+	"has_children", "has_toc", "nav_exclude", "permalink", "redirect_from", "lastmod", "publishdate",
+	"expirydate", "images", "image", "author", "url", "sitemap", "robotsnocontent", "outputs",
+	"cascade", "headless", "resources", "translationkey", "series", "hidden", "pagination_label",
+	"custom_edit_url", "hide_title", "hide_table_of_contents", "sidebar_class_name", "excerpt",
+	"search", "icon", "subtitle", "comments", "published", "lang", "language", "nav", "order",
+	"no_list", "simple_list", "manuallinkrelref", "banner", "feature_image", "summary_large_image",
+}
+
 // keyKinds limits keys to the kinds they apply to.
 var keyKinds = handbook.KeyKinds()
 
@@ -235,6 +250,7 @@ func normalize(v any) any {
 // applyFrontMatter sets the document's fields from its front matter and
 // checks them against the content model.
 func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag.List) {
+	f.lowerKeys()
 	f.bullets()
 	f.record()
 	f.statusWord()
@@ -256,7 +272,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if slices.Contains(knownKeys, k) {
+		if slices.Contains(knownKeys, k) || k == "description" || k == "linktitle" {
 			continue
 		}
 		if k == "superseded_by" {
@@ -267,7 +283,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 			doc.Params = map[string]any{}
 		}
 		doc.Params[k] = v[k]
-		if sug := diag.Suggest(k, knownKeys); sug != "" && diag.Distance(strings.ToLower(k), sug) <= 2 {
+		if sug := likelyKey(k); sug != "" {
 			diags.Warnf(path, f.at(k), fmt.Sprintf("did you mean %q?", sug), "unknown front matter key %q", k)
 		}
 	}
@@ -282,6 +298,10 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.Tags = dec.strs("tags")
 	doc.Area = dec.str("area")
 	doc.Summary = dec.str("summary")
+	if doc.Summary == "" {
+		doc.Summary = dec.str("description") // Hugo's, Docsy's, MkDocs', GitBook's
+	}
+	doc.LinkTitle = dec.str("linktitle")
 	doc.Weight = dec.int("weight")
 	doc.Draft = dec.bool("draft")
 	doc.Aliases = dec.refs("aliases")
@@ -341,6 +361,57 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	checkRequired(doc, f, &dec, diags)
 	if raw, ok := v["decisions"]; ok {
 		doc.Decisions = p.inlineDecisions(doc, raw, &dec)
+	}
+}
+
+// likelyKey returns the known key an unknown one is likely a misspelling
+// of: one edit away for a key of five letters or fewer, two for longer.
+// A key other generators use is never one.
+func likelyKey(k string) string {
+	lk := strings.ToLower(k)
+	if slices.Contains(otherKeys, lk) {
+		return ""
+	}
+	sug := diag.Suggest(lk, knownKeys)
+	if sug == "" {
+		return ""
+	}
+	limit := 2
+	if len([]rune(lk)) <= 5 {
+		limit = 1
+	}
+	if diag.Distance(lk, sug) > limit {
+		return ""
+	}
+	return sug
+}
+
+// lowerKeys makes front matter keys case-insensitive, as in Hugo: a key
+// written in capitals ("Title:", "linkTitle:") is read as its lower-case
+// form, unless that form is written too. Positions move with the key.
+func (f *fields) lowerKeys() {
+	for k, v := range f.values {
+		lk := strings.ToLower(k)
+		if lk == k {
+			continue
+		}
+		if _, both := f.values[lk]; both {
+			continue
+		}
+		delete(f.values, k)
+		f.values[lk] = v
+		for name, o := range f.offsets {
+			if name == k || strings.HasPrefix(name, k+".") {
+				delete(f.offsets, name)
+				f.offsets[lk+name[len(k):]] = o
+			}
+		}
+		for name, o := range f.vals {
+			if name == k || strings.HasPrefix(name, k+".") {
+				delete(f.vals, name)
+				f.vals[lk+name[len(k):]] = o
+			}
+		}
 	}
 }
 

@@ -92,7 +92,7 @@ func (p *Page) renderNav(open *handbook.Document) string {
 		} else {
 			b.WriteString("<li>")
 		}
-		link(sec.URL, sec.Title)
+		link(sec.URL, sec.NavTitle())
 		if sec == open && len(sec.Children) > 0 {
 			b.WriteString("\n<ul>\n")
 			for i, c := range sec.Children {
@@ -103,7 +103,7 @@ func (p *Page) renderNav(open *handbook.Document) string {
 					break
 				}
 				b.WriteString("<li>")
-				link(c.URL, c.Title)
+				link(c.URL, c.NavTitle())
 				b.WriteString("</li>\n")
 			}
 			b.WriteString("</ul>\n")

@@ -388,7 +388,7 @@ func (p *Page) CrumbItems(crumbs []*handbook.Document) template.HTML {
 		if d.URL == "" {
 			b.WriteString("Home")
 		} else {
-			writeEscaped(&b, d.Title, escHTMLTemplate)
+			writeEscaped(&b, d.NavTitle(), escHTMLTemplate)
 		}
 		b.WriteString("</a></li>")
 	}

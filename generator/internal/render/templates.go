@@ -272,7 +272,10 @@ func funcs() template.FuncMap {
 			if d == nil {
 				return nil
 			}
-			return d.Params[key]
+			if v, ok := d.Params[key]; ok {
+				return v
+			}
+			return d.Params[strings.ToLower(key)] // keys are read in lower case, as in Hugo
 		},
 		"sprintf": fmt.Sprintf,
 		// dict2 passes a page and an item to a partial as .Page and .Item.
