@@ -309,3 +309,27 @@ date: 2022-01-01
 		t.Error("a mapped status is reported")
 	}
 }
+
+// MADR's front matter may say which record replaces this one in its
+// status; the registry links them both ways.
+func TestFrontMatterSupersededBy(t *testing.T) {
+	s := buildSite(t, `
+-- content/decisions/0001-a.md --
+---
+status: superseded by [ADR-0002](0002-b.md)
+date: 2024-01-01
+---
+# A
+-- content/decisions/0002-b.md --
+---
+status: accepted
+date: 2024-02-01
+---
+# B
+`)
+	s.noDiags()
+	a, b := s.res.Site.DecisionByID["decisions/0001-a"], s.res.Site.DecisionByID["decisions/0002-b"]
+	if a == nil || b == nil || a.Status != "superseded" || len(a.SupersededBy) != 1 || a.SupersededBy[0] != b {
+		t.Errorf("not linked: %+v %+v", a, b)
+	}
+}

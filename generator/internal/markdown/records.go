@@ -161,6 +161,16 @@ func (f *fields) statusWord() {
 		return
 	}
 	f.values["status"] = word
+	if m := supersededByRE.FindStringSubmatchIndex(raw[start:]); m != nil && f.successor == nil && !f.inferred["status"] {
+		// MADR's status: "superseded by ADR-0005" in front matter
+		var target string
+		if m[2] >= 0 {
+			target = raw[start+m[2] : start+m[3]]
+		} else {
+			target = raw[start+m[4] : start+m[5]]
+		}
+		f.successor = &handbook.Ref{Target: target, Offset: f.valueAt("status") + start + strings.Index(raw[start:], target)}
+	}
 	if v := f.vals["status"]; len(v) > 0 && strings.HasPrefix(string(f.src[v[0]:min(len(f.src), v[0]+len(raw))]), raw) {
 		f.vals["status"] = []int{v[0] + start}
 	}
