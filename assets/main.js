@@ -533,10 +533,25 @@
         run.push("  ".repeat(depth) + "- [" + (n.checked ? "x" : " ") + "] " + taskText(n));
       } else {
         run = null;
-        blocks.push((n.tagName === "H2" ? "## " : "### ") + n.textContent.replace(/\s+/g, " ").trim());
+        // A heading's text without its permalink's "#".
+        const text = Array.from(n.childNodes).filter((c) => !(c.nodeType === 1 && c.classList.contains("anchor")));
+        blocks.push((n.tagName === "H2" ? "## " : "### ") + text.map((c) => c.textContent).join("").replace(/\s+/g, " ").trim());
       }
     }
     return ["# " + title].concat(blocks.map((b) => (Array.isArray(b) ? b.join("\n") : b))).join("\n\n") + "\n";
+  }
+
+  // label puts a task's box and the text after it, up to the first block
+  // (a nested list, a paragraph), in a label: clicking the text ticks it.
+  function label(box) {
+    if (box.closest("label")) return;
+    const l = el("label", { class: "task" });
+    const move = [];
+    for (let n = box; n && !(n.nodeType === 1 && /^(UL|OL|DIV|P|PRE|TABLE|BLOCKQUOTE|DL)$/.test(n.tagName)); n = n.nextSibling) {
+      move.push(n);
+    }
+    box.before(l);
+    l.append(...move);
   }
 
   function checklists() {
@@ -603,6 +618,7 @@
     for (const b of boxes) {
       b.disabled = false;
       b.removeAttribute("disabled");
+      label(b);
     }
     apply(saved());
     content.addEventListener("change", (e) => {

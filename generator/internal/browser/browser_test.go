@@ -1299,3 +1299,26 @@ func TestReviewDueOnTheDayOfReading(t *testing.T) {
 		}
 	}
 }
+
+// TestChecklistLabelsAndStickyProgress: clicking a task's text ticks it,
+// and the progress stays in sight while the reader scrolls the list.
+func TestChecklistLabelsAndStickyProgress(t *testing.T) {
+	srv := serve(t, demo(t))
+	tb := newTab(t, srv)
+	tb.open("/onboarding/staff-first-90-days/")
+	tb.waitFor(`!!document.querySelector(".checklist-tools:not([hidden])")`)
+	first := eval[string](tb, `document.querySelector(".content input[data-task]").getAttribute("aria-label")`)
+	// The middle of the label is its text, not the box.
+	tb.click(`.content label.task`)
+	if !eval[bool](tb, `document.querySelector(".content input[data-task]").checked`) {
+		t.Errorf("clicking the text of %q did not tick it", first)
+	}
+	if c := eval[string](tb, `document.querySelector(".checklist-count").textContent`); !strings.HasPrefix(c, "1 of ") {
+		t.Errorf("progress after ticking by the text = %q", c)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`(() => { const items = document.querySelectorAll(".content li"); items[Math.floor(items.length * 2 / 3)].scrollIntoView(); })()`))
+	top := eval[float64](tb, `document.querySelector(".checklist-tools").getBoundingClientRect().top`)
+	if top < -1 || top > 5 {
+		t.Errorf("with the list scrolled, the progress is at %.0f px from the top of the window, want 0", top)
+	}
+}
