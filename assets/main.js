@@ -672,6 +672,59 @@
     tools.hidden = false;
   }
 
+  // ------------------------------------------------------------ code blocks
+
+  // Copies text: the Clipboard API where the page may use it, else a
+  // selected textarea and the copy command. Resolves true when copied.
+  function copyText(text) {
+    const fallback = () => {
+      const area = el("textarea", { class: "visually-hidden", "aria-hidden": "true", tabindex: "-1" });
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      let ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { /* not supported */ }
+      area.remove();
+      return ok;
+    };
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        return navigator.clipboard.writeText(text).then(() => true, fallback);
+      }
+    } catch (e) { /* fall through */ }
+    return Promise.resolve(fallback());
+  }
+
+  // Every code block (<div class="code">, written by the build) gets a Copy
+  // button, which says "Copied" for a moment; the frame's data-copied holds
+  // the number of copies made, for tests and styles.
+  function codeBlocks() {
+    for (const frame of $$(".content div.code")) {
+      const code = $("pre code", frame) || $("pre", frame);
+      if (!code || $("button.code-copy", frame)) continue;
+      const status = el("span", { class: "visually-hidden", role: "status" });
+      const btn = el("button", { type: "button", class: "code-copy", text: "Copy" });
+      let timer = 0;
+      btn.addEventListener("click", () => {
+        copyText(code.textContent.replace(/\n$/, "")).then((ok) => {
+          btn.textContent = ok ? "Copied" : "Press Ctrl+C";
+          status.textContent = ok ? "Copied to the clipboard" : "";
+          if (ok) frame.dataset.copied = String(Number(frame.dataset.copied || 0) + 1);
+          if (!ok) {
+            const range = document.createRange();
+            range.selectNodeContents(code);
+            const sel = window.getSelection();
+            sel.removeAllRanges();
+            sel.addRange(range);
+          }
+          clearTimeout(timer);
+          timer = setTimeout(() => { btn.textContent = "Copy"; status.textContent = ""; }, 2000);
+        });
+      });
+      frame.append(btn, status);
+    }
+  }
+
   // --------------------------------------------------------- reading paths
 
   function readList(id) {
@@ -754,7 +807,7 @@
   // ------------------------------------------------------------------ start
 
   function start() {
-    for (const f of [fileLinks, themeToggle, search, checklists, readingPaths, decisionFilter, reviewDue]) {
+    for (const f of [fileLinks, themeToggle, search, checklists, codeBlocks, readingPaths, decisionFilter, reviewDue]) {
       try {
         f();
       } catch (e) {

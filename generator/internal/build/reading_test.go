@@ -27,3 +27,15 @@ Intro.
 		`<a href="#why-now">Why now</a>`, `<a href="#the-cost">Cost</a>`)
 	s.lacks("a/index.html", `<h1>A <a class="anchor"`)
 }
+
+func TestCodeBlocksHaveLanguageAndFocus(t *testing.T) {
+	s := buildSite(t, "-- content/a.md --\n# A\n\n```go\nx := 1\n```\n\n```\nplain\n```\n\n```Weird<lang>\nz\n```\n")
+	s.noDiags()
+	s.contains("a/index.html",
+		`<div class="code" data-lang="go"><span class="code-lang">Go</span><pre tabindex="0" class="chroma"><code class="language-go">`,
+		"</code></pre></div>\n",
+		`<div class="code"><pre tabindex="0"><code>plain`,
+		`<div class="code" data-lang="Weird&lt;lang&gt;"><span class="code-lang">Weird&lt;lang&gt;</span><pre tabindex="0"`)
+	// The button is the script's: a page without it has none.
+	s.lacks("a/index.html", "code-copy")
+}

@@ -127,7 +127,7 @@ func TestShortcodesBuiltIn(t *testing.T) {
 		// readfile: Markdown rendered, other files as code.
 		`<p>Included <em>Markdown</em> with <a href="https://example.com/">a link</a>.</p>`,
 		`class="language-go"`,
-		"main\n</code></pre>\n<p>Included <em>Markdown</em>",
+		"main\n</code></pre></div>\n<p>Included <em>Markdown</em>",
 		// videos as plain links.
 		`Watch <a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">the talk</a> or <a href="https://vimeo.com/55073825">https://vimeo.com/55073825</a>.`,
 		// ref alone is the href; in a link, the link's.

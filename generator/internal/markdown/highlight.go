@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"io"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -62,9 +64,69 @@ func (r *codeRenderer) render(w util.BufWriter, source []byte, node ast.Node, en
 		seg := lines.At(i)
 		code = append(code, seg.Value(source)...)
 	}
+	lang := string(n.Language(source))
 	var buf bytes.Buffer
-	buf.Grow(64 + 2*size)
-	r.hl.Write(&buf, string(n.Language(source)), code)
-	w.Write(buf.Bytes())
+	buf.Grow(160 + 2*size)
+	r.hl.Write(&buf, lang, code)
+	wrapCode(w, lang, buf.Bytes())
 	return ast.WalkSkipChildren, nil
+}
+
+// wrapCode writes to w a highlighted block (the highlighter's "<pre…>
+// …</pre>\n") inside the theme's code frame: <div class="code"
+// data-lang="LANG"> with the language's name in a <span class="code-lang">
+// for a fence that names one, and the <pre> focusable (tabindex="0") so
+// that a block wider than the page scrolls from the keyboard. The theme's
+// script adds a copy button to each frame.
+func wrapCode(w codeWriter, lang string, block []byte) {
+	w.WriteString(`<div class="code"`)
+	if lang != "" {
+		w.WriteString(` data-lang="`)
+		w.Write(util.EscapeHTML([]byte(lang)))
+		w.WriteString(`"><span class="code-lang">`)
+		w.Write(util.EscapeHTML([]byte(langName(lang))))
+		w.WriteString(`</span>`)
+	} else {
+		w.WriteByte('>')
+	}
+	if rest, ok := bytes.CutPrefix(block, []byte("<pre")); ok {
+		w.WriteString(`<pre tabindex="0"`)
+		block = rest
+	}
+	w.Write(bytes.TrimSuffix(block, []byte("\n")))
+	w.WriteString("</div>\n")
+}
+
+// codeWriter is what wrapCode writes to: goldmark's writer or a builder.
+type codeWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+// langNames are the names shown for the fence languages handbooks use
+// most; any other language is shown as the fence writes it.
+var langNames = map[string]string{
+	"go": "Go", "golang": "Go", "python": "Python", "py": "Python",
+	"js": "JavaScript", "javascript": "JavaScript", "jsx": "JSX",
+	"ts": "TypeScript", "typescript": "TypeScript", "tsx": "TSX",
+	"java": "Java", "kotlin": "Kotlin", "kt": "Kotlin", "scala": "Scala",
+	"rust": "Rust", "rs": "Rust", "ruby": "Ruby", "rb": "Ruby", "php": "PHP",
+	"c": "C", "cpp": "C++", "c++": "C++", "cs": "C#", "csharp": "C#", "swift": "Swift",
+	"sh": "Shell", "shell": "Shell", "bash": "Bash", "zsh": "Zsh", "console": "Console",
+	"powershell": "PowerShell", "ps1": "PowerShell",
+	"yaml": "YAML", "yml": "YAML", "json": "JSON", "toml": "TOML", "xml": "XML",
+	"html": "HTML", "css": "CSS", "sql": "SQL", "graphql": "GraphQL",
+	"dockerfile": "Dockerfile", "docker": "Dockerfile", "makefile": "Makefile", "make": "Makefile",
+	"hcl": "HCL", "terraform": "Terraform", "tf": "Terraform", "proto": "Protocol Buffers",
+	"protobuf": "Protocol Buffers", "diff": "Diff", "ini": "INI", "text": "Text", "txt": "Text",
+	"markdown": "Markdown", "md": "Markdown", "mermaid": "Mermaid", "nginx": "nginx",
+}
+
+// langName is the name shown for a fence's language.
+func langName(lang string) string {
+	if name, ok := langNames[strings.ToLower(lang)]; ok {
+		return name
+	}
+	return lang
 }

@@ -365,7 +365,7 @@ func (c *scCall) innerCode() []byte {
 func writeCode(b *strings.Builder, lang string, code []byte) {
 	var buf bytes.Buffer
 	highlight.Write(&buf, lang, code)
-	b.Write(buf.Bytes())
+	wrapCode(b, lang, buf.Bytes())
 }
 
 func writeHighlight(c *scCall, b *strings.Builder) {
