@@ -735,18 +735,54 @@
   const readMark = () => el("span", { class: "read-mark", title: "Read" }, [el("span", { "aria-hidden": "true", text: "✓" }), srOnly("(read)")]);
 
   function readingPaths() {
-    // A page on a path marks itself read on every path it is part of.
-    for (const bar of $$("nav.pathbar[data-path]")) {
-      const id = bar.dataset.path;
-      const url = bar.dataset.url;
-      if (url == null) continue;
-      const read = readList(id);
-      if (!read.includes(url)) {
-        read.push(url);
-        store.set("handbook:path:" + id, JSON.stringify(read));
+    // A page on a path is marked read on every path it is part of when the
+    // reader reaches its end, or marks it with the bar's button, which
+    // also un-marks it.
+    const bars = $$("nav.pathbar[data-path]").filter((bar) => bar.dataset.url != null);
+    const setRead = (yes) => {
+      for (const bar of bars) {
+        const read = readList(bar.dataset.path).filter((u) => u !== bar.dataset.url);
+        if (yes) read.push(bar.dataset.url);
+        store.set("handbook:path:" + bar.dataset.path, JSON.stringify(read));
       }
-      const pos = $(".path-pos", bar);
-      if (pos && !$(".read-mark", bar)) pos.append(" ", readMark());
+      show();
+    };
+    const isRead = () => bars.length > 0 && readList(bars[0].dataset.path).includes(bars[0].dataset.url);
+    const show = () => {
+      const yes = isRead();
+      for (const bar of bars) {
+        const pos = $(".path-pos", bar);
+        const mark = $(".read-mark", bar);
+        if (yes && pos && !mark) pos.append(" ", readMark());
+        if (!yes && mark) mark.remove();
+        const btn = $("button.path-mark", bar);
+        if (btn) {
+          btn.textContent = yes ? "Mark as unread" : "Mark as read";
+          btn.setAttribute("aria-pressed", yes ? "true" : "false");
+        }
+      }
+    };
+    for (const bar of bars) {
+      const btn = $("button.path-mark", bar);
+      if (!btn) continue;
+      btn.addEventListener("click", () => setRead(!isRead()));
+      btn.hidden = false;
+    }
+    if (bars.length) {
+      show();
+      const article = $("main article") || $("main");
+      if (article && "IntersectionObserver" in window) {
+        const end = el("div", { class: "path-end", "aria-hidden": "true" });
+        article.append(end);
+        // Only once: a step the reader un-marks stays unread.
+        const seen = new IntersectionObserver((entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            seen.disconnect();
+            if (!isRead()) setRead(true);
+          }
+        });
+        seen.observe(end);
+      }
     }
     // The path page marks the steps read and counts them.
     for (const ol of $$("ol.steps[data-path]")) {
