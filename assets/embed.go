@@ -1,5 +1,5 @@
 // Package assets embeds the default theme's CSS and JavaScript sources,
-// bundled by esbuild at build time. A site's own assets/ folder overrides
+// bundled by esbuild at build time, and its icon (favicon.svg), copied. A site's own assets/ folder overrides
 // these file by file.
 package assets
 
@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the default assets, rooted at this folder.
 //
-//go:embed *.css *.js
+//go:embed *.css *.js *.svg
 var FS embed.FS

@@ -9,6 +9,8 @@
 package assets
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -21,6 +23,10 @@ import (
 
 // Entries are the logical names bundled when present.
 var Entries = []string{"main.css", "main.js"}
+
+// Copied are the logical names copied as they are, under a hashed name,
+// when present: the theme's default icon.
+var Copied = []string{"favicon.svg"}
 
 // Bundle is the output of Build.
 type Bundle struct {
@@ -38,6 +44,15 @@ func (b *Bundle) URL(name string) string {
 	return b.names[name]
 }
 
+// Hashed returns the output path of a file copied as it is: its name with
+// the first 8 hex digits of its SHA-256 before the extension, under
+// assets/ ("assets/logo.1a2b3c4d.png").
+func Hashed(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return "assets/" + strings.TrimSuffix(path.Base(name), ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
 // Options configure Build.
 type Options struct {
 	Minify     bool
@@ -49,6 +64,13 @@ const namespace = "theme"
 // Build bundles the entries present in fsys.
 func Build(fsys fs.FS, opts Options, diags *diag.List) *Bundle {
 	out := &Bundle{Files: map[string][]byte{}, names: map[string]string{}}
+	for _, name := range Copied {
+		if b, err := fs.ReadFile(fsys, name); err == nil {
+			p := Hashed(name, b)
+			out.Files[p] = b
+			out.names[name] = p
+		}
+	}
 	var entries []string
 	for _, e := range Entries {
 		if _, err := fs.Stat(fsys, e); err == nil {

@@ -203,8 +203,17 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 		w = discard{}
 	}
 	w = newClaims(w)
-	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, render.Options{Now: opts.Now, History: st.waitHistory()}, late)
+	ropts := render.Options{Now: opts.Now, History: st.waitHistory()}
+	siteFiles := siteFiles(fsys, cfg, &ropts, late)
+	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, ropts, late)
 	res.Written = st.render.Render(w)
+	for name, b := range siteFiles {
+		if err := w.WriteFile(name, b); err == nil {
+			res.Written++
+		} else if !errors.Is(err, publish.ErrStopped) {
+			late.Errorf(config.FileName, -1, "", "cannot write %s: %v", name, err)
+		}
+	}
 	for name, b := range bundle.Files {
 		switch err := w.WriteFile(name, b); {
 		case err == nil:

@@ -1,6 +1,9 @@
 package build
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHeadingsHavePermalinks(t *testing.T) {
 	s := buildSite(t, `
@@ -38,4 +41,79 @@ func TestCodeBlocksHaveLanguageAndFocus(t *testing.T) {
 		`<div class="code" data-lang="Weird&lt;lang&gt;"><span class="code-lang">Weird&lt;lang&gt;</span><pre tabindex="0"`)
 	// The button is the script's: a page without it has none.
 	s.lacks("a/index.html", "code-copy")
+}
+
+func TestOpenGraphLogoAndFavicon(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+title: Eng
+description: How we work.
+base_url: https://intranet.example.com/eng/
+logo: static/logo.png
+favicon: brand/icon.ico
+-- static/logo.png --
+PNG
+-- brand/icon.ico --
+ICO
+-- content/_index.md --
+# Home
+-- content/guide.md --
+---
+title: The guide
+summary: Everything in one place.
+---
+Text.
+`)
+	s.noDiags()
+	s.contains("guide/index.html",
+		`<meta property="og:title" content="The guide">`,
+		`<meta property="og:description" content="Everything in one place.">`,
+		`<meta property="og:type" content="article">`,
+		`<meta property="og:url" content="https://intranet.example.com/eng/guide/">`,
+		`<link rel="icon" href="../assets/icon.`,
+		`<img class="site-logo" src="../assets/logo.`)
+	s.contains("index.html",
+		`<meta property="og:title" content="Eng">`,
+		`<meta property="og:url" content="https://intranet.example.com/eng/">`)
+	s.lacks("guide/index.html", "favicon.")
+	var logo, icon string
+	for _, p := range s.out.Paths() {
+		if strings.HasPrefix(p, "assets/logo.") && strings.HasSuffix(p, ".png") {
+			logo = p
+		}
+		if strings.HasPrefix(p, "assets/icon.") && strings.HasSuffix(p, ".ico") {
+			icon = p
+		}
+	}
+	if logo == "" || s.file(logo) != "PNG\n" || icon == "" || s.file(icon) != "ICO\n" {
+		t.Errorf("logo %q and favicon %q are not copied into the output", logo, icon)
+	}
+
+	// Without them: the theme's icon, no logo, and no og:url without a host.
+	d := buildSite(t, "-- content/guide.md --\n# The guide\n")
+	d.noDiags()
+	d.contains("guide/index.html", `<link rel="icon" href="../assets/favicon.`, `<meta property="og:type" content="article">`)
+	d.lacks("guide/index.html", "og:url", "site-logo", "og:description")
+}
+
+func TestLogoAndFaviconMustBeFilesOfTheHandbook(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+title: Eng
+logo: ../outside.png
+favicon: static/missing.ico
+-- content/a.md --
+# A
+`)
+	got := s.diags()
+	for _, want := range []string{
+		`site.yaml:2:7: error: logo "../outside.png" is not a file inside the handbook`,
+		`site.yaml:3:10: error: favicon "static/missing.ico": there is no file at that path`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+	// The build goes on with the theme's icon.
+	s.contains("a/index.html", `href="../assets/favicon.`)
 }

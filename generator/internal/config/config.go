@@ -64,6 +64,12 @@ type Site struct {
 	Lints map[string]string `yaml:"lints"`
 	// Footer is a line of text shown at the bottom of every page.
 	Footer string `yaml:"footer"`
+	// Logo is a picture shown in the header beside the title: the path of
+	// a file in the handbook, from its root ("static/logo.svg").
+	Logo string `yaml:"logo"`
+	// Favicon is the site's icon, the path of a file in the handbook; the
+	// theme's own when empty.
+	Favicon string `yaml:"favicon"`
 	// Params are free values passed to templates as .Site.Params.
 	Params map[string]any `yaml:"params"`
 
@@ -101,6 +107,8 @@ type Site struct {
 	// editPattern and historyPattern are the links of EditLink and
 	// HistoryLink, before their placeholders are filled ("": none).
 	editPattern, historyPattern string
+	// filePos holds the positions of logo and favicon in site.yaml.
+	filePos map[string][2]int
 }
 
 // RawHTML is a mode of raw_html: what becomes of the HTML written in a
@@ -301,7 +309,9 @@ func Load(fsys fs.FS, diags *diag.List) *Site {
 		return Default()
 	}
 	diags.AddSource(FileName, src)
-	return Parse(src, diags)
+	s := Parse(src, diags)
+	s.checkFiles(fsys, diags)
+	return s
 }
 
 // Parse decodes the bytes of a site.yaml.
@@ -347,6 +357,7 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 		}
 		return n.Line, n.Column
 	}
+	s.validateFiles(doc, diags)
 	if cd := child(doc, "content_dir"); cd != nil && !LocalPath(s.ContentDir) {
 		l, c := at(cd)
 		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,

@@ -47,6 +47,9 @@ type Options struct {
 	// History is what git knows of each file's last change (nil: nothing):
 	// the pages, the feed and the sitemap show it.
 	History *history.Log
+	// Logo and Favicon are the output paths of site.yaml's logo and
+	// favicon ("": none; the theme's icon then).
+	Logo, Favicon string
 }
 
 // Renderer renders a site.
