@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -52,19 +53,25 @@ func (f *fields) record() {
 	n := 0
 	for off := min(body, len(f.src)); off < len(f.src) && n < 60; off += len(firstLine(f.src[off:])) + 1 {
 		raw := firstLine(f.src[off:])
-		line := strings.TrimRight(string(raw), " \t\r")
-		t := strings.TrimLeft(line, " \t")
-		if t == "" {
+		tb := bytes.TrimLeft(bytes.TrimRight(raw, " \t\r"), " \t")
+		if len(tb) == 0 {
 			continue
 		}
 		n++
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		if bytes.HasPrefix(tb, []byte("```")) || bytes.HasPrefix(tb, []byte("~~~")) {
 			fence = !fence
 			continue
 		}
 		if fence {
 			continue
 		}
+		if sections > 0 && !inStatus && tb[0] != '#' && f.heading != "" && (statusSeen || sections > 3) {
+			break // past the Status section, or the first sections without one
+		}
+		if !inStatus && tb[0] != '#' && (sections > 0 || bytes.IndexByte(tb, ':') < 0) {
+			continue // nothing to read here: spare the conversion
+		}
+		t := string(tb)
 		if strings.HasPrefix(t, "#") {
 			if f.heading == "" && strings.HasPrefix(t, "# ") {
 				f.heading = strings.TrimSpace(strings.TrimLeft(t, "#"))
@@ -80,7 +87,7 @@ func (f *fields) record() {
 			statusSeen = statusSeen || inStatus
 			continue
 		}
-		at := off + len(raw) - len(strings.TrimLeft(string(raw), " \t"))
+		at := off + len(raw) - len(bytes.TrimLeft(raw, " \t"))
 		switch {
 		case inStatus:
 			if m := linkLineRE.FindStringSubmatchIndex(t); m != nil {
