@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
 )
 
 // TestSectionsStayInside: a section or content folder that leaves the
@@ -99,5 +100,43 @@ func TestRawHTMLModes(t *testing.T) {
 		if got.String() != c.want || s.RawHTML != RawHTMLSafe {
 			t.Errorf("%q: raw_html %q, diagnostics:\n%s\nwant:\n%s", c.yaml, s.RawHTML, got.String(), c.want)
 		}
+	}
+}
+
+// KindOf: a path key takes its folder and those below, a pattern matches
+// folders segment by segment (** any number of them), the nearest folder
+// wins, a path over a pattern at the same folder, and a "**/" pattern
+// matches the content folder's own name.
+func TestKindOf(t *testing.T) {
+	s := Default()
+	s.ContentDir = "doc/adr"
+	s.Sections = map[string]string{
+		"handbook":             "page",
+		"handbook/*/decisions": "decision",
+		"**/runbooks":          "checklist",
+		"**/adr":               "decision",
+		"guides":               "strategy",
+		"**/guides":            "vision",
+	}
+	for dir, want := range map[string]handbook.Kind{
+		"":                                "decision", // the content folder is named adr
+		"handbook":                        "page",
+		"handbook/pay":                    "page",
+		"handbook/pay/decisions":          "decision",
+		"handbook/pay/decisions/archive":  "decision",
+		"handbook/pay/decisions/runbooks": "checklist",
+		"handbook/a/b/decisions":          "page",
+		"runbooks":                        "checklist",
+		"guides":                          "strategy",
+		"guides/x/guides":                 "vision",
+		"other":                           "decision",
+	} {
+		if got := s.KindOf(dir); got != want {
+			t.Errorf("KindOf(%q) = %s, want %s", dir, got, want)
+		}
+	}
+	s.ContentDir = "content"
+	if got := s.KindOf("other"); got != handbook.KindPage {
+		t.Errorf("KindOf(other) in content/ = %s, want page", got)
 	}
 }
