@@ -17,7 +17,7 @@ func TestBuildDatesPagesFromGit(t *testing.T) {
 	}
 	src := t.TempDir()
 	write(t, src, "content/hello.md", "# Hello\n\nA page.\n")
-	write(t, src, "site.yaml", "title: T\nrepo_url: https://gitlab.com/acme/handbook\n")
+	write(t, src, "site.yaml", "title: T\nbase_url: https://handbook.example.com/\nrepo_url: https://gitlab.com/acme/handbook\n")
 
 	r := runBin(t, "build", "--source", src)
 	if r.code != 0 {

@@ -203,6 +203,9 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 		w = discard{}
 	}
 	w = newClaims(w)
+	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {
+		res.Notes = append(res.Notes, n)
+	}
 	ropts := render.Options{Now: opts.Now, History: st.waitHistory()}
 	siteFiles := siteFiles(fsys, cfg, &ropts, late)
 	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, ropts, late)

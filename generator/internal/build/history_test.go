@@ -105,11 +105,15 @@ func (r *gitRepo) append(p, text string) {
 	r.write(p, string(b)+text)
 }
 
+// historyBase is the base URL of the history tests' builds: the sitemap,
+// whose dates they read, needs one with a host.
+const historyBase = "https://handbook.example.com/"
+
 // build builds the handbook in dir from disk, with its history.
 func buildDir(t *testing.T, dir string) (*publish.Memory, *Result) {
 	t.Helper()
 	out := publish.NewMemory()
-	res := Run(os.DirFS(dir), out, Options{Now: testNow, Source: dir})
+	res := Run(os.DirFS(dir), out, Options{Now: testNow, Source: dir, BaseURL: historyBase})
 	if res.Errors > 0 {
 		t.Fatalf("build failed: %v", res.Diags.All())
 	}
@@ -146,8 +150,8 @@ func TestPagesShowWhatGitKnows(t *testing.T) {
 	}
 	sitemap := file(t, out, "sitemap.xml")
 	for _, want := range []string{
-		"<loc>/strategies/databases/</loc>\n    <lastmod>2026-10-30</lastmod>",
-		"<loc>/onboarding/engineer-first-week/</loc>\n    <lastmod>2026-10-29</lastmod>",
+		"<loc>https://handbook.example.com/strategies/databases/</loc>\n    <lastmod>2026-10-30</lastmod>",
+		"<loc>https://handbook.example.com/onboarding/engineer-first-week/</loc>\n    <lastmod>2026-10-29</lastmod>",
 	} {
 		if !strings.Contains(sitemap, want) {
 			t.Errorf("sitemap.xml lacks %q", want)
@@ -156,7 +160,7 @@ func TestPagesShowWhatGitKnows(t *testing.T) {
 	feed := file(t, out, "feed.xml")
 	first := feed[strings.Index(feed, "<entry>"):]
 	first = first[:strings.Index(first, "</entry>")]
-	if !strings.Contains(first, "<id>/strategies/databases/</id>") || !strings.Contains(first, "<updated>2026-10-30T16:30:00Z</updated>") {
+	if !strings.Contains(first, "<id>https://handbook.example.com/strategies/databases/</id>") || !strings.Contains(first, "<updated>2026-10-30T16:30:00Z</updated>") {
 		t.Errorf("the feed's newest entry is not the last commit's document:\n%s", first)
 	}
 	if !strings.Contains(feed, "<updated>2026-10-29T09:00:00+02:00</updated>") {
@@ -168,7 +172,7 @@ func TestPagesShowWhatGitKnows(t *testing.T) {
 	r.write("content/strategies/databases.md", strings.Replace(readFile(t, r.dir, "content/strategies/databases.md"), "reviewed: 2026-05-18", "reviewed: 2026-10-31", 1))
 	r.commit("Grace Hopper", "2026-10-30T20:00:00Z")
 	out, _ = buildDir(t, r.dir)
-	if !strings.Contains(file(t, out, "sitemap.xml"), "<loc>/strategies/databases/</loc>\n    <lastmod>2026-10-31</lastmod>") {
+	if !strings.Contains(file(t, out, "sitemap.xml"), "<loc>https://handbook.example.com/strategies/databases/</loc>\n    <lastmod>2026-10-31</lastmod>") {
 		t.Errorf("sitemap's lastmod is not the latest of the commit and the review")
 	}
 	if got := updatedLine.FindString(file(t, out, "strategies/databases/index.html")); !strings.Contains(got, "30 October 2026</time> by Grace Hopper") {
@@ -201,7 +205,7 @@ func TestWithoutGit(t *testing.T) {
 		if got := updatedLine.FindString(file(t, out, "strategies/databases/index.html")); got != "" {
 			t.Errorf("a page without history shows %s", got)
 		}
-		if !strings.Contains(file(t, out, "sitemap.xml"), "<loc>/strategies/databases/</loc>\n    <lastmod>2026-05-18</lastmod>") {
+		if !strings.Contains(file(t, out, "sitemap.xml"), "<loc>https://handbook.example.com/strategies/databases/</loc>\n    <lastmod>2026-05-18</lastmod>") {
 			t.Errorf("the sitemap does not fall back on the front matter's reviewed date")
 		}
 	}
@@ -309,7 +313,7 @@ func TestEditAndHistoryLinks(t *testing.T) {
 func TestServeMarksSavedFiles(t *testing.T) {
 	r := newDemoRepo(t)
 	r.append("content/onboarding/engineer-first-week.md", "\nChanged before serve started.\n")
-	s := NewSession(os.DirFS(r.dir), Options{Now: testNow, Source: r.dir})
+	s := NewSession(os.DirFS(r.dir), Options{Now: testNow, Source: r.dir, BaseURL: historyBase})
 	if up := s.Rebuild(nil); up.Result.Errors > 0 {
 		t.Fatal(up.Result.Diags.All())
 	}
@@ -343,11 +347,11 @@ func TestServeMarksSavedFiles(t *testing.T) {
 	if got := updatedLine.FindString(page); !uncommitted.MatchString(got) || !strings.Contains(page, "Edited in serve.") {
 		t.Errorf("the saved page: %s", got)
 	}
-	if !strings.Contains(string(files["sitemap.xml"]), "<loc>/strategies/databases/</loc>\n    <lastmod>2026-10-31</lastmod>") {
+	if !strings.Contains(string(files["sitemap.xml"]), "<loc>https://handbook.example.com/strategies/databases/</loc>\n    <lastmod>2026-10-31</lastmod>") {
 		t.Errorf("the sitemap does not date the save")
 	}
 
-	fresh := NewSession(os.DirFS(r.dir), Options{Now: testNow, Source: r.dir})
+	fresh := NewSession(os.DirFS(r.dir), Options{Now: testNow, Source: r.dir, BaseURL: historyBase})
 	want := publish.NewMemory()
 	fresh.Build(want)
 	for p, b := range want.Files() {

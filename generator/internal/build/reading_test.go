@@ -117,3 +117,44 @@ favicon: static/missing.ico
 	// The build goes on with the theme's icon.
 	s.contains("a/index.html", `href="../assets/favicon.`)
 }
+
+func TestAbsoluteURLsOnly(t *testing.T) {
+	const content = `
+-- content/guide.md --
+---
+title: The guide
+reviewed: 2026-10-01
+---
+Text.
+`
+	// With a host: absolute locations, ids and links.
+	s := buildSite(t, "-- site.yaml --\nbase_url: https://intranet.example.com/eng/\n"+content)
+	s.noDiags()
+	s.contains("sitemap.xml", `<loc>https://intranet.example.com/eng/</loc>`, `<loc>https://intranet.example.com/eng/guide/</loc>`)
+	s.contains("feed.xml", `<id>https://intranet.example.com/eng/</id>`, `<link href="https://intranet.example.com/eng/feed.xml" rel="self"></link>`,
+		`<id>https://intranet.example.com/eng/guide/</id>`, `<link href="https://intranet.example.com/eng/guide/"></link>`)
+	if len(s.res.Notes) != 0 {
+		t.Errorf("notes %q, want none", s.res.Notes)
+	}
+
+	// Without one ("/", "/eng/", none): no sitemap, a feed without ids and
+	// with links relative to it, no og:url, and one note saying so at
+	// base_url.
+	for _, c := range []struct{ yaml, note string }{
+		{"base_url: /\n", `site.yaml:1:11: base_url "/" names no host, so sitemap.xml is not written`},
+		{"title: T\nbase_url: /eng/\n", `site.yaml:2:11: base_url "/eng/" names no host`},
+		{"title: T\n", `site.yaml: no base_url, so sitemap.xml is not written`},
+	} {
+		s := buildSite(t, "-- site.yaml --\n"+c.yaml+content)
+		s.noDiags()
+		if _, ok := s.out.Get("sitemap.xml"); ok {
+			t.Errorf("%q: sitemap.xml is written", c.yaml)
+		}
+		s.lacks("feed.xml", "<id>", `href="/`)
+		s.contains("feed.xml", `<link href="feed.xml" rel="self"></link>`, `<link href="guide/"></link>`)
+		s.lacks("guide/index.html", "og:url")
+		if len(s.res.Notes) != 1 || !strings.Contains(s.res.Notes[0], c.note) || !strings.Contains(s.res.Notes[0], "set base_url: https://") {
+			t.Errorf("%q: notes %q, want one starting %q", c.yaml, s.res.Notes, c.note)
+		}
+	}
+}

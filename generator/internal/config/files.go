@@ -24,8 +24,11 @@ func (s *Site) field(key string) *string {
 
 // validateFiles reports a logo or favicon path that leaves the handbook,
 // at its position, and clears it; it records the positions of the others
-// for checkFiles.
+// for checkFiles, and base_url's for NoHostNote.
 func (s *Site) validateFiles(doc *yaml.Node, diags *diag.List) {
+	if n := child(doc, "base_url"); n != nil {
+		s.filePos = map[string][2]int{"base_url": {n.Line, n.Column}}
+	}
 	for _, key := range siteFiles {
 		n := child(doc, key)
 		f := s.field(key)
@@ -79,4 +82,18 @@ func (s *Site) AbsBase() string {
 		return ""
 	}
 	return strings.TrimSuffix(s.BaseURL, "/")
+}
+
+// NoHostNote is the line a build prints once when base_url names no host
+// (the sitemap is not written, and the feed and og:url go without absolute
+// URLs), at base_url's position in site.yaml; "" when it names one.
+func (s *Site) NoHostNote() string {
+	if s.AbsBase() != "" {
+		return ""
+	}
+	at := FileName + ": no base_url"
+	if pos, ok := s.filePos["base_url"]; ok {
+		at = fmt.Sprintf("%s:%d:%d: base_url %q names no host", FileName, pos[0], pos[1], s.BaseURL)
+	}
+	return at + ", so sitemap.xml is not written and the feed and og:url have no absolute URLs; set base_url: https://… to the address the handbook is published at"
 }

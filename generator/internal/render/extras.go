@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"strings"
 	"time"
 )
 
@@ -25,6 +24,10 @@ func (r *Renderer) extras(keep func(string) bool) []extra {
 		{"feed.xml", r.feed},
 		{"decisions.json", func() []byte { return jsonBytes(DecisionsJSON(r.site, r.cfg.BasePath)) }},
 	} {
+		if f.name == "sitemap.xml" && r.cfg.AbsBase() == "" {
+			// A sitemap's locations must be absolute URLs.
+			continue
+		}
 		if keep == nil || keep(f.name) {
 			out = append(out, f)
 		}
@@ -32,14 +35,27 @@ func (r *Renderer) extras(keep func(string) bool) []extra {
 	return out
 }
 
-// abs returns the absolute URL of a site path, from base_url; only the path
-// when base_url names no host.
+// abs returns the absolute URL of a site path, from base_url, or "" when
+// base_url names no host.
 func (r *Renderer) abs(p string) string {
-	base := strings.TrimSuffix(r.cfg.BaseURL, "/")
-	if !strings.Contains(base, "://") {
-		base = strings.TrimSuffix(r.cfg.BasePath, "/")
+	base := r.cfg.AbsBase()
+	if base == "" {
+		return ""
 	}
 	return base + "/" + p
+}
+
+// feedHref is the href of a site path in the feed: its absolute URL, or,
+// when base_url names no host, the path relative to feed.xml (at the site's
+// root), which feed readers resolve against the feed's own address.
+func (r *Renderer) feedHref(p string) string {
+	if u := r.abs(p); u != "" {
+		return u
+	}
+	if p == "" {
+		return "./"
+	}
+	return p
 }
 
 func (r *Renderer) sitemap() []byte {
@@ -73,7 +89,9 @@ func (r *Renderer) sitemap() []byte {
 	return b.Bytes()
 }
 
-// feed is an Atom feed of the 30 most recently changed documents.
+// feed is an Atom feed of the 30 most recently changed documents. Without
+// a host in base_url it has no ids (an Atom id is an absolute IRI) and its
+// links are relative to the feed.
 func (r *Renderer) feed() []byte {
 	type link struct {
 		Href string `xml:"href,attr"`
@@ -81,7 +99,7 @@ func (r *Renderer) feed() []byte {
 	}
 	type entry struct {
 		Title   string `xml:"title"`
-		ID      string `xml:"id"`
+		ID      string `xml:"id,omitempty"`
 		Link    link   `xml:"link"`
 		Updated string `xml:"updated"`
 		Summary string `xml:"summary,omitempty"`
@@ -93,20 +111,20 @@ func (r *Renderer) feed() []byte {
 		XMLName xml.Name `xml:"feed"`
 		NS      string   `xml:"xmlns,attr"`
 		Title   string   `xml:"title"`
-		ID      string   `xml:"id"`
+		ID      string   `xml:"id,omitempty"`
 		Updated string   `xml:"updated"`
 		Links   []link   `xml:"link"`
 		Entries []entry  `xml:"entry"`
 	}
 	f := feed{NS: "http://www.w3.org/2005/Atom", Title: r.cfg.Title, ID: r.abs(""),
-		Links: []link{{Href: r.abs("feed.xml"), Rel: "self"}, {Href: r.abs("")}}}
+		Links: []link{{Href: r.feedHref("feed.xml"), Rel: "self"}, {Href: r.feedHref("")}}}
 	var newest time.Time
 	for _, d := range r.recent(r.site.Docs, 30) {
 		t := r.changed(d)
 		if t.After(newest) {
 			newest = t
 		}
-		e := entry{Title: d.Title, ID: r.abs(d.URL), Link: link{Href: r.abs(d.URL)}, Updated: t.Format(time.RFC3339), Summary: d.Summary}
+		e := entry{Title: d.Title, ID: r.abs(d.URL), Link: link{Href: r.feedHref(d.URL)}, Updated: t.Format(time.RFC3339), Summary: d.Summary}
 		if d.Owner != "" {
 			e.Author = &struct {
 				Name string `xml:"name"`

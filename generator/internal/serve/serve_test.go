@@ -267,8 +267,8 @@ func TestHTTPBehaviour(t *testing.T) {
 	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/a/" {
 		t.Errorf("redirect: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	if _, _, h := d.get("/sitemap.xml"); !strings.HasPrefix(h.Get("Content-Type"), "application/xml") {
-		t.Errorf("sitemap type %s", h.Get("Content-Type"))
+	if _, _, h := d.get("/feed.xml"); !strings.HasPrefix(h.Get("Content-Type"), "application/xml") {
+		t.Errorf("feed type %s", h.Get("Content-Type"))
 	}
 	if !strings.HasPrefix(d.url, "http://127.0.0.1:") {
 		t.Errorf("serve is not on 127.0.0.1: %s", d.url)
@@ -338,7 +338,7 @@ func TestOnlyOwnHostsAreAnswered(t *testing.T) {
 		o.Log = writerFunc(func(b []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return log.Write(b) })
 	})
 	port := d.url[strings.LastIndex(d.url[:len(d.url)-1], ":")+1 : len(d.url)-1]
-	routes := []string{"/a/", "/", "/nowhere/", "/sitemap.xml", "/__handbook/client.js", "/__handbook/events"}
+	routes := []string{"/a/", "/", "/nowhere/", "/feed.xml", "/__handbook/client.js", "/__handbook/events"}
 	for _, host := range []string{"evil.example", "evil.example:" + port, "localhost:1", "127.0.0.1:" + port + "0", "127.0.0.1.evil.example:" + port, "docs.internal:" + port, "[::2]:" + port} {
 		for _, p := range routes {
 			code, body := d.getHost(host, p)
