@@ -96,3 +96,31 @@ func TestCodeCopy(t *testing.T) {
 		t.Errorf("without JavaScript: %d buttons (10 more: no label)", n)
 	}
 }
+
+// TestHeadingPermalinks: a heading's permalink is quiet until the heading
+// is hovered or the link focused, and it links to the heading.
+func TestHeadingPermalinks(t *testing.T) {
+	srv := serve(t, demo(t))
+	tb := newTab(t, srv)
+	tb.open("/strategies/databases/")
+	type state struct {
+		Count   int
+		Opacity string
+		Href    string
+		Label   string
+	}
+	read := `(() => { const a = document.querySelector(".content h2[id] > a.anchor");
+		return {Count: document.querySelectorAll(".content :is(h2,h3,h4,h5,h6)[id] > a.anchor").length,
+			Opacity: getComputedStyle(a).opacity, Href: a.getAttribute("href"), Label: a.getAttribute("aria-label")}; })()`
+	got := eval[state](tb, read)
+	// Quiet: hidden, or faint where the device cannot hover (headless).
+	if got.Count == 0 || got.Opacity == "1" || got.Href != "#problem" || got.Label != "Link to this section" {
+		t.Errorf("before focus: %+v, want anchors, the first quiet, to #problem, labelled", got)
+	}
+	tb.do(chromedp.Focus(chromedp.CSS(`.content h2[id] > a.anchor`)))
+	if got := eval[state](tb, read); got.Opacity != "1" {
+		t.Errorf("a focused permalink has opacity %s, want 1", got.Opacity)
+	}
+	tb.click(`.content h2[id] > a.anchor`)
+	tb.waitFor(`location.hash === "#problem"`)
+}
