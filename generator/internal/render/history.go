@@ -98,3 +98,10 @@ func (p *Page) HistoryURL() string {
 	}
 	return p.r.cfg.HistoryLink(p.Doc.SourcePath)
 }
+
+// HasHistory reports whether the page has anything for the history line:
+// a date from git, or an edit or history link. The line's layout asks it
+// first, so that a page without either costs one call.
+func (p *Page) HasHistory() bool {
+	return !p.Updated().IsZero() || p.EditURL() != "" || p.HistoryURL() != ""
+}
