@@ -3,7 +3,6 @@ package browser
 import (
 	"context"
 	"io"
-	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
@@ -61,9 +60,7 @@ func TestServeSwapsStylesAndClosesTheOverlay(t *testing.T) {
 	}
 	// The tab helpers speak to an httptest server; this one passes every
 	// request to serve, as for its own address.
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	director := proxy.Director
-	proxy.Director = func(r *http.Request) { director(r); r.Host = target.Host }
+	proxy := &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) { r.SetURL(target) }}
 	srv := httptest.NewServer(proxy)
 	t.Cleanup(srv.Close)
 
