@@ -821,31 +821,8 @@ func (f *fields) bullets() {
 			if key == "date" && len(val) >= 10 {
 				val = val[:10]
 			}
-			if f.values == nil {
-				f.values = map[string]any{}
-			}
 			if _, set := f.values[key]; !set {
-				pos := []int{at}
-				if key == "deciders" {
-					var names []any
-					for i := 0; i <= len(val); {
-						n, _, _ := strings.Cut(val[i:], ",")
-						if t := strings.TrimSpace(n); t != "" {
-							names = append(names, t)
-							pos = append(pos, at+i+strings.Index(n, t))
-						}
-						i += len(n) + 1
-					}
-					f.values[key] = names
-				} else {
-					f.values[key] = val
-				}
-				f.offsets[key] = off
-				f.vals[key] = pos
-				if f.inferred == nil {
-					f.inferred = map[string]bool{}
-				}
-				f.inferred[key] = true
+				f.infer(key, val, off, at)
 			}
 		}
 	}
