@@ -1340,3 +1340,41 @@ func TestChecklistLabelsAndStickyProgress(t *testing.T) {
 		t.Errorf("with the list scrolled, the progress is at %.0f px from the top of the window, want 0", top)
 	}
 }
+
+// TestDecisionTextFilter: typing in the decision index's text filter
+// keeps the decisions whose title, id, owner or area hold every word, and
+// says so when none does.
+func TestDecisionTextFilter(t *testing.T) {
+	srv := serve(t, demo(t))
+	tb := newTab(t, srv)
+	tb.open("/decisions/")
+	tb.waitFor(`!!document.querySelector("form.decision-filter:not([hidden])")`)
+	total := eval[int](tb, `document.querySelectorAll(".decision-list li[data-status]").length`)
+	tb.do(chromedp.SendKeys(chromedp.CSS(`form.decision-filter input[name=q]`), "kafka"))
+	type state struct {
+		Shown []string
+		None  bool
+	}
+	get := func() state {
+		return eval[state](tb, `({
+			Shown: Array.from(document.querySelectorAll(".decision-list li[data-status]")).filter(li => li.getClientRects().length > 0).map(li => li.textContent.toLowerCase()),
+			None: document.querySelector(".filter-none").getClientRects().length > 0,
+		})`)
+	}
+	s := get()
+	if len(s.Shown) == 0 || len(s.Shown) >= total || s.None {
+		t.Fatalf("\"kafka\" shows %d of %d decisions (nothing-matches message %v)", len(s.Shown), total, s.None)
+	}
+	for _, text := range s.Shown {
+		if !strings.Contains(text, "kafka") {
+			t.Errorf("\"kafka\" shows a decision without it: %q", text)
+		}
+	}
+	if q := eval[string](tb, `location.search`); q != "?q=kafka" {
+		t.Errorf("the address keeps %q, want ?q=kafka", q)
+	}
+	tb.do(chromedp.SendKeys(chromedp.CSS(`form.decision-filter input[name=q]`), " zebra-crossing"))
+	if s := get(); len(s.Shown) != 0 || !s.None {
+		t.Errorf("\"kafka zebra-crossing\" shows %d decisions, nothing-matches message %v", len(s.Shown), s.None)
+	}
+}
