@@ -160,7 +160,7 @@
   const squash = (s) => (s || "").toLowerCase().replace(NOT_WORD, "");
   // Field weights: a title match outranks a heading, tags/owner, summary and
   // body, in that order.
-  const WEIGHT = { title: 100, heading: 40, meta: 25, summary: 12, body: 5 };
+  const WEIGHT = { title: 100, id: 100, heading: 40, meta: 25, summary: 12, body: 5 };
   // Statuses whose documents no longer guide anyone: ranked lower.
   const FADED = { superseded: 1, deprecated: 1, rejected: 1, retired: 1 };
   const FILTERS = { status: 1, kind: 1, tag: 1, tags: 1, owner: 1 };
@@ -176,14 +176,14 @@
     kindAlias = Object.create(null);
     for (const [word, kind] of Object.entries(raw.kind_aliases || {})) kindAlias[squash(word)] = squash(kind);
     return raw.docs.map((r) => {
-      const [url, title, kind, status, owner, tags, headings, summary, body] = r;
+      const [url, title, kind, status, owner, tags, headings, summary, body, ids] = r;
       const tg = Array.isArray(tags) ? tags : [];
       const hs = Array.isArray(headings) ? headings : [];
       return {
         url: url || "", title: title || "", kind: kind || "", status: status || "", owner: owner || "",
         headings: hs, summary: summary || "",
         tW: words(title), hW: hs.map(words), mW: words(tg.join(" ") + " " + (owner || "")),
-        sW: words(summary), body: " " + (body || "") + " ",
+        sW: words(summary), iW: words(ids), body: " " + (body || "") + " ",
         kindN: squash(kind), statusN: squash(status), ownerN: squash(owner), tagN: tg.map(squash),
       };
     });
@@ -245,9 +245,10 @@
   // scoreTerm scores one term against a document: the best field decides,
   // the others add a little. Returns null when nothing matches.
   function scoreTerm(d, t) {
-    const s = { title: 0, heading: 0, meta: 0, summary: 0, body: 0 };
+    const s = { title: 0, id: 0, heading: 0, meta: 0, summary: 0, body: 0 };
     let heading = -1;
     s.title = hit(d.tW, t) * WEIGHT.title;
+    s.id = hit(d.iW, t) * WEIGHT.id; // adr-004, 0004, an inline decision's id
     d.hW.forEach((hw, i) => {
       const v = hit(hw, t) * WEIGHT.heading;
       if (v > s.heading) { s.heading = v; heading = i; }

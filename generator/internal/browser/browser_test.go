@@ -500,6 +500,20 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	t.Run("decision id and number", func(t *testing.T) {
+		tb := tb.with(t)
+		for _, q := range []string{"adr-004", "0004", "dd-ci-shard-by-duration"} {
+			got := tb.searchFor(q)
+			want := "/decisions/0004-kafka-event-backbone/"
+			if q == "dd-ci-shard-by-duration" {
+				want = "/design/ci-pipeline/" // an inline decision finds the document that makes it
+			}
+			if len(got) == 0 || got[0].Href != srv.URL+want {
+				t.Errorf("results for %q = %+v, want %s first", q, got, want)
+			}
+		}
+	})
+
 	t.Run("body word", func(t *testing.T) {
 		tb := tb.with(t)
 		// "rediscovered" appears only in the body of strategies/databases.md.

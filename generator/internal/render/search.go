@@ -123,7 +123,17 @@ func (r *Renderer) searchRow(d *handbook.Document) []byte {
 	}
 	b.WriteString("],")
 	str(d.Summary)
-	writeJSONString(&b, d.Words, false)
+	str(d.Words)
+	// The ids a reader may type: the document's, its record number and
+	// the ids of the decisions it makes.
+	ids := d.ID
+	if n := d.Number(); n != "" {
+		ids += " " + n
+	}
+	for _, x := range d.Decisions {
+		ids += " " + x.ID
+	}
+	writeJSONString(&b, ids, false)
 	b.WriteByte(']')
 	row := b.Bytes()
 	r.cacheMu.Lock()
