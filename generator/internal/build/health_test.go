@@ -186,3 +186,29 @@ Body.
 		t.Errorf("the decision in force has a banner")
 	}
 }
+
+// TestChainLinksReachInlineDecisions: a decision record that supersedes a
+// decision made inline in a design doc links to its entry there.
+func TestChainLinksReachInlineDecisions(t *testing.T) {
+	s := buildSite(t, `
+-- content/design/cache.md --
+---
+title: Cache
+kind: design-doc
+status: accepted
+decisions:
+  - {id: dd-memcached, title: Use Memcached, status: superseded}
+---
+Body.
+-- content/decisions/0002-redis.md --
+---
+title: Use Redis
+id: adr-2
+status: accepted
+date: 2024-01-01
+supersedes: [dd-memcached]
+---
+Body.
+`)
+	s.contains("decisions/0002-redis/index.html", `<li>Supersedes <a href="../../design/cache/#decision-dd-memcached">dd-memcached: Use Memcached</a></li>`)
+}

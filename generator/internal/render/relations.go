@@ -73,7 +73,7 @@ func (p *Page) Relations() template.HTML {
 		chain := func(label string, ds []*handbook.Decision) {
 			for _, o := range ds {
 				b.WriteString("<li>" + label + " <a href=\"")
-				escHref(&b, p.Link(o.Doc))
+				escHref(&b, p.DecisionLink(o))
 				b.WriteString("\">")
 				esc(o.ID)
 				b.WriteString(": ")
