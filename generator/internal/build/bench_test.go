@@ -158,15 +158,11 @@ func benchConvert(b *testing.B, docs [][]byte, src int64, md goldmark.Markdown) 
 func BenchmarkGraph10k(b *testing.B) {
 	fsys := synth.Generate(10_000)
 	st := link(fsys, Options{Now: testNow}, nil)
-	parsed := make([]*handbook.Document, len(st.res.Docs))
-	for i, d := range st.res.Docs {
-		parsed[i] = d.Clone()
-	}
 	b.ReportAllocs()
 	for b.Loop() {
-		docs := make([]*handbook.Document, len(parsed))
-		for i, d := range parsed {
-			docs[i] = d.Clone()
+		docs := make([]*handbook.Document, len(st.res.Docs))
+		for i, d := range st.res.Docs {
+			docs[i] = loaded(d) // sharing d's parse
 		}
 		var diags diag.List
 		site := graph.Build(st.res.Config, docs, nil, graph.Options{}, &diags)
@@ -232,4 +228,11 @@ func BenchmarkCheckBroken5k(b *testing.B) {
 			b.Fatalf("%d errors, want the 2,000 broken links", res.Errors)
 		}
 	}
+}
+
+// loaded returns d as the load stage made it, before linking: its place
+// from load and, shared, its parse.
+func loaded(d *handbook.Document) *handbook.Document {
+	return &handbook.Document{Path: d.Path, SourcePath: d.SourcePath, Source: d.Source, Parsed: d.Parsed,
+		Section: d.Section, IsSection: d.IsSection, IsBundle: d.IsBundle, URL: d.URL}
 }

@@ -119,12 +119,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	st.res.Config = cfg
 	st.hist = startHistory(opts, cfg.ContentDir)
 	content := load.Load(fsys, cfg.ContentDir, base)
-	contentFS, err := fs.Sub(fsys, cfg.ContentDir)
-	if err != nil {
-		contentFS = nil // an invalid content_dir is reported by config
-	}
-	st.parser = markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf, Shortcodes: markdown.ShortcodeOptions{
-		Layouts: theme.Layouts(fsys), Content: contentFS, SiteTitle: cfg.Title, SiteParams: cfg.Params}})
+	st.parser = newParser(fsys, cfg)
 	parseAll(st.parser, content.Docs, base, cache)
 	if cache != nil {
 		cache.prune(content.Docs)
@@ -134,6 +129,16 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	st.res.Site = st.graph.Site
 	st.lints = lint.Site(st.res.Site, cfg.Lints)
 	return st
+}
+
+// newParser returns the parser of the site in fsys.
+func newParser(fsys fs.FS, cfg *config.Site) *markdown.Parser {
+	contentFS, err := fs.Sub(fsys, cfg.ContentDir)
+	if err != nil {
+		contentFS = nil // an invalid content_dir is reported by config
+	}
+	return markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf, Shortcodes: markdown.ShortcodeOptions{
+		Layouts: theme.Layouts(fsys), Content: contentFS, SiteTitle: cfg.Title, SiteParams: cfg.Params}})
 }
 
 // diags combines the diagnostics of every stage. Positions are resolved
@@ -253,15 +258,15 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 }
 
 // parseAll parses documents on every core. With a cache, a document whose
-// bytes and place are unchanged since the last run is not parsed again: a
-// fresh copy of its earlier result is used, with its diagnostics.
+// bytes and place are unchanged since the last run is not parsed again: it
+// shares its earlier parse, and the parse's diagnostics are kept.
 func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, cache *parseCache) {
 	pool.Each(len(docs), func(i int) {
 		if cache == nil {
 			parseOne(p, docs[i], diags)
 			return
 		}
-		docs[i] = cache.parse(p, docs[i])
+		cache.parse(p, docs[i])
 	})
 }
 
@@ -270,7 +275,7 @@ func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, c
 func parseOne(p *markdown.Parser, d *handbook.Document, diags *diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
-			d.Title = ""
+			d.Parsed = &handbook.Parsed{} // without a title: not published
 			diags.Errorf(d.SourcePath, -1, "please report this file: the parser failed on it", "internal error while parsing: %v", r)
 		}
 	}()

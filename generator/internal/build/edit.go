@@ -53,12 +53,12 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		if err != nil {
 			return nil
 		}
-		old := before.doc
-		d := &handbook.Document{Path: old.Path, SourcePath: old.SourcePath, Source: src, Section: old.Section,
-			IsSection: old.IsSection, IsBundle: old.IsBundle, URL: old.URL}
-		fresh := st.cache.parse(st.parser, d)
-		if !sameOutline(old, fresh) {
-			return nil
+		// A document as load makes it, at the place it was parsed at.
+		fresh := &handbook.Document{Path: live.Path, SourcePath: live.SourcePath, Source: src, Section: live.Section,
+			IsSection: before.isSection, IsBundle: before.isBundle, URL: before.url}
+		st.cache.parse(st.parser, fresh)
+		if !reflect.DeepEqual(before.parsed.Outline, fresh.Outline) {
+			return nil // more than the body changed
 		}
 		edits = append(edits, edit{live, fresh})
 	}
@@ -128,22 +128,4 @@ func (s *Session) install(written map[string][]byte) (map[string][]byte, []strin
 	}
 	s.files = files
 	return files, out
-}
-
-// sameOutline reports whether two parses of a file differ in their body
-// alone: same front matter values and positions, title and headings.
-func sameOutline(a, b *handbook.Document) bool {
-	return reflect.DeepEqual(outline(a), outline(b))
-}
-
-func outline(d *handbook.Document) handbook.Document {
-	o := *d
-	o.Source, o.HTML, o.Links, o.WordCount, o.Words, o.Tasks = nil, "", nil, 0, "", 0
-	o.Decisions = nil
-	for _, dec := range d.Decisions {
-		x := *dec
-		x.Doc = nil
-		o.Decisions = append(o.Decisions, &x)
-	}
-	return o
 }

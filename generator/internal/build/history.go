@@ -100,7 +100,7 @@ func (s *Session) markSaved(changed []string) bool {
 		s.cache.mu.Lock()
 		before := s.cache.m[rel]
 		s.cache.mu.Unlock()
-		if before != nil && bytes.Equal(before.doc.Source, src) {
+		if before != nil && bytes.Equal(before.source, src) {
 			continue // saved as it was
 		}
 		t := time.Now()

@@ -125,35 +125,41 @@ func (s *Session) assets(diags *diag.List) *assets.Bundle {
 }
 
 // parseCache keeps each document's parse, keyed by path, with the bytes and
-// place it was parsed from.
+// place it was parsed from. A parse is never modified after parsing: the
+// documents of every build that finds it share it.
 type parseCache struct {
 	mu sync.Mutex
 	m  map[string]*cached
 }
 
 type cached struct {
-	doc   *handbook.Document // as the markdown stage left it, never given to the graph stage
-	diags *diag.List
+	source              []byte // the bytes parsed
+	isSection, isBundle bool   // the place they were parsed at
+	url                 string
+	parsed              *handbook.Parsed
+	diags               *diag.List
 }
 
-// parse returns a parsed copy of d, from the cache when d's bytes and place
-// are what they were, otherwise by parsing it. Its diagnostics stay in the
-// cache, one list per document.
-func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *handbook.Document {
+// parse gives d its parse: the cached one when d's bytes and place are
+// what they were, otherwise a new one. Its diagnostics stay in the cache,
+// one list per document. It returns the cache entry.
+func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *cached {
 	c.mu.Lock()
 	hit := c.m[d.Path]
 	c.mu.Unlock()
 	// A document with shortcodes depends on more than its bytes (site
 	// templates and params, files it includes): it is parsed again.
-	if hit != nil && hit.doc.IsSection == d.IsSection && hit.doc.IsBundle == d.IsBundle && hit.doc.URL == d.URL && bytes.Equal(hit.doc.Source, d.Source) && !markdown.HasShortcodes(d.Source) {
-		return hit.doc.Clone()
+	if hit != nil && hit.isSection == d.IsSection && hit.isBundle == d.IsBundle && hit.url == d.URL && bytes.Equal(hit.source, d.Source) && !markdown.HasShortcodes(d.Source) {
+		d.Parsed = hit.parsed
+		return hit
 	}
 	own := &diag.List{}
 	parseOne(p, d, own)
+	e := &cached{source: d.Source, isSection: d.IsSection, isBundle: d.IsBundle, url: d.URL, parsed: d.Parsed, diags: own}
 	c.mu.Lock()
-	c.m[d.Path] = &cached{doc: d.Clone(), diags: own}
+	c.m[d.Path] = e
 	c.mu.Unlock()
-	return d
+	return e
 }
 
 // prune forgets documents that are gone.

@@ -36,12 +36,15 @@ func (b *builder) registry() {
 	}
 	for _, d := range s.Docs {
 		if d.Kind == handbook.KindDecision {
-			add(&handbook.Decision{
+			add(&handbook.Decision{DecisionEntry: handbook.DecisionEntry{
 				ID: d.ID, Title: d.Title, Status: d.Status, Area: d.Area, Owner: d.Owner, Date: d.Date,
-				Rationale: d.Summary, Deciders: d.Deciders, Supersedes: d.Supersedes, Doc: d, Offset: valueAt(d, "id"),
-			})
+				Rationale: d.Summary, Deciders: d.Deciders, Supersedes: d.Supersedes, Offset: valueAt(d, "id"),
+			}, Doc: d})
 		}
-		for _, dec := range d.Decisions {
+		d.Decisions = nil
+		for _, e := range d.InlineDecisions {
+			dec := &handbook.Decision{DecisionEntry: e, Doc: d}
+			d.Decisions = append(d.Decisions, dec)
 			add(dec)
 		}
 	}

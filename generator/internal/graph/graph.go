@@ -23,7 +23,6 @@ import (
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
-	"handbook/generator/internal/load"
 	"handbook/generator/internal/sitepath"
 )
 
@@ -103,9 +102,13 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		s.FileSet[f.Path] = true
 	}
 	for _, d := range docs {
-		if d.Title == "" {
+		if d.Parsed == nil || d.Title == "" {
 			continue
 		}
+		// What linking computes starts from the parse, which stays as
+		// it was: a later build of the same parse starts from it again.
+		d.ID = d.Parsed.ID
+		d.Aliases = slices.Clip(d.Parsed.Aliases) // redirect_from appends a copy
 		if d.Draft && !opts.Drafts {
 			b.drafts[d.Path] = d
 			b.drafts[defaultID(d)] = d
@@ -332,7 +335,8 @@ func elemAt(d *handbook.Document, key string, i int) int {
 func (b *builder) sections() {
 	s := b.site
 	if s.Home == nil {
-		s.Home = &handbook.Document{Path: "_index.md", SourcePath: "content/_index.md", Title: b.cfg.Title, Kind: handbook.KindPage, IsSection: true, ID: "home", Synthetic: true}
+		s.Home = &handbook.Document{Path: "_index.md", SourcePath: "content/_index.md", IsSection: true, ID: "home", Synthetic: true,
+			Parsed: &handbook.Parsed{Outline: handbook.Outline{Title: b.cfg.Title, Kind: handbook.KindPage}}}
 		s.ByURL[""] = s.Home
 		if _, taken := s.ByID["home"]; !taken {
 			s.ByID["home"] = s.Home
@@ -353,14 +357,15 @@ func (b *builder) sections() {
 		if sec, ok := secOf[dir]; ok {
 			return sec
 		}
-		if d, ok := s.ByURL[load.URLPath(dir)+"/"]; ok && !d.IsSection {
+		if d, ok := s.ByURL[sitepath.URLPath(dir)+"/"]; ok && !d.IsSection {
 			// rfc.md beside a folder rfc/: the page stands for the folder.
 			secOf[dir] = d
 			return d
 		}
 		sec := &handbook.Document{
-			Path: dir + "/_index.md", SourcePath: path.Join(b.cfg.ContentDir, dir), Title: humanize(path.Base(dir)),
-			Kind: handbook.KindPage, IsSection: true, ID: dir, URL: load.URLPath(dir) + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,
+			Path: dir + "/_index.md", SourcePath: path.Join(b.cfg.ContentDir, dir),
+			Parsed:    &handbook.Parsed{Outline: handbook.Outline{Title: humanize(path.Base(dir)), Kind: handbook.KindPage}},
+			IsSection: true, ID: dir, URL: sitepath.URLPath(dir) + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,
 		}
 		secOf[dir] = sec
 		if _, taken := s.ByURL[sec.URL]; !taken {
@@ -585,7 +590,7 @@ func (g *Graph) Relink(d, fresh *handbook.Document) (changed []*handbook.Documen
 			s.Links--
 		}
 	}
-	d.Source, d.HTML, d.Links, d.WordCount, d.Words, d.Tasks = fresh.Source, fresh.HTML, fresh.Links, fresh.WordCount, fresh.Words, fresh.Tasks
+	d.Source, d.Parsed = fresh.Source, fresh.Parsed
 	b.resolveDoc(d)
 	after := targets(d)
 	for t := range before {

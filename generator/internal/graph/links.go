@@ -82,12 +82,28 @@ func (b *builder) resolveOwn(d *handbook.Document) (*diag.List, int) {
 	own := *b
 	own.diags = &diag.List{}
 	own.brokenLinks = 0
+	d.Links = resolvedLinks(d.BodyLinks)
 	for _, l := range d.Links {
 		own.resolve(d, l)
 	}
 	own.supersededLinks(d)
 	own.outsideImages(d)
 	return own.diags, own.brokenLinks
+}
+
+// resolvedLinks makes the links a resolution fills, one for each body
+// link, in one allocation.
+func resolvedLinks(body []handbook.BodyLink) []*handbook.Link {
+	if len(body) == 0 {
+		return nil
+	}
+	links := make([]handbook.Link, len(body))
+	out := make([]*handbook.Link, len(body))
+	for i, l := range body {
+		links[i].BodyLink = l
+		out[i] = &links[i]
+	}
+	return out
 }
 
 // counted is the number of d's links that resolved to a document.

@@ -36,13 +36,19 @@ const (
 	LinkRef
 )
 
-// Link is one link in a document body. Its href in the rendered HTML is a
-// slot filled once the link is resolved (see Document.HTML).
-type Link struct {
+// BodyLink is one link of a document body as parsing finds it: where it
+// points as written, and how it was written.
+type BodyLink struct {
 	Dest   string   // the target as written, with shortcodes expanded
 	Form   LinkForm // how it was written
 	Offset int      // byte offset of the link in the source
-	// Resolved by the graph stage:
+}
+
+// Link is one link in a document body, resolved: the graph stage makes one
+// for each of the parse's BodyLinks, in order. Its href in the rendered
+// HTML is a slot filled once the link is resolved (see Body.HTML).
+type Link struct {
+	BodyLink
 	Target   *Document // the document it points at, nil when external or a file
 	Fragment string    // the heading id after '#', if any
 	File     string    // site path of a static file it points at, if any
@@ -59,9 +65,10 @@ type Heading struct {
 	Text  string
 }
 
-// Decision is one entry of the decision registry: a `kind: decision`
-// document, or an inline entry of a design doc or strategy.
-type Decision struct {
+// DecisionEntry is a decision as a document writes it: the entry of a
+// design doc's or strategy's `decisions:` list, or a decision record's
+// front matter.
+type DecisionEntry struct {
 	ID         string
 	Title      string
 	Status     string
@@ -71,28 +78,43 @@ type Decision struct {
 	Rationale  string
 	Deciders   []string
 	Supersedes []Ref
-	// Doc is the decision record, or the document that declares it inline.
-	Doc *Document
 	// Inline is true for an entry of a document's `decisions:` list.
 	Inline bool
-	// Offset of the entry in Doc's source.
+	// Offset of the entry in its document's source.
 	Offset int
-	// Computed by the graph stage:
+}
+
+// Decision is one entry of the decision registry, made by the graph
+// stage: a `kind: decision` document, or an inline entry of a design doc
+// or strategy, with its place among the others.
+type Decision struct {
+	DecisionEntry
+	// Doc is the decision record, or the document that declares it inline.
+	Doc *Document
+	// SupersededBy and Replaces are the decisions that supersede this one
+	// and that it supersedes.
 	SupersededBy []*Decision
 	Replaces     []*Decision
 }
 
-// Document is one Markdown file with its front matter, parsed body and, after
-// the graph stage, its place in the site.
-type Document struct {
-	// Source location.
-	Path       string // slash path relative to the content directory, e.g. "strategies/databases.md"
-	SourcePath string // slash path relative to the site root, used in diagnostics
-	Source     []byte // the file's bytes
+// Parsed is what the markdown stage makes of a document's bytes: its
+// outline (front matter, title, headings) and its body. It is never
+// modified once parsed, so that one parse serves every build of an
+// unchanged file (serve keeps them) and is shared, not copied, by the
+// documents of those builds; what linking computes is the Document's.
+type Parsed struct {
+	Outline
+	Body
+}
 
-	// Front matter.
-	Title    string
-	Kind     Kind
+// Outline is everything parsing finds in a document but its body: the
+// front matter's values and their places, the title and the headings. Two
+// parses with the same outline differ in what a body edit can change.
+type Outline struct {
+	Title string
+	Kind  Kind
+	// ID is the id front matter gives, "" for none; Document.ID is the id
+	// the document is known by.
 	ID       string
 	Status   string
 	Owner    string
@@ -104,16 +126,21 @@ type Document struct {
 	Summary  string
 	// LinkTitle is the shorter title navigation shows (Hugo's and Docsy's
 	// linkTitle), "" for the title itself: see NavTitle.
-	LinkTitle  string
-	Weight     int
-	Draft      bool
+	LinkTitle string
+	Weight    int
+	Draft     bool
+	// Aliases are the aliases front matter gives; Document.Aliases adds
+	// those of other generators' keys.
 	Aliases    []Ref
 	Slug       string // replaces the last element of the URL
 	Horizon    int
 	Strategies []Ref
 	DesignDocs []Ref
-	Decisions  []*Decision // inline decisions (design-doc, strategy)
-	Supersedes []Ref       // decision records
+	// InlineDecisions are the entries of a design doc's or strategy's
+	// `decisions:` list; Document.Decisions are their places in the
+	// registry.
+	InlineDecisions []DecisionEntry
+	Supersedes      []Ref // decision records
 	// SupersededBy is the successor named where a decision log writes
 	// "Status: superseded by X" in its leading bullets (never front matter:
 	// there superseded_by is computed).
@@ -136,17 +163,33 @@ type Document struct {
 	RecordNumber string
 	// HasFrontMatter is false for a file without front matter.
 	HasFrontMatter bool
+	Headings       []Heading // every heading, in order; level 0 for anchors of raw HTML (id="x")
+	TitleID        string    // the id of the first heading when it became the title
+}
 
-	// Body, from the markdown stage.
-	HTML      string    // rendered body; link hrefs are slots "\x00N\x00" for Links[N]
-	Links     []*Link   // body links, in order
-	Headings  []Heading // every heading, in order; level 0 for anchors of raw HTML (id="x")
-	TitleID   string    // the id of the first heading when it became the title
+// Body is the rendered body of a document and what was counted in it.
+type Body struct {
+	HTML      string     // rendered body; link hrefs are slots "\x00N\x00" for BodyLinks[N]
+	BodyLinks []BodyLink // body links, in order
 	WordCount int
 	// Words are the body's distinct lower-case words of three letters or
 	// more, space-separated in order of first use: the search index's.
 	Words string
 	Tasks int // task list items
+}
+
+// Document is one Markdown file: where it was read from, its parse
+// (shared, never modified) and, after the graph stage, its place in the
+// site. Only the load and graph stages write a Document's own fields.
+type Document struct {
+	// Source location.
+	Path       string // slash path relative to the content directory, e.g. "strategies/databases.md"
+	SourcePath string // slash path relative to the site root, used in diagnostics
+	Source     []byte // the file's bytes
+
+	// Parsed is the markdown stage's result; its fields read as the
+	// document's own (d.Title, d.HTML).
+	*Parsed
 
 	// Place in the site, from the load and graph stages.
 	Section   string // first path element, "" for the root
@@ -154,6 +197,16 @@ type Document struct {
 	Synthetic bool   // made by the generator for a folder without an index page
 	IsBundle  bool   // index.md alone in its folder: other files there are its resources
 	URL       string // site path, "" for the home page, otherwise "a/b/" (pretty URL)
+	// ID is the id the document is known by: front matter's, else its
+	// path's (see Outline.ID).
+	ID string
+	// Aliases are the old addresses that redirect to the document.
+	Aliases []Ref
+	// Links are the body links resolved, one for each of BodyLinks.
+	Links []*Link
+	// Decisions are the inline decisions of the registry, one for each
+	// of InlineDecisions.
+	Decisions []*Decision
 	Parent    *Document
 	Refs      []*Document // resolved front matter references (strategies, design_docs)
 	Children  []*Document // for section pages: documents directly in the section
@@ -254,27 +307,6 @@ type Site struct {
 	Orphans []*Document
 	// Links counts resolved internal links.
 	Links int
-}
-
-// Clone returns a copy of a parsed document for another graph run: what the
-// markdown stage produced is shared (it is never modified after parsing),
-// what the graph stage computes is reset.
-func (d *Document) Clone() *Document {
-	c := *d
-	c.Parent, c.Children, c.Prev, c.Next, c.Refs = nil, nil, nil, nil, nil
-	c.Links = make([]*Link, len(d.Links))
-	for i, l := range d.Links {
-		c.Links[i] = &Link{Dest: l.Dest, Form: l.Form, Offset: l.Offset}
-	}
-	if d.Decisions != nil {
-		c.Decisions = make([]*Decision, len(d.Decisions))
-		for i, dec := range d.Decisions {
-			x := *dec
-			x.Doc, x.SupersededBy, x.Replaces = &c, nil, nil
-			c.Decisions[i] = &x
-		}
-	}
-	return &c
 }
 
 // HeadingID is the id a heading's text gives it, as GitHub makes them:

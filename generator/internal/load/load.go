@@ -22,6 +22,7 @@ import (
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
+	"handbook/generator/internal/sitepath"
 )
 
 // Content is what a content directory holds.
@@ -129,7 +130,7 @@ func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 			default:
 				doc.URL = join(rel, strings.TrimSuffix(name, path.Ext(name))) + "/"
 			}
-			doc.URL = URLPath(doc.URL)
+			doc.URL = sitepath.URLPath(doc.URL)
 			c.Docs = append(c.Docs, doc)
 		}
 		for _, name := range d.other {
@@ -202,36 +203,6 @@ func join(dir, name string) string {
 		return name
 	}
 	return dir + "/" + name
-}
-
-// URLPath makes the site path a content path is published at (a file's
-// path without its extension, or a folder's): a run of characters that a
-// browser reads as something other than a part of a path ('%' starts an
-// escape, '?' a query, '#' a fragment, ':' a scheme, '\' a slash) or
-// drops (spaces, tabs, other control characters) becomes one '-'.
-// "notes/100% done" is published at "notes/100-done", "a?b" at "a-b".
-func URLPath(p string) string {
-	if !strings.ContainsFunc(p, urlBreaking) {
-		return p
-	}
-	var b strings.Builder
-	dash := false
-	for _, r := range p {
-		if urlBreaking(r) {
-			if !dash {
-				b.WriteByte('-')
-			}
-			dash = true
-			continue
-		}
-		b.WriteRune(r)
-		dash = false
-	}
-	return b.String()
-}
-
-func urlBreaking(r rune) bool {
-	return r <= ' ' || r == 0x7f || r == '%' || r == '?' || r == '#' || r == ':' || r == '\\'
 }
 
 func dirURL(rel string) string {

@@ -289,7 +289,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	}
 
 	doc.Title = dec.str("title")
-	doc.ID = dec.str("id")
+	doc.Parsed.ID = dec.str("id")
 	doc.Status = dec.str("status")
 	doc.Owner = dec.str("owner")
 	doc.Authors = dec.strs("authors")
@@ -304,7 +304,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.LinkTitle = dec.str("linktitle")
 	doc.Weight = dec.int("weight")
 	doc.Draft = dec.bool("draft")
-	doc.Aliases = dec.refs("aliases")
+	doc.Parsed.Aliases = dec.refs("aliases")
 	doc.Slug = dec.str("slug")
 	doc.Horizon = dec.int("horizon")
 	doc.Strategies = dec.refs("strategies")
@@ -314,9 +314,9 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.SupersededBy = f.successor
 	doc.Supersedes = append(doc.Supersedes, f.predecessors...)
 
-	if doc.ID != "" && strings.ContainsAny(doc.ID, " \t#|[]?") {
-		diags.Errorf(path, f.valueAt("id"), "use letters, digits, '-', '_', '.' and '/'", "id %q cannot be used in links", doc.ID)
-		doc.ID = ""
+	if id := doc.Parsed.ID; id != "" && strings.ContainsAny(id, " \t#|[]?") {
+		diags.Errorf(path, f.valueAt("id"), "use letters, digits, '-', '_', '.' and '/'", "id %q cannot be used in links", id)
+		doc.Parsed.ID = ""
 	}
 
 	// Kind: front matter, else the section's, else page. Section index pages
@@ -360,7 +360,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	}
 	checkRequired(doc, f, &dec, diags)
 	if raw, ok := v["decisions"]; ok {
-		doc.Decisions = p.inlineDecisions(doc, raw, &dec)
+		doc.InlineDecisions = p.inlineDecisions(doc, raw, &dec)
 	}
 }
 
@@ -480,14 +480,14 @@ func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List
 	}
 }
 
-func (p *Parser) inlineDecisions(doc *handbook.Document, raw any, dec *decoder) []*handbook.Decision {
+func (p *Parser) inlineDecisions(doc *handbook.Document, raw any, dec *decoder) []handbook.DecisionEntry {
 	f := dec.f
 	list, ok := raw.([]any)
 	if !ok {
 		dec.diags.Errorf(doc.SourcePath, f.valueAt("decisions"), "write a list of entries with id, title, status and rationale", "decisions must be a list")
 		return nil
 	}
-	var out []*handbook.Decision
+	var out []handbook.DecisionEntry
 	for i, item := range list {
 		entry := f.elemAt("decisions", i)
 		m, ok := item.(map[string]any)
@@ -496,11 +496,11 @@ func (p *Parser) inlineDecisions(doc *handbook.Document, raw any, dec *decoder) 
 			continue
 		}
 		sub := decoder{f: f, path: dec.path, diags: dec.diags, m: m, parent: "decisions." + strconv.Itoa(i), entry: entry}
-		d := &handbook.Decision{
+		d := handbook.DecisionEntry{
 			ID: sub.str("id"), Title: sub.str("title"), Status: sub.str("status"),
 			Rationale: sub.str("rationale"), Area: sub.str("area"), Owner: sub.str("owner"),
 			Date: sub.date("date"), Deciders: sub.strs("deciders"), Supersedes: sub.refs("supersedes"),
-			Doc: doc, Inline: true,
+			Inline: true,
 		}
 		d.Offset = entry
 		if _, ok := m["id"]; ok {

@@ -90,7 +90,7 @@ func FuzzParse(f *testing.F) {
 		if strings.Contains(d.HTML, "hbsc") && !bytes.Contains(src, []byte("hbsc")) || strings.Contains(d.HTML, "\x1a") && !bytes.Contains(src, []byte("\x1a")) {
 			t.Fatalf("a shortcode's placeholder is left in %q", d.HTML)
 		}
-		for _, l := range d.Links {
+		for _, l := range d.BodyLinks {
 			if _, ok := sitepath.SafeURL(l.Dest, l.Form == handbook.LinkImage); !ok && l.Form != handbook.LinkWiki {
 				t.Fatalf("link %q recorded", l.Dest)
 			}
@@ -124,11 +124,11 @@ func checkSlots(d *handbook.Document) error {
 		}
 		digits := h[i+1 : i+1+j]
 		n, err := strconv.Atoi(digits)
-		if err != nil || strconv.Itoa(n) != digits || n >= len(d.Links) {
-			return fmt.Errorf("slot %q names none of %d links", digits, len(d.Links))
+		if err != nil || strconv.Itoa(n) != digits || n >= len(d.BodyLinks) {
+			return fmt.Errorf("slot %q names none of %d links", digits, len(d.BodyLinks))
 		}
 		attr := strings.HasSuffix(h[:i], ` href="`) || strings.HasSuffix(h[:i], ` src="`)
-		if (!attr || !strings.HasPrefix(h[i+2+j:], `"`)) && d.Links[n].Form != handbook.LinkRef {
+		if (!attr || !strings.HasPrefix(h[i+2+j:], `"`)) && d.BodyLinks[n].Form != handbook.LinkRef {
 			// Only a ref shortcode alone in text writes its href as text.
 			return fmt.Errorf("slot %d is not an attribute's value", n)
 		}
@@ -143,7 +143,7 @@ func checkSlots(d *handbook.Document) error {
 // mark takes a column), in the same columns.
 func sameParse(t *testing.T, how string, a, b *handbook.Document, ads, bds []diag.Diagnostic, sameOffsets bool) {
 	t.Helper()
-	if a.HTML != b.HTML || a.Title != b.Title || a.HasFrontMatter != b.HasFrontMatter || len(a.Links) != len(b.Links) {
+	if a.HTML != b.HTML || a.Title != b.Title || a.HasFrontMatter != b.HasFrontMatter || len(a.BodyLinks) != len(b.BodyLinks) {
 		t.Fatalf("%s, the parse differs:\n%q %q %v\n%q %q %v", how, a.Title, a.HTML, a.HasFrontMatter, b.Title, b.HTML, b.HasFrontMatter)
 	}
 	if len(ads) != len(bds) {

@@ -39,8 +39,8 @@ func TestUnsafeLinksLoseTheirHref(t *testing.T) {
 		if !strings.Contains(d.HTML, c.html) || strings.Contains(d.HTML, "<a") || strings.Contains(d.HTML, "<img") {
 			t.Errorf("%q renders %q, want %q", c.src, d.HTML, c.html)
 		}
-		if len(d.Links) != 0 {
-			t.Errorf("%q records links %v", c.src, d.Links[0].Dest)
+		if len(d.BodyLinks) != 0 {
+			t.Errorf("%q records links %v", c.src, d.BodyLinks[0].Dest)
 		}
 		if len(ds) != 1 || ds[0].Severity != diag.Warning || ds[0].Hint == "" || !strings.Contains(ds[0].Message, "dropped") {
 			t.Errorf("%q: want one warning with a hint, got %v", c.src, ds)
@@ -59,8 +59,8 @@ func TestSafeLinksAreKept(t *testing.T) {
 	if len(ds) != 0 {
 		t.Errorf("unexpected diagnostics: %v", ds)
 	}
-	if len(d.Links) != 5 {
-		t.Errorf("%d links recorded, want 5", len(d.Links))
+	if len(d.BodyLinks) != 5 {
+		t.Errorf("%d links recorded, want 5", len(d.BodyLinks))
 	}
 	for _, want := range []string{`<a href="https://x.example/">`, `<a href="mailto:a@example.com">`, `<a href="http://www.example.com">`} {
 		if !strings.Contains(d.HTML, want) {
@@ -119,8 +119,8 @@ func TestByteOrderMarkAndLineEndings(t *testing.T) {
 		if !strings.Contains(c.name, "TOML") && strings.ReplaceAll(d.HTML, "\r", "") != want.HTML {
 			t.Errorf("%s: body\n%q\nwant\n%q", c.name, d.HTML, want.HTML)
 		}
-		if len(d.Links) != 1 || d.Links[0].Dest != "other.md" || !strings.HasPrefix(c.src[d.Links[0].Offset:], "[link]") {
-			t.Errorf("%s: links %v", c.name, d.Links)
+		if len(d.BodyLinks) != 1 || d.BodyLinks[0].Dest != "other.md" || !strings.HasPrefix(c.src[d.BodyLinks[0].Offset:], "[link]") {
+			t.Errorf("%s: links %v", c.name, d.BodyLinks)
 		}
 		if len(ds) != 1 || !strings.Contains(ds[0].Message, `"stats"`) {
 			t.Fatalf("%s: want the one warning about stats, got %v", c.name, ds)

@@ -103,6 +103,7 @@ func Slot(i int) []byte {
 // that cannot be read at all (not UTF-8, empty) is left without a title, and
 // the caller drops it.
 func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
+	doc.Parsed = &handbook.Parsed{}
 	src := doc.Source
 	original := src
 	diags.AddSource(doc.SourcePath, src)
@@ -319,8 +320,8 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			if i := strings.Index(dest, refMarker); i >= 0 {
 				dest, form = dest[:i], handbook.LinkRef // the marker and its padding
 			}
-			i := len(doc.Links)
-			doc.Links = append(doc.Links, &handbook.Link{Dest: dest, Form: form, Offset: n.Pos()})
+			i := len(doc.BodyLinks)
+			doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: dest, Form: form, Offset: n.Pos()})
 			n.Destination = Slot(i)
 		case *ast.Image:
 			dest := string(n.Destination)
@@ -331,14 +332,14 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			if i := strings.Index(dest, refMarker); i >= 0 {
 				dest = dest[:i] // a ref names the image's file
 			}
-			i := len(doc.Links)
-			doc.Links = append(doc.Links, &handbook.Link{Dest: dest, Form: handbook.LinkImage, Offset: n.Pos()})
+			i := len(doc.BodyLinks)
+			doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: dest, Form: handbook.LinkImage, Offset: n.Pos()})
 			n.Destination = Slot(i)
 		case *WikiLink:
 			// A wikilink names a document ("[[ADR-7: Use Postgres]]" is a
 			// title): the graph stage decides whether it is a URL.
-			n.Slot = len(doc.Links)
-			doc.Links = append(doc.Links, &handbook.Link{Dest: string(n.Target), Form: handbook.LinkWiki, Offset: n.Pos()})
+			n.Slot = len(doc.BodyLinks)
+			doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: string(n.Target), Form: handbook.LinkWiki, Offset: n.Pos()})
 		case *ast.AutoLink:
 			// External by construction, and rendered as is when its
 			// scheme is one a link may have.

@@ -599,8 +599,8 @@ func recordLink(doc *handbook.Document) func(string, bool, int) []byte {
 				form = handbook.LinkRef
 			}
 		}
-		i := len(doc.Links)
-		doc.Links = append(doc.Links, &handbook.Link{Dest: dest, Form: form, Offset: off})
+		i := len(doc.BodyLinks)
+		doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: dest, Form: form, Offset: off})
 		return Slot(i)
 	}
 }

@@ -29,8 +29,8 @@ func parseMode(t testing.TB, mode config.RawHTML, src string) (*handbook.Documen
 // recorded, to read in tests.
 func filled(d *handbook.Document) string {
 	h := d.HTML
-	for i := len(d.Links) - 1; i >= 0; i-- {
-		h = strings.ReplaceAll(h, string(Slot(i)), d.Links[i].Dest)
+	for i := len(d.BodyLinks) - 1; i >= 0; i-- {
+		h = strings.ReplaceAll(h, string(Slot(i)), d.BodyLinks[i].Dest)
 	}
 	return h
 }
@@ -153,10 +153,10 @@ func TestSafeHTMLRecordsLinks(t *testing.T) {
 	want := []rec{{"../b.md#part", handbook.LinkMarkdown, 4},
 		{"chart.png", handbook.LinkImage, strings.Index(src, "<img")},
 		{"https://example.com/", handbook.LinkMarkdown, strings.Index(src, "<a href=\"https")}}
-	if len(d.Links) != len(want) {
-		t.Fatalf("links %v, want %v", d.Links, want)
+	if len(d.BodyLinks) != len(want) {
+		t.Fatalf("links %v, want %v", d.BodyLinks, want)
 	}
-	for i, l := range d.Links {
+	for i, l := range d.BodyLinks {
 		if (rec{l.Dest, l.Form, l.Offset}) != want[i] {
 			t.Errorf("link %d = %v, want %v", i, rec{l.Dest, l.Form, l.Offset}, want[i])
 		}
@@ -350,7 +350,7 @@ func FuzzSafeHTMLPage(f *testing.F) {
 		if err := checkSlots(d); err != nil {
 			t.Fatalf("%v in %q", err, d.HTML)
 		}
-		for _, link := range d.Links {
+		for _, link := range d.BodyLinks {
 			if _, ok := sitepath.SafeURL(link.Dest, link.Form == handbook.LinkImage); !ok && link.Form != handbook.LinkWiki {
 				t.Fatalf("link %q recorded", link.Dest)
 			}

@@ -1273,7 +1273,8 @@ func (st *scState) replace(n, s ast.Node) {
 // body (in raw HTML, an autolink, a title) become the shortcodes' output,
 // and those in links recorded from raw HTML their text.
 func (st *scState) finish(w *bodyWriter) {
-	for _, l := range st.doc.Links {
+	for i := range st.doc.BodyLinks {
+		l := &st.doc.BodyLinks[i]
 		if strings.Contains(l.Dest, "hbsc") {
 			d := string(st.expandDest([]byte(l.Dest)))
 			if i := strings.Index(d, refMarker); i >= 0 {

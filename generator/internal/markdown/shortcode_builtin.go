@@ -532,8 +532,8 @@ func (st *scState) record(dest string, form handbook.LinkForm, off int) []byte {
 	if unsafeLink(st.doc, st.diags, pos, dest, form == handbook.LinkImage) {
 		return nil
 	}
-	i := len(st.doc.Links)
-	st.doc.Links = append(st.doc.Links, &handbook.Link{Dest: dest, Form: form, Offset: off})
+	i := len(st.doc.BodyLinks)
+	st.doc.BodyLinks = append(st.doc.BodyLinks, handbook.BodyLink{Dest: dest, Form: form, Offset: off})
 	return Slot(i)
 }
 
@@ -599,7 +599,7 @@ func (st *scState) keepSlots(s string) string {
 		}
 		b.WriteString(s[:i])
 		if j := strings.IndexByte(s[i+1:], 0); j > 0 {
-			if n, err := strconv.Atoi(s[i+1 : i+1+j]); err == nil && strconv.Itoa(n) == s[i+1:i+1+j] && n < len(st.doc.Links) {
+			if n, err := strconv.Atoi(s[i+1 : i+1+j]); err == nil && strconv.Itoa(n) == s[i+1:i+1+j] && n < len(st.doc.BodyLinks) {
 				b.WriteString(s[i : i+2+j])
 				s = s[i+2+j:]
 				continue

@@ -358,7 +358,7 @@ func cutAttr(s string) (string, bool) {
 // escape, '?' a query, '#' a fragment, ':' a scheme, '\\' a slash) or drop
 // (spaces and other controls) are percent-encoded. A file keeps its name
 // ("100% chart.png"), unlike a page, whose address is made safe
-// (load.URLPath).
+// (sitepath.URLPath).
 func fileHref(p string) string {
 	if !strings.ContainsFunc(p, func(r rune) bool { return r < utf8.RuneSelf && fileEscaped[r] }) {
 		return p

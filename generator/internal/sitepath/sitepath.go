@@ -4,7 +4,7 @@
 // destinations that may become an href or a src (SafeURL).
 //
 // Every stage that makes or checks such a path asks here: load for the
-// addresses of pages, graph for slugs, aliases and links, render and build
+// addresses of pages (URLPath), graph for slugs, aliases and links, render and build
 // for what they write, publish before it writes.
 package sitepath
 
@@ -131,4 +131,34 @@ func checkScheme(scheme string, rest string, image bool) (string, bool) {
 		}
 	}
 	return scheme, false
+}
+
+// URLPath makes the site path a content path is published at (a file's
+// path without its extension, or a folder's): a run of characters that a
+// browser reads as something other than a part of a path ('%' starts an
+// escape, '?' a query, '#' a fragment, ':' a scheme, '\' a slash) or
+// drops (spaces, tabs, other control characters) becomes one '-'.
+// "notes/100% done" is published at "notes/100-done", "a?b" at "a-b".
+func URLPath(p string) string {
+	if !strings.ContainsFunc(p, urlBreaking) {
+		return p
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range p {
+		if urlBreaking(r) {
+			if !dash {
+				b.WriteByte('-')
+			}
+			dash = true
+			continue
+		}
+		b.WriteRune(r)
+		dash = false
+	}
+	return b.String()
+}
+
+func urlBreaking(r rune) bool {
+	return r <= ' ' || r == 0x7f || r == '%' || r == '?' || r == '#' || r == ':' || r == '\\'
 }
