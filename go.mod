@@ -46,3 +46,7 @@ require (
 	gopkg.in/check.v1 v1.0.0-20201130134442-10cb98267c6c // indirect
 	gopkg.in/yaml.v2 v2.4.0 // indirect
 )
+
+// node_modules/ holds the npm packages package.json pins (mermaid, axe-core):
+// not Go code.
+ignore ./node_modules

@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the default assets, rooted at this folder.
 //
-//go:embed *.css *.js *.svg
+//go:embed *.css *.js *.svg vendor/*.js
 var FS embed.FS

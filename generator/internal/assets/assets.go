@@ -22,7 +22,16 @@ import (
 )
 
 // Entries are the logical names bundled when present.
-var Entries = []string{"main.css", "main.js"}
+var Entries = []string{"main.css", "main.js", "diagrams.js"}
+
+// Vendored are files of other projects, by logical name, copied as they
+// are under a hashed name when present: the Mermaid bundle, taken from the
+// npm package the repository pins (see vendor/README.md).
+var Vendored = map[string]string{"mermaid.js": "vendor/mermaid.min.js"}
+
+// ForDiagrams are the logical names only pages with diagrams load: their
+// files are in Bundle.Diagrams, not Bundle.Files.
+var ForDiagrams = []string{"diagrams.js", "mermaid.js"}
 
 // Copied are the logical names copied as they are, under a hashed name,
 // when present: the theme's default icon.
@@ -32,6 +41,10 @@ var Copied = []string{"favicon.svg"}
 type Bundle struct {
 	// Files maps output paths ("assets/main.1a2b.css") to their bytes.
 	Files map[string][]byte
+	// Diagrams maps the output paths of the ForDiagrams files to their
+	// bytes: the build writes them only when some page has a diagram, so
+	// that a site without one does not carry the Mermaid bundle.
+	Diagrams map[string][]byte
 	// names maps logical names ("main.css") to output paths.
 	names map[string]string
 }
@@ -63,9 +76,17 @@ const namespace = "theme"
 
 // Build bundles the entries present in fsys.
 func Build(fsys fs.FS, opts Options, diags *diag.List) *Bundle {
-	out := &Bundle{Files: map[string][]byte{}, names: map[string]string{}}
+	out := &Bundle{Files: map[string][]byte{}, Diagrams: map[string][]byte{}, names: map[string]string{}}
+	defer out.sortDiagrams()
 	for _, name := range Copied {
 		if b, err := fs.ReadFile(fsys, name); err == nil {
+			p := Hashed(name, b)
+			out.Files[p] = b
+			out.names[name] = p
+		}
+	}
+	for name, src := range Vendored {
+		if b, err := fs.ReadFile(fsys, src); err == nil {
 			p := Hashed(name, b)
 			out.Files[p] = b
 			out.names[name] = p
@@ -151,6 +172,16 @@ func Build(fsys fs.FS, opts Options, diags *diag.List) *Bundle {
 		}
 	}
 	return out
+}
+
+// sortDiagrams moves the files of ForDiagrams from Files to Diagrams.
+func (b *Bundle) sortDiagrams() {
+	for _, name := range ForDiagrams {
+		if p, ok := b.names[name]; ok {
+			b.Diagrams[p] = b.Files[p]
+			delete(b.Files, p)
+		}
+	}
 }
 
 func loaderFor(p string) api.Loader {

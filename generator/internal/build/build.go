@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"path"
 	"time"
 
@@ -222,7 +223,11 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 			late.Errorf(config.FileName, -1, "", "cannot write %s: %v", name, err)
 		}
 	}
-	for name, b := range bundle.Files {
+	assetFiles := []map[string][]byte{bundle.Files}
+	if hasDiagrams(site) {
+		assetFiles = append(assetFiles, bundle.Diagrams)
+	}
+	for name, b := range all(assetFiles) {
 		switch err := w.WriteFile(name, b); {
 		case err == nil:
 			res.Written++
@@ -255,6 +260,30 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	st.base.Merge(late)
 	st.finish(start)
 	return st
+}
+
+// hasDiagrams reports whether a published document has diagrams: only
+// then does the site carry the files that draw them.
+func hasDiagrams(site *handbook.Site) bool {
+	for _, d := range site.Docs {
+		if d.Diagrams > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// all ranges over the entries of several maps.
+func all(ms []map[string][]byte) iter.Seq2[string, []byte] {
+	return func(yield func(string, []byte) bool) {
+		for _, m := range ms {
+			for k, v := range m {
+				if !yield(k, v) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // parseAll parses documents on every core. With a cache, a document whose

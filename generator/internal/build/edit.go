@@ -60,6 +60,11 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		if !reflect.DeepEqual(before.parsed.Outline, fresh.Outline) {
 			return nil // more than the body changed
 		}
+		if (before.parsed.Diagrams > 0) != (fresh.Diagrams > 0) {
+			// A first diagram, or the last one gone, may change which
+			// files the site has (the scripts that draw diagrams).
+			return nil
+		}
 		edits = append(edits, edit{live, fresh})
 	}
 

@@ -93,22 +93,23 @@ func (s *Session) Rebuild(changed []string) *Update {
 	return &Update{Result: res, Files: s.files}
 }
 
-// assets rebundles only when a file of the theme's assets changed.
+// assets rebundles only when a file of the site's own assets changed: the
+// defaults, embedded in the binary (the Mermaid bundle among them), do not
+// change while it runs, and are not read again.
 func (s *Session) assets(diags *diag.List) *assets.Bundle {
 	fsys := theme.Assets(s.fsys)
 	h := sha256.New()
-	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err == nil {
-			h.Write([]byte(p))
-			h.Write([]byte{0})
-			h.Write(b)
-			h.Write([]byte{0})
-		}
-		return nil
+	var top fs.FS
+	if o, ok := fsys.(*theme.Overlay); ok {
+		top = o.Top
+	} else {
+		top = fsys
+	}
+	_ = walkFiles(top, func(p string, b []byte) {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+		h.Write(b)
+		h.Write([]byte{0})
 	})
 	var key [32]byte
 	copy(key[:], h.Sum(nil))
@@ -122,6 +123,23 @@ func (s *Session) assets(diags *diag.List) *assets.Bundle {
 		diags.Add(d)
 	}
 	return s.bundle
+}
+
+// walkFiles calls f with the path and bytes of every file in fsys, which
+// may be nil (no files).
+func walkFiles(fsys fs.FS, f func(p string, b []byte)) error {
+	if fsys == nil {
+		return nil
+	}
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if b, err := fs.ReadFile(fsys, p); err == nil {
+			f(p, b)
+		}
+		return nil
+	})
 }
 
 // parseCache keeps each document's parse, keyed by path, with the bytes and

@@ -176,6 +176,9 @@ type Body struct {
 	// more, space-separated in order of first use: the search index's.
 	Words string
 	Tasks int // task list items
+	// Diagrams counts the body's ```mermaid fences, drawn in the reader's
+	// browser: a page with one loads the diagram script.
+	Diagrams int
 }
 
 // Document is one Markdown file: where it was read from, its parse

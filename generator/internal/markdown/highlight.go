@@ -65,6 +65,10 @@ func (r *codeRenderer) render(w util.BufWriter, source []byte, node ast.Node, en
 		code = append(code, seg.Value(source)...)
 	}
 	lang := string(n.Language(source))
+	if IsDiagram(lang) {
+		writeDiagram(w, code)
+		return ast.WalkSkipChildren, nil
+	}
 	var buf bytes.Buffer
 	buf.Grow(160 + 2*size)
 	r.hl.Write(&buf, lang, code)
@@ -95,6 +99,21 @@ func wrapCode(w codeWriter, lang string, block []byte) {
 	}
 	w.Write(bytes.TrimSuffix(block, []byte("\n")))
 	w.WriteString("</div>\n")
+}
+
+// IsDiagram reports whether a fence's language is one the theme draws as
+// a diagram in the browser: mermaid, as GitHub and GitLab read it.
+func IsDiagram(lang string) bool { return lang == "mermaid" }
+
+// writeDiagram writes a diagram's source, escaped, in the theme's diagram
+// frame: <div class="diagram"><pre class="mermaid">…</pre></div>. Without
+// JavaScript, or when drawing fails, the source is what the reader sees;
+// the theme's diagram script (loaded by pages whose document has
+// diagrams) draws it as an SVG.
+func writeDiagram(w codeWriter, code []byte) {
+	w.WriteString(`<div class="diagram" data-lang="mermaid"><pre class="mermaid" tabindex="0">`)
+	w.Write(util.EscapeHTML(code))
+	w.WriteString("</pre></div>\n")
 }
 
 // codeWriter is what wrapCode writes to: goldmark's writer or a builder.

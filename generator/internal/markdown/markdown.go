@@ -382,6 +382,9 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			}
 		case *ast.FencedCodeBlock:
 			p.checkFence(doc, n, diags)
+			if IsDiagram(string(n.Language(src))) {
+				doc.Diagrams++
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Blockquote:
 			alert(n, src)

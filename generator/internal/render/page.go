@@ -184,6 +184,13 @@ func (p *Page) Asset(name string) string {
 	return p.Rel(u)
 }
 
+// Diagrams reports whether the page's document has diagrams (```mermaid
+// fences): the layout then loads the diagram scripts, "mermaid.js" and
+// "diagrams.js", which no other page loads.
+func (p *Page) Diagrams() bool {
+	return p.Doc != nil && p.Doc.Diagrams > 0
+}
+
 // Content is the document's body with its links resolved.
 func (p *Page) Content() template.HTML {
 	if p.Doc == nil {
