@@ -37,6 +37,9 @@
       securityLevel: "strict",
       suppressErrorRendering: true,
       theme: theme,
+      // Mermaid's dark theme puts its edge labels' #ccc text on #585858
+      // (4.4:1): a darker ground gives them AA contrast.
+      themeVariables: theme === "dark" ? { edgeLabelBackground: "#2b323b" } : {},
       fontFamily: window.getComputedStyle(document.body).fontFamily,
     });
     queue = queue.then(async () => {
