@@ -1,12 +1,19 @@
 package browser
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"handbook/generator/internal/build"
+	"handbook/generator/internal/publish"
+	"handbook/generator/internal/theme"
 )
 
 // diagramPage is the demo's design document with a Mermaid diagram.
@@ -43,6 +50,7 @@ func TestMermaidDraws(t *testing.T) {
 	if ok, failed := tb.drawn(); ok != 1 || failed != 0 {
 		t.Fatalf("%s: %d diagrams drawn, %d failed; want 1 drawn", diagramPage, ok, failed)
 	}
+	t.Logf("%s: drawn %.0f ms after the navigation started", diagramPage, eval[float64](tb, `performance.now()`))
 	if eval[bool](tb, `!document.querySelector("div.diagram > pre.mermaid").hidden`) {
 		t.Error("the diagram's source is still shown beside the drawing")
 	}
@@ -181,4 +189,128 @@ func TestBrokenDiagramShowsItsSource(t *testing.T) {
 		t.Errorf("%d elements left behind at the end of the body by the failed drawing", n)
 	}
 	shot(t, tb, "diagram-broken.png", "div.diagram[data-failed]")
+}
+
+// TestMermaidOnCorpora builds the collections of real handbooks that
+// hold mermaid fences (HANDBOOK_CORPORA; skipped without it) and opens
+// every page with a diagram: each is drawn, or shows its source under a
+// message, and the page asks no other host for anything.
+func TestMermaidOnCorpora(t *testing.T) {
+	dir := os.Getenv("HANDBOOK_CORPORA")
+	if dir == "" {
+		t.Skip("set HANDBOOK_CORPORA to a folder of real handbooks to draw their diagrams")
+	}
+	for _, c := range []struct {
+		name, content string
+		drawn, failed int // as of the collections' pinned commits
+	}{
+		{"rust-rfcs", "text", 3, 0},
+		{"sourcegraph-handbook", "content", 1, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := filepath.Join(dir, c.name)
+			if _, err := os.Stat(root); err != nil {
+				t.Skipf("corpus %s is absent (%v)", c.name, err)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			w, err := publish.NewDir(out, publish.Guard{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys := &theme.Overlay{
+				Top:  fstest.MapFS{"site.yaml": {Data: []byte("content_dir: " + c.content + "\n")}},
+				Base: os.DirFS(root),
+			}
+			if res := build.Run(fsys, w, build.Options{BrokenLinks: "warning"}); res.Errors > 0 {
+				_ = w.Abort()
+				t.Fatalf("%s: %d errors", c.name, res.Errors)
+			}
+			if err := w.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			var pages []string
+			_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+					if b, _ := os.ReadFile(p); strings.Contains(string(b), `<div class="diagram"`) {
+						rel, _ := filepath.Rel(out, p)
+						pages = append(pages, "/"+strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
+					}
+				}
+				return nil
+			})
+			tb := newTab(t, serve(t, out))
+			drawn, failed := 0, 0
+			for _, p := range pages {
+				tb.open(p)
+				ok, bad := tb.drawn()
+				drawn, failed = drawn+ok, failed+bad
+				if bad > 0 {
+					t.Logf("%s: %d drawn, %d failed: %s", p, ok, bad, eval[string](tb, `Array.from(document.querySelectorAll(".diagram-error")).map(e => e.textContent).join(" | ")`))
+				} else {
+					t.Logf("%s: %d drawn", p, ok)
+				}
+			}
+			if drawn != c.drawn || failed != c.failed {
+				t.Errorf("%s: %d diagrams drawn and %d failed on %d pages, want %d and %d", c.name, drawn, failed, len(pages), c.drawn, c.failed)
+			}
+		})
+	}
+}
+
+// diagramKinds are one small diagram of each kind Mermaid draws, as its
+// documentation writes them.
+var diagramKinds = []string{
+	"flowchart LR\n  A[Start] --> B{Ok?}\n  B -->|yes| C[Done]\n  B -->|no| A",
+	"sequenceDiagram\n  Alice->>Bob: Hello\n  Bob-->>Alice: Hi",
+	"classDiagram\n  Animal <|-- Duck\n  Animal : +int age\n  Duck : +swim()",
+	"stateDiagram-v2\n  [*] --> Still\n  Still --> Moving\n  Moving --> [*]",
+	"erDiagram\n  CUSTOMER ||--o{ ORDER : places\n  ORDER ||--|{ LINE-ITEM : contains",
+	"journey\n  title My day\n  section Work\n    Write code: 5: Me\n    Review: 3: Me, Cat",
+	"gantt\n  title Plan\n  dateFormat YYYY-MM-DD\n  section A\n  Design :a1, 2024-01-01, 10d\n  Build :after a1, 20d",
+	"pie title Pets\n  \"Dogs\" : 386\n  \"Cats\" : 85",
+	"quadrantChart\n  title Reach\n  x-axis Low --> High\n  y-axis Low --> High\n  quadrant-1 Expand\n  quadrant-2 Promote\n  quadrant-3 Re-evaluate\n  quadrant-4 Improve\n  A: [0.3, 0.6]",
+	"requirementDiagram\n  requirement test_req {\n  id: 1\n  text: the test text.\n  risk: high\n  verifymethod: test\n  }\n  element test_entity {\n  type: simulation\n  }\n  test_entity - satisfies -> test_req",
+	"gitGraph\n  commit\n  branch develop\n  commit\n  checkout main\n  merge develop",
+	"C4Context\n  title System\n  Person(a, \"Customer\")\n  System(b, \"Bank\")\n  Rel(a, b, \"Uses\")",
+	"mindmap\n  root((handbook))\n    Strategies\n    Decisions",
+	"timeline\n  title History\n  2023 : First\n  2024 : Second",
+	"sankey-beta\n\nA,B,10\nB,C,5",
+	"xychart-beta\n  x-axis [jan, feb, mar]\n  y-axis \"Sales\" 0 --> 100\n  bar [10, 50, 80]",
+	"block-beta\n  columns 2\n  a b",
+	"packet-beta\n  0-15: \"Source Port\"\n  16-31: \"Destination Port\"",
+	"architecture-beta\n  group api(cloud)[API]\n  service db(database)[Database] in api\n  service server(server)[Server] in api\n  db:L -- R:server",
+	"kanban\n  todo[Todo]\n    t1[Write the doc]\n  done[Done]\n    t2[Read it]",
+	"radar-beta\n  axis a, b, c\n  curve x{1, 2, 3}",
+}
+
+// TestMermaidDiagramKinds draws a diagram of every kind Mermaid knows:
+// each is drawn, and none asks another host for anything (fonts, icons,
+// styles): newTab's recorder fails the test on any such request.
+func TestMermaidDiagramKinds(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- content/design/kinds.md --\n---\ntitle: Kinds\nstatus: draft\n---\n## Problem\n\n")
+	for _, d := range diagramKinds {
+		b.WriteString("```mermaid\n" + d + "\n```\n\n")
+	}
+	root := writeSite(t, b.String())
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, root, out)
+	tb := newTab(t, serve(t, out))
+	start := time.Now()
+	tb.open("/design/kinds/")
+	ok, failed := tb.drawn()
+	t.Logf("%d diagrams drawn in %s", ok, time.Since(start).Round(time.Millisecond))
+	if failed > 0 {
+		t.Errorf("%d of %d diagrams failed: %s", failed, len(diagramKinds), eval[string](tb,
+			`Array.from(document.querySelectorAll("div.diagram[data-failed]")).map(d => d.querySelector("pre").textContent.split("\n")[0] + ": " + d.querySelector(".diagram-error").textContent).join("\n")`))
+	}
+	if ok != len(diagramKinds)-failed {
+		t.Errorf("%d drawn, %d failed, of %d", ok, failed, len(diagramKinds))
+	}
+	start = time.Now()
+	tb.setTheme("dark")
+	t.Logf("drawn again in the dark theme in %s", time.Since(start).Round(time.Millisecond))
+	if ok, failed := tb.drawn(); ok != len(diagramKinds) || failed != 0 {
+		t.Errorf("dark theme: %d drawn, %d failed, of %d", ok, failed, len(diagramKinds))
+	}
 }
