@@ -9,6 +9,11 @@
 //   handbook:checklist:<doc id>   {"<task id>": true, ...}  (false: a task the
 //                                 Markdown ticks that the reader unticked)
 //   handbook:path:<path id>       ["<site path>", ...]  pages read on the path
+//
+// Every word shown comes from the handbook's table of strings (t, from
+// i18n.js).
+import { t } from "./i18n.js";
+
 (function () {
   "use strict";
 
@@ -85,7 +90,7 @@
       groups.forEach(function (g) {
         g.hidden = !g.querySelector(".decision-list li[data-status]:not([hidden])");
       });
-      out.textContent = shown + " of " + items.length + " shown";
+      out.textContent = t("filter_count", { shown, total: items.length });
       if (none) none.hidden = shown > 0 || items.length === 0;
       var params = new URLSearchParams();
       fields.forEach(function (f) { if (want[f]) params.set(f, want[f]); });
@@ -119,7 +124,7 @@
     const system = () => (mq && mq.matches ? "dark" : "light");
     const other = (t) => (t === "dark" ? "light" : "dark");
     const chosen = () => (root.dataset.theme === "dark" || root.dataset.theme === "light" ? root.dataset.theme : "");
-    const name = { "": "System", light: "Light", dark: "Dark" };
+    const name = { "": t("theme_system"), light: t("theme_light"), dark: t("theme_dark") };
     // The control cycles system, then the theme the system does not show,
     // then the one it does, then back to following the system: the first
     // click always changes what the reader sees.
@@ -130,8 +135,8 @@
     };
     const show = () => {
       const c = chosen();
-      btn.textContent = "Theme: " + name[c];
-      btn.title = "Switch to " + (next() === "" ? "following the system" : "the " + next() + " theme");
+      btn.textContent = t("theme_toggle", { theme: name[c] });
+      btn.title = t(next() === "" ? "theme_to_system" : next() === "dark" ? "theme_to_dark" : "theme_to_light");
     };
     btn.addEventListener("click", () => {
       const n = next();
@@ -615,13 +620,13 @@
         progress.max = boxes.length || 1;
         progress.value = done;
       }
-      if (count) count.textContent = done + " of " + boxes.length + " done";
+      if (count) count.textContent = t("checklist_count", { done, total: boxes.length });
       if (area && !area.hidden) area.value = checklistMarkdown(title(), content);
     }
     function endUndo() {
       clearTimeout(undoTimer);
       undo = null;
-      if (resetBtn) resetBtn.textContent = "Reset";
+      if (resetBtn) resetBtn.textContent = t("reset");
     }
     const title = () => {
       const h = $("h1", article);
@@ -658,7 +663,7 @@
         save();
         update();
         undo = prev;
-        resetBtn.textContent = "Undo reset";
+        resetBtn.textContent = t("undo_reset");
         undoTimer = setTimeout(endUndo, 10000);
       });
     }
@@ -670,12 +675,12 @@
         area.hidden = false;
         area.focus();
         area.select();
-        const label = "Copy as Markdown";
+        const label = t("copy_markdown");
         try {
           const p = navigator.clipboard && navigator.clipboard.writeText(md);
           if (p && p.then) {
             p.then(() => {
-              copyBtn.textContent = "Copied";
+              copyBtn.textContent = t("copied");
               setTimeout(() => { copyBtn.textContent = label; }, 2000);
             }, () => { /* not allowed: the text stays selected below */ });
           }
@@ -716,12 +721,12 @@
       const code = $("pre code", frame) || $("pre", frame);
       if (!code || $("button.code-copy", frame)) continue;
       const status = el("span", { class: "visually-hidden", role: "status" });
-      const btn = el("button", { type: "button", class: "code-copy", text: "Copy" });
+      const btn = el("button", { type: "button", class: "code-copy", text: t("copy") });
       let timer = 0;
       btn.addEventListener("click", () => {
         copyText(code.textContent.replace(/\n$/, "")).then((ok) => {
-          btn.textContent = ok ? "Copied" : "Press Ctrl+C";
-          status.textContent = ok ? "Copied to the clipboard" : "";
+          btn.textContent = ok ? t("copied") : t("copy_press");
+          status.textContent = ok ? t("copied_clipboard") : "";
           if (ok) frame.dataset.copied = String(Number(frame.dataset.copied || 0) + 1);
           if (!ok) {
             const range = document.createRange();
@@ -731,7 +736,7 @@
             sel.addRange(range);
           }
           clearTimeout(timer);
-          timer = setTimeout(() => { btn.textContent = "Copy"; status.textContent = ""; }, 2000);
+          timer = setTimeout(() => { btn.textContent = t("copy"); status.textContent = ""; }, 2000);
         });
       });
       frame.append(btn, status);
@@ -745,7 +750,7 @@
     return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
   }
 
-  const readMark = () => el("span", { class: "read-mark", title: "Read" }, [el("span", { "aria-hidden": "true", text: "✓" }), srOnly("(read)")]);
+  const readMark = () => el("span", { class: "read-mark", title: t("read") }, [el("span", { "aria-hidden": "true", text: "✓" }), srOnly(t("read_mark"))]);
 
   function readingPaths() {
     // A page on a path is marked read on every path it is part of when the
@@ -770,7 +775,7 @@
         if (!yes && mark) mark.remove();
         const btn = $("button.path-mark", bar);
         if (btn) {
-          btn.textContent = yes ? "Mark as unread" : "Mark as read";
+          btn.textContent = yes ? t("mark_unread") : t("mark_read");
           btn.setAttribute("aria-pressed", yes ? "true" : "false");
         }
       }
@@ -809,7 +814,7 @@
         const mark = $(".read-mark", li);
         if (done && !mark) {
           const a = $("a", li);
-          if (a) a.after(el("span", { class: "read-mark visually-hidden", text: " (read)" }));
+          if (a) a.after(el("span", { class: "read-mark visually-hidden", text: " " + t("read_mark") }));
         } else if (!done && mark) {
           mark.remove();
         }
@@ -817,7 +822,7 @@
       }
       const article = ol.closest("article") || document;
       const out = $(".path-progress", article);
-      if (out) out.textContent = " · " + n + " of " + steps.length + " read";
+      if (out) out.textContent = " · " + t("read_count", { read: n, total: steps.length });
     }
   }
 

@@ -57,6 +57,23 @@ func (b *Bundle) URL(name string) string {
 	return b.names[name]
 }
 
+// With returns a copy of b that also holds a generated file under a
+// logical name ("strings.js"), at its hashed path: b itself, which serve
+// keeps across rebuilds, is not changed.
+func (b *Bundle) With(name string, data []byte) *Bundle {
+	out := &Bundle{Files: make(map[string][]byte, len(b.Files)+1), names: make(map[string]string, len(b.names)+1)}
+	for k, v := range b.Files {
+		out.Files[k] = v
+	}
+	for k, v := range b.names {
+		out.names[k] = v
+	}
+	p := Hashed(name, data)
+	out.Files[p] = data
+	out.names[name] = p
+	return out
+}
+
 // Hashed returns the output path of a file copied as it is: its name with
 // the first 8 hex digits of its SHA-256 before the extension, under
 // assets/ ("assets/logo.1a2b3c4d.png").

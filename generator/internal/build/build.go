@@ -23,6 +23,7 @@ import (
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/history"
+	"handbook/generator/internal/i18n"
 	"handbook/generator/internal/lint"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/markdown"
@@ -203,6 +204,12 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	} else {
 		bundle = assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, late)
 	}
+	own, builtin := theme.Strings(fsys)
+	line, col := cfg.LanguagePos()
+	locale := i18n.Load(i18n.Sources{Site: own, Builtin: builtin}, cfg.Language, i18n.Position{Path: config.FileName, Line: line, Col: col}, late)
+	// The script's strings, one file beside the bundles: the bundles stay
+	// the same whatever the language.
+	bundle = bundle.With("strings.js", locale.Script())
 	res.Bundle = bundle
 
 	if w == nil {
@@ -212,7 +219,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {
 		res.Notes = append(res.Notes, n)
 	}
-	ropts := render.Options{Now: opts.Now, History: st.waitHistory()}
+	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: locale}
 	siteFiles := siteFiles(fsys, cfg, &ropts, late)
 	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, ropts, late)
 	res.Written = st.render.Render(w)

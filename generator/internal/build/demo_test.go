@@ -10,7 +10,7 @@ import (
 	"handbook/generator/internal/publish"
 )
 
-var assetHash = regexp.MustCompile(`assets/([a-z]+)\.[A-Z0-9]{8}\.(css|js)`)
+var assetHash = regexp.MustCompile(`assets/([a-z]+)\.[A-Za-z0-9]{8}\.(css|js)`)
 
 // repoRoot is the repository holding the demo handbook.
 const repoRoot = "../../.."

@@ -109,7 +109,14 @@ type Site struct {
 	editPattern, historyPattern string
 	// filePos holds the positions of logo and favicon in site.yaml.
 	filePos map[string][2]int
+	// languagePos is where language's value is written (0, 0: nowhere).
+	languagePos [2]int
 }
+
+// LanguagePos is the line and column of language's value in site.yaml,
+// where a language the theme has no strings for is reported; 0, 0 when
+// site.yaml does not set it.
+func (s *Site) LanguagePos() (line, col int) { return s.languagePos[0], s.languagePos[1] }
 
 // RawHTML is a mode of raw_html: what becomes of the HTML written in a
 // Markdown body.
@@ -358,6 +365,9 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 		return n.Line, n.Column
 	}
 	s.validateFiles(doc, diags)
+	if n := child(doc, "language"); n != nil {
+		s.languagePos = [2]int{n.Line, n.Column}
+	}
 	if cd := child(doc, "content_dir"); cd != nil && !LocalPath(s.ContentDir) {
 		l, c := at(cd)
 		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,

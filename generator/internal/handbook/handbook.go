@@ -124,6 +124,10 @@ type Outline struct {
 	Tags     []string
 	Area     string
 	Summary  string
+	// Lang is the language the document is written in, when it is not
+	// the handbook's ("zh-CN" in a Japanese handbook): a BCP 47 tag, ""
+	// for the handbook's language.
+	Lang string
 	// LinkTitle is the shorter title navigation shows (Hugo's and Docsy's
 	// linkTitle), "" for the title itself: see NavTitle.
 	LinkTitle string

@@ -17,13 +17,14 @@ import (
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/i18n"
 )
 
 // knownKeys are the front matter keys of the content model.
 var knownKeys = []string{
 	"title", "kind", "id", "status", "owner", "authors", "date", "reviewed",
 	"tags", "area", "summary", "weight", "draft", "aliases", "slug", "horizon",
-	"strategies", "design_docs", "decisions", "supersedes", "deciders",
+	"strategies", "design_docs", "decisions", "supersedes", "deciders", "lang",
 }
 
 // otherKeys are the keys other generators' front matter takes (Hugo,
@@ -37,7 +38,7 @@ var otherKeys = []string{
 	"expirydate", "images", "image", "author", "url", "sitemap", "robotsnocontent", "outputs",
 	"cascade", "headless", "resources", "translationkey", "series", "hidden", "pagination_label",
 	"custom_edit_url", "hide_title", "hide_table_of_contents", "sidebar_class_name", "excerpt",
-	"search", "icon", "subtitle", "comments", "published", "lang", "language", "nav", "order",
+	"search", "icon", "subtitle", "comments", "published", "language", "nav", "order",
 	"no_list", "simple_list", "manuallinkrelref", "banner", "feature_image", "summary_large_image",
 }
 
@@ -307,6 +308,13 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.Parsed.Aliases = dec.refs("aliases")
 	doc.Slug = dec.str("slug")
 	doc.Horizon = dec.int("horizon")
+	if lang := dec.str("lang"); lang != "" {
+		if i18n.ValidTag(lang) {
+			doc.Lang = i18n.Normalize(lang)
+		} else {
+			diags.Warnf(path, f.valueAt("lang"), `write a language code such as "ja", "zh-CN" or "pt-BR"`, "lang %q is not a language code: the page is taken to be in the handbook's language", lang)
+		}
+	}
 	doc.Strategies = dec.refs("strategies")
 	doc.DesignDocs = dec.refs("design_docs")
 	doc.Supersedes = dec.refs("supersedes")

@@ -8,6 +8,7 @@ import (
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/health"
+	"handbook/generator/internal/i18n"
 )
 
 // Page is what a layout sees as ".".
@@ -50,6 +51,10 @@ type SiteView struct {
 	Menu        []MenuEntry
 	Counts      []KindCount
 	Decisions   int
+
+	// Dir is the direction of the handbook's language (Language, its
+	// tag): "rtl" when it is written from right to left, else "ltr".
+	Dir string
 }
 
 // Tag is a tag with its documents.
@@ -76,7 +81,7 @@ type KindCount struct {
 func newSiteView(r *Renderer) *SiteView {
 	s := r.site
 	v := &SiteView{
-		Title: r.cfg.Title, Description: r.cfg.Description, Language: r.cfg.Language,
+		Title: r.cfg.Title, Description: r.cfg.Description, Language: r.loc.Lang, Dir: r.loc.Dir,
 		Footer: r.cfg.Footer, Params: r.cfg.Params, Home: s.Home, Sections: s.Sections, Paths: s.Paths,
 		Decisions: len(s.Decisions),
 	}
@@ -117,6 +122,31 @@ func newSiteView(r *Renderer) *SiteView {
 		v.Menu = append(v.Menu, e)
 	}
 	return v
+}
+
+// Lang is the language of the page's text: its document's lang, else the
+// handbook's.
+func (p *Page) Lang() string {
+	if p.Doc != nil && p.Doc.Lang != "" {
+		return p.Doc.Lang
+	}
+	return p.Site.Language
+}
+
+// LangAttr is the lang attribute (and dir, when its direction differs
+// from the handbook's) for the element that holds a document written in
+// another language than the handbook ("" otherwise): the document's
+// text then takes its own language's glyphs, hyphenation and voice.
+func (p *Page) LangAttr() template.HTMLAttr {
+	l := p.Lang()
+	if l == p.Site.Language {
+		return ""
+	}
+	a := ` lang="` + template.HTMLEscapeString(l) + `"`
+	if d := i18n.Dir(l); d != p.Site.Dir {
+		a += ` dir="` + d + `"`
+	}
+	return template.HTMLAttr(a)
 }
 
 // Rel returns the href from this page to a site path ("strategies/",

@@ -29,12 +29,15 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
+	defaulti18n "handbook/i18n"
+
 	"handbook/generator/internal/assets"
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/history"
+	"handbook/generator/internal/i18n"
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/sitepath"
@@ -50,6 +53,9 @@ type Options struct {
 	// Logo and Favicon are the output paths of site.yaml's logo and
 	// favicon ("": none; the theme's icon then).
 	Logo, Favicon string
+	// Locale is the theme's strings in the handbook's language (nil:
+	// the theme's English).
+	Locale *i18n.Locale
 }
 
 // Renderer renders a site.
@@ -61,6 +67,7 @@ type Renderer struct {
 	opts   Options
 	diags  *diag.List
 	view   *SiteView
+	loc    *i18n.Locale // the theme's strings (opts.Locale)
 	nav    navCache
 	// buffers hold pages while they are written; a Writer keeps no page.
 	buffers sync.Pool
@@ -83,7 +90,11 @@ func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bu
 	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags,
 		rows: map[*handbook.Document]searchRow{}, edges: map[*handbook.Document]linkEdges{}, docLines: map[*handbook.Document][]byte{}}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
-	r.tpl = loadTemplates(layouts, funcs(), diags)
+	if r.opts.Locale == nil {
+		r.opts.Locale = i18n.Load(i18n.Sources{Builtin: defaulti18n.FS}, "en", i18n.Position{}, nil)
+	}
+	r.loc = r.opts.Locale
+	r.tpl = loadTemplates(layouts, funcs(r.loc), diags)
 	r.view = newSiteView(r)
 	return r
 }

@@ -18,6 +18,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/i18n"
 )
 
 // templates holds the compiled layouts. Every layout is compiled once, up
@@ -237,13 +238,23 @@ func (t *templates) report(err error, name, context string) {
 }
 
 // funcs are the functions layouts can call, besides the methods of Page.
-func funcs() template.FuncMap {
+// loc gives T (and its other name, Hugo's i18n), date and timeTag the
+// handbook's language.
+func funcs(loc *i18n.Locale) template.FuncMap {
 	return template.FuncMap{
-		"date": func(t time.Time) string {
+		// T is a string of the theme's table in the handbook's language:
+		// {{ T "key" }}, {{ T "key" N }} (N fills {n} and picks the
+		// plural form), {{ T "key" "name" VALUE … }}.
+		"T":    loc.T,
+		"i18n": loc.T,
+		"date": loc.Date,
+		// timeTag is a <time> element: the date in the handbook's
+		// language, its ISO form in datetime.
+		"timeTag": func(t time.Time) template.HTML {
 			if t.IsZero() {
 				return ""
 			}
-			return t.Format(dateLayout)
+			return template.HTML(`<time datetime="` + t.Format(isoLayout) + `">` + template.HTMLEscapeString(loc.Date(t)) + "</time>")
 		},
 		"isodate": func(t time.Time) string {
 			if t.IsZero() {
@@ -251,10 +262,12 @@ func funcs() template.FuncMap {
 			}
 			return t.Format(isoLayout)
 		},
-		"kindLabel": func(k handbook.Kind, many bool) string { return k.Label(many) },
-		"tagSlug":   graph.TagSlug,
-		"join":      strings.Join,
-		"add":       func(a, b int) int { return a + b },
+		"kindLabel": func(k handbook.Kind, many bool) string { return kindLabel(loc, k, many) },
+		// statusLabel is a status in the handbook's language.
+		"statusLabel": func(s string) string { return statusLabel(loc, s) },
+		"tagSlug":     graph.TagSlug,
+		"join":        strings.Join,
+		"add":         func(a, b int) int { return a + b },
 		"pct": func(a, b int) int {
 			if b == 0 {
 				return 0
@@ -281,4 +294,26 @@ func funcs() template.FuncMap {
 		// dict2 passes a page and an item to a partial as .Page and .Item.
 		"dict2": func(p *Page, item any) map[string]any { return map[string]any{"Page": p, "Item": item} },
 	}
+}
+
+// kindLabel is a kind's name in the handbook's language, plural when many
+// is true (the kinds table's English label when the table lacks it).
+func kindLabel(loc *i18n.Locale, k handbook.Kind, many bool) string {
+	key := "kind_" + string(k)
+	if many {
+		key = "kinds_" + string(k)
+	}
+	if loc.Has(key) {
+		return loc.Text(key)
+	}
+	return k.Label(many)
+}
+
+// statusLabel is a status in the handbook's language, as a badge writes
+// it; a status the table does not know as it is written.
+func statusLabel(loc *i18n.Locale, s string) string {
+	if loc.Has("status_" + s) {
+		return loc.Text("status_" + s)
+	}
+	return s
 }

@@ -3,7 +3,8 @@
 // way Hugo looks a layout up in the project before the theme.
 //
 // Input: the site root as an fs.FS. Output: two read-only fs.FS views,
-// Layouts and Assets, each rooted at its folder.
+// Layouts and Assets, each rooted at its folder, and the two layers of
+// the string tables (Strings), which package i18n merges string by string.
 package theme
 
 import (
@@ -12,6 +13,7 @@ import (
 	"sort"
 
 	defaultassets "handbook/assets"
+	defaulti18n "handbook/i18n"
 	defaultlayouts "handbook/layouts"
 )
 
@@ -81,4 +83,12 @@ func (o *Overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
+}
+
+// Strings returns the site's own i18n/ folder (nil when it has none) and
+// the theme's string tables: package i18n lays the site's strings over
+// the theme's one by one, not file by file.
+func Strings(site fs.FS) (own, builtin fs.FS) {
+	o := overlay(site, "i18n", defaulti18n.FS).(*Overlay)
+	return o.Top, o.Base
 }

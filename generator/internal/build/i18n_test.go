@@ -1,0 +1,143 @@
+package build
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// stringsJS is the strings.js a build wrote.
+func (s *site) stringsJS() string {
+	s.t.Helper()
+	for name, b := range s.out.Files() {
+		if regexp.MustCompile(`^assets/strings\.[0-9a-f]{8}\.js$`).MatchString(name) {
+			return string(b)
+		}
+	}
+	s.t.Fatalf("no assets/strings.*.js in the output")
+	return ""
+}
+
+func TestLanguageUnknown(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+title: T
+language: xx
+-- content/index.md --
+# Home
+`)
+	want := `site.yaml:2:11: warning: no strings for language "xx": the theme's words are shown in English
+	hint: the built-in languages are en, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in i18n/xx.yaml (the theme's i18n/en.yaml lists them)
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("index.html", `<html lang="xx">`)
+	if js := s.stringsJS(); !strings.Contains(js, `"skip_to_content":"Skip to content"`) {
+		t.Errorf("strings.js is not English: %.200s", js)
+	}
+}
+
+// A site's own strings file overrides the theme's strings one by one;
+// a wrong string in it is a warning at its place.
+func TestLanguageSiteStrings(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+title: T
+language: ja
+-- i18n/ja.yaml --
+copy: 写す
+copied: 12
+-- content/index.md --
+# Home
+`)
+	want := `i18n/ja.yaml:2:9: warning: "copied" is not a string: the theme's string is kept
+	hint: write a string, quoted if it holds ':' or '#' or starts with '{': "…"
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	js := s.stringsJS()
+	for _, w := range []string{`"copy":"写す"`, `"copied":"コピーしました"`, `"lang":"ja"`} {
+		if !strings.Contains(js, w) {
+			t.Errorf("strings.js lacks %s", w)
+		}
+	}
+	s.contains("index.html", `<html lang="ja">`)
+}
+
+func TestLanguageSiteStringsUnparsable(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+language: de
+-- i18n/de.yaml --
+copy: Kopieren
+  copied: x
+-- content/index.md --
+# Home
+`)
+	if got := s.diags(); !strings.HasPrefix(got, "i18n/de.yaml:2:1: error: invalid YAML: mapping values are not allowed in this context") {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+}
+
+// A language written from right to left, with the site's own strings.
+func TestLanguageRightToLeft(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+language: ar
+-- i18n/ar.yaml --
+skip_to_content: تخطَّ إلى المحتوى
+-- content/index.md --
+# Home
+-- content/guide.md --
+---
+title: Guide
+lang: en
+---
+Text.
+`)
+	s.contains("index.html", `<html lang="ar" dir="rtl">`)
+	s.contains("guide/index.html", `<article class="doc kind-page" lang="en" dir="ltr">`)
+	if js := s.stringsJS(); !strings.Contains(js, `"dir":"rtl"`) {
+		t.Errorf("strings.js does not say rtl")
+	}
+}
+
+// lang: in front matter marks the document's own language; one that is no
+// language code is a warning at its place.
+func TestDocumentLang(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+language: ja
+-- content/index.md --
+# Home
+-- content/zh.md --
+---
+title: 中文页面
+lang: zh_cn
+---
+正文。
+-- content/ja.md --
+---
+title: 日本語
+lang: ja
+---
+本文。
+-- content/bad.md --
+---
+title: Bad
+lang: Chinese
+---
+Text.
+`)
+	want := `content/bad.md:3:7: warning: lang "Chinese" is not a language code: the page is taken to be in the handbook's language
+	hint: write a language code such as "ja", "zh-CN" or "pt-BR"
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("zh/index.html", `<html lang="ja">`, `<article class="doc kind-page" lang="zh-CN">`)
+	s.contains("ja/index.html", `<article class="doc kind-page">`)
+	s.contains("bad/index.html", `<article class="doc kind-page">`)
+}
