@@ -61,7 +61,9 @@ func (b *Bundle) URL(name string) string {
 // logical name ("strings.js"), at its hashed path: b itself, which serve
 // keeps across rebuilds, is not changed.
 func (b *Bundle) With(name string, data []byte) *Bundle {
-	out := &Bundle{Files: make(map[string][]byte, len(b.Files)+1), names: make(map[string]string, len(b.names)+1)}
+	c := *b // every other field as it is
+	out := &c
+	out.Files, out.names = make(map[string][]byte, len(b.Files)+1), make(map[string]string, len(b.names)+1)
 	for k, v := range b.Files {
 		out.Files[k] = v
 	}
