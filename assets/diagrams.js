@@ -10,6 +10,8 @@
 // be drawn keeps its source shown, under a short message saying why.
 // Diagrams follow the page's theme, and are drawn again when it changes
 // (the theme control, or the system's setting).
+import { t } from "./i18n.js";
+
 (function () {
   "use strict";
 
@@ -76,7 +78,7 @@
         note.className = "diagram-error";
         frame.insertBefore(note, pre);
       }
-      note.textContent = "This diagram could not be drawn: " + firstLine(e) + " Its source is shown below.";
+      note.textContent = t("diagram_failed", { error: firstLine(e) });
       frame.dataset.failed = "";
       delete frame.dataset.drawn;
     }
