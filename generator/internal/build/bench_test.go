@@ -233,6 +233,6 @@ func BenchmarkCheckBroken5k(b *testing.B) {
 // loaded returns d as the load stage made it, before linking: its place
 // from load and, shared, its parse.
 func loaded(d *handbook.Document) *handbook.Document {
-	return &handbook.Document{Path: d.Path, SourcePath: d.SourcePath, Source: d.Source, Parsed: d.Parsed,
+	return &handbook.Document{Path: d.Path, SourcePath: d.SourcePath, Source: d.Source, Outline: d.Outline, Body: d.Body,
 		Section: d.Section, IsSection: d.IsSection, IsBundle: d.IsBundle, URL: d.URL}
 }

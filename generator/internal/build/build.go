@@ -311,7 +311,7 @@ func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, c
 func parseOne(p *markdown.Parser, d *handbook.Document, diags *diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
-			d.Parsed = &handbook.Parsed{} // without a title: not published
+			d.Outline, d.Body = &handbook.Outline{}, &handbook.Body{} // without a title: not published
 			diags.Errorf(d.SourcePath, -1, "please report this file: the parser failed on it", "internal error while parsing: %v", r)
 		}
 	}()

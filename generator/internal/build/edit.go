@@ -57,10 +57,10 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		fresh := &handbook.Document{Path: live.Path, SourcePath: live.SourcePath, Source: src, Section: live.Section,
 			IsSection: before.isSection, IsBundle: before.isBundle, URL: before.url}
 		st.cache.parse(st.parser, fresh)
-		if !reflect.DeepEqual(before.parsed.Outline, fresh.Outline) {
+		if !reflect.DeepEqual(before.outline, fresh.Outline) {
 			return nil // more than the body changed
 		}
-		if (before.parsed.Diagrams > 0) != (fresh.Diagrams > 0) {
+		if (before.body.Diagrams > 0) != (fresh.Diagrams > 0) {
 			// A first diagram, or the last one gone, may change which
 			// files the site has (the scripts that draw diagrams).
 			return nil

@@ -154,7 +154,8 @@ type cached struct {
 	source              []byte // the bytes parsed
 	isSection, isBundle bool   // the place they were parsed at
 	url                 string
-	parsed              *handbook.Parsed
+	outline             *handbook.Outline // the parse
+	body                *handbook.Body
 	diags               *diag.List
 }
 
@@ -168,12 +169,12 @@ func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *cached {
 	// A document with shortcodes depends on more than its bytes (site
 	// templates and params, files it includes): it is parsed again.
 	if hit != nil && hit.isSection == d.IsSection && hit.isBundle == d.IsBundle && hit.url == d.URL && bytes.Equal(hit.source, d.Source) && !markdown.HasShortcodes(d.Source) {
-		d.Parsed = hit.parsed
+		d.Outline, d.Body = hit.outline, hit.body
 		return hit
 	}
 	own := &diag.List{}
 	parseOne(p, d, own)
-	e := &cached{source: d.Source, isSection: d.IsSection, isBundle: d.IsBundle, url: d.URL, parsed: d.Parsed, diags: own}
+	e := &cached{source: d.Source, isSection: d.IsSection, isBundle: d.IsBundle, url: d.URL, outline: d.Outline, body: d.Body, diags: own}
 	c.mu.Lock()
 	c.m[d.Path] = e
 	c.mu.Unlock()

@@ -102,13 +102,13 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		s.FileSet[f.Path] = true
 	}
 	for _, d := range docs {
-		if d.Parsed == nil || d.Title == "" {
+		if d.Outline == nil || d.Title == "" {
 			continue
 		}
 		// What linking computes starts from the parse, which stays as
 		// it was: a later build of the same parse starts from it again.
-		d.ID = d.Parsed.ID
-		d.Aliases = slices.Clip(d.Parsed.Aliases) // redirect_from appends a copy
+		d.ID = d.Outline.ID
+		d.Aliases = slices.Clip(d.Outline.Aliases) // redirect_from appends a copy
 		if d.Draft && !opts.Drafts {
 			b.drafts[d.Path] = d
 			b.drafts[defaultID(d)] = d
@@ -336,7 +336,7 @@ func (b *builder) sections() {
 	s := b.site
 	if s.Home == nil {
 		s.Home = &handbook.Document{Path: "_index.md", SourcePath: "content/_index.md", IsSection: true, ID: "home", Synthetic: true,
-			Parsed: &handbook.Parsed{Outline: handbook.Outline{Title: b.cfg.Title, Kind: handbook.KindPage}}}
+			Outline: &handbook.Outline{Title: b.cfg.Title, Kind: handbook.KindPage}, Body: &handbook.Body{}}
 		s.ByURL[""] = s.Home
 		if _, taken := s.ByID["home"]; !taken {
 			s.ByID["home"] = s.Home
@@ -364,7 +364,7 @@ func (b *builder) sections() {
 		}
 		sec := &handbook.Document{
 			Path: dir + "/_index.md", SourcePath: path.Join(b.cfg.ContentDir, dir),
-			Parsed:    &handbook.Parsed{Outline: handbook.Outline{Title: humanize(path.Base(dir)), Kind: handbook.KindPage}},
+			Outline: &handbook.Outline{Title: humanize(path.Base(dir)), Kind: handbook.KindPage}, Body: &handbook.Body{},
 			IsSection: true, ID: dir, URL: sitepath.URLPath(dir) + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,
 		}
 		secOf[dir] = sec
@@ -590,7 +590,7 @@ func (g *Graph) Relink(d, fresh *handbook.Document) (changed []*handbook.Documen
 			s.Links--
 		}
 	}
-	d.Source, d.Parsed = fresh.Source, fresh.Parsed
+	d.Source, d.Outline, d.Body = fresh.Source, fresh.Outline, fresh.Body
 	b.resolveDoc(d)
 	after := targets(d)
 	for t := range before {

@@ -97,19 +97,15 @@ type Decision struct {
 	Replaces     []*Decision
 }
 
-// Parsed is what the markdown stage makes of a document's bytes: its
-// outline (front matter, title, headings) and its body. It is never
-// modified once parsed, so that one parse serves every build of an
-// unchanged file (serve keeps them) and is shared, not copied, by the
-// documents of those builds; what linking computes is the Document's.
-type Parsed struct {
-	Outline
-	Body
-}
-
 // Outline is everything parsing finds in a document but its body: the
 // front matter's values and their places, the title and the headings. Two
 // parses with the same outline differ in what a body edit can change.
+//
+// An Outline and a Body are what the markdown stage makes of a document's
+// bytes, its parse. A parse is never modified once made, so that one
+// parse serves every build of an unchanged file (serve keeps them) and is
+// shared, not copied, by the documents of those builds; what linking
+// computes is the Document's own.
 type Outline struct {
 	Title string
 	Kind  Kind
@@ -186,17 +182,20 @@ type Body struct {
 }
 
 // Document is one Markdown file: where it was read from, its parse
-// (shared, never modified) and, after the graph stage, its place in the
-// site. Only the load and graph stages write a Document's own fields.
+// (shared, never modified: see Outline) and, after the graph stage, its
+// place in the site. Only the load and graph stages write a Document's own
+// fields.
 type Document struct {
 	// Source location.
 	Path       string // slash path relative to the content directory, e.g. "strategies/databases.md"
 	SourcePath string // slash path relative to the site root, used in diagnostics
 	Source     []byte // the file's bytes
 
-	// Parsed is the markdown stage's result; its fields read as the
-	// document's own (d.Title, d.HTML).
-	*Parsed
+	// The parse, from the markdown stage; its fields read as the
+	// document's own (d.Title, d.HTML). Both are set on every document
+	// the graph stage links.
+	*Outline
+	*Body
 
 	// Place in the site, from the load and graph stages.
 	Section   string // first path element, "" for the root

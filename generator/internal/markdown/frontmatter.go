@@ -290,7 +290,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	}
 
 	doc.Title = dec.str("title")
-	doc.Parsed.ID = dec.str("id")
+	doc.Outline.ID = dec.str("id")
 	doc.Status = dec.str("status")
 	doc.Owner = dec.str("owner")
 	doc.Authors = dec.strs("authors")
@@ -305,7 +305,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.LinkTitle = dec.str("linktitle")
 	doc.Weight = dec.int("weight")
 	doc.Draft = dec.bool("draft")
-	doc.Parsed.Aliases = dec.refs("aliases")
+	doc.Outline.Aliases = dec.refs("aliases")
 	doc.Slug = dec.str("slug")
 	doc.Horizon = dec.int("horizon")
 	if lang := dec.str("lang"); lang != "" {
@@ -322,9 +322,9 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.SupersededBy = f.successor
 	doc.Supersedes = append(doc.Supersedes, f.predecessors...)
 
-	if id := doc.Parsed.ID; id != "" && strings.ContainsAny(id, " \t#|[]?") {
+	if id := doc.Outline.ID; id != "" && strings.ContainsAny(id, " \t#|[]?") {
 		diags.Errorf(path, f.valueAt("id"), "use letters, digits, '-', '_', '.' and '/'", "id %q cannot be used in links", id)
-		doc.Parsed.ID = ""
+		doc.Outline.ID = ""
 	}
 
 	// Kind: front matter, else the section's, else page. Section index pages

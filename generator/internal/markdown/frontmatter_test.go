@@ -13,8 +13,8 @@ func TestEmptyListItemInFrontMatter(t *testing.T) {
 	if len(ds) != 0 {
 		t.Errorf("unexpected diagnostics: %v", ds)
 	}
-	if d.Summary != "after" || len(d.Parsed.Aliases) != 1 || d.Parsed.Aliases[0].Target != "/old/" {
-		t.Errorf("summary %q, aliases %v: the keys after the empty item were not read", d.Summary, d.Parsed.Aliases)
+	if d.Summary != "after" || len(d.Outline.Aliases) != 1 || d.Outline.Aliases[0].Target != "/old/" {
+		t.Errorf("summary %q, aliases %v: the keys after the empty item were not read", d.Summary, d.Outline.Aliases)
 	}
 	if strings.Contains(d.HTML, "summary") || strings.Contains(d.HTML, "old") {
 		t.Errorf("front matter in the body: %q", d.HTML)

@@ -103,7 +103,7 @@ func Slot(i int) []byte {
 // that cannot be read at all (not UTF-8, empty) is left without a title, and
 // the caller drops it.
 func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
-	doc.Parsed = &handbook.Parsed{}
+	doc.Outline, doc.Body = &handbook.Outline{}, &handbook.Body{}
 	src := doc.Source
 	original := src
 	diags.AddSource(doc.SourcePath, src)

@@ -15,8 +15,8 @@ import (
 func TestLinkItems(t *testing.T) {
 	p := &Page{URL: "guides/setup/"}
 	docs := []*handbook.Document{
-		{URL: "guides/tea/", Parsed: &handbook.Parsed{Outline: handbook.Outline{Title: "Tea & <biscuits>", Kind: handbook.KindPage, Status: "", Summary: "Why we stop at four."}}},
-		{URL: "decisions/0001/", Parsed: &handbook.Parsed{Outline: handbook.Outline{Title: "Use Postgres", Kind: handbook.KindDecision, Status: "accepted"}}},
+		{URL: "guides/tea/", Outline: &handbook.Outline{Title: "Tea & <biscuits>", Kind: handbook.KindPage, Status: "", Summary: "Why we stop at four."}, Body: &handbook.Body{}},
+		{URL: "decisions/0001/", Outline: &handbook.Outline{Title: "Use Postgres", Kind: handbook.KindDecision, Status: "accepted"}, Body: &handbook.Body{}},
 	}
 	got := string(p.LinkItems(docs))
 	want := "<li><a href=\"../../guides/tea/\">Tea &amp; &lt;biscuits&gt;</a></li>\n<li><a href=\"../../decisions/0001/\">Use Postgres</a></li>\n"
@@ -35,13 +35,13 @@ func TestLinkItems(t *testing.T) {
 }
 
 func TestTableOfContents(t *testing.T) {
-	p := &Page{Doc: &handbook.Document{Parsed: &handbook.Parsed{Outline: handbook.Outline{Headings: []handbook.Heading{
+	p := &Page{Doc: &handbook.Document{Body: &handbook.Body{}, Outline: &handbook.Outline{Headings: []handbook.Heading{
 		{Level: 1, ID: "title", Text: "Title"},
 		{Level: 2, ID: "why", Text: "Why <now>"},
 		{Level: 3, ID: "cost", Text: "Cost"},
 		{Level: 4, ID: "deep", Text: "Too deep"},
 		{Level: 0, ID: "raw"},
-	}}}}}
+	}}}}
 	want := `<ul><li class="toc-2"><a href="#why">Why &lt;now&gt;</a></li><li class="toc-3"><a href="#cost">Cost</a></li></ul>`
 	if got := string(p.TableOfContents()); got != want {
 		t.Errorf("TableOfContents:\n got %s\nwant %s", got, want)
