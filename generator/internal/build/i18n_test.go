@@ -141,3 +141,51 @@ Text.
 	s.contains("ja/index.html", `<article class="doc kind-page">`)
 	s.contains("bad/index.html", `<article class="doc kind-page">`)
 }
+
+// The Go fragments (metadata, relations, decision lists, sidebar) speak
+// the handbook's language, dates in its form.
+func TestLanguageFragments(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+language: de
+-- content/index.md --
+# Home
+-- content/decisions/0001-use-postgres.md --
+---
+title: Use Postgres
+status: accepted
+date: 2026-12-01
+deciders: [Ana]
+tags: [storage]
+---
+## Context
+See [[0002-use-kafka]].
+## Decision
+Yes.
+## Consequences
+Fine.
+-- content/decisions/0002-use-kafka.md --
+---
+title: Use Kafka
+status: proposed
+date: 2026-03-04
+---
+## Context
+See [[0001-use-postgres]].
+## Decision
+Yes.
+## Consequences
+Fine.
+`)
+	s.contains("decisions/0001-use-postgres/index.html",
+		`<dt>Art</dt><dd><span class="kind">Entscheidung</span>`,
+		`<dt>Status</dt><dd><span class="badge status-accepted">angenommen</span>`,
+		`<dt>Entschieden am</dt><dd><time datetime="2026-12-01">1. Dezember 2026</time>`,
+		`<dt>Lesezeit</dt><dd>1 Min.</dd>`,
+		`<h2 id="backlinks-h">Seiten, die hierher verweisen</h2>`,
+		`<h3>Entscheidung</h3>`,
+	)
+	s.contains("decisions/index.html", `<span class="badge status-proposed">vorgeschlagen</span>`, `<h2>Angenommen <span class="muted">(1)</span></h2>`)
+	s.contains("decisions/timeline/index.html", `<title>Zeitleiste der Entscheidungen`)
+	s.contains("decisions/status/accepted/index.html", `<h1>Entscheidungen: angenommen</h1>`)
+}

@@ -17,6 +17,7 @@ import (
 // that list every decision of the handbook.
 func (p *Page) DecisionItems(ds []*handbook.Decision, show ...string) template.HTML {
 	touched := len(show) > 0 && show[0] == "touched"
+	loc := p.r.loc
 	var b strings.Builder
 	b.Grow(len(ds) * 400)
 	esc := func(s string) { writeEscaped(&b, s, escHTMLTemplate) }
@@ -38,7 +39,7 @@ func (p *Page) DecisionItems(ds []*handbook.Decision, show ...string) template.H
 		b.WriteString("<span class=\"badge status-")
 		esc(d.Status)
 		b.WriteString("\">")
-		esc(d.Status)
+		esc(statusLabel(loc, d.Status))
 		b.WriteString("</span>\n<a href=\"")
 		href(p.DecisionLink(d))
 		b.WriteString("\">")
@@ -58,15 +59,21 @@ func (p *Page) DecisionItems(ds []*handbook.Decision, show ...string) template.H
 			esc(d.Owner)
 		}
 		if d.Inline {
-			b.WriteString(" · in <a href=\"")
-			href(p.Link(d.Doc))
-			b.WriteString("\">")
-			esc(d.Doc.Title)
-			b.WriteString("</a>")
+			var a strings.Builder
+			a.WriteString("<a href=\"")
+			escHref(&a, p.Link(d.Doc))
+			a.WriteString("\">")
+			writeEscaped(&a, d.Doc.Title, escHTMLTemplate)
+			a.WriteString("</a>")
+			in, _ := loc.HTML("declared_in", "doc", template.HTML(a.String()))
+			b.WriteString(" · ")
+			b.WriteString(string(in))
 		}
 		b.WriteString("</span>")
 		if len(d.SupersededBy) > 0 {
-			b.WriteString("<br><span class=\"muted\">Superseded by ")
+			b.WriteString("<br><span class=\"muted\">")
+			esc(loc.Text("superseded_by"))
+			b.WriteString(" ")
 			for i, s := range d.SupersededBy {
 				if i > 0 {
 					b.WriteString(", ")
@@ -80,7 +87,9 @@ func (p *Page) DecisionItems(ds []*handbook.Decision, show ...string) template.H
 			b.WriteString("</span>")
 		}
 		if touched {
-			b.WriteString("\n      <br><span class=\"muted\">Touched by:</span> ")
+			b.WriteString("\n      <br><span class=\"muted\">")
+			esc(loc.Text("touched_by"))
+			b.WriteString("</span> ")
 			for i, t := range p.TouchedBy(d) {
 				if i > 0 {
 					b.WriteString(", ")

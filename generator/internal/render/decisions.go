@@ -6,10 +6,12 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/i18n"
 )
 
 // DecisionIndex is what a decision index page lists.
@@ -66,7 +68,7 @@ func year(d *handbook.Decision) string {
 	return strconv.Itoa(d.Date.Year())
 }
 
-func byStatus(ds []*handbook.Decision) []DecisionGroup {
+func byStatus(loc *i18n.Locale, ds []*handbook.Decision) []DecisionGroup {
 	var out []DecisionGroup
 	for _, st := range statusOrder {
 		var g []*handbook.Decision
@@ -76,19 +78,19 @@ func byStatus(ds []*handbook.Decision) []DecisionGroup {
 			}
 		}
 		if len(g) > 0 {
-			out = append(out, DecisionGroup{Label: strings.ToUpper(st[:1]) + st[1:], Decisions: g})
+			out = append(out, DecisionGroup{Label: capital(statusLabel(loc, st)), Decisions: g})
 		}
 	}
 	return out
 }
 
-func byYear(ds []*handbook.Decision) []DecisionGroup {
+func byYear(loc *i18n.Locale, ds []*handbook.Decision) []DecisionGroup {
 	var out []DecisionGroup
 	idx := map[string]int{}
 	for i := len(ds) - 1; i >= 0; i-- { // newest first
 		y := year(ds[i])
 		if y == "" {
-			y = "Undated"
+			y = loc.Text("undated")
 		}
 		j, ok := idx[y]
 		if !ok {
@@ -118,14 +120,15 @@ func (r *Renderer) decisionJobs() []job {
 		p := &Page{Title: title, URL: url, Kind: "decisions", Doc: doc, Index: idx, Site: r.view, r: r}
 		jobs = append(jobs, job{out: url + "index.html", layout: []string{"_default/decisions.html"}, page: p})
 	}
-	full := &DecisionIndex{All: all, Groups: byStatus(all),
+	loc := r.loc
+	full := &DecisionIndex{All: all, Groups: byStatus(loc, all),
 		Statuses: facet(all, func(d *handbook.Decision) string { return d.Status }, "status"),
 		Areas:    facet(all, func(d *handbook.Decision) string { return d.Area }, "area"),
 		Owners:   facet(all, func(d *handbook.Decision) string { return d.Owner }, "owner"),
 		Years:    facet(all, year, ""),
 	}
 	home := s.ByURL["decisions/"]
-	title := "Decisions"
+	title := loc.Text("decisions_title")
 	if home != nil && !home.Synthetic {
 		title = home.Title
 	}
@@ -141,17 +144,17 @@ func (r *Renderer) decisionJobs() []job {
 	}
 	for _, f := range full.Statuses {
 		ds := subset(func(d *handbook.Decision) string { return d.Status }, f.Name)
-		add(f.URL, "Decisions: "+f.Name, &DecisionIndex{All: ds, Groups: byYear(ds)}, nil)
+		add(f.URL, loc.Text("decisions_status", "status", statusLabel(loc, f.Name)), &DecisionIndex{All: ds, Groups: byYear(loc, ds)}, nil)
 	}
 	for _, f := range full.Areas {
 		ds := subset(func(d *handbook.Decision) string { return d.Area }, f.Name)
-		add(f.URL, "Decisions in "+f.Name, &DecisionIndex{All: ds, Groups: byStatus(ds)}, nil)
+		add(f.URL, loc.Text("decisions_area", "area", f.Name), &DecisionIndex{All: ds, Groups: byStatus(loc, ds)}, nil)
 	}
 	for _, f := range full.Owners {
 		ds := subset(func(d *handbook.Decision) string { return d.Owner }, f.Name)
-		add(f.URL, "Decisions owned by "+f.Name, &DecisionIndex{All: ds, Groups: byStatus(ds)}, nil)
+		add(f.URL, loc.Text("decisions_owner", "owner", f.Name), &DecisionIndex{All: ds, Groups: byStatus(loc, ds)}, nil)
 	}
-	add("decisions/timeline/", "Decision timeline", &DecisionIndex{All: all, Groups: byYear(all)}, nil)
+	add("decisions/timeline/", loc.Text("decision_timeline"), &DecisionIndex{All: all, Groups: byYear(loc, all)}, nil)
 	var rec []*handbook.Decision
 	for _, d := range all {
 		if len(s.TouchedBy[d]) >= 2 {
@@ -159,7 +162,7 @@ func (r *Renderer) decisionJobs() []job {
 		}
 	}
 	sort.SliceStable(rec, func(i, j int) bool { return len(s.TouchedBy[rec[i]]) > len(s.TouchedBy[rec[j]]) })
-	add("decisions/recurring/", "Recurring decisions", &DecisionIndex{All: rec, Recurring: true}, nil)
+	add("decisions/recurring/", loc.Text("recurring_decisions"), &DecisionIndex{All: rec, Recurring: true}, nil)
 	return jobs
 }
 
@@ -426,4 +429,14 @@ func jsonBytes(v any) []byte {
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(v)
 	return b.Bytes()
+}
+
+// capital writes the first letter of s in upper case: a status as the
+// heading of its group ("accepted": "Accepted").
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -14,7 +14,7 @@ import (
 func (r *Renderer) healthJobs() []job {
 	rep := health.Make(r.site, r.cfg, r.opts.Now)
 	jobs := []job{{out: "health/index.html", layout: []string{"_default/health.html"},
-		page: &Page{Title: "Handbook health", URL: "health/", Kind: "health", Health: rep, Site: r.view, r: r}}}
+		page: &Page{Title: r.loc.Text("handbook_health"), URL: "health/", Kind: "health", Health: rep, Site: r.view, r: r}}}
 	owned := map[string][]*handbook.Document{}
 	for _, d := range r.site.Docs {
 		if d.Owner != "" && !d.Synthetic {

@@ -22,19 +22,20 @@ func (p *Page) Meta() template.HTML {
 	if d == nil {
 		return ""
 	}
+	loc := p.r.loc
 	var b strings.Builder
 	b.Grow(512)
 	esc := func(s string) { writeEscaped(&b, s, escHTMLTemplate) }
 	item := func(dt, dd string) {
 		b.WriteString("<div><dt>")
-		b.WriteString(dt)
+		esc(loc.Text(dt))
 		b.WriteString("</dt><dd>")
 		esc(dd)
 		b.WriteString("</dd></div>")
 	}
 	day := func(dt string, t string, iso string) {
 		b.WriteString("<div><dt>")
-		b.WriteString(dt)
+		esc(loc.Text(dt))
 		b.WriteString(`</dt><dd><time datetime="`)
 		esc(iso)
 		b.WriteString(`">`)
@@ -43,21 +44,27 @@ func (p *Page) Meta() template.HTML {
 	}
 	b.WriteString("\n<dl class=\"doc-meta\">")
 	if d.Kind != handbook.KindPage {
-		b.WriteString("\n  <div><dt>Kind</dt><dd><span class=\"kind\">")
-		esc(d.Kind.Label(false))
+		b.WriteString("\n  <div><dt>")
+		esc(loc.Text("meta_kind"))
+		b.WriteString("</dt><dd><span class=\"kind\">")
+		esc(kindLabel(loc, d.Kind, false))
 		b.WriteString("</span></dd></div>")
 	}
 	if d.Status != "" {
-		b.WriteString("\n  <div><dt>Status</dt><dd><span class=\"badge status-")
+		b.WriteString("\n  <div><dt>")
+		esc(loc.Text("meta_status"))
+		b.WriteString("</dt><dd><span class=\"badge status-")
 		esc(d.Status)
 		b.WriteString(`">`)
-		esc(d.Status)
+		esc(statusLabel(loc, d.Status))
 		b.WriteString("</span>")
 		if last, days, ok := health.Review(d, p.r.cfg); ok {
 			// The browser shows or hides the badge from these dates on
 			// the day the page is read; without script, the build's day
 			// decides.
-			b.WriteString(` <span class="badge stale" title="Not reviewed within the review period" data-review-last="`)
+			b.WriteString(` <span class="badge stale" title="`)
+			esc(loc.Text("review_due_title"))
+			b.WriteString(`" data-review-last="`)
 			b.WriteString(last.Format(isoLayout))
 			b.WriteString(`" data-review-days="`)
 			b.WriteString(strconv.Itoa(days))
@@ -65,41 +72,47 @@ func (p *Page) Meta() template.HTML {
 			if !p.Stale() {
 				b.WriteString(" hidden")
 			}
-			b.WriteString(">review due</span>")
+			b.WriteString(">")
+			esc(loc.Text("review_due"))
+			b.WriteString("</span>")
 		}
 		b.WriteString("</dd></div>")
 	}
 	if d.Owner != "" {
-		b.WriteString(`<div><dt>Owner</dt><dd><a href="`)
+		b.WriteString(`<div><dt>`)
+		esc(loc.Text("meta_owner"))
+		b.WriteString(`</dt><dd><a href="`)
 		escHref(&b, p.OwnerLink(d.Owner))
 		b.WriteString(`">`)
 		esc(d.Owner)
 		b.WriteString("</a></dd></div>")
 	}
 	if len(d.Authors) > 0 {
-		item("Authors", strings.Join(d.Authors, ", "))
+		item("meta_authors", strings.Join(d.Authors, ", "))
 	}
 	if len(d.Deciders) > 0 {
-		item("Deciders", strings.Join(d.Deciders, ", "))
+		item("meta_deciders", strings.Join(d.Deciders, ", "))
 	}
 	if !d.Date.IsZero() {
-		dt := "Date"
+		dt := "meta_date"
 		if d.Kind == handbook.KindDecision {
-			dt = "Decided"
+			dt = "meta_decided"
 		}
-		day(dt, d.Date.Format(dateLayout), d.Date.Format(isoLayout))
+		day(dt, loc.Date(d.Date), d.Date.Format(isoLayout))
 	}
 	if !d.Reviewed.IsZero() {
-		day("Reviewed", d.Reviewed.Format(dateLayout), d.Reviewed.Format(isoLayout))
+		day("meta_reviewed", loc.Date(d.Reviewed), d.Reviewed.Format(isoLayout))
 	}
 	if d.Horizon != 0 {
-		item("Horizon", strconv.Itoa(d.Horizon))
+		item("meta_horizon", strconv.Itoa(d.Horizon))
 	}
 	if d.Area != "" {
-		item("Area", d.Area)
+		item("meta_area", d.Area)
 	}
 	if len(d.Tags) > 0 {
-		b.WriteString(`<div><dt>Tags</dt><dd><ul class="tags">`)
+		b.WriteString(`<div><dt>`)
+		esc(loc.Text("meta_tags"))
+		b.WriteString(`</dt><dd><ul class="tags">`)
 		for _, t := range d.Tags {
 			b.WriteString(`<li><a href="`)
 			escHref(&b, p.Rel("tags/"+graph.TagSlug(t)+"/"))
@@ -109,9 +122,11 @@ func (p *Page) Meta() template.HTML {
 		}
 		b.WriteString("</ul></dd></div>")
 	}
-	b.WriteString("\n  <div><dt>Reading time</dt><dd>")
-	b.WriteString(strconv.Itoa(d.ReadingMinutes()))
-	b.WriteString(" min</dd></div>\n</dl>")
+	b.WriteString("\n  <div><dt>")
+	esc(loc.Text("meta_reading_time"))
+	b.WriteString("</dt><dd>")
+	esc(loc.Text("minutes_short", d.ReadingMinutes()))
+	b.WriteString("</dd></div>\n</dl>")
 	return template.HTML(b.String())
 }
 

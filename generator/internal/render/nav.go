@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -98,7 +97,7 @@ func (p *Page) renderNav(open *handbook.Document) string {
 			for i, c := range sec.Children {
 				if i == navLimit {
 					b.WriteString(`<li class="more">`)
-					link(sec.URL, strconv.Itoa(len(sec.Children)-navLimit)+" more…")
+					link(sec.URL, p.r.loc.Text("nav_more", len(sec.Children)-navLimit))
 					b.WriteString("</li>\n")
 					break
 				}
@@ -111,7 +110,7 @@ func (p *Page) renderNav(open *handbook.Document) string {
 		b.WriteString("</li>\n")
 	}
 	if len(p.r.site.Paths) > 0 {
-		b.WriteString(`<li class="nav-group">Reading paths` + "\n<ul>\n")
+		b.WriteString(`<li class="nav-group">` + esc(p.r.loc.Text("reading_paths")) + "\n<ul>\n")
 		for _, rp := range p.r.site.Paths {
 			b.WriteString("<li>")
 			link("paths/"+rp.ID+"/", rp.Title)
@@ -121,7 +120,7 @@ func (p *Page) renderNav(open *handbook.Document) string {
 	}
 	if len(p.r.site.Tags) > 0 {
 		b.WriteString("<li>")
-		link("tags/", "Tags")
+		link("tags/", p.r.loc.Text("tags"))
 		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>")

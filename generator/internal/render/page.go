@@ -102,7 +102,7 @@ func newSiteView(r *Renderer) *SiteView {
 	}
 	for _, k := range handbook.Kinds {
 		if counts[k] > 0 {
-			v.Counts = append(v.Counts, KindCount{Kind: k, Label: k.Label(counts[k] != 1), Count: counts[k]})
+			v.Counts = append(v.Counts, KindCount{Kind: k, Label: kindLabel(r.loc, k, counts[k] != 1), Count: counts[k]})
 		}
 	}
 	for _, m := range r.cfg.Menus["main"] {
@@ -336,12 +336,12 @@ func (p *Page) writeLinkItems(b textWriter, docs []*handbook.Document, f linkSho
 			b.WriteString(` <span class="badge status-`)
 			esc(d.Status)
 			b.WriteString(`">`)
-			esc(d.Status)
+			esc(statusLabel(p.r.loc, d.Status))
 			b.WriteString("</span>")
 		}
 		if f.kind && d.Kind != handbook.KindPage {
 			b.WriteString(` <span class="kind">`)
-			esc(d.Kind.Label(false))
+			esc(kindLabel(p.r.loc, d.Kind, false))
 			b.WriteString("</span>")
 		}
 		if f.summary && d.Summary != "" {
@@ -364,10 +364,10 @@ func (p *Page) Backlinks() []Group {
 	if p.Doc == nil {
 		return nil
 	}
-	return groupByKind(p.r.site.Backlinks[p.Doc])
+	return groupByKind(p.r.loc, p.r.site.Backlinks[p.Doc])
 }
 
-func groupByKind(ds []*handbook.Document) []Group {
+func groupByKind(loc *i18n.Locale, ds []*handbook.Document) []Group {
 	if len(ds) == 0 {
 		return nil
 	}
@@ -380,7 +380,7 @@ func groupByKind(ds []*handbook.Document) []Group {
 			}
 		}
 		if len(g) > 0 {
-			out = append(out, Group{Label: k.Label(len(g) > 1), Docs: g})
+			out = append(out, Group{Label: kindLabel(loc, k, len(g) > 1), Docs: g})
 		}
 	}
 	return out
@@ -423,7 +423,7 @@ func (p *Page) CrumbItems(crumbs []*handbook.Document) template.HTML {
 		escHref(&b, p.Link(d))
 		b.WriteString("\">")
 		if d.URL == "" {
-			b.WriteString("Home")
+			writeEscaped(&b, p.r.loc.Text("home"), escHTMLTemplate)
 		} else {
 			writeEscaped(&b, d.NavTitle(), escHTMLTemplate)
 		}

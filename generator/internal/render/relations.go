@@ -21,39 +21,44 @@ func (p *Page) Relations() template.HTML {
 	if d == nil {
 		return ""
 	}
+	loc := p.r.loc
 	var b strings.Builder
 	esc := func(s string) { writeEscaped(&b, s, escHTMLTemplate) }
 	list := func(class, id, title string, docs []*handbook.Document, f linkShow) {
-		b.WriteString("\n<section class=\"" + class + "\" aria-labelledby=\"" + id + "\">\n  <h2 id=\"" + id + "\">" + title + "</h2>\n  <ul>\n  ")
+		b.WriteString("\n<section class=\"" + class + "\" aria-labelledby=\"" + id + "\">\n  <h2 id=\"" + id + "\">")
+		esc(loc.Text(title))
+		b.WriteString("</h2>\n  <ul>\n  ")
 		p.writeLinkItems(&b, docs, f)
 		b.WriteString("</ul>\n</section>")
 	}
 	if refs := p.Refs(); len(refs) > 0 {
-		title := "Drawn from these design documents"
+		title := "drawn_from"
 		if p.Kind == string(handbook.KindVision) {
-			title = "Strategies it weaves together"
+			title = "weaves"
 		}
 		list("refs", "refs-h", title, refs, linkShow{status: true})
 	}
 	if p.Kind == string(handbook.KindDesignDoc) {
 		if c := p.CitedBy(string(handbook.KindStrategy)); len(c) > 0 {
-			list("refs", "citedby-h", "Strategies drawn from this document", c, linkShow{})
+			list("refs", "citedby-h", "strategies_drawn", c, linkShow{})
 		}
 	}
 	if p.Kind == string(handbook.KindStrategy) {
 		if c := p.CitedBy(string(handbook.KindVision)); len(c) > 0 {
-			list("refs", "citedby-h", "Visions that build on this strategy", c, linkShow{})
+			list("refs", "citedby-h", "visions_building", c, linkShow{})
 		}
 	}
 	if ds := p.Decisions(); len(ds) > 0 {
-		b.WriteString("\n<section class=\"decisions\" aria-labelledby=\"decisions-h\">\n  <h2 id=\"decisions-h\">Decisions made here</h2>\n  <ul>")
+		b.WriteString("\n<section class=\"decisions\" aria-labelledby=\"decisions-h\">\n  <h2 id=\"decisions-h\">")
+		esc(loc.Text("decisions_made"))
+		b.WriteString("</h2>\n  <ul>")
 		for _, x := range ds {
 			b.WriteString("\n    <li id=\"decision-")
 			esc(x.ID)
 			b.WriteString("\"><span class=\"badge status-")
 			esc(x.Status)
 			b.WriteString("\">")
-			esc(x.Status)
+			esc(statusLabel(loc, x.Status))
 			b.WriteString("</span> <strong>")
 			esc(x.Title)
 			b.WriteString("</strong> <code>")
@@ -69,10 +74,14 @@ func (p *Page) Relations() template.HTML {
 		b.WriteString("\n  </ul>\n</section>")
 	}
 	if x := p.Decision(); x != nil && (len(x.Replaces) > 0 || len(x.SupersededBy) > 0) {
-		b.WriteString("\n<section class=\"supersedes\" aria-labelledby=\"chain-h\">\n  <h2 id=\"chain-h\">Supersedes chain</h2>\n  <ul>")
+		b.WriteString("\n<section class=\"supersedes\" aria-labelledby=\"chain-h\">\n  <h2 id=\"chain-h\">")
+		esc(loc.Text("supersedes_chain"))
+		b.WriteString("</h2>\n  <ul>")
 		chain := func(label string, ds []*handbook.Decision) {
 			for _, o := range ds {
-				b.WriteString("<li>" + label + " <a href=\"")
+				b.WriteString("<li>")
+				esc(loc.Text(label))
+				b.WriteString(" <a href=\"")
 				escHref(&b, p.DecisionLink(o))
 				b.WriteString("\">")
 				esc(o.ID)
@@ -81,12 +90,14 @@ func (p *Page) Relations() template.HTML {
 				b.WriteString("</a></li>")
 			}
 		}
-		chain("Superseded by", x.SupersededBy)
-		chain("Supersedes", x.Replaces)
+		chain("superseded_by", x.SupersededBy)
+		chain("supersedes", x.Replaces)
 		b.WriteString("\n  </ul>\n</section>")
 	}
 	if groups := p.Backlinks(); len(groups) > 0 {
-		b.WriteString("\n<section class=\"backlinks\" aria-labelledby=\"backlinks-h\">\n  <h2 id=\"backlinks-h\">Referenced by</h2>")
+		b.WriteString("\n<section class=\"backlinks\" aria-labelledby=\"backlinks-h\">\n  <h2 id=\"backlinks-h\">")
+		esc(loc.Text("referenced_by"))
+		b.WriteString("</h2>")
 		for _, g := range groups {
 			b.WriteString("\n  <h3>")
 			esc(g.Label)
@@ -97,7 +108,7 @@ func (p *Page) Relations() template.HTML {
 		b.WriteString("\n</section>")
 	}
 	if rel := p.Related(); len(rel) > 0 {
-		list("related", "related-h", "Related", rel, linkShow{kind: true})
+		list("related", "related-h", "related", rel, linkShow{kind: true})
 	}
 	return template.HTML(b.String())
 }

@@ -212,10 +212,10 @@ func (r *Renderer) allJobs(keep func(string) bool) []job {
 	}
 	if len(s.Tags) > 0 {
 		jobs = append(jobs, job{out: "tags/index.html", layout: []string{"_default/terms.html"},
-			page: &Page{Title: "Tags", URL: "tags/", Kind: "terms", Site: r.view, r: r}})
+			page: &Page{Title: r.loc.Text("tags"), URL: "tags/", Kind: "terms", Site: r.view, r: r}})
 		for _, t := range r.view.Tags {
 			jobs = append(jobs, job{out: "tags/" + t.Slug + "/index.html", layout: []string{"_default/term.html", "_default/list.html"},
-				page: &Page{Title: "Tagged “" + t.Name + "”", URL: "tags/" + t.Slug + "/", Kind: "term", Items: t.Docs, Site: r.view, r: r}})
+				page: &Page{Title: r.loc.Text("tagged", "tag", t.Name), URL: "tags/" + t.Slug + "/", Kind: "term", Items: t.Docs, Site: r.view, r: r}})
 		}
 	}
 	for _, rp := range s.Paths {
@@ -225,7 +225,7 @@ func (r *Renderer) allJobs(keep func(string) bool) []job {
 	jobs = append(jobs, decisionJobs...)
 	jobs = append(jobs, r.healthJobs()...)
 	jobs = append(jobs, job{out: "404.html", layout: []string{"404.html"},
-		page: &Page{Title: "Page not found", URL: "404/", Kind: "404", Site: r.view, r: r, absolute: true}})
+		page: &Page{Title: r.loc.Text("page_not_found"), URL: "404/", Kind: "404", Site: r.view, r: r, absolute: true}})
 	for _, d := range s.Docs {
 		for _, a := range d.Aliases {
 			if u, ok := graph.SafeSitePath(a.Target); ok && s.ByURL[u] == nil {

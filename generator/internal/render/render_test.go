@@ -5,15 +5,18 @@ import (
 
 	"bytes"
 	"encoding/json"
-	"github.com/yuin/goldmark/util"
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark/util"
+
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/i18n"
+	defaulti18n "handbook/i18n"
 )
 
 func TestLinkItems(t *testing.T) {
-	p := &Page{URL: "guides/setup/"}
+	p := &Page{URL: "guides/setup/", r: &Renderer{loc: i18n.Load(i18n.Sources{Builtin: defaulti18n.FS}, "en", i18n.Position{}, nil)}}
 	docs := []*handbook.Document{
 		{URL: "guides/tea/", Outline: &handbook.Outline{Title: "Tea & <biscuits>", Kind: handbook.KindPage, Status: "", Summary: "Why we stop at four."}, Body: &handbook.Body{}},
 		{URL: "decisions/0001/", Outline: &handbook.Outline{Title: "Use Postgres", Kind: handbook.KindDecision, Status: "accepted"}, Body: &handbook.Body{}},
