@@ -27,7 +27,7 @@ language: xx
 # Home
 `)
 	want := `site.yaml:2:11: warning: no strings for language "xx": the theme's words are shown in English
-	hint: the built-in languages are en, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in i18n/xx.yaml (the theme's i18n/en.yaml lists them)
+	hint: the built-in languages are en, ar, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in i18n/xx.yaml (the theme's i18n/en.yaml lists them)
 `
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)

@@ -15,7 +15,7 @@ import (
 	"handbook/generator/internal/handbook"
 )
 
-var builtinLangs = []string{"en", "de", "es", "fr", "ja", "ko", "pt-BR", "zh-CN"}
+var builtinLangs = []string{"en", "ar", "de", "es", "fr", "ja", "ko", "pt-BR", "zh-CN"}
 
 func load(t *testing.T, site fstest.MapFS, lang string) (*Locale, []diag.Diagnostic) {
 	t.Helper()
@@ -123,6 +123,7 @@ func TestDates(t *testing.T) {
 		"fr":    "1 décembre 2026",
 		"es":    "1 de diciembre de 2026",
 		"pt-BR": "1 de dezembro de 2026",
+		"ar":    "1 ديسمبر 2026",
 	} {
 		l, _ := load(t, nil, lang)
 		if got := l.Date(day); got != want {
@@ -186,7 +187,7 @@ func TestUnknownLanguage(t *testing.T) {
 		t.Errorf("unknown language: table %q, lang %q", l.Table, l.Lang)
 	}
 	want := `site.yaml:3:11: warning: no strings for language "xx": the theme's words are shown in English` +
-		"\n\thint: the built-in languages are en, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in i18n/xx.yaml (the theme's i18n/en.yaml lists them)"
+		"\n\thint: the built-in languages are en, ar, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in i18n/xx.yaml (the theme's i18n/en.yaml lists them)"
 	if len(ds) != 1 || ds[0].String() != want {
 		t.Errorf("diagnostics:\n%v\nwant:\n%s", ds, want)
 	}
@@ -271,21 +272,25 @@ func TestSiteStringsUnparsable(t *testing.T) {
 
 // A right-to-left language of the site's own, with some strings.
 func TestSiteLanguageRTL(t *testing.T) {
-	site := fstest.MapFS{"ar.yaml": {Data: []byte("skip_to_content: تخطَّ إلى المحتوى\nsteps:\n  zero: لا خطوات\n  one: خطوة واحدة\n  two: خطوتان\n  few: \"{n} خطوات\"\n  many: \"{n} خطوة\"\n  other: \"{n} خطوة\"\n")}}
-	l, ds := load(t, site, "ar")
-	if l.Dir != "rtl" || l.Table != "ar" || l.Lang != "ar" {
-		t.Errorf("ar: dir %q table %q lang %q", l.Dir, l.Table, l.Lang)
+	site := fstest.MapFS{"he.yaml": {Data: []byte("skip_to_content: דלגו לתוכן\nsteps:\n  one: צעד אחד\n  two: שני צעדים\n  other: \"{n} צעדים\"\n")}}
+	l, ds := load(t, site, "he")
+	if l.Dir != "rtl" || l.Table != "he" || l.Lang != "he" {
+		t.Errorf("he: dir %q table %q lang %q", l.Dir, l.Table, l.Lang)
 	}
-	if len(ds) != 1 || ds[0].Path != "i18n/ar.yaml" || !strings.Contains(ds[0].Message, "shown in English") {
+	if len(ds) != 1 || ds[0].Path != "i18n/he.yaml" || !strings.Contains(ds[0].Message, "shown in English") {
 		t.Errorf("diagnostics: %v", ds)
 	}
-	for n, want := range map[int]string{0: "لا خطوات", 2: "خطوتان", 5: "5 خطوات", 11: "11 خطوة"} {
+	for n, want := range map[int]string{1: "צעד אחד", 2: "שני צעדים", 5: "5 צעדים"} {
 		if got := l.Text("steps", n); got != want {
 			t.Errorf("steps %d = %q, want %q", n, got, want)
 		}
 	}
 	if l.Text("previous") != "Previous" {
 		t.Errorf("a string the file lacks is not English")
+	}
+	ar, _ := load(t, nil, "ar")
+	if ar.Dir != "rtl" || ar.Text("steps", 2) != "خطوتان" || ar.Text("steps", 5) != "5 خطوات" || ar.Text("steps", 11) != "11 خطوة" {
+		t.Errorf("ar: dir %s, steps %q %q %q", ar.Dir, ar.Text("steps", 2), ar.Text("steps", 5), ar.Text("steps", 11))
 	}
 	for tag, want := range map[string]string{"he-IL": "rtl", "fa": "rtl", "az-Arab": "rtl", "ja": "ltr", "en": "ltr"} {
 		if got := Dir(tag); got != want {
