@@ -13,6 +13,7 @@
 // Every word shown comes from the handbook's table of strings (t, from
 // i18n.js).
 import { t } from "./i18n.js";
+import "./layout.js";
 
 (function () {
   "use strict";
@@ -58,58 +59,6 @@ import { t } from "./i18n.js";
   function isEditable(t) {
     return !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
   }
-
-  // ------------------------------------------------------- decision filter
-
-  // Decision index: filter the grouped lists by status, area, owner and year.
-  function decisionFilter() {
-    var form = document.querySelector("form.decision-filter");
-    if (!form) return;
-    form.hidden = false;
-    var items = Array.prototype.slice.call(document.querySelectorAll(".decision-list li[data-status]"));
-    var groups = Array.prototype.slice.call(document.querySelectorAll(".decision-group"));
-    var out = form.querySelector(".filter-count");
-    var none = document.querySelector(".filter-none");
-    var fields = ["status", "area", "owner", "year"];
-    var text = form.elements.q;
-    // The text filter reads the visible text of each entry (title,
-    // id, status, date, area, owner), folded once.
-    var folded = items.map(function (li) { return li.textContent.toLowerCase(); });
-
-    function apply() {
-      var want = {};
-      fields.forEach(function (f) { want[f] = form.elements[f].value; });
-      var words = text ? text.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
-      var shown = 0;
-      items.forEach(function (li, i) {
-        var ok = fields.every(function (f) { return !want[f] || li.dataset[f] === want[f]; }) &&
-          words.every(function (w) { return folded[i].indexOf(w) >= 0; });
-        li.hidden = !ok;
-        if (ok) shown++;
-      });
-      groups.forEach(function (g) {
-        g.hidden = !g.querySelector(".decision-list li[data-status]:not([hidden])");
-      });
-      out.textContent = t("filter_count", { shown, total: items.length });
-      if (none) none.hidden = shown > 0 || items.length === 0;
-      var params = new URLSearchParams();
-      fields.forEach(function (f) { if (want[f]) params.set(f, want[f]); });
-      if (words.length) params.set("q", text.value.trim());
-      var q = params.toString();
-      history.replaceState(null, "", q ? "?" + q : location.pathname);
-    }
-
-    var initial = new URLSearchParams(location.search);
-    fields.forEach(function (f) {
-      if (initial.get(f)) form.elements[f].value = initial.get(f);
-    });
-    if (text && initial.get("q")) text.value = initial.get("q");
-    form.addEventListener("change", apply);
-    if (text) text.addEventListener("input", apply);
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    apply();
-  }
-
 
   // ---------------------------------------------------------- theme toggle
 
@@ -861,7 +810,7 @@ import { t } from "./i18n.js";
   // ------------------------------------------------------------------ start
 
   function start() {
-    for (const f of [fileLinks, themeToggle, search, checklists, codeBlocks, readingPaths, decisionFilter, reviewDue]) {
+    for (const f of [fileLinks, themeToggle, search, checklists, codeBlocks, readingPaths, reviewDue]) {
       try {
         f();
       } catch (e) {

@@ -1105,7 +1105,7 @@ func TestDecisionFilter(t *testing.T) {
 	}
 	get := func() state {
 		return eval[state](tb, `(() => {
-			const items = Array.from(document.querySelectorAll(".decision-list li[data-status]"));
+			const items = Array.from(document.querySelectorAll(".decision-table tr[data-status]"));
 			return {
 				Shown: items.filter(li => li.getClientRects().length > 0).map(li => li.dataset.status),
 				Hidden: items.filter(li => li.getClientRects().length === 0).length,
@@ -1349,9 +1349,10 @@ func TestChecklistLabelsAndStickyProgress(t *testing.T) {
 		t.Errorf("progress after ticking by the text = %q", c)
 	}
 	tb.do(chromedp.Evaluate[chromedp.Void](`(() => { const items = document.querySelectorAll(".content li"); items[Math.floor(items.length * 2 / 3)].scrollIntoView(); })()`))
-	top := eval[float64](tb, `document.querySelector(".checklist-tools").getBoundingClientRect().top`)
+	// It sits just under the header, which stays at the top too.
+	top := eval[float64](tb, `document.querySelector(".checklist-tools").getBoundingClientRect().top - document.querySelector(".site-header").getBoundingClientRect().bottom`)
 	if top < -1 || top > 5 {
-		t.Errorf("with the list scrolled, the progress is at %.0f px from the top of the window, want 0", top)
+		t.Errorf("with the list scrolled, the progress is %.0f px below the header, want 0", top)
 	}
 }
 
@@ -1363,7 +1364,7 @@ func TestDecisionTextFilter(t *testing.T) {
 	tb := newTab(t, srv)
 	tb.open("/decisions/")
 	tb.waitFor(`!!document.querySelector("form.decision-filter:not([hidden])")`)
-	total := eval[int](tb, `document.querySelectorAll(".decision-list li[data-status]").length`)
+	total := eval[int](tb, `document.querySelectorAll(".decision-table tr[data-status]").length`)
 	tb.do(chromedp.SendKeys(chromedp.CSS(`form.decision-filter input[name=q]`), "kafka"))
 	type state struct {
 		Shown []string
@@ -1371,7 +1372,7 @@ func TestDecisionTextFilter(t *testing.T) {
 	}
 	get := func() state {
 		return eval[state](tb, `({
-			Shown: Array.from(document.querySelectorAll(".decision-list li[data-status]")).filter(li => li.getClientRects().length > 0).map(li => li.textContent.toLowerCase()),
+			Shown: Array.from(document.querySelectorAll(".decision-table tr[data-status]")).filter(li => li.getClientRects().length > 0).map(li => li.textContent.toLowerCase()),
 			None: document.querySelector(".filter-none").getClientRects().length > 0,
 		})`)
 	}

@@ -178,14 +178,14 @@ Yes.
 Fine.
 `)
 	s.contains("decisions/0001-use-postgres/index.html",
-		`<dt>Art</dt><dd><span class="kind">Entscheidung</span>`,
-		`<dt>Status</dt><dd><span class="badge status-accepted">angenommen</span>`,
+		`<dt class="visually-hidden">Art</dt><dd><span class="kind">Entscheidung</span>`,
+		`<dt class="visually-hidden">Status</dt><dd><span class="badge status-accepted">angenommen</span>`,
 		`<dt>Entschieden am</dt><dd><time datetime="2026-12-01">1. Dezember 2026</time>`,
-		`<dt>Lesezeit</dt><dd>1 Min.</dd>`,
+		`<dt class="visually-hidden">Lesezeit</dt><dd>1 Min.</dd>`,
 		`<h2 id="backlinks-h">Seiten, die hierher verweisen</h2>`,
 		`<h3>Entscheidung</h3>`,
 	)
-	s.contains("decisions/index.html", `<span class="badge status-proposed">vorgeschlagen</span>`, `<h2>Angenommen <span class="muted">(1)</span></h2>`)
+	s.contains("decisions/index.html", `<span class="badge status-proposed">vorgeschlagen</span>`, `<span class="badge status-accepted">angenommen</span>`)
 	s.contains("decisions/timeline/index.html", `<title>Zeitleiste der Entscheidungen`)
 	s.contains("decisions/status/accepted/index.html", `<h1>Entscheidungen: angenommen</h1>`)
 }

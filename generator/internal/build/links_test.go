@@ -160,7 +160,11 @@ func TestDecisionIndexAndJSON(t *testing.T) {
 	s.contains("decisions/status/superseded/index.html", `Use Kafka`, `Superseded by`)
 	s.lacks("decisions/status/superseded/index.html", `Use an outbox</a> <code>`)
 	s.contains("decisions/owner/platform/index.html", `Postgres by default`)
-	s.contains("decisions/timeline/index.html", `<h2>2026`, `<h2>2025`)
+	// The timeline lists the newest first.
+	if tl := s.file("decisions/timeline/index.html"); !strings.Contains(tl, `data-year="2025"`) ||
+		strings.Index(tl, `data-year="2026"`) > strings.Index(tl, `data-year="2025"`) {
+		t.Errorf("the timeline does not list 2026's decisions before 2025's")
+	}
 	s.contains("decisions/recurring/index.html", `No decision is touched by more than one design document yet.`)
 
 	var decisions []map[string]any
@@ -232,7 +236,7 @@ date: 2025-03-01
 Body.
 `)
 	s.noDiags()
-	s.contains("decisions/recurring/index.html", `One event bus`, `Touched by:`, `Design A`, `Design B`)
+	s.contains("decisions/recurring/index.html", `One event bus`, `<th scope="col">Touched by</th>`, `Design A`, `Design B`)
 	s.contains("design/a/index.html", `<h2 id="related-h">Related</h2>`, `Design B`)
 	s.lacks("design/c/index.html", `Design A</a> <span class="kind">`)
 }

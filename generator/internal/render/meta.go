@@ -4,15 +4,19 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"time"
 
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/health"
 )
 
-// Meta is the document's metadata as a definition list: kind, status (and
-// "review due"), owner (a link to the owner's page), authors, deciders, dates, horizon, area, tags and
-// reading time, each only when the document has it. The default theme's
+// Meta is the document's metadata: one line of what a reader looks for
+// first (kind, status and "review due", owner as a link to the owner's
+// page, date, last review, reading time), then the rest (authors,
+// deciders, horizon, area, tags) folded in a <details>, each only when
+// the document has it. Both are definition lists, in the handbook's
+// language. The default theme's
 // partials/meta.html is this one call: as template actions the list costs
 // about a hundred and fifty allocations a page, a third of rendering a
 // document. A site that wants other metadata writes its own meta.html
@@ -24,7 +28,7 @@ func (p *Page) Meta() template.HTML {
 	}
 	loc := p.r.loc
 	var b strings.Builder
-	b.Grow(512)
+	b.Grow(768)
 	esc := func(s string) { writeEscaped(&b, s, escHTMLTemplate) }
 	item := func(dt, dd string) {
 		b.WriteString("<div><dt>")
@@ -33,25 +37,25 @@ func (p *Page) Meta() template.HTML {
 		esc(dd)
 		b.WriteString("</dd></div>")
 	}
-	day := func(dt string, t string, iso string) {
+	day := func(dt string, t time.Time) {
 		b.WriteString("<div><dt>")
 		esc(loc.Text(dt))
 		b.WriteString(`</dt><dd><time datetime="`)
-		esc(iso)
+		b.WriteString(t.Format(isoLayout))
 		b.WriteString(`">`)
-		esc(t)
+		esc(loc.Date(t))
 		b.WriteString("</time></dd></div>")
 	}
-	b.WriteString("\n<dl class=\"doc-meta\">")
+	b.WriteString("\n<div class=\"doc-meta\">\n<dl class=\"meta-line\">")
 	if d.Kind != handbook.KindPage {
-		b.WriteString("\n  <div><dt>")
+		b.WriteString("<div><dt class=\"visually-hidden\">")
 		esc(loc.Text("meta_kind"))
 		b.WriteString("</dt><dd><span class=\"kind\">")
 		esc(kindLabel(loc, d.Kind, false))
 		b.WriteString("</span></dd></div>")
 	}
 	if d.Status != "" {
-		b.WriteString("\n  <div><dt>")
+		b.WriteString("<div><dt class=\"visually-hidden\">")
 		esc(loc.Text("meta_status"))
 		b.WriteString("</dt><dd><span class=\"badge status-")
 		esc(d.Status)
@@ -87,46 +91,75 @@ func (p *Page) Meta() template.HTML {
 		esc(d.Owner)
 		b.WriteString("</a></dd></div>")
 	}
-	if len(d.Authors) > 0 {
-		item("meta_authors", strings.Join(d.Authors, ", "))
-	}
-	if len(d.Deciders) > 0 {
-		item("meta_deciders", strings.Join(d.Deciders, ", "))
-	}
 	if !d.Date.IsZero() {
 		dt := "meta_date"
 		if d.Kind == handbook.KindDecision {
 			dt = "meta_decided"
 		}
-		day(dt, loc.Date(d.Date), d.Date.Format(isoLayout))
+		day(dt, d.Date)
 	}
 	if !d.Reviewed.IsZero() {
-		day("meta_reviewed", loc.Date(d.Reviewed), d.Reviewed.Format(isoLayout))
+		day("meta_reviewed", d.Reviewed)
 	}
-	if d.Horizon != 0 {
-		item("meta_horizon", strconv.Itoa(d.Horizon))
-	}
-	if d.Area != "" {
-		item("meta_area", d.Area)
-	}
-	if len(d.Tags) > 0 {
-		b.WriteString(`<div><dt>`)
-		esc(loc.Text("meta_tags"))
-		b.WriteString(`</dt><dd><ul class="tags">`)
-		for _, t := range d.Tags {
-			b.WriteString(`<li><a href="`)
-			escHref(&b, p.Rel("tags/"+graph.TagSlug(t)+"/"))
-			b.WriteString(`">`)
-			esc(t)
-			b.WriteString("</a></li>")
-		}
-		b.WriteString("</ul></dd></div>")
-	}
-	b.WriteString("\n  <div><dt>")
+	b.WriteString("<div><dt class=\"visually-hidden\">")
 	esc(loc.Text("meta_reading_time"))
 	b.WriteString("</dt><dd>")
 	esc(loc.Text("minutes_short", d.ReadingMinutes()))
-	b.WriteString("</dd></div>\n</dl>")
+	b.WriteString("</dd></div></dl>")
+	if len(d.Authors) > 0 || len(d.Deciders) > 0 || d.Horizon != 0 || d.Area != "" || len(d.Tags) > 0 {
+		b.WriteString("\n<details class=\"meta-more\"><summary>")
+		// The summary names what the fold holds: "Authors, Area, Tags".
+		var names []string
+		if len(d.Authors) > 0 {
+			names = append(names, "meta_authors")
+		}
+		if len(d.Deciders) > 0 {
+			names = append(names, "meta_deciders")
+		}
+		if d.Horizon != 0 {
+			names = append(names, "meta_horizon")
+		}
+		if d.Area != "" {
+			names = append(names, "meta_area")
+		}
+		if len(d.Tags) > 0 {
+			names = append(names, "meta_tags")
+		}
+		for i, n := range names {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			esc(loc.Text(n))
+		}
+		b.WriteString("</summary><dl class=\"meta-rest\">")
+		if len(d.Authors) > 0 {
+			item("meta_authors", strings.Join(d.Authors, ", "))
+		}
+		if len(d.Deciders) > 0 {
+			item("meta_deciders", strings.Join(d.Deciders, ", "))
+		}
+		if d.Horizon != 0 {
+			item("meta_horizon", strconv.Itoa(d.Horizon))
+		}
+		if d.Area != "" {
+			item("meta_area", d.Area)
+		}
+		if len(d.Tags) > 0 {
+			b.WriteString(`<div><dt>`)
+			esc(loc.Text("meta_tags"))
+			b.WriteString(`</dt><dd><ul class="tags">`)
+			for _, t := range d.Tags {
+				b.WriteString(`<li><a href="`)
+				escHref(&b, p.Rel("tags/"+graph.TagSlug(t)+"/"))
+				b.WriteString(`">`)
+				esc(t)
+				b.WriteString("</a></li>")
+			}
+			b.WriteString("</ul></dd></div>")
+		}
+		b.WriteString("</dl></details>")
+	}
+	b.WriteString("\n</div>")
 	return template.HTML(b.String())
 }
 
