@@ -106,6 +106,8 @@ type state struct {
 	bySource map[string]*handbook.Document
 	// hist is the git history being read beside the other stages.
 	hist *historyRead
+	// locale is the theme's strings in the handbook's language.
+	locale *i18n.Locale
 }
 
 func link(fsys fs.FS, opts Options, cache *parseCache) *state {
@@ -120,8 +122,14 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	}
 	st.res.Config = cfg
 	st.hist = startHistory(opts, cfg.ContentDir)
+	own, builtin := theme.Strings(fsys)
+	line, col := cfg.LanguagePos()
+	st.locale = i18n.Load(i18n.Sources{Site: own, Builtin: builtin}, cfg.Language, i18n.Position{Path: config.FileName, Line: line, Col: col}, base)
 	content := load.Load(fsys, cfg.ContentDir, base)
-	st.parser = newParser(fsys, cfg)
+	st.parser = newParser(fsys, cfg, st.locale)
+	if cache != nil {
+		cache.use(st.parser.Words())
+	}
 	parseAll(st.parser, content.Docs, base, cache)
 	if cache != nil {
 		cache.prune(content.Docs)
@@ -134,13 +142,18 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 }
 
 // newParser returns the parser of the site in fsys.
-func newParser(fsys fs.FS, cfg *config.Site) *markdown.Parser {
+func newParser(fsys fs.FS, cfg *config.Site, loc *i18n.Locale) *markdown.Parser {
 	contentFS, err := fs.Sub(fsys, cfg.ContentDir)
 	if err != nil {
 		contentFS = nil // an invalid content_dir is reported by config
 	}
+	var words markdown.Words // nil loc: English
+	if loc != nil {
+		words = markdown.Words{Permalink: loc.Text("permalink"), Details: loc.Text("details")}
+	}
 	return markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf, Shortcodes: markdown.ShortcodeOptions{
-		Layouts: theme.Layouts(fsys), Content: contentFS, SiteTitle: cfg.Title, SiteParams: cfg.Params}})
+		Layouts: theme.Layouts(fsys), Content: contentFS, SiteTitle: cfg.Title, SiteParams: cfg.Params},
+		Words: words})
 }
 
 // diags combines the diagnostics of every stage. Positions are resolved
@@ -204,9 +217,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	} else {
 		bundle = assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, late)
 	}
-	own, builtin := theme.Strings(fsys)
-	line, col := cfg.LanguagePos()
-	locale := i18n.Load(i18n.Sources{Site: own, Builtin: builtin}, cfg.Language, i18n.Position{Path: config.FileName, Line: line, Col: col}, late)
+	locale := st.locale
 	// The script's strings, one file beside the bundles: the bundles stay
 	// the same whatever the language.
 	bundle = bundle.With("strings.js", locale.Script())

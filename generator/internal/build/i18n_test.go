@@ -189,3 +189,36 @@ Fine.
 	s.contains("decisions/timeline/index.html", `<title>Zeitleiste der Entscheidungen`)
 	s.contains("decisions/status/accepted/index.html", `<h1>Entscheidungen: angenommen</h1>`)
 }
+
+// serve's rebuild after a change of language writes the bodies' words
+// (a heading's link's label) in the new language, though no document
+// changed.
+func TestLanguageChangeRebuild(t *testing.T) {
+	fsys := siteFS(`
+-- site.yaml --
+language: en
+-- content/index.md --
+# Home
+-- content/guide.md --
+---
+title: Guide
+---
+## Setup
+
+Text.
+`)
+	sess := NewSession(fsys, Options{Now: testNow})
+	up := sess.Rebuild(nil)
+	if !strings.Contains(string(up.Complete()["guide/index.html"]), `aria-label="Link to this section">#</a>`) {
+		t.Fatalf("the English build has no English permalink")
+	}
+	fsys["site.yaml"].Data = []byte("language: ja\n")
+	up = sess.Rebuild([]string{"site.yaml"})
+	page := string(up.Complete()["guide/index.html"])
+	if !strings.Contains(page, `aria-label="このセクションへのリンク">#</a>`) {
+		t.Errorf("after language: ja the permalink is not Japanese:\n%s", page)
+	}
+	if fresh := buildFS(t, fsys); fresh.file("guide/index.html") != page {
+		t.Errorf("the rebuild differs from a fresh build")
+	}
+}

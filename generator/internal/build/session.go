@@ -148,6 +148,19 @@ func walkFiles(fsys fs.FS, f func(p string, b []byte)) error {
 type parseCache struct {
 	mu sync.Mutex
 	m  map[string]*cached
+	// words are the theme's words the parses hold (a heading's link's
+	// label): when the language changes, no parse is reused.
+	words markdown.Words
+}
+
+// use forgets every parse made with other words than w.
+func (c *parseCache) use(w markdown.Words) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.words != w {
+		c.m = map[string]*cached{}
+		c.words = w
+	}
 }
 
 type cached struct {

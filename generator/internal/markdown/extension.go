@@ -335,15 +335,15 @@ func fmtSlot(w util.BufWriter, i int) {
 	w.WriteString(`">`)
 }
 
-type extender struct{}
+type extender struct{ words Words }
 
-func (extender) Extend(m goldmark.Markdown) {
+func (e extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(util.Prioritized(wikiParser{}, 199)),
 		parser.WithBlockParsers(util.Prioritized(tomlParser{}, 0), util.Prioritized(yamlFrontMatter{meta.NewParser()}, 0)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig()}, 100)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&headingRenderer{Config: html.NewConfig()}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&headingRenderer{Config: html.NewConfig(), label: e.words.permalink()}, 100)))
 	Highlighting().Extend(m)
 	scExtension{}.Extend(m) // Hugo shortcodes
 }

@@ -13,6 +13,7 @@ import (
 // not read, which the theme shows on hover and focus.
 type headingRenderer struct {
 	html.Config
+	label string // the link's label, escaped below
 }
 
 func (r *headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -40,7 +41,9 @@ func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node,
 			if id, ok := v.([]byte); ok && len(id) > 0 {
 				w.WriteString(` <a class="anchor" href="#`)
 				w.Write(util.EscapeHTML(id))
-				w.WriteString(`" aria-label="Link to this section">#</a>`)
+				w.WriteString(`" aria-label="`)
+				w.Write(util.EscapeHTML([]byte(r.label)))
+				w.WriteString(`">#</a>`)
 			}
 		}
 	}

@@ -55,6 +55,33 @@ type Options struct {
 	// Shortcodes give Hugo shortcodes the site's own templates, the
 	// content folder and the site's params (shortcode_site.go).
 	Shortcodes ShortcodeOptions
+	// Words are the theme's words the rendered body holds, in the
+	// handbook's language (English when empty).
+	Words Words
+}
+
+// Words are the theme's words a body holds: labels a reader hears or
+// sees, in the handbook's language.
+type Words struct {
+	// Permalink labels a heading's "#" link for screen readers ("Link
+	// to this section").
+	Permalink string
+	// Details is the summary of a details shortcode that gives none.
+	Details string
+}
+
+func (w Words) permalink() string {
+	if w.Permalink == "" {
+		return "Link to this section"
+	}
+	return w.Permalink
+}
+
+func (w Words) details() string {
+	if w.Details == "" {
+		return "Details"
+	}
+	return w.Details
 }
 
 // Parser parses documents. It is safe for concurrent use.
@@ -67,6 +94,9 @@ type Parser struct {
 	// sc holds the site's shortcode templates, compiled once.
 	sc scShared
 }
+
+// Words are the theme's words the parser writes into bodies.
+func (p *Parser) Words() Words { return p.opts.Words }
 
 // New returns a Parser.
 func New(opts Options) *Parser {
@@ -83,7 +113,7 @@ func New(opts Options) *Parser {
 			extension.GFM,
 			extension.Footnote,
 			extension.DefinitionList,
-			extender{}, // front matter (goldmark-meta's parser among them), links, code
+			extender{opts.Words}, // front matter (goldmark-meta's parser among them), links, code
 		),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),

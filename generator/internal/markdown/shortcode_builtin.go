@@ -296,7 +296,7 @@ func openDetails(c *scCall, b *strings.Builder) {
 	}
 	summary := c.arg("summary", -1)
 	if summary == "" {
-		summary = "Details"
+		summary = c.st.p.opts.Words.details()
 	}
 	fmt.Fprintf(b, ">\n<summary>%s</summary>\n", c.st.p.inlineMarkdown(summary))
 }
