@@ -60,22 +60,10 @@ func Generate(n int) fstest.MapFS { return GenerateWith(n, Options{}) }
 // the end of a document, so the rest of every byte stays the same.
 func GenerateWith(n int, opts Options) fstest.MapFS {
 	fsys := fstest.MapFS{}
-	fsys["site.yaml"] = &fstest.MapFile{Data: []byte(`title: Synthetic handbook
-sections:
-  guides: page
-  strategies: strategy
-  design: design-doc
-  decisions: decision
-  onboarding: checklist
-review_every: 180d
-`)}
-	for _, s := range sections {
-		fsys["content/"+s.name+"/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: " + s.name + "\n---\nThe " + s.name + " section.\n")}
-	}
-	fsys["content/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Home\n---\nWelcome.\n")}
-	for i := range n {
-		fsys[Doc(i)] = &fstest.MapFile{Data: Body(i, n)}
-	}
+	_ = Each(n, func(p string, data []byte) error {
+		fsys[p] = &fstest.MapFile{Data: data}
+		return nil
+	})
 	for k := range min(opts.BrokenLinks, n) {
 		i := k * n / min(opts.BrokenLinks, n)
 		f := fsys[Doc(i)]
@@ -87,6 +75,37 @@ review_every: 180d
 		f.Data = append(f.Data, fmt.Sprintf("```mermaid\ngraph TD\n  A[Document %d] --> B{%s}\n  B -->|yes| C[%s]\n  B -->|no| D[%s]\n```\n", i, words[i%len(words)], words[(i+3)%len(words)], words[(i+7)%len(words)])...)
 	}
 	return fsys
+}
+
+// Each hands Generate(n)'s files to f one at a time, path and bytes, so
+// that a handbook of any size can be written out without holding it; it
+// stops at f's first error and returns it.
+func Each(n int, f func(path string, data []byte) error) error {
+	if err := f("site.yaml", []byte(`title: Synthetic handbook
+sections:
+  guides: page
+  strategies: strategy
+  design: design-doc
+  decisions: decision
+  onboarding: checklist
+review_every: 180d
+`)); err != nil {
+		return err
+	}
+	for _, s := range sections {
+		if err := f("content/"+s.name+"/_index.md", []byte("---\ntitle: "+s.name+"\n---\nThe "+s.name+" section.\n")); err != nil {
+			return err
+		}
+	}
+	if err := f("content/_index.md", []byte("---\ntitle: Home\n---\nWelcome.\n")); err != nil {
+		return err
+	}
+	for i := range n {
+		if err := f(Doc(i), Body(i, n)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // brokenLink returns the paragraph holding broken link k, which document
