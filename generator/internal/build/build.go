@@ -108,11 +108,14 @@ type state struct {
 	hist *historyRead
 	// locale is the theme's strings in the handbook's language.
 	locale *i18n.Locale
+	// fsys is the site root, where a diagnostic's position is looked up
+	// in a file whose bytes the run did not keep.
+	fsys fs.FS
 }
 
 func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	base := &diag.List{}
-	st := &state{res: &Result{}, base: base, cache: cache}
+	st := &state{res: &Result{}, base: base, cache: cache, fsys: fsys}
 	cfg := config.Load(fsys, base)
 	if opts.BaseURL != "" {
 		cfg.SetBaseURL(opts.BaseURL)
@@ -166,10 +169,17 @@ func (st *state) diags() *diag.List {
 		}
 	}
 	all := &diag.List{Sources: func(p string) []byte {
-		if d := st.bySource[p]; d != nil {
-			return d.Source
+		d := st.bySource[p]
+		if d == nil {
+			return nil
 		}
-		return nil
+		if d.Source == nil && st.fsys != nil {
+			// A run without a cache lets go of each file's bytes once
+			// it is parsed; the file is read again for its positions.
+			b, _ := fs.ReadFile(st.fsys, p)
+			return b
+		}
+		return d.Source
 	}}
 	all.Merge(st.base)
 	if st.cache != nil {
@@ -311,6 +321,9 @@ func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, c
 	pool.Each(len(docs), func(i int) {
 		if cache == nil {
 			parseOne(p, docs[i], diags)
+			// No later stage reads the bytes (a diagnostic's position
+			// reads the file again): they go before the pages are made.
+			docs[i].Source = nil
 			return
 		}
 		cache.parse(p, docs[i])

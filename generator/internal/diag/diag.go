@@ -94,6 +94,13 @@ func (l *List) AddSource(path string, src []byte) {
 	l.sources[path] = src
 }
 
+// Len returns the number of diagnostics.
+func (l *List) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.diags)
+}
+
 // Add appends a diagnostic.
 func (l *List) Add(d Diagnostic) {
 	l.mu.Lock()

@@ -132,11 +132,20 @@ func Slot(i int) []byte {
 // Parse fills doc from doc.Source, reporting problems to diags. A document
 // that cannot be read at all (not UTF-8, empty) is left without a title, and
 // the caller drops it.
-func (p *Parser) Parse(doc *handbook.Document, diags *diag.List) {
+func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	doc.Outline, doc.Body = &handbook.Outline{}, &handbook.Body{}
 	src := doc.Source
 	original := src
-	diags.AddSource(doc.SourcePath, src)
+	// The document's problems are gathered apart and handed on with its
+	// bytes only when there are some: a list that kept the bytes of every
+	// file would keep the whole handbook alive after its parse.
+	diags := &diag.List{}
+	defer func() {
+		if diags.Len() > 0 {
+			diags.AddSource(doc.SourcePath, original)
+			into.Merge(diags)
+		}
+	}()
 	if !utf8.Valid(src) {
 		off := firstInvalid(src)
 		diags.Errorf(doc.SourcePath, off, "save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)", "file is not valid UTF-8 (byte 0x%02x at offset %d)", src[off], off)

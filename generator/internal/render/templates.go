@@ -178,11 +178,15 @@ func (t *templates) partialCached(name string, data any, variants ...any) (templ
 		return "", err
 	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	if first, ok := c.m[key]; ok {
+		// Pages rendering at once both ran it: all keep the first.
+		return first, nil
+	}
 	if c.m == nil {
 		c.m = map[string]template.HTML{}
 	}
 	c.m[key] = h
-	c.mu.Unlock()
 	return h, nil
 }
 
