@@ -183,7 +183,7 @@ func (r *linkRenderer) writeHref(w util.BufWriter, dest []byte) {
 // does in text: info strings, attributes, code and the rest. Only link
 // slots, written by writeSlot, put a NUL into the body.
 type bodyWriter struct {
-	b strings.Builder
+	b bytes.Buffer
 }
 
 const replacement = "\uFFFD"

@@ -91,6 +91,9 @@ type Parser struct {
 	// words holds word indexes between documents: their tables are
 	// scratch, and a fresh one per document was a sixth of parsing.
 	words sync.Pool
+	// bodies holds the buffers bodies are rendered into, between
+	// documents.
+	bodies sync.Pool
 	// sc holds the site's shortcode templates, compiled once.
 	sc scShared
 }
@@ -193,14 +196,28 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 		}
 		doc.Title = fileTitle(doc.Path)
 	}
-	var body bodyWriter
+	body, _ := p.bodies.Get().(*bodyWriter)
+	if body == nil {
+		body = &bodyWriter{}
+	}
+	defer func() {
+		if body.b.Cap() <= maxPooledBody {
+			p.bodies.Put(body)
+		}
+	}()
+	body.b.Reset()
 	body.b.Grow(len(src) + len(src)/2)
-	if err := p.md.Renderer().Render(&body, src, root); err != nil {
+	if err := p.md.Renderer().Render(body, src, root); err != nil {
 		diags.Errorf(doc.SourcePath, -1, "", "cannot render: %v", err)
 		return
 	}
+	// A copy of exactly its length: the body is kept until its page is
+	// written, and the buffer's room would be kept with it.
 	doc.HTML = body.b.String()
 }
+
+// maxPooledBody is the largest buffer kept for the next document's body.
+const maxPooledBody = 1 << 20
 
 // bom is the byte order mark some editors on Windows write at the start of
 // a UTF-8 file.
