@@ -240,7 +240,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {
 		res.Notes = append(res.Notes, n)
 	}
-	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: locale}
+	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: locale, Rebuilds: cache != nil}
 	siteFiles := siteFiles(fsys, cfg, &ropts, late)
 	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, ropts, late)
 	res.Written = st.render.Render(w)

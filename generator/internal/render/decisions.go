@@ -12,6 +12,7 @@ import (
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/i18n"
+	"handbook/generator/internal/pool"
 )
 
 // DecisionIndex is what a decision index page lists.
@@ -257,22 +258,25 @@ type linkEdges struct {
 // rebuilds.
 func (r *Renderer) graphFile() []byte {
 	s := r.site
+	lines, edges := make([][]byte, len(s.Docs)), make([][]byte, len(s.Docs))
+	pool.Each(len(s.Docs), func(i int) { lines[i], edges[i] = r.docLine(s.Docs[i]), r.docEdges(s.Docs[i]) })
+	size := 256 + 64*len(s.Decisions)
+	for i := range lines {
+		size += len(lines[i]) + len(edges[i]) + 8
+	}
 	var b bytes.Buffer
-	r.cacheMu.Lock()
-	b.Grow(r.graphSize)
-	r.cacheMu.Unlock()
+	b.Grow(size)
 	b.WriteString("{\n  \"documents\": [")
-	for i, d := range s.Docs {
+	for i, line := range lines {
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteString("\n    ")
-		b.Write(r.docLine(d))
+		b.Write(line)
 	}
 	b.WriteString("\n  ],\n  \"links\": [")
 	first := true
-	for _, d := range s.Docs {
-		e := r.docEdges(d)
+	for _, e := range edges {
 		if len(e) == 0 {
 			continue
 		}
@@ -302,9 +306,6 @@ func (r *Renderer) graphFile() []byte {
 		}
 	}
 	b.WriteString("\n  ]\n}\n")
-	r.cacheMu.Lock()
-	r.graphSize = b.Len()
-	r.cacheMu.Unlock()
 	return b.Bytes()
 }
 
@@ -320,9 +321,11 @@ func (r *Renderer) docLine(d *handbook.Document) []byte {
 	var b bytes.Buffer
 	writeGraphDoc(&b, graphDoc{ID: d.ID, Title: d.Title, Kind: string(d.Kind), Status: d.Status, URL: r.cfg.BasePath + d.URL, Source: d.SourcePath})
 	line = b.Bytes()
-	r.cacheMu.Lock()
-	r.docLines[d] = line
-	r.cacheMu.Unlock()
+	if r.opts.Rebuilds {
+		r.cacheMu.Lock()
+		r.docLines[d] = line
+		r.cacheMu.Unlock()
+	}
 	return line
 }
 
@@ -381,9 +384,11 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 		writeGraphLink(&b, graphLink{From: d.ID, To: t.ID, Via: via})
 	}
 	out := b.Bytes()
-	r.cacheMu.Lock()
-	r.edges[d] = linkEdges{d.Links, out}
-	r.cacheMu.Unlock()
+	if r.opts.Rebuilds {
+		r.cacheMu.Lock()
+		r.edges[d] = linkEdges{d.Links, out}
+		r.cacheMu.Unlock()
+	}
 	return out
 }
 

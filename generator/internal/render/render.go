@@ -56,6 +56,11 @@ type Options struct {
 	// Locale is the theme's strings in the handbook's language (nil:
 	// the theme's English).
 	Locale *i18n.Locale
+	// Rebuilds says the site will be rendered again after edits (serve):
+	// each document's part of the site-wide files (search index,
+	// graph.json) is then kept, so that a rebuild makes only those of
+	// the documents that changed. A single build keeps none of them.
+	Rebuilds bool
 }
 
 // Renderer renders a site.
@@ -77,11 +82,8 @@ type Renderer struct {
 	cacheMu sync.Mutex
 	rows    map[*handbook.Document]searchRow
 	edges   map[*handbook.Document]linkEdges
-	// docLines are graph.json's document entries; graphSize and
-	// searchSize the last sizes of the two files, to allocate once.
-	docLines   map[*handbook.Document][]byte
-	graphSize  int
-	searchSize int
+	// docLines are graph.json's document entries.
+	docLines map[*handbook.Document][]byte
 }
 
 // New prepares a renderer, compiling the layouts in fsys. Template syntax

@@ -59,10 +59,12 @@ func (r *Renderer) searchIndex() []byte {
 	docs := r.site.Docs
 	rows := make([][]byte, len(docs))
 	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i]) })
+	size := len(searchHead) + 8
+	for _, row := range rows {
+		size += len(row) + 1
+	}
 	var b bytes.Buffer
-	r.cacheMu.Lock()
-	b.Grow(r.searchSize)
-	r.cacheMu.Unlock()
+	b.Grow(size)
 	b.Write(searchHead)
 	for i, row := range rows {
 		if i > 0 {
@@ -71,9 +73,6 @@ func (r *Renderer) searchIndex() []byte {
 		b.Write(row)
 	}
 	b.WriteString("]};\n")
-	r.cacheMu.Lock()
-	r.searchSize = b.Len()
-	r.cacheMu.Unlock()
 	return b.Bytes()
 }
 
@@ -136,8 +135,10 @@ func (r *Renderer) searchRow(d *handbook.Document) []byte {
 	writeJSONString(&b, ids, false)
 	b.WriteByte(']')
 	row := b.Bytes()
-	r.cacheMu.Lock()
-	r.rows[d] = searchRow{d.Words, row}
-	r.cacheMu.Unlock()
+	if r.opts.Rebuilds {
+		r.cacheMu.Lock()
+		r.rows[d] = searchRow{d.Words, row}
+		r.cacheMu.Unlock()
+	}
 	return row
 }
