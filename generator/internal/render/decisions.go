@@ -258,11 +258,12 @@ type linkEdges struct {
 // rebuilds.
 func (r *Renderer) graphFile() []byte {
 	s := r.site
-	lines, edges := make([][]byte, len(s.Docs)), make([][]byte, len(s.Docs))
-	pool.Each(len(s.Docs), func(i int) { lines[i], edges[i] = r.docLine(s.Docs[i]), r.docEdges(s.Docs[i]) })
+	lines := make([][]byte, len(s.Docs))
+	pool.Each(len(s.Docs), func(i int) { lines[i] = r.docLine(s.Docs[i]) })
 	size := 256 + 64*len(s.Decisions)
-	for i := range lines {
-		size += len(lines[i]) + len(edges[i]) + 8
+	for i, d := range s.Docs {
+		// A link's entry is about as long as its document's line.
+		size += len(lines[i]) * (2 + len(d.Links) + len(d.Refs)) / 2
 	}
 	var b bytes.Buffer
 	b.Grow(size)
@@ -274,9 +275,24 @@ func (r *Renderer) graphFile() []byte {
 		b.WriteString("\n    ")
 		b.Write(line)
 	}
+	lines = nil
 	b.WriteString("\n  ],\n  \"links\": [")
 	first := true
-	for _, e := range edges {
+	for _, d := range s.Docs {
+		if !r.opts.Rebuilds {
+			// Written in place: a single build keeps no part of it.
+			n := b.Len()
+			if !first {
+				b.WriteByte(',')
+			}
+			if r.writeDocEdges(&b, d) {
+				first = false
+			} else {
+				b.Truncate(n)
+			}
+			continue
+		}
+		e := r.docEdges(d)
 		if len(e) == 0 {
 			continue
 		}
@@ -339,6 +355,18 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 		return c.json
 	}
 	var b bytes.Buffer
+	r.writeDocEdges(&b, d)
+	out := b.Bytes()
+	r.cacheMu.Lock()
+	r.edges[d] = linkEdges{d.Links, out}
+	r.cacheMu.Unlock()
+	return out
+}
+
+// writeDocEdges writes d's part of the links list into b, each entry
+// after a ",\n    " (the first after "\n    "), and reports whether
+// there was any.
+func (r *Renderer) writeDocEdges(b *bytes.Buffer, d *handbook.Document) bool {
 	type edge struct {
 		to   *handbook.Document
 		frag string
@@ -350,10 +378,12 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 	if len(d.Links) > 32 {
 		seenMap = make(map[edge]bool, len(d.Links))
 	}
+	wrote := false
 	sep := func() {
-		if b.Len() > 0 {
+		if wrote {
 			b.WriteByte(',')
 		}
+		wrote = true
 		b.WriteString("\n    ")
 	}
 	for _, l := range d.Links {
@@ -373,7 +403,7 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 			seen = append(seen, k)
 		}
 		sep()
-		writeGraphLink(&b, graphLink{From: d.ID, To: l.Target.ID, Fragment: l.Fragment, Via: "body"})
+		writeGraphLink(b, graphLink{From: d.ID, To: l.Target.ID, Fragment: l.Fragment, Via: "body"})
 	}
 	for _, t := range d.Refs {
 		via := "design_docs"
@@ -381,15 +411,9 @@ func (r *Renderer) docEdges(d *handbook.Document) []byte {
 			via = "strategies"
 		}
 		sep()
-		writeGraphLink(&b, graphLink{From: d.ID, To: t.ID, Via: via})
+		writeGraphLink(b, graphLink{From: d.ID, To: t.ID, Via: via})
 	}
-	out := b.Bytes()
-	if r.opts.Rebuilds {
-		r.cacheMu.Lock()
-		r.edges[d] = linkEdges{d.Links, out}
-		r.cacheMu.Unlock()
-	}
-	return out
+	return wrote
 }
 
 // writeGraphDoc writes g as json.Marshal would.

@@ -106,6 +106,9 @@ type job struct {
 	out    string   // output path
 	layout []string // candidate layouts, first found wins
 	page   *Page
+	// own is set for a document's own page, the one page that shows its
+	// body (a section's body shows on its generated pages too).
+	own bool
 }
 
 // Render writes every page through w and returns the number of files written.
@@ -121,10 +124,16 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 	extras := r.extras(keep)
 	var written atomic.Int64
 	// The extras go first: each is one worker's, and the pages fill in
-	// around them.
+	// around them. A single build lets go of each document's body once
+	// its page is written, and makes the extras when most bodies are
+	// gone, with a quarter of the pages left to fill in around them.
+	at := 0
+	if !r.opts.Rebuilds {
+		at = len(jobs) * 3 / 4
+	}
 	pool.Each(len(extras)+len(jobs), func(i int) {
-		if i < len(extras) {
-			f := extras[i]
+		if i >= at && i < at+len(extras) {
+			f := extras[i-at]
 			if err := w.WriteFile(f.name, f.make()); err != nil {
 				if !errors.Is(err, publish.ErrStopped) {
 					r.diags.Errorf(f.name, -1, "", "cannot write: %v", err)
@@ -134,13 +143,20 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 			written.Add(1)
 			return
 		}
-		j := jobs[i-len(extras)]
+		if i >= at {
+			i -= len(extras)
+		}
+		j := jobs[i]
 		buf := r.buffers.Get().(*bytes.Buffer)
 		defer r.buffers.Put(buf)
 		buf.Reset()
 		buf.Grow(pageSizeHint(j.page))
 		if !r.execute(buf, j) {
 			return
+		}
+		if j.own && !r.opts.Rebuilds {
+			// No other page shows this body, and no later render.
+			j.page.Doc.HTML = ""
 		}
 		if err := w.WriteFile(j.out, buf.Bytes()); err != nil {
 			if !errors.Is(err, publish.ErrStopped) {
@@ -210,7 +226,7 @@ func (r *Renderer) allJobs(keep func(string) bool) []job {
 		if d.IsSection || keep != nil && !keep(d.URL+"index.html") || s.ByURL[d.URL] != d {
 			continue // a document whose address another one took was reported by graph
 		}
-		jobs = append(jobs, job{out: d.URL + "index.html", layout: candidates(string(d.Kind), d.Section, "single.html"), page: pageOf(d)})
+		jobs = append(jobs, job{out: d.URL + "index.html", layout: candidates(string(d.Kind), d.Section, "single.html"), page: pageOf(d), own: true})
 	}
 	if len(s.Tags) > 0 {
 		jobs = append(jobs, job{out: "tags/index.html", layout: []string{"_default/terms.html"},
