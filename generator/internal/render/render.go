@@ -155,7 +155,9 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 			return
 		}
 		if j.own && !r.opts.Rebuilds {
-			// No other page shows this body, and no later render.
+			// No other page shows this body, and no later render: a
+			// single build shares its parses with no other build, and
+			// lets go of the body (the largest part of a parse) here.
 			j.page.Doc.HTML = ""
 		}
 		if err := w.WriteFile(j.out, buf.Bytes()); err != nil {
