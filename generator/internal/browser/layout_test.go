@@ -142,6 +142,20 @@ func TestHeader(t *testing.T) {
 			t.Errorf("%d px: scrolled down, the header is at %.0f px, want 0 (it stays at the top)", w, top)
 		}
 	}
+	// On the narrowest common phones too, every part of the header fits
+	// inside it.
+	for _, w := range []int64{390, 360} {
+		tb := newTab(t, srv, chromedp.EmulateViewport(w, 800))
+		tb.open("/strategies/databases/")
+		out := eval[[]string](tb, `(() => {
+			const h = document.querySelector(".site-header");
+			const right = h.getBoundingClientRect().right - parseFloat(getComputedStyle(h).paddingRight);
+			return Array.from(h.querySelectorAll(":scope > *, .tools > *")).filter(n => n.getClientRects().length && n.getBoundingClientRect().right > right + 0.5).map(n => n.className || n.tagName);
+		})()`)
+		if len(out) > 0 {
+			t.Errorf("%d px: header parts past its edge: %v", w, out)
+		}
+	}
 	tb := newTab(t, srv, chromedp.EmulateViewport(390, 844))
 	tb.open("/strategies/databases/")
 	tb.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 3000)`))
@@ -425,6 +439,20 @@ func TestScreenshotsOfEveryPageType(t *testing.T) {
 				}
 				name := fmt.Sprintf("%s-%s-%s.png", p.name, sc.name, scheme)
 				if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				n++
+			}
+			if sc.w < 640 {
+				// The navigation drawer, open.
+				tb.open("/strategies/databases/")
+				tb.click("button.nav-toggle")
+				tb.waitFor(`document.getElementById("site-nav").getBoundingClientRect().left >= -0.5`)
+				png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatalf("screenshot of the drawer: %v", err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, "drawer-"+sc.name+"-"+scheme+".png"), png, 0o644); err != nil {
 					t.Fatal(err)
 				}
 				n++
