@@ -74,17 +74,37 @@ func benchBuild(b *testing.B, n int) {
 	b.SetBytes(src)
 	b.ReportAllocs()
 	var maxHeap uint64
+	var cpu cpuMeter
 	for b.Loop() {
 		runtime.GC()
 		w := &countingWriter{}
 		var res *Result
+		cpu.start()
 		h := peak(func() { res = Run(fsys, w, Options{Now: testNow}) })
+		cpu.stop()
 		maxHeap = max(maxHeap, h)
 		if res.Errors > 0 {
 			b.Fatalf("synthetic handbook has errors:\n%v", res.Diags.All()[:1])
 		}
 	}
 	b.ReportMetric(float64(maxHeap)/(1<<20), "peak-heap-MB")
+	cpu.report(b)
+}
+
+// cpuMeter adds up the processor time of the measured part of each
+// iteration (cpu-s/op): unlike ns/op, it hardly moves when other work
+// shares the machine, so a stage's figure compares with the floor's.
+type cpuMeter struct {
+	at, total time.Duration
+	n         int
+}
+
+func (m *cpuMeter) start() { m.at = cpuTime() }
+func (m *cpuMeter) stop()  { m.total += cpuTime() - m.at; m.n++ }
+func (m *cpuMeter) report(b *testing.B) {
+	if m.n > 0 {
+		b.ReportMetric(m.total.Seconds()/float64(m.n), "cpu-s/op")
+	}
 }
 
 // BenchmarkBuild1k and BenchmarkBuild10k build synthetic handbooks of
@@ -128,7 +148,10 @@ func benchConvert(b *testing.B, docs [][]byte, src int64, md goldmark.Markdown) 
 	n := len(docs)
 	b.SetBytes(src)
 	b.ReportAllocs()
+	var cpu cpuMeter
+	defer cpu.report(b)
 	for b.Loop() {
+		cpu.start()
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
@@ -149,6 +172,7 @@ func benchConvert(b *testing.B, docs [][]byte, src int64, md goldmark.Markdown) 
 			}()
 		}
 		wg.Wait()
+		cpu.stop()
 	}
 }
 
@@ -159,13 +183,17 @@ func BenchmarkGraph10k(b *testing.B) {
 	fsys := synth.Generate(10_000)
 	st := link(fsys, Options{Now: testNow}, nil)
 	b.ReportAllocs()
+	var cpu cpuMeter
+	defer cpu.report(b)
 	for b.Loop() {
 		docs := make([]*handbook.Document, len(st.res.Docs))
 		for i, d := range st.res.Docs {
 			docs[i] = loaded(d) // sharing d's parse
 		}
 		var diags diag.List
+		cpu.start()
 		site := graph.Build(st.res.Config, docs, nil, graph.Options{}, &diags)
+		cpu.stop()
 		if diags.HasErrors() || len(site.Docs) != len(docs) {
 			b.Fatalf("graph: %d errors, %d documents", len(diags.All()), len(site.Docs))
 		}
@@ -181,10 +209,15 @@ func BenchmarkRender10k(b *testing.B) {
 	var diags diag.List
 	bundle := assets.Build(theme.Assets(fsys), assets.Options{Minify: true}, &diags)
 	b.ReportAllocs()
+	var cpu cpuMeter
+	defer cpu.report(b)
 	for b.Loop() {
 		w := &countingWriter{}
+		cpu.start()
 		r := render.New(st.res.Site, st.res.Config, theme.Layouts(fsys), bundle, render.Options{Now: testNow}, &diags)
-		if n := r.Render(w); n < len(st.res.Site.Docs) || diags.HasErrors() {
+		n := r.Render(w)
+		cpu.stop()
+		if n < len(st.res.Site.Docs) || diags.HasErrors() {
 			b.Fatalf("render wrote %d files, %d diagnostics", n, len(diags.All()))
 		}
 	}
@@ -200,6 +233,7 @@ func BenchmarkParse10k(b *testing.B) {
 	content := load.Load(fsys, cfg.ContentDir, &diags)
 	p := markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf})
 	b.ReportAllocs()
+	var cpu cpuMeter
 	for b.Loop() {
 		docs := make([]*handbook.Document, len(content.Docs))
 		for i, d := range content.Docs {
@@ -207,8 +241,11 @@ func BenchmarkParse10k(b *testing.B) {
 			docs[i] = &c
 		}
 		diags = diag.List{}
+		cpu.start()
 		parseAll(p, docs, &diags, nil)
+		cpu.stop()
 	}
+	cpu.report(b)
 	if diags.HasErrors() {
 		b.Fatal(diags.All()[0])
 	}
