@@ -250,6 +250,7 @@ func (p *Page) TOC() []handbook.Heading {
 // levels 2 and 3, each item classed toc-2 or toc-3; empty when TOC is.
 func (p *Page) TableOfContents() template.HTML {
 	var b strings.Builder
+	b.Grow(80 * p.tocLen())
 	p.writeTOC(&b)
 	return template.HTML(b.String())
 }
@@ -371,15 +372,18 @@ func groupByKind(loc *i18n.Locale, ds []*handbook.Document) []Group {
 	if len(ds) == 0 {
 		return nil
 	}
+	// The groups share one array, each kind's documents after the last
+	// kind's, in the order of ds.
+	all := make([]*handbook.Document, 0, len(ds))
 	var out []Group
 	for _, k := range handbook.Kinds {
-		var g []*handbook.Document
+		from := len(all)
 		for _, d := range ds {
 			if d.Kind == k {
-				g = append(g, d)
+				all = append(all, d)
 			}
 		}
-		if len(g) > 0 {
+		if g := all[from:len(all):len(all)]; len(g) > 0 {
 			out = append(out, Group{Label: kindLabel(loc, k, len(g) > 1), Docs: g})
 		}
 	}
@@ -418,6 +422,7 @@ func (p *Page) OwnerLink(owner string) string {
 // range costs a dozen template actions a crumb on every page.
 func (p *Page) CrumbItems(crumbs []*handbook.Document) template.HTML {
 	var b strings.Builder
+	b.Grow(96 * len(crumbs))
 	for _, d := range crumbs {
 		b.WriteString("\n    <li><a href=\"")
 		escHref(&b, p.Link(d))

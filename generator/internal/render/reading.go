@@ -38,6 +38,7 @@ func (p *Page) Favicon() string {
 // where as template actions the tags cost a tenth of rendering a page.
 func (p *Page) HeadMeta() template.HTML {
 	var b strings.Builder
+	b.Grow(512)
 	attr := func(open, v string) {
 		b.WriteString(open)
 		writeEscaped(&b, v, escHTMLTemplate)

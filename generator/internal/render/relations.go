@@ -23,9 +23,12 @@ func (p *Page) Relations() template.HTML {
 	}
 	loc := p.r.loc
 	var b strings.Builder
+	b.Grow(1024)
 	esc := func(s string) { writeEscaped(&b, s, escHTMLTemplate) }
 	list := func(class, id, title string, docs []*handbook.Document, f linkShow) {
-		b.WriteString("\n<section class=\"" + class + "\" aria-labelledby=\"" + id + "\">\n  <h2 id=\"" + id + "\">")
+		for _, s := range [...]string{"\n<section class=\"", class, "\" aria-labelledby=\"", id, "\">\n  <h2 id=\"", id, "\">"} {
+			b.WriteString(s)
+		}
 		esc(loc.Text(title))
 		b.WriteString("</h2>\n  <ul>\n  ")
 		p.writeLinkItems(&b, docs, f)

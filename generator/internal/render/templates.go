@@ -150,29 +150,31 @@ func (t *templates) partial(name string, data any) (template.HTML, error) {
 // first call's output, whatever its data. As in Hugo, the variants must
 // name everything in data that the partial's output depends on.
 func (t *templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	var k strings.Builder
-	k.WriteString(name)
+	// The key is built on the stack and copied only when stored: every
+	// page looks up its header, footer and head links here.
+	var buf [256]byte
+	k := append(buf[:0], name...)
 	for _, v := range variants {
-		k.WriteByte(0)
+		k = append(k, 0)
 		switch v := v.(type) {
 		case string:
-			k.WriteString(v)
+			k = append(k, v...)
 		case bool:
-			k.WriteString(strconv.FormatBool(v))
+			k = strconv.AppendBool(k, v)
 		case int:
-			k.WriteString(strconv.Itoa(v))
+			k = strconv.AppendInt(k, int64(v), 10)
 		default:
-			fmt.Fprint(&k, v)
+			k = fmt.Append(k, v)
 		}
 	}
-	key := k.String()
 	c := &t.cache
 	c.mu.Lock()
-	h, ok := c.m[key]
+	h, ok := c.m[string(k)]
 	c.mu.Unlock()
 	if ok {
 		return h, nil
 	}
+	key := string(k)
 	h, err := t.partial(name, data)
 	if err != nil {
 		return "", err
