@@ -48,7 +48,7 @@ func TestDefaultArchetypesBuild(t *testing.T) {
 		t.Errorf("not built: %v", want)
 	}
 
-	js := strings.TrimSuffix(strings.TrimPrefix(site.file("search-index.js"), "window.HANDBOOK_SEARCH="), ";\n")
+	js := strings.TrimSuffix(strings.TrimPrefix(site.file("search/index.js"), "window.HANDBOOK_SEARCH="), ";\n")
 	var idx struct {
 		Kinds   map[string]string `json:"kinds"`
 		Aliases map[string]string `json:"kind_aliases"`

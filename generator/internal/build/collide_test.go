@@ -16,7 +16,7 @@ func TestCollisionsAreErrors(t *testing.T) {
 # Home
 -- content/index.html --
 <p>a hand-written home page</p>
--- content/search-index.js --
+-- content/search/index.js --
 alert(1)
 -- content/guide/index.html --
 <p>shadow</p>
@@ -54,7 +54,7 @@ Body.
 			}
 			for _, want := range []string{
 				"content/index.html: error: this file would be published at index.html, which the build generates",
-				"content/search-index.js: error: this file would be published at search-index.js, which the build generates",
+				"content/search/index.js: error: this file would be published at search/index.js, which the build generates",
 				"content/guide/index.html: error: this file would be published at guide/index.html, which differs only in letter case or Unicode form from Guide/index.html",
 				"content/guide.md:1:1: error: this file and content/Guide.md would be published at /guide/ and /Guide/, which differ only in letter case",
 				"which differ only in Unicode normal form",

@@ -12,6 +12,7 @@ import (
 	"handbook/generator/internal/lint"
 	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/publish"
+	"handbook/generator/internal/render"
 )
 
 // bodyEdit rebuilds after edits that changed only the bodies of published
@@ -103,7 +104,7 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 	// The indexes of the whole site, and the health page (orphans and
 	// broken links follow bodies), are written after the pages, so that
 	// open pages reload without waiting for them.
-	later := map[string]bool{"search-index.js": true, "graph.json": true, "health/index.html": true}
+	later := map[string]bool{render.SearchFile: true, "graph.json": true, "health/index.html": true}
 	if saved {
 		pages["index.html"] = true
 		later["feed.xml"], later["sitemap.xml"] = true, true

@@ -363,6 +363,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			}
 			usedIDs[id] = true
 			doc.Headings = append(doc.Headings, handbook.Heading{Level: n.Level, ID: id, Text: t})
+			words.section(id)
 			if firstHeading == nil {
 				firstHeading = n
 			}
@@ -445,7 +446,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		case *ast.Blockquote:
 			alert(n, src)
 		case *ast.Text:
-			words.add(n.Segment.Value(src))
+			words.addAt(n.Segment.Value(src), n.Segment.Start)
 		case *ast.String:
 			words.add(n.Value)
 		}

@@ -1284,14 +1284,7 @@ func (st *scState) finish(w *bodyWriter) {
 		}
 	}
 	if strings.Contains(st.doc.Words, "hbsc") {
-		words := strings.Fields(st.doc.Words)
-		kept := words[:0]
-		for _, w := range words {
-			if !strings.HasPrefix(w, "hbsc") {
-				kept = append(kept, w)
-			}
-		}
-		st.doc.Words = strings.Join(kept, " ")
+		st.doc.Words = dropPlaceholders(st.doc.Words)
 	}
 	h := w.b.String()
 	if !strings.Contains(h, "hbsc") && !strings.Contains(h, "\x1a") {

@@ -10,6 +10,9 @@ import (
 type extra struct {
 	name string
 	make func() []byte
+	// files, when set, makes several files instead, named by their output
+	// paths; name stands for them all when extras are kept or not.
+	files func() map[string][]byte
 }
 
 // extras lists the files that are not pages: sitemap.xml, feed.xml, the
@@ -18,11 +21,11 @@ type extra struct {
 func (r *Renderer) extras(keep func(string) bool) []extra {
 	var out []extra
 	for _, f := range []extra{
-		{"graph.json", r.graphFile},
-		{SearchFile, r.searchIndex},
-		{"sitemap.xml", r.sitemap},
-		{"feed.xml", r.feed},
-		{"decisions.json", func() []byte { return jsonBytes(DecisionsJSON(r.site, r.cfg.BasePath)) }},
+		{name: "graph.json", make: r.graphFile},
+		{name: SearchFile, files: r.searchFiles},
+		{name: "sitemap.xml", make: r.sitemap},
+		{name: "feed.xml", make: r.feed},
+		{name: "decisions.json", make: func() []byte { return jsonBytes(DecisionsJSON(r.site, r.cfg.BasePath)) }},
 	} {
 		if f.name == "sitemap.xml" && r.cfg.AbsBase() == "" {
 			// A sitemap's locations must be absolute URLs.

@@ -80,7 +80,7 @@ type Renderer struct {
 	// Caches kept across serve's partial rebuilds, valid while the site's
 	// documents are the same objects (a full rebuild makes a new Renderer).
 	cacheMu sync.Mutex
-	rows    map[*handbook.Document]searchRow
+	rows    map[*handbook.Document]*searchRow
 	edges   map[*handbook.Document]linkEdges
 	// docLines are graph.json's document entries.
 	docLines map[*handbook.Document][]byte
@@ -90,7 +90,7 @@ type Renderer struct {
 // errors are reported to diags.
 func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bundle, opts Options, diags *diag.List) *Renderer {
 	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags,
-		rows: map[*handbook.Document]searchRow{}, edges: map[*handbook.Document]linkEdges{}, docLines: map[*handbook.Document][]byte{}}
+		rows: map[*handbook.Document]*searchRow{}, edges: map[*handbook.Document]linkEdges{}, docLines: map[*handbook.Document][]byte{}}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
 	if r.opts.Locale == nil {
 		r.opts.Locale = i18n.Load(i18n.Sources{Builtin: defaulti18n.FS}, "en", i18n.Position{}, nil)
@@ -134,6 +134,18 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 	pool.Each(len(extras)+len(jobs), func(i int) {
 		if i >= at && i < at+len(extras) {
 			f := extras[i-at]
+			if f.files != nil {
+				for name, b := range f.files() {
+					if err := w.WriteFile(name, b); err != nil {
+						if !errors.Is(err, publish.ErrStopped) {
+							r.diags.Errorf(name, -1, "", "cannot write: %v", err)
+						}
+						return
+					}
+					written.Add(1)
+				}
+				return
+			}
 			if err := w.WriteFile(f.name, f.make()); err != nil {
 				if !errors.Is(err, publish.ErrStopped) {
 					r.diags.Errorf(f.name, -1, "", "cannot write: %v", err)

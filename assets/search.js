@@ -1,0 +1,858 @@
+// Search: the box in the header, and the highlight of the terms on the
+// page a result opens.
+//
+// The index is made by the generator (generator/internal/render/search.go
+// describes its files): search/index.js, loaded when the reader first uses
+// the box, then the dictionary, postings and store shards a query needs,
+// each a script, so that search works from file:// as over HTTP. Text is
+// folded and cut into terms by one rule, the generator's searchtext
+// package: fold and tokens below are that rule, tested against the same
+// table of cases (generator/internal/searchtext/testdata).
+
+// Every string search shows the reader. {n}, {total}, {q} are filled in.
+export const STRINGS = {
+  loading: "Loading the search index…",
+  failed: "The search index could not be loaded.",
+  none: "No results for “{q}”",
+  one: "1 result",
+  many: "{n} results",
+  showing: "Showing {n} of {total} results",
+  more: "Show more results ({n} of {total} shown)",
+  section: "§ ",
+  hits: "Search terms highlighted on this page: {q}",
+  clear: "Clear highlights",
+};
+
+const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+
+const PAGE = 10; // results shown at a time
+const PREFIX_TERMS = 40; // dictionary terms a prefix stands for, most frequent first
+const FILTERS = { status: 1, kind: 1, tag: 1, tags: 1, owner: 1 };
+// How well a dictionary term matches a query word.
+const QUALITY = { exact: 1, plural: 0.9, prefix: 0.75, typo: 0.6 };
+
+// ------------------------------------------------------------- the rule
+
+// fold: compatibility decomposition, the combining diacritical marks
+// removed, composition, lower case (final sigma as sigma).
+export function fold(s) {
+  return (s || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").toLowerCase().replace(/ς/g, "σ");
+}
+
+const CJK = [/\p{sc=Han}/u, /\p{sc=Hiragana}/u, /[\p{sc=Katakana}ー]/u, /\p{sc=Hangul}/u];
+const IN_WORD = /^[\p{L}\p{N}\p{M}ー]$/u;
+
+// script is a CJK character's script, 1 to 4, or 0 for any other.
+function script(ch) {
+  if (ch < "\u1100") return 0;
+  for (let i = 0; i < CJK.length; i++) if (CJK[i].test(ch)) return i + 1;
+  return 0;
+}
+
+// tokens cuts folded text into terms as the generator does: words of
+// minWord characters or more, and for runs of Han, Hiragana, Katakana or
+// Hangul (cut where the script changes) bigrams and the run's last
+// character, each with its position. Returns the position after the text.
+export function tokens(folded, minWord, pos, fn) {
+  let gap = false;
+  let run = [];
+  let sc = 0;
+  let word = "";
+  const flush = () => {
+    for (let i = 0; i < run.length; i++) {
+      fn({ term: i + 1 < run.length ? run[i] + run[i + 1] : run[i], cjk: true, pos, last: i + 1 === run.length, len: run.length });
+      pos++;
+    }
+    run = [];
+  };
+  const endWord = () => {
+    if (word && Array.from(word).length >= minWord) fn({ term: word, cjk: false, pos: 0 });
+    word = "";
+  };
+  for (const ch of folded) {
+    const s = script(ch);
+    if (s) {
+      endWord();
+      if (s !== sc || gap) {
+        flush();
+        if (gap) {
+          pos++;
+          gap = false;
+        }
+      }
+      sc = s;
+      run.push(ch);
+      continue;
+    }
+    if (run.length) {
+      flush();
+      gap = true;
+    }
+    sc = 0;
+    if (IN_WORD.test(ch)) {
+      word += ch;
+      continue;
+    }
+    endWord();
+    gap = true;
+  }
+  endWord();
+  flush();
+  return pos + 1;
+}
+
+const squash = (s) => Array.from(fold(s)).filter((c) => IN_WORD.test(c)).join("");
+
+// ----------------------------------------------------------- the shards
+
+// The index's parts, loaded as scripts on demand.
+function loader(base) {
+  const parts = Object.create(null);
+  const waiting = Object.create(null);
+  window.HANDBOOK_SEARCH_PART = (name, data) => {
+    parts[name] = data;
+  };
+  function load(name) {
+    if (name in parts) return Promise.resolve(parts[name]);
+    if (!waiting[name]) {
+      waiting[name] = new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = base + name + ".js";
+        s.async = true;
+        s.onload = () => (name in parts ? resolve(parts[name]) : reject(new Error("no part " + name)));
+        s.onerror = () => {
+          delete waiting[name];
+          reject(new Error("cannot load " + s.src));
+        };
+        document.head.appendChild(s);
+      });
+    }
+    return waiting[name];
+  }
+  return { load, parts };
+}
+
+// ------------------------------------------------------------ the engine
+
+// engine answers queries from the index whose entry is meta.
+function engine(meta, load) {
+  const kindAlias = Object.create(null);
+  for (const [word, kind] of Object.entries(meta.kind_aliases || {})) kindAlias[squash(word)] = squash(kind);
+  const dicts = Object.create(null); // shard → {terms, shard, df}
+  const postings = Object.create(null); // term → {docs, score, sec, pos}
+
+  async function dict(first) {
+    const n = meta.dict[first];
+    if (n === undefined) return null;
+    if (!dicts[n]) {
+      const text = await load("d" + n);
+      const terms = [], shard = [], df = [];
+      for (const line of text.split("\n")) {
+        if (!line) continue;
+        const [t, s, d] = line.split("\t");
+        terms.push(t);
+        shard.push(+s);
+        df.push(+d);
+      }
+      dicts[n] = { terms, shard, df };
+    }
+    return dicts[n];
+  }
+
+  function lower(arr, x) {
+    let lo = 0, hi = arr.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (arr[m] < x) lo = m + 1;
+      else hi = m;
+    }
+    return lo;
+  }
+
+  // candidates lists the dictionary terms a query word stands for, each
+  // {i, quality} into dictionary d.
+  function candidates(d, w) {
+    const out = new Map();
+    const add = (i, q) => {
+      if (!out.has(i) || out.get(i) < q) out.set(i, q);
+    };
+    const exact = (t, q) => {
+      const i = lower(d.terms, t);
+      if (d.terms[i] === t) add(i, q);
+    };
+    if (w.cjk) {
+      if (w.prefix) {
+        const from = lower(d.terms, w.text);
+        for (let i = from; i < d.terms.length && d.terms[i].startsWith(w.text); i++) add(i, QUALITY.exact);
+      } else exact(w.text, QUALITY.exact);
+      return out;
+    }
+    exact(w.text, QUALITY.exact);
+    if (w.text.length > 3 && w.text.endsWith("s")) exact(w.text.slice(0, -1), QUALITY.plural);
+    exact(w.text + "s", QUALITY.plural);
+    if (w.prefix) {
+      const from = lower(d.terms, w.text);
+      const found = [];
+      for (let i = from; i < d.terms.length && d.terms[i].startsWith(w.text); i++) {
+        if (d.terms[i].indexOf(":") < 0 && d.terms[i] !== w.text) found.push(i);
+      }
+      found.sort((a, b) => d.df[b] - d.df[a]);
+      for (const i of found.slice(0, PREFIX_TERMS)) add(i, QUALITY.prefix);
+    }
+    const chars = Array.from(w.text);
+    if (chars.length >= 5) {
+      // One edit (insertion, deletion, substitution or transposition),
+      // the first letter kept: the terms of the same dictionary shard.
+      for (let i = 0; i < d.terms.length; i++) {
+        const t = d.terms[i];
+        if (Math.abs(t.length - w.text.length) > 1 || t[0] !== w.text[0] || out.has(i)) continue;
+        if (oneEdit(chars, Array.from(t))) add(i, QUALITY.typo);
+      }
+    }
+    return out;
+  }
+
+  async function posting(d, i) {
+    const term = d.terms[i];
+    if (!postings[term]) {
+      const shard = await load("p" + d.shard[i]);
+      const enc = shard[term] || "";
+      const docs = [], score = [], sec = [], pos = [];
+      let doc = 0;
+      for (const p of enc ? enc.split(",") : []) {
+        const f = p.split(".");
+        doc += parseInt(f[0], 36);
+        docs.push(doc);
+        score.push(parseInt(f[1], 36));
+        sec.push(parseInt(f[2], 36));
+        if (f.length > 3) {
+          const ps = [];
+          let at = 0;
+          for (let k = 3; k < f.length; k++) ps.push((at += parseInt(f[k], 36)));
+          pos.push(ps);
+        } else pos.push(null);
+      }
+      postings[term] = { docs, score, sec, pos };
+    }
+    return postings[term];
+  }
+
+  // match returns, for one query word, doc → {score, sec, pos (a Set of
+  // CJK positions), terms (the dictionary terms found)}.
+  async function match(w) {
+    const first = Array.from(w.text)[0];
+    const d = await dict(first);
+    const res = new Map();
+    if (!d) return res;
+    const cands = candidates(d, w);
+    const lists = await Promise.all(Array.from(cands.keys(), (i) => posting(d, i)));
+    let k = 0;
+    for (const [i, q] of cands) {
+      const p = lists[k++];
+      for (let j = 0; j < p.docs.length; j++) {
+        const doc = p.docs[j];
+        const s = p.score[j] * q;
+        let r = res.get(doc);
+        if (!r) res.set(doc, (r = { score: 0, sec: 0, pos: null, terms: [] }));
+        if (s > r.score) {
+          r.score = s;
+          r.sec = p.sec[j];
+        }
+        r.terms.push(d.terms[i]);
+        if (p.pos[j]) {
+          if (!r.pos) r.pos = new Set();
+          for (const x of p.pos[j]) r.pos.add(x);
+        }
+      }
+    }
+    return res;
+  }
+
+  // filterDocs returns the set of documents a filter admits.
+  async function filterDocs(f) {
+    const key = f.field + ":";
+    const d = await dict(f.field[0]);
+    const out = new Set();
+    if (!d) return out;
+    const from = lower(d.terms, key);
+    const picked = [];
+    for (let i = from; i < d.terms.length && d.terms[i].startsWith(key); i++) {
+      const v = d.terms[i].slice(key.length);
+      if (v === f.value || (f.prefix && v.startsWith(f.value)) || (f.field === "owner" && v.includes(f.value))) picked.push(i);
+    }
+    for (const p of await Promise.all(picked.map((i) => posting(d, i)))) for (const doc of p.docs) out.add(doc);
+    return out;
+  }
+
+  // run answers a query: every result's document number, score and
+  // section, best first, and what to highlight.
+  async function run(q) {
+    const { filters, words, phrases } = parseQuery(q, kindAlias);
+    if (!filters.length && !words.length && !phrases.length) return { results: [], marks: [] };
+    const [fsets, wmatch, pmatch] = await Promise.all([
+      Promise.all(filters.map(filterDocs)),
+      Promise.all(words.map(match)),
+      Promise.all(phrases.map((ph) => Promise.all(ph.map(match)))),
+    ]);
+    // The sets to intersect: required words, phrases (their parts in
+    // sequence), filters. Short words (one or two letters, not the last)
+    // add to a score but exclude nothing.
+    const scored = new Map();
+    const required = [];
+    words.forEach((w, i) => {
+      if (!w.optional) required.push(wmatch[i]);
+    });
+    phrases.forEach((ph, i) => required.push(phraseDocs(ph, pmatch[i])));
+    let docs = null;
+    if (!required.length && !filters.length) {
+      docs = new Set();
+      for (const m of wmatch) for (const d of m.keys()) docs.add(d);
+    }
+    for (const m of required) {
+      const keys = docs ? Array.from(docs).filter((d) => m.has(d)) : Array.from(m.keys());
+      docs = new Set(keys);
+    }
+    for (const s of fsets) docs = docs ? new Set(Array.from(docs).filter((d) => s.has(d))) : s;
+    const marks = new Set();
+    for (const doc of docs || []) {
+      let score = 1, sec = -1, best = 0;
+      const add = (r) => {
+        if (!r) return;
+        score += r.score;
+        if (r.score > best && r.sec > 0) {
+          best = r.score;
+          sec = r.sec;
+        }
+      };
+      words.forEach((w, i) => add(wmatch[i].get(doc)));
+      required.slice(required.length - phrases.length).forEach((m) => add(m.get(doc)));
+      scored.set(doc, { doc, score, sec });
+    }
+    words.forEach((w, i) => {
+      marks.add(w.prefix ? w.text + "*" : w.text);
+      for (const r of wmatch[i].values()) for (const t of r.terms) if (t !== w.text && !t.startsWith(w.text)) marks.add(t);
+    });
+    for (const ph of phrases) marks.add(ph.text);
+    const results = Array.from(scored.values()).sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return { results, marks: Array.from(marks) };
+  }
+
+  // phraseDocs keeps the documents where a phrase's parts stand in
+  // sequence: doc → {score, sec}.
+  function phraseDocs(ph, ms) {
+    const out = new Map();
+    if (!ms.length) return out;
+    for (const [doc, r0] of ms[0]) {
+      if (!ms.every((m) => m.has(doc))) continue;
+      const ok = ph.length === 1 || Array.from(r0.pos || []).some((p) => ph.every((part, k) => {
+        const r = ms[k].get(doc);
+        return r.pos && r.pos.has(p + part.off - ph[0].off);
+      }));
+      if (!ok) continue;
+      let score = 0, sec = 0;
+      for (const m of ms) {
+        const r = m.get(doc);
+        if (r.score > score) {
+          score = r.score;
+          sec = r.sec;
+        }
+      }
+      out.set(doc, { score, sec, terms: [] });
+    }
+    return out;
+  }
+
+  return { run };
+}
+
+// oneEdit says whether a and b (arrays of characters) are one insertion,
+// deletion, substitution or transposition apart.
+function oneEdit(a, b) {
+  if (a.length > b.length) [a, b] = [b, a];
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (i === a.length) return true;
+    if (a.slice(i + 1).join("") === b.slice(i + 1).join("")) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2).join("") === b.slice(i + 2).join("");
+  }
+  return b.length - a.length === 1 && a.slice(i).join("") === b.slice(i + 1).join("");
+}
+
+// parseQuery splits a query into filters, words and CJK phrases. The last
+// word (and the value of a last filter) match as prefixes unless the query
+// ends in a space; a single CJK character always does.
+export function parseQuery(q, kindAlias) {
+  const chunks = q.trim().split(/\s+/).filter(Boolean);
+  const open = !/\s$/.test(q);
+  const filters = [], words = [], phrases = [];
+  chunks.forEach((chunk, ci) => {
+    const lastChunk = open && ci === chunks.length - 1;
+    const m = /^([a-z]+):(.*)$/i.exec(chunk);
+    if (m && FILTERS[m[1].toLowerCase()]) {
+      let field = m[1].toLowerCase();
+      if (field === "tags") field = "tag";
+      const value = squash(m[2]);
+      if (value) filters.push({ field, value: field === "kind" ? (kindAlias && kindAlias[value]) || value : value, prefix: lastChunk });
+      return;
+    }
+    const ws = [];
+    let phrase = null;
+    let lastPos = -2;
+    tokens(fold(chunk), 1, 0, (t) => {
+      if (!t.cjk) {
+        ws.push({ text: t.term, cjk: false });
+        return;
+      }
+      // A run's last character is in its bigram already; a run of one
+      // character stands as a prefix.
+      if (t.len > 1 && t.last) return;
+      if (!phrase || t.pos > lastPos + 1) {
+        phrase = [];
+        phrases.push(phrase);
+      }
+      phrase.push({ text: t.term, cjk: true, prefix: t.len === 1, off: t.pos });
+      lastPos = t.pos;
+    });
+    for (const ph of phrases) {
+      // The phrase's text, for highlighting: each part's first character,
+      // and all of the last part.
+      ph.text = ph.map((p, k) => (k === ph.length - 1 ? p.text : Array.from(p.text)[0])).join("");
+    }
+    ws.forEach((w, j) => {
+      w.prefix = lastChunk && j === ws.length - 1 && !phrase;
+      w.optional = Array.from(w.text).length < 3 && !w.prefix;
+      words.push(w);
+    });
+  });
+  return { filters, words, phrases };
+}
+
+// ------------------------------------------------------------ highlight
+
+// foldMap folds text character by character: the folded text and, for
+// each of its UTF-16 units, the offset in text it came from.
+function foldMap(text) {
+  let f = "";
+  const map = [];
+  let at = 0;
+  for (const ch of text) {
+    const fc = fold(ch);
+    for (let k = 0; k < fc.length; k++) map.push(at);
+    f += fc;
+    at += ch.length;
+  }
+  map.push(at);
+  return { f, map };
+}
+
+// ranges finds the marks in text: [start, end) offsets of text. A mark is a
+// folded word ("term"), a prefix ("term*", matching the start of words)
+// or a CJK phrase (matching anywhere).
+export function ranges(text, marks) {
+  if (!marks.length || !text) return [];
+  const { f, map } = foldMap(text);
+  const out = [];
+  const words = new Map();
+  const cjk = [];
+  for (const m of marks) {
+    if (script(Array.from(m)[0])) cjk.push(m);
+    else if (m.endsWith("*")) words.set(m.slice(0, -1), "prefix");
+    else {
+      words.set(m, words.get(m) || "word");
+      if (m.length > 3 && m.endsWith("s")) words.set(m.slice(0, -1), words.get(m.slice(0, -1)) || "word");
+      words.set(m + "s", words.get(m + "s") || "word");
+    }
+  }
+  if (words.size) {
+    const re = /[\p{L}\p{N}\p{M}]+/gu;
+    for (const m of f.matchAll(re)) {
+      const w = m[0];
+      let len = 0;
+      for (const [t, how] of words) {
+        if (w === t || (how === "prefix" && w.startsWith(t))) len = Math.max(len, how === "prefix" && w !== t ? t.length : w.length);
+      }
+      if (len) out.push([m.index, m.index + len]);
+    }
+  }
+  for (const c of cjk) {
+    for (let i = f.indexOf(c); i >= 0; i = f.indexOf(c, i + c.length)) out.push([i, i + c.length]);
+  }
+  out.sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push(r.slice());
+  }
+  return merged.map(([a, b]) => [map[a], map[b]]);
+}
+
+function el(tag, props, children) {
+  const node = document.createElement(tag);
+  for (const k of Object.keys(props || {})) {
+    if (k === "text") node.textContent = props[k];
+    else if (k === "class") node.className = props[k];
+    else node.setAttribute(k, props[k]);
+  }
+  for (const c of children || []) if (c != null) node.append(c);
+  return node;
+}
+
+// marked returns text as nodes, the ranges in <mark>.
+function marked(text, rs) {
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  for (const [a, b] of rs) {
+    frag.append(text.slice(at, a), el("mark", { text: text.slice(a, b) }));
+    at = b;
+  }
+  frag.append(text.slice(at));
+  return frag;
+}
+
+const SNIPPET = 180; // characters of a snippet, about
+
+// snippet picks, in a stored document, the section with the most marks
+// (the given section first on a tie) and cuts the text around its first.
+function snippet(doc, marks, sec) {
+  const secs = doc[5] || [];
+  let best = null;
+  secs.forEach(([id, heading, text], k) => {
+    const hr = ranges(heading, marks);
+    const tr = ranges(text, marks);
+    if (!hr.length && !tr.length) return;
+    // The distinct words marked, a heading's counting a half more.
+    const seen = new Set(hr.map(([a, b]) => fold(heading.slice(a, b))).concat(tr.map(([a, b]) => fold(text.slice(a, b)))));
+    const count = seen.size + (hr.length ? 0.5 : 0) + (k === sec ? 0.25 : 0);
+    if (!best || count > best.count) best = { k, id, heading, text, hr, tr, count };
+  });
+  if (!best) return { id: "", nodes: doc[4] ? marked(doc[4], ranges(doc[4], marks)) : null };
+  let { text, tr } = best;
+  let start = 0;
+  if (tr.length && tr[0][0] > SNIPPET / 3) {
+    start = text.lastIndexOf(" ", tr[0][0] - SNIPPET / 3);
+    start = start < 0 || tr[0][0] - start > SNIPPET / 2 ? tr[0][0] - Math.floor(SNIPPET / 3) : start + 1;
+  }
+  let end = Math.min(text.length, start + SNIPPET);
+  const cut = text.slice(start, end);
+  const rs = tr.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a - start, b - start]);
+  const frag = document.createDocumentFragment();
+  if (best.heading) frag.append(el("span", { class: "search-section" }, [STRINGS.section, marked(best.heading, best.hr), " "]));
+  frag.append(start > 0 ? "…" : "", marked(cut, rs), end < text.length ? "…" : "");
+  return { id: best.k > 0 ? best.id : "", nodes: frag };
+}
+
+// ---------------------------------------------------------- the search box
+
+export function search() {
+  const box = document.querySelector(".search[data-index]");
+  const input = document.getElementById("search-input");
+  const list = document.getElementById("search-results");
+  if (!box || !input || !list) return;
+  const root = box.dataset.root || "";
+  const base = box.dataset.index.replace(/[^/]*$/, "");
+  const status = el("p", { class: "visually-hidden search-status", role: "status" });
+  box.append(status);
+
+  const parts = loader(base);
+  let eng = null; // the engine, once the entry is loaded
+  let meta = null;
+  let state = "idle"; // idle | loading | ready | failed
+  let options = []; // the option elements shown
+  let active = -1;
+  let timer = 0;
+  let lastQuery = null;
+  let current = null; // {q, res, shown}
+  let seq = 0;
+
+  function load() {
+    if (state !== "idle") return;
+    state = "loading";
+    const s = document.createElement("script");
+    s.src = box.dataset.index;
+    s.async = true;
+    s.onload = () => {
+      meta = window.HANDBOOK_SEARCH;
+      if (!meta || meta.v !== 2) {
+        state = "failed";
+      } else {
+        eng = engine(meta, parts.load);
+        state = "ready";
+        // The engine, for measuring it at scale (see the browser tests):
+        // resolves to the number of results.
+        window.handbookSearch = (q) => eng.run(q).then((r) => r.results.length);
+      }
+      lastQuery = null;
+      if (document.activeElement === input || input.value) run();
+    };
+    s.onerror = () => {
+      state = "failed";
+      lastQuery = null;
+      run();
+    };
+    document.head.appendChild(s);
+  }
+
+  function href(url, id, marks) {
+    let h = root + url;
+    // From file:// a folder does not open its index.html by itself.
+    if (location.protocol === "file:" && (h === "" || h.endsWith("/"))) h += "index.html";
+    h = h || "./";
+    if (marks.length) h += "?h=" + encodeURIComponent(marks.join(" "));
+    if (id) h += "#" + encodeURIComponent(id);
+    return h;
+  }
+
+  function open(yes) {
+    list.hidden = !yes;
+    input.setAttribute("aria-expanded", yes ? "true" : "false");
+    if (!yes) setActive(-1);
+  }
+
+  function setActive(i, fromMouse) {
+    if (active >= 0 && options[active]) {
+      options[active].parentNode.classList.remove("active");
+      options[active].setAttribute("aria-selected", "false");
+    }
+    active = i;
+    if (i >= 0 && options[i]) {
+      const o = options[i];
+      o.parentNode.classList.add("active");
+      o.setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", o.id);
+      if (!fromMouse) o.scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function message(text) {
+    list.replaceChildren(el("li", { class: "search-message", role: "option", "aria-disabled": "true", text }));
+    options = [];
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    status.textContent = text;
+    open(true);
+  }
+
+  // option makes a result's entry: a link with the option role, in an
+  // item without one, so that no control nests in another.
+  function option(r, doc, marks, i) {
+    const [url, title, kind, st] = doc;
+    const badges = [];
+    if (meta.kinds[kind]) badges.push(el("span", { class: "kind", text: meta.kinds[kind] }));
+    if (st) badges.push(el("span", { class: "badge status-" + st, text: st }));
+    const sn = snippet(doc, marks, r.sec);
+    const a = el("a", { href: href(url, sn.id, marks), id: "search-opt-" + i, role: "option", "aria-selected": "false", tabindex: "-1" }, [
+      el("span", { class: "search-title" }, [marked(title, ranges(title, marks))]),
+      badges.length ? el("span", { class: "search-badges" }, badges) : null,
+      sn.nodes ? el("span", { class: "search-snippet" }, [sn.nodes]) : null,
+    ]);
+    return el("li", { role: "none" }, [a]);
+  }
+
+  // show adds the next page of results to the list.
+  async function show(cur, first) {
+    const page = cur.res.results.slice(cur.shown, cur.shown + PAGE);
+    const groups = Array.from(new Set(page.map((r) => Math.floor(r.doc / meta.group))));
+    const stores = await Promise.all(groups.map((g) => parts.load("s" + g)));
+    if (cur !== current) return;
+    const store = new Map(groups.map((g, k) => [g, stores[k]]));
+    const items = page.map((r, k) => option(r, store.get(Math.floor(r.doc / meta.group))[r.doc % meta.group], cur.res.marks, cur.shown + k));
+    cur.shown += page.length;
+    const old = list.querySelector(".search-more");
+    if (old) old.remove();
+    if (first) {
+      list.replaceChildren(...items);
+      options = [];
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+    } else list.append(...items);
+    options = Array.from(list.querySelectorAll("[role=option]:not([aria-disabled])"));
+    const total = cur.res.results.length;
+    if (cur.shown < total) {
+      const more = el("li", { role: "none", class: "search-more" }, [
+        el("button", { type: "button", id: "search-more", role: "option", "aria-selected": "false", tabindex: "-1", text: fill(STRINGS.more, { n: cur.shown, total }) }),
+      ]);
+      list.append(more);
+      options.push(more.firstChild);
+    }
+    status.textContent = cur.shown < total ? fill(STRINGS.showing, { n: cur.shown, total }) : total === 1 ? STRINGS.one : fill(STRINGS.many, { n: total });
+    list.dataset.query = cur.q; // the query the list shows (tests wait for it)
+    list.dataset.shown = String(cur.shown);
+    open(true);
+  }
+
+  async function more() {
+    if (!current || current.shown >= current.res.results.length) return;
+    const at = current.shown;
+    await show(current, false);
+    setActive(Math.min(at, options.length - 1));
+  }
+
+  async function run() {
+    clearTimeout(timer);
+    const q = input.value;
+    if (!q.trim()) {
+      lastQuery = q;
+      current = null;
+      list.replaceChildren();
+      options = [];
+      status.textContent = "";
+      open(false);
+      return;
+    }
+    if (state === "idle") load();
+    if (state === "loading") return message(STRINGS.loading);
+    if (state === "failed") return message(STRINGS.failed);
+    if (q === lastQuery) return open(true);
+    lastQuery = q;
+    const my = ++seq;
+    let res;
+    try {
+      res = await eng.run(q);
+    } catch (e) {
+      if (my === seq) message(STRINGS.failed);
+      return;
+    }
+    if (my !== seq) return;
+    if (!res.results.length) {
+      current = null;
+      message(fill(STRINGS.none, { q: q.trim() }));
+      list.dataset.query = q;
+      return;
+    }
+    current = { q, res, shown: 0 };
+    try {
+      await show(current, true);
+    } catch (e) {
+      if (my === seq) message(STRINGS.failed);
+    }
+  }
+
+  function go(i) {
+    const o = options[i];
+    if (!o) return;
+    if (o.id === "search-more") more();
+    else window.location.href = o.href;
+  }
+
+  input.addEventListener("focus", () => {
+    load();
+    if (input.value.trim()) run();
+  });
+  input.addEventListener("input", () => {
+    load();
+    clearTimeout(timer);
+    timer = setTimeout(run, 60);
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.isComposing) return;
+    switch (e.key) {
+      case "ArrowDown":
+      case "ArrowUp": {
+        e.preventDefault();
+        if (list.hidden || input.value !== lastQuery) run();
+        if (!options.length) return;
+        const step = e.key === "ArrowDown" ? 1 : -1;
+        setActive(active < 0 ? (step > 0 ? 0 : options.length - 1) : (active + step + options.length) % options.length);
+        return;
+      }
+      case "Enter":
+        if (input.value !== lastQuery) run();
+        if (!list.hidden && options.length) {
+          e.preventDefault();
+          go(active >= 0 ? active : 0);
+        }
+        return;
+      case "Escape":
+        if (!list.hidden) {
+          e.preventDefault();
+          open(false);
+        } else if (input.value) {
+          e.preventDefault();
+          input.value = "";
+          run();
+        } else {
+          input.blur();
+        }
+        return;
+    }
+  });
+  list.addEventListener("mousemove", (e) => {
+    const o = e.target.closest("[role=option]");
+    const i = options.indexOf(o);
+    if (i >= 0 && i !== active) setActive(i, true);
+  });
+  list.addEventListener("click", (e) => {
+    if (e.target.closest("#search-more")) {
+      e.preventDefault();
+      more();
+    }
+  });
+  box.addEventListener("focusout", (e) => {
+    if (!box.contains(e.relatedTarget)) open(false);
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    load();
+    input.focus();
+    input.select();
+  });
+  box.hidden = false;
+}
+
+// ------------------------------------------------- highlight on the page
+
+// pageHighlight marks the terms a search result passed (?h=) in the page's
+// article, with a note that removes the marks.
+export function pageHighlight() {
+  const params = new URLSearchParams(location.search);
+  const h = params.get("h");
+  if (!h) return;
+  const marks = h.split(/\s+/).filter(Boolean);
+  const article = document.querySelector("main article") || document.querySelector("main");
+  if (!article || !marks.length) return;
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest("script, style, textarea, mark, .anchor, nav, button") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const nodes = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+  const hits = [];
+  for (const n of nodes) {
+    const rs = ranges(n.data, marks);
+    if (!rs.length) continue;
+    const frag = document.createDocumentFragment();
+    let at = 0;
+    for (const [a, b] of rs) {
+      const m = el("mark", { class: "search-hit", text: n.data.slice(a, b) });
+      frag.append(n.data.slice(at, a), m);
+      hits.push(m);
+      at = b;
+    }
+    frag.append(n.data.slice(at));
+    n.replaceWith(frag);
+  }
+  if (!hits.length) return;
+  const shown = marks.map((m) => m.replace(/\*$/, "")).join(" ");
+  const clear = el("button", { type: "button", class: "search-hits-clear", text: STRINGS.clear });
+  const note = el("p", { class: "search-hits", role: "status" }, [el("span", { text: fill(STRINGS.hits, { q: shown }) }), " ", clear]);
+  const h1 = article.querySelector("h1");
+  if (h1) h1.after(note);
+  else article.prepend(note);
+  clear.addEventListener("click", () => {
+    for (const m of article.querySelectorAll("mark.search-hit")) m.replaceWith(m.textContent);
+    article.normalize();
+    note.remove();
+    params.delete("h");
+    const rest = params.toString();
+    history.replaceState(null, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+  });
+  if (!location.hash) {
+    hits[0].scrollIntoView({ block: "center" });
+  }
+}

@@ -1,0 +1,165 @@
+// Package searchtext is the one rule by which search reads text, on the
+// generator's side: how text is folded and cut into the terms of the index.
+// The theme's script (assets/search.js) applies the same rule to queries
+// and to the pages it highlights; testdata/fold.txt is the table of cases
+// both sides are tested against.
+//
+// Folding: compatibility decomposition (NFKD), then the combining
+// diacritical marks U+0300–U+036F removed, then canonical composition
+// (NFC), then lower case, with final sigma as sigma. "Résumé" folds to
+// "resume", "ＡＰＩ" to "api"; Japanese voicing marks (U+3099, U+309A)
+// are not diacritics of that block and stay, so "ガ" stays "ガ".
+//
+// Cutting: a term is a run of letters, digits and marks. A run of Han,
+// Hiragana, Katakana or Hangul (the scripts written without spaces between
+// words) is cut at every change of script, and each part gives its
+// overlapping character bigrams and its last character alone
+// (検索エンジン: 検索, 索, エン, ンジ, ジン, ン), each at its character
+// position, so that a query's bigrams can be checked to stand in sequence.
+// Other runs are words.
+package searchtext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s folded for search.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	d := norm.NFKD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		if r >= 0x300 && r <= 0x36f {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.Map(func(r rune) rune {
+		if r == 'ς' {
+			return 'σ'
+		}
+		return unicode.ToLower(r)
+	}, norm.NFC.String(b.String()))
+}
+
+// Script is the class of a CJK character, 0 for any other.
+func Script(r rune) int {
+	switch {
+	case r < 0x1100:
+		return 0
+	case unicode.Is(unicode.Han, r):
+		return 1
+	case unicode.Is(unicode.Hiragana, r):
+		return 2
+	case unicode.Is(unicode.Katakana, r) || r == 'ー':
+		return 3
+	case unicode.Is(unicode.Hangul, r):
+		return 4
+	}
+	return 0
+}
+
+// InWord says whether r belongs to a term: a letter, digit or mark.
+func InWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 'ー'
+}
+
+// Token is one term of a text.
+type Token struct {
+	Term string
+	// CJK is true for a bigram or a single CJK character; Pos is then its
+	// first character's position among the text's CJK characters, a gap
+	// of one left wherever other text stands between two of them.
+	CJK bool
+	Pos int
+}
+
+// Tokens calls fn for each term of folded, a folded text, in order. Words
+// (not CJK) shorter than minWord runes are left out. pos is the CJK
+// position the text starts at; Tokens returns the position after it, gap
+// included, so that a caller may go on with the next field.
+func Tokens(folded string, minWord, pos int, fn func(Token)) int {
+	gap := false
+	var run []rune // the CJK run being read
+	script := 0
+	flush := func() {
+		for i := range run {
+			if i+1 < len(run) {
+				fn(Token{Term: string(run[i : i+2]), CJK: true, Pos: pos})
+			} else {
+				fn(Token{Term: string(run[i]), CJK: true, Pos: pos})
+			}
+			pos++
+		}
+		run = run[:0]
+	}
+	wordStart := -1
+	endWord := func(i int) {
+		if wordStart >= 0 {
+			w := folded[wordStart:i]
+			if utf8.RuneCountInString(w) >= minWord {
+				fn(Token{Term: w})
+			}
+			wordStart = -1
+		}
+	}
+	for i, r := range folded {
+		if s := Script(r); s != 0 {
+			endWord(i)
+			if s != script || gap {
+				flush()
+				if gap {
+					pos++
+					gap = false
+				}
+			}
+			script = s
+			run = append(run, r)
+			continue
+		}
+		if len(run) > 0 {
+			flush()
+			gap = true
+		}
+		script = 0
+		if InWord(r) {
+			if wordStart < 0 {
+				wordStart = i
+			}
+			continue
+		}
+		endWord(i)
+		gap = true
+	}
+	endWord(len(folded))
+	flush()
+	return pos + 1
+}
+
+// Squash folds s and keeps only its letters and digits: the form in which
+// filter values (kind:, status:, tag:, owner:) are compared.
+func Squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if InWord(r) {
+			return r
+		}
+		return -1
+	}, Fold(s))
+}
