@@ -237,42 +237,43 @@ function engine(meta, load) {
     return postings[term];
   }
 
-  // match returns, for one query word, doc → {score, sec, pos (a Set of
-  // CJK positions), terms (the dictionary terms found)}.
+  const N = meta.docs;
+
+  // match returns, for one query word, each document's score (0: no
+  // match) and section, and for a CJK term the positions, doc → Set.
   async function match(w) {
     const first = Array.from(w.text)[0];
     const d = await dict(first);
-    const res = new Map();
+    const res = { score: new Float32Array(N), sec: new Int32Array(N), pos: w.cjk ? new Map() : null, terms: [] };
     if (!d) return res;
     const cands = candidates(d, w);
     const lists = await Promise.all(Array.from(cands.keys(), (i) => posting(d, i)));
     let k = 0;
     for (const [i, q] of cands) {
       const p = lists[k++];
+      if (p.docs.length) res.terms.push(d.terms[i]);
       for (let j = 0; j < p.docs.length; j++) {
         const doc = p.docs[j];
         const s = p.score[j] * q;
-        let r = res.get(doc);
-        if (!r) res.set(doc, (r = { score: 0, sec: 0, pos: null, terms: [] }));
-        if (s > r.score) {
-          r.score = s;
-          r.sec = p.sec[j];
+        if (s > res.score[doc]) {
+          res.score[doc] = s;
+          res.sec[doc] = p.sec[j];
         }
-        r.terms.push(d.terms[i]);
-        if (p.pos[j]) {
-          if (!r.pos) r.pos = new Set();
-          for (const x of p.pos[j]) r.pos.add(x);
+        if (res.pos && p.pos[j]) {
+          let set = res.pos.get(doc);
+          if (!set) res.pos.set(doc, (set = new Set()));
+          for (const x of p.pos[j]) set.add(x);
         }
       }
     }
     return res;
   }
 
-  // filterDocs returns the set of documents a filter admits.
+  // filterDocs returns the documents a filter admits: 1 for each.
   async function filterDocs(f) {
     const key = f.field + ":";
     const d = await dict(f.field[0]);
-    const out = new Set();
+    const out = new Uint8Array(N);
     if (!d) return out;
     const from = lower(d.terms, key);
     const picked = [];
@@ -280,8 +281,30 @@ function engine(meta, load) {
       const v = d.terms[i].slice(key.length);
       if (v === f.value || (f.prefix && v.startsWith(f.value)) || (f.field === "owner" && v.includes(f.value))) picked.push(i);
     }
-    for (const p of await Promise.all(picked.map((i) => posting(d, i)))) for (const doc of p.docs) out.add(doc);
+    for (const p of await Promise.all(picked.map((i) => posting(d, i)))) for (const doc of p.docs) out[doc] = 1;
     return out;
+  }
+
+  // phraseDocs scores the documents where a phrase's parts stand in
+  // sequence.
+  function phraseDocs(ph, ms) {
+    const res = { score: new Float32Array(N), sec: new Int32Array(N), terms: [] };
+    if (!ms.length) return res;
+    for (const [doc, ps0] of ms[0].pos) {
+      if (!ms.every((m) => m.score[doc] > 0)) continue;
+      const ok = ph.length === 1 || Array.from(ps0).some((p) => ph.every((part, k) => {
+        const ps = ms[k].pos.get(doc);
+        return ps && ps.has(p + part.off - ph[0].off);
+      }));
+      if (!ok) continue;
+      for (const m of ms) {
+        if (m.score[doc] > res.score[doc]) {
+          res.score[doc] = m.score[doc];
+          res.sec[doc] = m.sec[doc];
+        }
+      }
+    }
+    return res;
   }
 
   // run answers a query: every result's document number, score and
@@ -294,72 +317,38 @@ function engine(meta, load) {
       Promise.all(words.map(match)),
       Promise.all(phrases.map((ph) => Promise.all(ph.map(match)))),
     ]);
-    // The sets to intersect: required words, phrases (their parts in
-    // sequence), filters. Short words (one or two letters, not the last)
-    // add to a score but exclude nothing.
-    const scored = new Map();
-    const required = [];
-    words.forEach((w, i) => {
-      if (!w.optional) required.push(wmatch[i]);
-    });
-    phrases.forEach((ph, i) => required.push(phraseDocs(ph, pmatch[i])));
-    let docs = null;
-    if (!required.length && !filters.length) {
-      docs = new Set();
-      for (const m of wmatch) for (const d of m.keys()) docs.add(d);
-    }
-    for (const m of required) {
-      const keys = docs ? Array.from(docs).filter((d) => m.has(d)) : Array.from(m.keys());
-      docs = new Set(keys);
-    }
-    for (const s of fsets) docs = docs ? new Set(Array.from(docs).filter((d) => s.has(d))) : s;
-    const marks = new Set();
-    for (const doc of docs || []) {
+    // Required: words (but short ones, of one or two letters and not the
+    // last, which add to a score and exclude nothing), phrases (their
+    // parts in sequence) and filters.
+    const scores = wmatch.concat(phrases.map((ph, i) => phraseDocs(ph, pmatch[i])));
+    const required = scores.filter((m, i) => i >= words.length || !words[i].optional);
+    const alive = new Uint8Array(N);
+    if (required.length || filters.length) alive.fill(1);
+    else for (const m of scores) for (let d = 0; d < N; d++) if (m.score[d] > 0) alive[d] = 1;
+    for (const m of required) for (let d = 0; d < N; d++) if (!(m.score[d] > 0)) alive[d] = 0;
+    for (const f of fsets) for (let d = 0; d < N; d++) if (!f[d]) alive[d] = 0;
+    const results = [];
+    for (let doc = 0; doc < N; doc++) {
+      if (!alive[doc]) continue;
       let score = 1, sec = -1, best = 0;
-      const add = (r) => {
-        if (!r) return;
-        score += r.score;
-        if (r.score > best && r.sec > 0) {
-          best = r.score;
-          sec = r.sec;
-        }
-      };
-      words.forEach((w, i) => add(wmatch[i].get(doc)));
-      required.slice(required.length - phrases.length).forEach((m) => add(m.get(doc)));
-      scored.set(doc, { doc, score, sec });
-    }
-    words.forEach((w, i) => {
-      marks.add(w.prefix ? w.text + "*" : w.text);
-      for (const r of wmatch[i].values()) for (const t of r.terms) if (t !== w.text && !t.startsWith(w.text)) marks.add(t);
-    });
-    for (const ph of phrases) marks.add(ph.text);
-    const results = Array.from(scored.values()).sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { results, marks: Array.from(marks) };
-  }
-
-  // phraseDocs keeps the documents where a phrase's parts stand in
-  // sequence: doc → {score, sec}.
-  function phraseDocs(ph, ms) {
-    const out = new Map();
-    if (!ms.length) return out;
-    for (const [doc, r0] of ms[0]) {
-      if (!ms.every((m) => m.has(doc))) continue;
-      const ok = ph.length === 1 || Array.from(r0.pos || []).some((p) => ph.every((part, k) => {
-        const r = ms[k].get(doc);
-        return r.pos && r.pos.has(p + part.off - ph[0].off);
-      }));
-      if (!ok) continue;
-      let score = 0, sec = 0;
-      for (const m of ms) {
-        const r = m.get(doc);
-        if (r.score > score) {
-          score = r.score;
-          sec = r.sec;
+      for (const m of scores) {
+        const s = m.score[doc];
+        score += s;
+        if (s > best && m.sec[doc] > 0) {
+          best = s;
+          sec = m.sec[doc];
         }
       }
-      out.set(doc, { score, sec, terms: [] });
+      results.push({ doc, score, sec });
     }
-    return out;
+    results.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const marks = new Set();
+    words.forEach((w, i) => {
+      marks.add(w.prefix ? w.text + "*" : w.text);
+      for (const t of wmatch[i].terms) if (t !== w.text && !t.startsWith(w.text)) marks.add(t);
+    });
+    for (const ph of phrases) marks.add(ph.text);
+    return { results, marks: Array.from(marks) };
   }
 
   return { run };

@@ -93,7 +93,7 @@ func chromium() string {
 // browser starts one headless Chromium for the whole package, with a fresh
 // profile, and returns its context. Each test opens its own tabs in their own
 // browser contexts, so their storage is separate.
-func browser(t *testing.T) context.Context {
+func browser(t testing.TB) context.Context {
 	t.Helper()
 	bin := chromium()
 	if bin == "" {
@@ -215,7 +215,7 @@ func serveSlowJS(t *testing.T, dir string, delay time.Duration) *httptest.Server
 // console errors, uncaught exceptions, failed responses and requests to other
 // hosts; the test fails on any of them when it ends.
 type tab struct {
-	t   *testing.T
+	t   testing.TB
 	ctx context.Context
 	srv *httptest.Server
 	rec *recorder
@@ -242,7 +242,7 @@ func newTab(t *testing.T, srv *httptest.Server, opts ...chromedp.Action[chromedp
 
 // attach opens a tab that records, without failing the test for what it
 // records.
-func attach(t *testing.T, srv *httptest.Server, opts ...chromedp.Action[chromedp.Void]) *tab {
+func attach(t testing.TB, srv *httptest.Server, opts ...chromedp.Action[chromedp.Void]) *tab {
 	t.Helper()
 	tb := &tab{t: t, srv: srv, rec: &recorder{}}
 	ctx, cancel := chromedp.NewContext(browser(t), chromedp.WithNewBrowserContext(), chromedp.WithListener(tb.rec.listen))
