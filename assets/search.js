@@ -26,7 +26,8 @@ export const STRINGS = {
 const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 
 const PAGE = 10; // results shown at a time
-const PREFIX_TERMS = 40; // dictionary terms a prefix stands for, most frequent first
+const PREFIX_TERMS = 40; // dictionary terms a prefix or a typo stands for, most frequent first
+const SHARDS = 2; // postings shards a prefix or a typo may add
 const FILTERS = { status: 1, kind: 1, tag: 1, tags: 1, owner: 1 };
 // How well a dictionary term matches a query word.
 const QUALITY = { exact: 1, plural: 0.9, prefix: 0.75, typo: 0.6 };
@@ -190,24 +191,42 @@ function engine(meta, load) {
     exact(w.text, QUALITY.exact);
     if (w.text.length > 3 && w.text.endsWith("s")) exact(w.text.slice(0, -1), QUALITY.plural);
     exact(w.text + "s", QUALITY.plural);
+    // Prefixes and typos stand for the most frequent terms they match, in
+    // at most SHARDS postings shards besides the exact term's.
+    const shards = new Set(Array.from(out.keys(), (i) => d.shard[i]));
+    const limit = shards.size + SHARDS;
+    const more = (found, q) => {
+      found.sort((a, b) => d.df[b] - d.df[a]);
+      let n = 0;
+      for (const i of found) {
+        if (n >= PREFIX_TERMS) break;
+        if (!shards.has(d.shard[i])) {
+          if (shards.size >= limit) continue;
+          shards.add(d.shard[i]);
+        }
+        add(i, q);
+        n++;
+      }
+    };
     if (w.prefix) {
       const from = lower(d.terms, w.text);
       const found = [];
       for (let i = from; i < d.terms.length && d.terms[i].startsWith(w.text); i++) {
-        if (d.terms[i].indexOf(":") < 0 && d.terms[i] !== w.text) found.push(i);
+        if (d.terms[i].indexOf(":") < 0 && !out.has(i)) found.push(i);
       }
-      found.sort((a, b) => d.df[b] - d.df[a]);
-      for (const i of found.slice(0, PREFIX_TERMS)) add(i, QUALITY.prefix);
+      more(found, QUALITY.prefix);
     }
     const chars = Array.from(w.text);
     if (chars.length >= 5) {
       // One edit (insertion, deletion, substitution or transposition),
       // the first letter kept: the terms of the same dictionary shard.
+      const found = [];
       for (let i = 0; i < d.terms.length; i++) {
         const t = d.terms[i];
         if (Math.abs(t.length - w.text.length) > 1 || t[0] !== w.text[0] || out.has(i)) continue;
-        if (oneEdit(chars, Array.from(t))) add(i, QUALITY.typo);
+        if (oneEdit(chars, Array.from(t))) found.push(i);
       }
+      more(found, QUALITY.typo);
     }
     return out;
   }
@@ -395,7 +414,10 @@ export function parseQuery(q, kindAlias) {
       }
       // A run's last character is in its bigram already; a run of one
       // character stands as a prefix.
-      if (t.len > 1 && t.last) return;
+      if (t.len > 1 && t.last) {
+        lastPos = t.pos;
+        return;
+      }
       if (!phrase || t.pos > lastPos + 1) {
         phrase = [];
         phrases.push(phrase);
@@ -545,6 +567,8 @@ export function search() {
   box.append(status);
 
   const parts = loader(base);
+  // The rule, for the tests that hold it against the generator's.
+  window.handbookSearchText = { fold, tokens };
   let eng = null; // the engine, once the entry is loaded
   let meta = null;
   let state = "idle"; // idle | loading | ready | failed

@@ -63,6 +63,7 @@ var (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	browserStop()
+	scaleCleanup()
 	if demoTmp != "" {
 		_ = os.RemoveAll(demoTmp)
 	}

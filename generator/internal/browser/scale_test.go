@@ -115,6 +115,16 @@ func scaleBuild(tb testing.TB, wide bool) *scaleSite {
 	return s
 }
 
+// scaleCleanup removes the handbooks scaleBuild built.
+func scaleCleanup() {
+	scaleOnce.Range(func(_, v any) bool {
+		if s := v.(*scaleSite); s.out != "" {
+			_ = os.RemoveAll(filepath.Dir(s.out))
+		}
+		return true
+	})
+}
+
 // countingServer serves dir and counts the bytes of the search index it
 // sends.
 func countingServer(tb testing.TB, dir string, sent *atomic.Int64) *httptest.Server {
@@ -156,6 +166,7 @@ func BenchmarkSearch10k(b *testing.B) {
 			srv := countingServer(b, site.out, &sent)
 			var maxBytes int64
 			var firstMs, warmMs []float64
+			var perQuery []string
 			for range b.N {
 				for _, q := range scaleQueries {
 					tb := attach(b, srv)
@@ -167,6 +178,7 @@ func BenchmarkSearch10k(b *testing.B) {
 					tb.waitFor(`(() => { const l = document.getElementById("search-results"); return !l.hidden && l.dataset.query === ` + js(q) + `; })()`)
 					firstMs = append(firstMs, float64(time.Since(t0).Microseconds())/1000)
 					maxBytes = max(maxBytes, sent.Load())
+					perQuery = append(perQuery, fmt.Sprintf("%q %d KB", q, sent.Load()>>10))
 					for range 3 {
 						warmMs = append(warmMs, awaitEval[float64](tb, `(async () => { const t = performance.now(); await window.handbookSearch(`+js(q)+`); return performance.now() - t; })()`))
 					}
@@ -178,7 +190,7 @@ func BenchmarkSearch10k(b *testing.B) {
 			b.ReportMetric(firstMs[len(firstMs)/2], "ms-keystrokes-to-results-median")
 			b.ReportMetric(warmMs[len(warmMs)/2], "ms-query-median")
 			b.ReportMetric(warmMs[len(warmMs)*9/10], "ms-query-p90")
-			b.Logf("%d documents; index on disk %s", site.docs, dirSize(filepath.Join(site.out, "search")))
+			b.Logf("%d documents; index on disk %s; bytes before the first result: %s", site.docs, dirSize(filepath.Join(site.out, "search")), strings.Join(perQuery, ", "))
 		})
 	}
 }

@@ -64,7 +64,7 @@ const fadedScale = 0.4
 const (
 	postingsShard = 48 << 10
 	dictShard     = 24 << 10
-	storeGroup    = 4
+	storeGroup    = 2
 )
 
 // searchHead opens the search index entry: everything before the
