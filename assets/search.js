@@ -9,21 +9,21 @@
 // package: fold and tokens below are that rule, tested against the same
 // table of cases (generator/internal/searchtext/testdata).
 
-// Every string search shows the reader. {n}, {total}, {q} are filled in.
-export const STRINGS = {
-  loading: "Loading the search index…",
-  failed: "The search index could not be loaded.",
-  none: "No results for “{q}”",
-  one: "1 result",
-  many: "{n} results",
-  showing: "Showing {n} of {total} results",
-  more: "Show more results ({n} of {total} shown)",
-  section: "§ ",
-  hits: "Search terms highlighted on this page: {q}",
-  clear: "Clear highlights",
-};
+import { t } from "./i18n.js";
 
-const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+// Every string search shows the reader, from the handbook's table of
+// strings (i18n/<language>.yaml, through i18n.js).
+export const STRINGS = {
+  loading: () => t("search_loading"),
+  failed: () => t("search_failed"),
+  none: (query) => t("search_none", { query }),
+  count: (n) => t("search_count", n),
+  showing: (shown, total) => t("search_more", { shown, total }),
+  more: (shown, total) => t("search_show_more", { shown, total }),
+  hits: (query) => t("search_hits", { query }),
+  clear: () => t("search_clear"),
+  section: "§ ", // before the heading of the section a snippet is from
+};
 
 const PAGE = 10; // results shown at a time
 const PREFIX_TERMS = 40; // dictionary terms a prefix or a typo stands for, most frequent first
@@ -686,12 +686,12 @@ export function search() {
     const total = cur.res.results.length;
     if (cur.shown < total) {
       const more = el("li", { role: "none", class: "search-more" }, [
-        el("button", { type: "button", id: "search-more", role: "option", "aria-selected": "false", tabindex: "-1", text: fill(STRINGS.more, { n: cur.shown, total }) }),
+        el("button", { type: "button", id: "search-more", role: "option", "aria-selected": "false", tabindex: "-1", text: STRINGS.more(cur.shown, total) }),
       ]);
       list.append(more);
       options.push(more.firstChild);
     }
-    status.textContent = cur.shown < total ? fill(STRINGS.showing, { n: cur.shown, total }) : total === 1 ? STRINGS.one : fill(STRINGS.many, { n: total });
+    status.textContent = cur.shown < total ? STRINGS.showing(cur.shown, total) : STRINGS.count(total);
     list.dataset.query = cur.q; // the query the list shows (tests wait for it)
     list.dataset.shown = String(cur.shown);
     open(true);
@@ -717,8 +717,8 @@ export function search() {
       return;
     }
     if (state === "idle") load();
-    if (state === "loading") return message(STRINGS.loading);
-    if (state === "failed") return message(STRINGS.failed);
+    if (state === "loading") return message(STRINGS.loading());
+    if (state === "failed") return message(STRINGS.failed());
     if (q === lastQuery) return open(true);
     lastQuery = q;
     const my = ++seq;
@@ -726,13 +726,13 @@ export function search() {
     try {
       res = await eng.run(q);
     } catch (e) {
-      if (my === seq) message(STRINGS.failed);
+      if (my === seq) message(STRINGS.failed());
       return;
     }
     if (my !== seq) return;
     if (!res.results.length) {
       current = null;
-      message(fill(STRINGS.none, { q: q.trim() }));
+      message(STRINGS.none(q.trim()));
       list.dataset.query = q;
       return;
     }
@@ -740,7 +740,7 @@ export function search() {
     try {
       await show(current, true);
     } catch (e) {
-      if (my === seq) message(STRINGS.failed);
+      if (my === seq) message(STRINGS.failed());
     }
   }
 
@@ -852,8 +852,8 @@ export function pageHighlight() {
   }
   if (!hits.length) return;
   const shown = marks.map((m) => m.replace(/\*$/, "")).join(" ");
-  const clear = el("button", { type: "button", class: "search-hits-clear", text: STRINGS.clear });
-  const note = el("p", { class: "search-hits", role: "status" }, [el("span", { text: fill(STRINGS.hits, { q: shown }) }), " ", clear]);
+  const clear = el("button", { type: "button", class: "search-hits-clear", text: STRINGS.clear() });
+  const note = el("p", { class: "search-hits", role: "status" }, [el("span", { text: STRINGS.hits(shown) }), " ", clear]);
   const h1 = article.querySelector("h1");
   if (h1) h1.after(note);
   else article.prepend(note);

@@ -23,7 +23,7 @@ var (
 // installs at the repository's root (the version package-lock.json
 // pins), into one script with esbuild, once for the package. Without
 // node_modules the test skips, except under CI=true, where it fails.
-func axeScript(t *testing.T) string {
+func axeScript(t testing.TB) string {
 	t.Helper()
 	root, err := filepath.Abs(repoRoot)
 	if err != nil {
