@@ -112,7 +112,7 @@ func (tb *tab) setTheme(theme string) {
 }
 
 // TestAccessibility runs axe-core on every page type of the demo, in the
-// light and the dark theme: any violation
+// light and the dark theme, on a wide screen and on a phone: any violation
 // fails the test, reported with its rule, page and elements.
 func TestAccessibility(t *testing.T) {
 	start := time.Now()
@@ -139,16 +139,21 @@ func TestAccessibility(t *testing.T) {
 		{"tags", "/tags/"},
 		{"404", "/404.html"},
 	}
-	tb := newTab(t, srv)
 	total := 0
-	for _, theme := range []string{"light", "dark"} {
-		for _, p := range pages {
-			tb.open(p.path)
-			tb.setTheme(theme)
-			total += tb.reportAxe(fmt.Sprintf("%s %s (%s)", p.name, p.path, theme))
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"1280×800", 1280, 800}, {"phone 390×844", 390, 844}} {
+		tb := newTab(t, srv, chromedp.EmulateViewport(size.w, size.h))
+		for _, theme := range []string{"light", "dark"} {
+			for _, p := range pages {
+				tb.open(p.path)
+				tb.setTheme(theme)
+				total += tb.reportAxe(fmt.Sprintf("%s %s (%s, %s)", p.name, p.path, theme, size.name))
+			}
 		}
 	}
-	t.Logf("axe-core: %d violations on %d page types, light and dark", total, len(pages))
+	t.Logf("axe-core: %d violations on %d page types, light and dark, at 1280×800 and on a phone", total, len(pages))
 }
 
 // reportAxe runs axe-core on the page and reports each violation as a

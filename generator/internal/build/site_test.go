@@ -484,7 +484,7 @@ Term
 [^1]: The note.
 `)
 	s.noDiags()
-	s.contains("a/index.html", "<table>", "<del>gone</del>", `<a href="https://example.com">`,
+	s.contains("a/index.html", `<table tabindex="0">`, "<del>gone</del>", `<a href="https://example.com">`,
 		`class="footnote-ref"`, "<dl>\n<dt>Term</dt>", `<span class="kd">func</span>`,
 		`<h2 id="same">Same <a class="anchor" href="#same"`, `<h2 id="same-1">Same <a class="anchor" href="#same-1"`)
 }

@@ -445,6 +445,10 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			return ast.WalkSkipChildren, nil
 		case *ast.Blockquote:
 			alert(n, src)
+		case *extast.Table:
+			// Focusable, as code blocks are: a table wider than the
+			// screen scrolls, from the keyboard too.
+			n.SetAttributeString("tabindex", []byte("0"))
 		case *ast.Text:
 			words.addAt(n.Segment.Value(src), n.Segment.Start)
 		case *ast.String:
