@@ -81,7 +81,12 @@ function toc() {
   const box = $("details.toc");
   if (!box) return;
   const rail = window.matchMedia(RAIL);
-  const fit = () => { box.open = rail.matches; };
+  const summary = box.querySelector("summary");
+  // In the rail the summary is a heading, not a control: out of the tab order.
+  const fit = () => {
+    box.open = rail.matches;
+    if (summary) summary.tabIndex = rail.matches ? -1 : 0;
+  };
   fit();
   if (rail.addEventListener) rail.addEventListener("change", fit);
 
