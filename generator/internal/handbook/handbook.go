@@ -105,7 +105,8 @@ type Decision struct {
 // bytes, its parse. A parse is never modified once made, so that one
 // parse serves every build of an unchanged file (serve keeps them) and is
 // shared, not copied, by the documents of those builds; what linking
-// computes is the Document's own.
+// computes is the Document's own. (A single build, whose parses no other
+// build shares, lets go of a body's HTML once its page is written.)
 type Outline struct {
 	Title string
 	Kind  Kind

@@ -52,6 +52,9 @@ func (p *Page) writeNav(b textWriter) {
 		c.m[key] = html
 		c.mu.Unlock()
 	}
+	if g, ok := b.(interface{ Grow(int) }); ok {
+		g.Grow(len(html) + len(` aria-current="page"`))
+	}
 	if !p.absolute {
 		// The current page's link, marked: the first link to it.
 		self := `href="` + template.HTMLEscapeString(p.Rel(p.URL)) + `">`
