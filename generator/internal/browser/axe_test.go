@@ -179,3 +179,32 @@ func (tb *tab) reportAxe(where string) int {
 	}
 	return len(vs)
 }
+
+// TestAccessibilitySearchResults runs axe-core on a page with the search
+// box's results open, and on the first result's page with the terms
+// marked, in the light and the dark theme, at 1280×800 and on a phone.
+func TestAccessibilitySearchResults(t *testing.T) {
+	axeScript(t)
+	srv := serve(t, demo(t))
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"1280×800", 1280, 800}, {"phone 390×844", 390, 844}} {
+		tb := newTab(t, srv, chromedp.EmulateViewport(size.w, size.h))
+		for _, theme := range []string{"light", "dark"} {
+			tb.open("/")
+			tb.setTheme(theme)
+			got := tb.searchFor("database")
+			if len(got) == 0 {
+				t.Fatal("no search results for database")
+			}
+			tb.reportAxe(fmt.Sprintf("search results for database on / (%s, %s)", theme, size.name))
+			// The result's page, its matches marked.
+			tb.do(chromedp.Navigate(got[0].Href))
+			tb.ready()
+			tb.waitFor(`!!document.querySelector("mark.search-hit")`)
+			tb.setTheme(theme)
+			tb.reportAxe(fmt.Sprintf("%s, terms marked (%s, %s)", got[0].Href, theme, size.name))
+		}
+	}
+}
