@@ -323,7 +323,9 @@ type Site struct {
 // with them.
 func HeadingID(text string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(text) {
+	b.Grow(len(text))
+	for _, r := range text {
+		r = unicode.ToLower(r) // as strings.ToLower lowers each rune
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '-' || r == '_':
 			b.WriteRune(r)
