@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,13 +17,15 @@ import (
 )
 
 // bodyEdit rebuilds after edits that changed only the bodies of published
-// documents: their front matter, title and headings are what they were.
-// Then nothing but body links can have changed, and only the pages that
-// show them are rendered again: the edited pages, the pages whose
-// backlinks changed, and the indexes fed by bodies; when saved, the
-// documents' last changes are new too, and the home page's recent changes,
-// the feed and the sitemap with them. It returns nil when the changes are
-// of any other kind, and the caller rebuilds everything.
+// documents, and perhaps their titles: their other front matter and
+// headings are what they were. Then nothing but body links and titles can
+// have changed, and only the pages that show them are rendered again: the
+// edited pages, the pages whose backlinks changed, and the indexes fed by
+// bodies; when saved, the documents' last changes are new too, and the
+// home page's recent changes, the feed and the sitemap with them. A new
+// title is shown where the document is listed (see retitle). It returns
+// nil when the changes are of any other kind, and the caller rebuilds
+// everything.
 func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 	st := s.last
 	if st == nil || len(changed) == 0 || st.late > 0 || st.graph == nil {
@@ -36,7 +39,10 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 	start := time.Now()
 	cfg, site := st.res.Config, st.res.Site
 	prefix := cfg.ContentDir + "/"
-	type edit struct{ live, fresh *handbook.Document }
+	type edit struct {
+		live, fresh *handbook.Document
+		shows       []string // with a new title, the generated pages that list it
+	}
 	var edits []edit
 	for _, p := range changed {
 		rel, ok := strings.CutPrefix(p, prefix)
@@ -58,24 +64,45 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		fresh := &handbook.Document{Path: live.Path, SourcePath: live.SourcePath, Source: src, Section: live.Section,
 			IsSection: before.isSection, IsBundle: before.isBundle, URL: before.url}
 		st.cache.parse(st.parser, fresh)
+		var shows []string
 		if !reflect.DeepEqual(before.outline, fresh.Outline) {
-			return nil // more than the body changed
+			if shows, ok = s.retitle(live, before.outline, fresh.Outline); !ok {
+				return nil // more than the body and the title changed
+			}
 		}
 		if (before.body.Diagrams > 0) != (fresh.Diagrams > 0) {
 			// A first diagram, or the last one gone, may change which
 			// files the site has (the scripts that draw diagrams).
 			return nil
 		}
-		edits = append(edits, edit{live, fresh})
+		edits = append(edits, edit{live, fresh, shows})
 	}
 
 	pages := map[string]bool{}
 	page := func(d *handbook.Document) { pages[d.URL+"index.html"] = true }
 	touches, minutes := false, false
+	titled := false
 	for _, e := range edits {
 		before := e.live.ReadingMinutes()
+		oldTitle, oldPrev, oldNext := e.live.Title, e.live.Prev, e.live.Next
 		changedTargets, t := st.graph.Relink(e.live, e.fresh)
 		touches = touches || t
+		if e.live.Title != oldTitle {
+			titled = true
+			st.graph.Retitle(e.live, oldTitle)
+			for _, d := range []*handbook.Document{oldPrev, oldNext} {
+				if d != nil {
+					page(d) // its next or previous page is another one now
+				}
+			}
+			st.render.Forget(e.live)
+			for _, d := range listing(site, e.live) {
+				page(d)
+			}
+			for _, out := range e.shows {
+				pages[out] = true
+			}
+		}
 		l := &diag.List{}
 		lint.Document(e.live, site, cfg.Lints, l)
 		st.lints[e.live] = l
@@ -109,6 +136,10 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		pages["index.html"] = true
 		later["feed.xml"], later["sitemap.xml"] = true, true
 	}
+	if titled {
+		pages["index.html"] = true // the home page lists recent documents
+		later["feed.xml"] = true
+	}
 
 	mem := publish.NewMemory()
 	st.render.RenderOnly(mem, func(out string) bool { return pages[out] })
@@ -134,4 +165,89 @@ func (s *Session) install(written map[string][]byte) (map[string][]byte, []strin
 	}
 	s.files = files
 	return files, out
+}
+
+// retitle reports whether an edit that changed the outline of live from
+// before to after is a new title alone, which the session renders anew
+// where the document is shown rather than rebuilding everything, and the
+// generated pages that list it. It is not when the title decides more
+// than what those pages show: the decision registry's entries (a
+// decision, or a document that makes or touches one), a reading path's
+// steps, the document's place in the sidebar, or the resolution of a wikilink
+// or reference written as a title, or of a broken link's "did you mean".
+func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outline) ([]string, bool) {
+	st := s.last
+	site := st.res.Site
+	a, b := *before, *after
+	a.Title, b.Title = "", ""
+	// The keys after the title move with its length; the document's
+	// diagnostics that point at them are made anew, unless the graph
+	// reported one (st.base keeps those).
+	a.KeyOffsets, b.KeyOffsets, a.ValueOffsets, b.ValueOffsets = nil, nil, nil, nil
+	if !reflect.DeepEqual(a, b) || st.base.About(live.SourcePath) || live.Kind == handbook.KindDecision || len(live.Decisions) > 0 ||
+		len(site.PathsOf[live]) > 0 || live.IsSection || st.graph.BrokenLinks() > 0 {
+		return nil, false
+	}
+	for _, docs := range site.TouchedBy {
+		if slices.Contains(docs, live) {
+			return nil, false
+		}
+	}
+	if namesTitle(site, before.Title) || namesTitle(site, after.Title) {
+		return nil, false
+	}
+	return st.render.Shows(live, st.graph.Place(live, after.Title))
+}
+
+// namesTitle reports whether a wikilink or a front matter reference of
+// the site may name a document by title.
+func namesTitle(site *handbook.Site, title string) bool {
+	t := strings.ToLower(title)
+	same := func(name string) bool {
+		name, _, _ = strings.Cut(name, "|")
+		name, _, _ = strings.Cut(name, "#")
+		return strings.ToLower(strings.TrimSpace(name)) == t
+	}
+	for _, d := range site.Docs {
+		for _, l := range d.BodyLinks {
+			if l.Form == handbook.LinkWiki && same(l.Dest) {
+				return true
+			}
+		}
+		for _, refs := range [][]handbook.Ref{d.Strategies, d.DesignDocs, d.Supersedes} {
+			for _, r := range refs {
+				if same(r.Target) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// listing returns the documents whose pages show d's title: its
+// neighbours (prev and next), the documents it links to or references
+// (their backlinks), those that link to or reference it, and those that
+// list it among their related pages.
+func listing(site *handbook.Site, d *handbook.Document) []*handbook.Document {
+	out := []*handbook.Document{}
+	if d.Prev != nil {
+		out = append(out, d.Prev)
+	}
+	if d.Next != nil {
+		out = append(out, d.Next)
+	}
+	for _, l := range d.Links {
+		if l.Target != nil {
+			out = append(out, l.Target)
+		}
+	}
+	out = append(out, d.Refs...)
+	out = append(out, site.Backlinks[d]...)
+	for x, rel := range site.Related {
+		if slices.Contains(rel, d) {
+			out = append(out, x)
+		}
+	}
+	return out
 }

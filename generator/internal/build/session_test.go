@@ -137,3 +137,79 @@ func compareOutputs(got, want map[string][]byte) string {
 	}
 	return ""
 }
+
+// TestSessionTitleEditsEqualFreshBuild retitles documents of a section
+// longer than the sidebar lists, with tags, owners, links, related pages,
+// aliases, a reading path and overdue reviews, in random order (a title
+// alone, a title and a body, a body alone), and checks after every step
+// that the session's rebuild is byte for byte a fresh build, and that
+// title edits took the partial path.
+func TestSessionTitleEditsEqualFreshBuild(t *testing.T) {
+	const n = 120
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 7))
+			fsys := fstest.MapFS{
+				"site.yaml":         {Data: []byte("title: Titles\nreview_every: 90d\nsections:\n  guides: page\n  design: design-doc\nreading_paths:\n  - id: p\n    steps: [guides/g03, guides/g40]\n")},
+				"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
+				"content/design/d1.md": {Data: []byte("---\ntitle: A design\nowner: team-a\n---\nSee [[guides/g10]] and [[guides/g45]].\n")},
+			}
+			title := func(i, v int) string {
+				return fmt.Sprintf("%c guide %d%s", 'A'+rune((i*7+v)%26), i, strings.Repeat(", revised", v))
+			}
+			body := func(i, v int) string {
+				return fmt.Sprintf("Guide %d, version %d. See [[guides/g%02d]] and [[guides/g%02d]].\n\n## Notes\n\n%s\n",
+					i, v, (i+1)%n, (i*5+v)%n, strings.Repeat("word ", 10+v%7))
+			}
+			doc := func(i, v, bv int) []byte {
+				owner := ""
+				if i%3 > 0 {
+					owner = fmt.Sprintf("owner: team-%c\n", 'a'+rune(i%3))
+				}
+				alias := ""
+				if i%11 == 0 {
+					alias = fmt.Sprintf("aliases: [/old/g%d/]\n", i)
+				}
+				return fmt.Appendf(nil, "---\ntitle: %s\ntags: [t%d, t%d]\n%sdate: 2026-0%d-01\nreviewed: 2026-0%d-15\n%s---\n%s",
+					title(i, v), i%4, i%7, owner, 1+i%9, 1+i%9, alias, body(i, bv))
+			}
+			ver, bver := make([]int, n), make([]int, n)
+			for i := range n {
+				fsys[fmt.Sprintf("content/guides/g%02d.md", i)] = &fstest.MapFile{Data: doc(i, 0, 0)}
+			}
+			sess := NewSession(fsys, Options{Now: testNow})
+			sess.Rebuild(nil)
+			partial := 0
+			for step := range 24 {
+				i := r.IntN(n)
+				p := fmt.Sprintf("content/guides/g%02d.md", i)
+				switch op := r.IntN(10); {
+				case op < 6:
+					ver[i]++
+				case op < 8:
+					ver[i]++
+					bver[i]++
+				default:
+					bver[i]++
+				}
+				fsys[p] = &fstest.MapFile{Data: doc(i, ver[i], bver[i])}
+				up := sess.Rebuild([]string{p})
+				if up.Changed != nil {
+					partial++
+				}
+				want := publish.NewMemory()
+				wres := Run(fsys, want, Options{Now: testNow})
+				if gd, wd := diagText(up.Result), diagText(wres); gd != wd {
+					t.Fatalf("step %d: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
+				}
+				if d := compareOutputs(up.Complete(), want.Files()); d != "" {
+					t.Fatalf("step %d (g%02d): %s", step, i, d)
+				}
+			}
+			t.Logf("%d of 24 edits took the partial path", partial)
+			if partial < 8 {
+				t.Errorf("only %d of 24 edits took the partial path", partial)
+			}
+		})
+	}
+}

@@ -101,6 +101,18 @@ func (l *List) Len() int {
 	return len(l.diags)
 }
 
+// About reports whether a diagnostic of the list concerns path.
+func (l *List) About(path string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range l.diags {
+		if d.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
 // Add appends a diagnostic.
 func (l *List) Add(d Diagnostic) {
 	l.mu.Lock()

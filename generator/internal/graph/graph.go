@@ -433,26 +433,79 @@ func (b *builder) sections() {
 
 // sortDocs orders siblings by weight (unset last), then title.
 func sortDocs(ds []*handbook.Document) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		wa, wb := a.Weight, b.Weight
-		if wa == 0 {
-			wa = 1 << 30
-		}
-		if wb == 0 {
-			wb = 1 << 30
-		}
-		if wa != wb {
-			return wa < wb
-		}
-		if a.Kind == handbook.KindDecision && b.Kind == handbook.KindDecision {
-			return a.Path < b.Path
-		}
-		if !strings.EqualFold(a.Title, b.Title) {
-			return strings.ToLower(a.Title) < strings.ToLower(b.Title)
-		}
+	sort.SliceStable(ds, func(i, j int) bool { return before(ds[i], ds[j]) })
+}
+
+// before reports whether sibling a comes before sibling b.
+func before(a, b *handbook.Document) bool {
+	wa, wb := a.Weight, b.Weight
+	if wa == 0 {
+		wa = 1 << 30
+	}
+	if wb == 0 {
+		wb = 1 << 30
+	}
+	if wa != wb {
+		return wa < wb
+	}
+	if a.Kind == handbook.KindDecision && b.Kind == handbook.KindDecision {
 		return a.Path < b.Path
-	})
+	}
+	if !strings.EqualFold(a.Title, b.Title) {
+		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+	}
+	return a.Path < b.Path
+}
+
+// Place returns the index d, titled title, takes among its siblings: in
+// its section's list, the sidebar and the order of prev and next.
+func (g *Graph) Place(d *handbook.Document, title string) int {
+	if d.Parent == nil {
+		return 0
+	}
+	o := *d.Outline
+	o.Title = title
+	x := *d
+	x.Outline = &o
+	n := 0
+	for _, sib := range d.Parent.Children {
+		if sib != d && before(sib, &x) {
+			n++
+		}
+	}
+	return n
+}
+
+// Retitle brings the graph up to date after d's title changed from old
+// (its parse replaced by Relink): d's place among its siblings and their
+// prev and next, the titles wikilinks resolve by, and the names "did you
+// mean" suggests.
+func (g *Graph) Retitle(d *handbook.Document, old string) {
+	b := g.b
+	if sec := d.Parent; sec != nil {
+		sortDocs(sec.Children)
+		var prev *handbook.Document
+		for _, c := range sec.Children {
+			if c.IsSection {
+				continue
+			}
+			c.Prev, c.Next = prev, nil
+			if prev != nil {
+				prev.Next = c
+			}
+			prev = c
+		}
+	}
+	k := strings.ToLower(old)
+	b.byName[k] = slices.DeleteFunc(b.byName[k], func(x *handbook.Document) bool { return x == d })
+	if len(b.byName[k]) == 0 {
+		delete(b.byName, k)
+	}
+	k = strings.ToLower(d.Title)
+	list := b.byName[k]
+	i := sort.Search(len(list), func(i int) bool { return list[i].Path >= d.Path })
+	b.byName[k] = slices.Insert(list, i, d)
+	*b.names = suggestions{}
 }
 
 func humanize(s string) string {
