@@ -150,8 +150,8 @@ func TestSessionTitleEditsEqualFreshBuild(t *testing.T) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 7))
 			fsys := fstest.MapFS{
-				"site.yaml":         {Data: []byte("title: Titles\nreview_every: 90d\nsections:\n  guides: page\n  design: design-doc\nreading_paths:\n  - id: p\n    steps: [guides/g03, guides/g40]\n")},
-				"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
+				"site.yaml":            {Data: []byte("title: Titles\nreview_every: 90d\nsections:\n  guides: page\n  design: design-doc\nreading_paths:\n  - id: p\n    steps: [guides/g03, guides/g40]\n")},
+				"content/_index.md":    {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
 				"content/design/d1.md": {Data: []byte("---\ntitle: A design\nowner: team-a\n---\nSee [[guides/g10]] and [[guides/g45]].\n")},
 			}
 			title := func(i, v int) string {
