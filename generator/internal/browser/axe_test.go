@@ -144,9 +144,10 @@ func TestAccessibility(t *testing.T) {
 		name string
 		w, h int64
 	}{{"1280×800", 1280, 800}, {"phone 390×844", 390, 844}} {
-		tb := newTab(t, srv, chromedp.EmulateViewport(size.w, size.h))
-		for _, theme := range []string{"light", "dark"} {
-			for _, p := range pages {
+		for _, p := range pages {
+			// A tab a page: a tab's time is bounded (tabTime).
+			tb := newTab(t, srv, chromedp.EmulateViewport(size.w, size.h))
+			for _, theme := range []string{"light", "dark"} {
 				tb.open(p.path)
 				tb.setTheme(theme)
 				total += tb.reportAxe(fmt.Sprintf("%s %s (%s, %s)", p.name, p.path, theme, size.name))
