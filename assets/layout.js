@@ -33,7 +33,7 @@ function drawer() {
   const close = document.createElement("button");
   close.type = "button";
   close.className = "drawer-close";
-  close.textContent = "Close";
+  close.textContent = t("close");
   nav.prepend(close);
 
   const isOpen = () => btn.getAttribute("aria-expanded") === "true";

@@ -19,6 +19,7 @@ import (
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/i18n"
+	"handbook/generator/internal/sitepath"
 )
 
 // templates holds the compiled layouts. Every layout is compiled once, up
@@ -269,6 +270,14 @@ func funcs(loc *i18n.Locale) template.FuncMap {
 			return t.Format(isoLayout)
 		},
 		"kindLabel": func(k handbook.Kind, many bool) string { return kindLabel(loc, k, many) },
+		// linkTo is a link for a string's placeholder: {{ T "moved_to"
+		// "link" (linkTo HREF TEXT) }}. TEXT is escaped unless it is HTML
+		// (a T); an HREF a link may not have is left out.
+		"linkTo": linkTo,
+		// code is a <code> element for a string's placeholder.
+		"code": func(s string) template.HTML {
+			return template.HTML("<code>" + template.HTMLEscapeString(s) + "</code>")
+		},
 		// statusLabel is a status in the handbook's language.
 		"statusLabel": func(s string) string { return statusLabel(loc, s) },
 		"tagSlug":     graph.TagSlug,
@@ -322,4 +331,23 @@ func statusLabel(loc *i18n.Locale, s string) string {
 		return loc.Text("status_" + s)
 	}
 	return s
+}
+
+// linkTo writes <a href="href">text</a>: text escaped, or as it is when
+// it is template.HTML; an href with a scheme a link may not have
+// (javascript:, data:) is dropped, as html/template drops it.
+func linkTo(href string, text any) template.HTML {
+	var t string
+	switch v := text.(type) {
+	case template.HTML:
+		t = string(v)
+	case string:
+		t = template.HTMLEscapeString(v)
+	default:
+		t = template.HTMLEscapeString(fmt.Sprint(v))
+	}
+	if _, ok := sitepath.SafeURL(href, false); !ok {
+		return template.HTML(t)
+	}
+	return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `">` + t + "</a>")
 }
