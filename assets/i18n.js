@@ -29,6 +29,11 @@ function category(n) {
   }
 }
 
+/** has reports whether the table has a string for key. */
+export function has(key) {
+  return Object.prototype.hasOwnProperty.call(strings, key);
+}
+
 /**
  * t returns the string of key with its {placeholders} filled: from a
  * number (it fills {n} and picks the plural form) or from an object of

@@ -9,7 +9,7 @@
 // package: fold and tokens below are that rule, tested against the same
 // table of cases (generator/internal/searchtext/testdata).
 
-import { t } from "./i18n.js";
+import { has, t } from "./i18n.js";
 
 // Every string search shows the reader, from the handbook's table of
 // strings (i18n/<language>.yaml, through i18n.js).
@@ -22,6 +22,10 @@ export const STRINGS = {
   more: (shown, total) => t("search_show_more", { shown, total }),
   hits: (query) => t("search_hits", { query }),
   clear: () => t("search_clear"),
+  // A result's kind badge (the index names the kinds that show one) and
+  // status, in the handbook's language.
+  kind: (kind, badge) => (has("badge_" + kind) ? t("badge_" + kind) : badge),
+  status: (st) => (has("status_" + st) ? t("status_" + st) : st),
   section: "§ ", // before the heading of the section a snippet is from
 };
 
@@ -654,8 +658,8 @@ export function search() {
   function option(r, doc, marks, i) {
     const [url, title, kind, st] = doc;
     const badges = [];
-    if (meta.kinds[kind]) badges.push(el("span", { class: "kind", text: meta.kinds[kind] }));
-    if (st) badges.push(el("span", { class: "badge status-" + st, text: st }));
+    if (meta.kinds[kind]) badges.push(el("span", { class: "kind", text: STRINGS.kind(kind, meta.kinds[kind]) }));
+    if (st) badges.push(el("span", { class: "badge status-" + st, text: STRINGS.status(st) }));
     const sn = snippet(doc, marks, r.sec);
     const a = el("a", { href: href(url, sn.id, marks), id: "search-opt-" + i, role: "option", "aria-selected": "false", tabindex: "-1" }, [
       el("span", { class: "search-title" }, [marked(title, ranges(title, marks))]),

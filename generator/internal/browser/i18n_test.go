@@ -230,6 +230,9 @@ func TestJapaneseInterface(t *testing.T) {
 	}
 	check := func(t *testing.T, tb *tab, base string) {
 		for _, p := range pages {
+			if p == "404.html" && tb.srv == nil {
+				continue // its links are from the server's root, for any address: only a server serves it
+			}
 			u := base + p
 			if base != tb.srvURL() && (p == "" || strings.HasSuffix(p, "/")) {
 				u += "index.html"
