@@ -24,6 +24,8 @@ import { t } from "./i18n.js";
   const dark = () =>
     root.dataset.theme === "dark" || (root.dataset.theme !== "light" && !!system && system.matches);
 
+  const grey = () => window.getComputedStyle(root).getPropertyValue("--grey-bg").trim();
+
   let drawn = null; // the theme the diagrams were last drawn in
   let queue = Promise.resolve();
   let serial = 0;
@@ -40,8 +42,8 @@ import { t } from "./i18n.js";
       suppressErrorRendering: true,
       theme: theme,
       // Mermaid's dark theme puts its edge labels' #ccc text on #585858
-      // (4.4:1): a darker ground gives them AA contrast.
-      themeVariables: theme === "dark" ? { edgeLabelBackground: "#2b323b" } : {},
+      // (4.4:1): the page's own grey ground gives them AA contrast.
+      themeVariables: theme === "dark" && grey() ? { edgeLabelBackground: grey() } : {},
       fontFamily: window.getComputedStyle(document.body).fontFamily,
     });
     queue = queue.then(async () => {
