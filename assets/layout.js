@@ -41,6 +41,8 @@ function drawer() {
     btn.setAttribute("aria-expanded", open ? "true" : "false");
     nav.classList.toggle("open", open);
     backdrop.hidden = !open;
+    // The page behind stays still while the drawer is open.
+    document.documentElement.classList.toggle("drawer-open", open);
     if (open) {
       // The current page's link if the drawer lists it, else its first link.
       const target = $('a[aria-current="page"]', nav) || $("a", nav) || close;
