@@ -52,22 +52,3 @@ export function t(key, args) {
   }
   return s.replace(/\{([A-Za-z0-9_]+)\}/g, (m, name) => (Object.prototype.hasOwnProperty.call(vals, name) ? String(vals[name]) : m));
 }
-
-/** date writes a Date as the language writes a day: "1 December 2026", "2026年12月1日". */
-export function date(d) {
-  const months = table.months || [];
-  return (table.date_format || "{year}-{month}-{day}").replace(/\{(day|month|year)\}/g, (m, part) =>
-    part === "day" ? String(d.getDate()) : part === "year" ? String(d.getFullYear()) : months[d.getMonth()] || String(d.getMonth() + 1)
-  );
-}
-
-/** relative says how long ago a day was: "today", "yesterday", "3 days ago", "2 months ago". */
-export function relative(d, now) {
-  const day = (x) => Date.UTC(x.getFullYear(), x.getMonth(), x.getDate());
-  const days = Math.round((day(now || new Date()) - day(d)) / 86400000);
-  if (days <= 0) return t("today");
-  if (days === 1) return t("yesterday");
-  if (days < 45) return t("days_ago", days);
-  if (days < 365) return t("months_ago", Math.round(days / 30.44));
-  return t("years_ago", Math.floor(days / 365.25));
-}

@@ -188,6 +188,8 @@ Fine.
 	s.contains("decisions/index.html", `<span class="badge status-proposed">vorgeschlagen</span>`, `<span class="badge status-accepted">angenommen</span>`)
 	s.contains("decisions/timeline/index.html", `<title>Zeitleiste der Entscheidungen`)
 	s.contains("decisions/status/accepted/index.html", `<h1>Entscheidungen: angenommen</h1>`)
+	// A kind: filter takes the kind's names in the language.
+	s.contains("search/index.js", `"Entscheidung":"decision"`, `"Entscheidungen":"decision"`)
 }
 
 // serve's rebuild after a change of language writes the bodies' words

@@ -68,8 +68,9 @@ const (
 )
 
 // searchHead opens the search index entry: everything before the
-// counts and the shard map.
-var searchHead = func() []byte {
+// counts and the shard map. The kind aliases are the kinds table's words
+// and the kind's names in the handbook's language (kind:戦略), each once.
+func (r *Renderer) searchHead() []byte {
 	var b bytes.Buffer
 	b.WriteString(`window.HANDBOOK_SEARCH={"v":2,"kinds":{`)
 	n := 0
@@ -87,8 +88,20 @@ var searchHead = func() []byte {
 	}
 	b.WriteString(`},"kind_aliases":{`)
 	n = 0
+	seen := map[string]bool{}
 	for _, s := range handbook.KindTable {
-		for _, a := range s.Aliases() {
+		words := s.Aliases()
+		for _, k := range []string{"kind_", "kinds_", "badge_"} {
+			if r.loc.Has(k + string(s.Name)) {
+				words = append(words, r.loc.Text(k+string(s.Name)))
+			}
+		}
+		for _, a := range words {
+			key := strings.ToLower(a)
+			if seen[key] || key == string(s.Name) {
+				continue
+			}
+			seen[key] = true
 			if n > 0 {
 				b.WriteByte(',')
 			}
@@ -100,7 +113,7 @@ var searchHead = func() []byte {
 	}
 	b.WriteString(`}`)
 	return b.Bytes()
-}()
+}
 
 // docTerm is a term of one document.
 type docTerm struct {
@@ -251,7 +264,7 @@ func (r *Renderer) searchFiles() map[string][]byte {
 	}
 
 	var b bytes.Buffer
-	b.Write(searchHead)
+	b.Write(r.searchHead())
 	b.WriteString(`,"docs":` + strconv.Itoa(len(rows)) + `,"group":` + strconv.Itoa(storeGroup) + `,"dict":`)
 	b.Write(dict.Bytes())
 	b.WriteString("};\n")
