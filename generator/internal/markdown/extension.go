@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"gopkg.in/yaml.v2"
 )
 
 // KindWikiLink is the AST kind of a [[wikilink]].
@@ -112,6 +113,52 @@ func (p yamlFrontMatter) Continue(node ast.Node, reader text.Reader, pc parser.C
 		return parser.Continue | parser.NoChildren
 	}
 	return p.BlockParser.Continue(node, reader, pc)
+}
+
+// frontMatterKey holds, in a parse's context, the values of its YAML
+// front matter or the error decoding them (a *yamlValues).
+var frontMatterKey = parser.NewContextKey()
+
+type yamlValues struct {
+	m   map[string]any
+	err error
+}
+
+// Close decodes the front matter as goldmark-meta does, into the same map
+// with the same error, but once: goldmark-meta decodes it a second time,
+// into an ordered list that nothing here reads, and that second pass was
+// a tenth of parsing a typical document's front matter and body.
+func (p yamlFrontMatter) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	var buf bytes.Buffer
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		buf.Write(seg.Value(reader.Source()))
+	}
+	v := &yamlValues{m: map[string]any{}}
+	if err := yaml.Unmarshal(buf.Bytes(), &v.m); err != nil {
+		// goldmark-meta reports the error of its second pass when both
+		// fail (a list, a scalar): the same words, from the same pass.
+		v.m, v.err = nil, err
+		var items yaml.MapSlice
+		if err := yaml.Unmarshal(buf.Bytes(), &items); err != nil {
+			v.err = err
+		}
+	}
+	pc.Set(frontMatterKey, v)
+	if v.err == nil {
+		node.Parent().RemoveChild(node.Parent(), node)
+	}
+}
+
+// frontMatterValues returns what Close decoded: nil and nil without YAML
+// front matter.
+func frontMatterValues(pc parser.Context) (map[string]any, error) {
+	v, _ := pc.Get(frontMatterKey).(*yamlValues)
+	if v == nil {
+		return nil, nil
+	}
+	return v.m, v.err
 }
 
 func isTOMLFence(line []byte) bool {

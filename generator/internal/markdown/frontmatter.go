@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 
@@ -130,7 +129,7 @@ func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.C
 		f.failed = true
 		return f
 	}
-	m, err := meta.TryGet(ctx)
+	m, err := frontMatterValues(ctx)
 	if err != nil {
 		off := f.start
 		msg := err.Error()

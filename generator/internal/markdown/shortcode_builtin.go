@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -203,7 +202,7 @@ func (st *scState) readFront() map[string]any {
 	if st.pc == nil || !bytes.HasPrefix(st.orig, []byte("---")) {
 		return nil
 	}
-	m, err := meta.TryGet(st.pc)
+	m, err := frontMatterValues(st.pc)
 	if err != nil || m == nil {
 		return nil
 	}
