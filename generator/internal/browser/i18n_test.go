@@ -256,6 +256,20 @@ func TestJapaneseInterface(t *testing.T) {
 		srv := serve(t, out)
 		tb := newTab(t, srv)
 		check(t, tb, srv.URL+"/")
+		// A page in Chinese in the Japanese handbook: its text has its
+		// language and Chinese fonts first; the interface keeps Japanese.
+		tb.open("/guide/chinese/")
+		fonts := eval[[]string](tb, `[document.documentElement.lang, getComputedStyle(document.querySelector("header.site-header")).fontFamily,
+			document.querySelector("article").lang, getComputedStyle(document.querySelector("article h1")).fontFamily]`)
+		if fonts[0] != "ja" || fonts[2] != "zh-CN" {
+			t.Errorf("lang of the page %q, of its article %q", fonts[0], fonts[2])
+		}
+		if jp, sc := strings.Index(fonts[1], "CJK JP"), strings.Index(fonts[1], "CJK SC"); jp < 0 || sc >= 0 {
+			t.Errorf("the Japanese interface's fonts: %s", fonts[1])
+		}
+		if sc, jp := strings.Index(fonts[3], "CJK SC"), strings.Index(fonts[3], "CJK JP"); sc < 0 || jp >= 0 {
+			t.Errorf("the Chinese article's fonts: %s", fonts[3])
+		}
 	})
 	t.Run("file", func(t *testing.T) {
 		tb := attach(t, nil)
@@ -289,7 +303,11 @@ func TestLanguageScreenshots(t *testing.T) {
 		srv := serve(t, out)
 		for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
 			tb := newTab(t, srv, chromedp.EmulateViewport(size[0], size[1]))
-			for _, pg := range []struct{ path, name string }{{"/", "home"}, {"/strategies/data/", "strategy"}} {
+			pages := []struct{ path, name string }{{"/", "home"}, {"/strategies/data/", "strategy"}}
+			if lang == "ja" {
+				pages = append(pages, struct{ path, name string }{"/decisions/", "decisions"})
+			}
+			for _, pg := range pages {
 				tb.open(pg.path)
 				if lang == "ar" {
 					if d := eval[string](tb, `document.documentElement.dir`); d != "rtl" {
