@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -74,9 +75,9 @@ type scaleSite struct {
 
 // scaleBuild builds the 10,000-document handbook once per test binary:
 // synth's, or with the wide vocabulary.
-func scaleBuild(tb testing.TB, wide bool) *scaleSite {
+func scaleBuild(tb testing.TB, variant string) *scaleSite {
 	tb.Helper()
-	v, _ := scaleOnce.LoadOrStore(wide, &scaleSite{})
+	v, _ := scaleOnce.LoadOrStore(variant, &scaleSite{})
 	s := v.(*scaleSite)
 	s.once.Do(func() {
 		dir, err := os.MkdirTemp("", "handbook-scale-")
@@ -86,7 +87,10 @@ func scaleBuild(tb testing.TB, wide bool) *scaleSite {
 		}
 		s.out = filepath.Join(dir, "public")
 		fsys := synth.Generate(10_000)
-		if wide {
+		if variant == "cjk" {
+			fsys = cjkHandbook(10_000)
+		}
+		if variant == "wide-vocabulary" {
 			data := map[string][]byte{}
 			for p, f := range fsys {
 				data[p] = f.Data
@@ -152,23 +156,23 @@ func countingServer(tb testing.TB, dir string, sent *atomic.Int64) *httptest.Ser
 //
 //	go test -run XXX -bench Search10k -benchtime 1x ./generator/internal/browser
 func BenchmarkSearch10k(b *testing.B) {
-	for _, wide := range []bool{false, true} {
-		name := "synth"
-		if wide {
-			name = "wide-vocabulary"
-		}
+	for _, name := range []string{"synth", "wide-vocabulary", "cjk"} {
 		b.Run(name, func(b *testing.B) {
 			if chromium() == "" {
 				b.Skip("chromium not found")
 			}
-			site := scaleBuild(b, wide)
+			site := scaleBuild(b, name)
+			queries := scaleQueries
+			if name == "cjk" {
+				queries = cjkQueries
+			}
 			var sent atomic.Int64
 			srv := countingServer(b, site.out, &sent)
 			var maxBytes int64
 			var firstMs, warmMs []float64
 			var perQuery []string
 			for range b.N {
-				for _, q := range scaleQueries {
+				for _, q := range queries {
 					tb := attach(b, srv)
 					tb.open("/")
 					sent.Store(0)
@@ -190,7 +194,8 @@ func BenchmarkSearch10k(b *testing.B) {
 			b.ReportMetric(firstMs[len(firstMs)/2], "ms-keystrokes-to-results-median")
 			b.ReportMetric(warmMs[len(warmMs)/2], "ms-query-median")
 			b.ReportMetric(warmMs[len(warmMs)*9/10], "ms-query-p90")
-			b.Logf("%d documents; index on disk %s; bytes before the first result: %s", site.docs, dirSize(filepath.Join(site.out, "search")), strings.Join(perQuery, ", "))
+			b.Logf("%d documents; index on disk %s (%s a document, %s without the text of snippets); bytes before the first result: %s", site.docs, dirSize(filepath.Join(site.out, "search")),
+				perDoc(filepath.Join(site.out, "search"), "", site.docs), perDoc(filepath.Join(site.out, "search"), "s", site.docs), strings.Join(perQuery, ", "))
 		})
 	}
 }
@@ -218,3 +223,56 @@ func awaitEval[T any](tb *tab, expr string) T {
 	}
 	return v
 }
+
+// perDoc is the size of the index's files a document, in bytes, all of
+// them or without those whose names begin with skip.
+func perDoc(dir, skip string, docs int) string {
+	var size int64
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if skip != "" && strings.HasPrefix(e.Name(), skip) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil {
+			size += fi.Size()
+		}
+	}
+	return fmt.Sprintf("%d bytes", size/int64(max(docs, 1)))
+}
+
+// cjkWords are the words of the Japanese and Chinese handbook the
+// benchmark writes: nouns, verbs and the particles between them.
+var cjkWords = strings.Fields(`検索 設計 障害 対応 手順 資料 会議 予定 記録 確認 開発 運用 品質 改善 担当 連絡 報告 計画 目標 顧客
+	製品 機能 試験 環境 本番 変更 承認 判断 方針 組織 採用 研修 評価 予算 契約 請求 支払 予約 配送 在庫
+	サービス チーム データ エンジン インデックス キャッシュ スキーマ リリース レビュー ダッシュボード
+	数据 部署 团队 服务 接口 存储 队列 延迟 预算 评审 决策 战略 迁移 索引 缓存 事件 订单 支付 合同 版本`)
+
+var cjkJoins = strings.Fields(`は が を に で と の も から まで について として します しました です。 する。 、 。`)
+
+// cjkHandbook writes a handbook of n documents in Japanese and Chinese,
+// about 2 KB of text each, in three sections.
+func cjkHandbook(n int) fstest.MapFS {
+	r := rand.New(rand.NewPCG(3, 5))
+	fsys := fstest.MapFS{
+		"site.yaml":         {Data: []byte("title: 多言語ハンドブック\nlanguage: ja\n")},
+		"content/_index.md": {Data: []byte("---\ntitle: ホーム\n---\nチームの手引きです。\n")},
+	}
+	word := func() string { return cjkWords[r.IntN(len(cjkWords))] }
+	for i := range n {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: %s%sの%s %d\n---\n", word(), word(), word(), i)
+		for s := range 3 {
+			fmt.Fprintf(&b, "\n## %sと%s %d\n\n", word(), word(), s)
+			for range 40 {
+				b.WriteString(word())
+				b.WriteString(cjkJoins[r.IntN(len(cjkJoins))])
+			}
+			b.WriteString("\n")
+		}
+		fsys[fmt.Sprintf("content/docs/doc-%05d.md", i)] = &fstest.MapFile{Data: []byte(b.String())}
+	}
+	return fsys
+}
+
+// cjkQueries are typed into the CJK handbook's search box.
+var cjkQueries = []string{"検索", "設計 障害", "サービス", "データエンジン", "数据", "部署 团队", "障", "検索エンジン", "キャッシュ 予算", "服务接口"}

@@ -10,9 +10,11 @@ import (
 type extra struct {
 	name string
 	make func() []byte
-	// files, when set, makes several files instead, named by their output
-	// paths; name stands for them all when extras are kept or not.
-	files func() map[string][]byte
+	// files, when set, makes several files instead, passing each to
+	// write (safe to call from several goroutines) under its output path,
+	// until write returns false; name stands for them all when extras
+	// are kept or not.
+	files func(write func(name string, b []byte) bool)
 }
 
 // extras lists the files that are not pages: sitemap.xml, feed.xml, the

@@ -135,15 +135,16 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 		if i >= at && i < at+len(extras) {
 			f := extras[i-at]
 			if f.files != nil {
-				for name, b := range f.files() {
+				f.files(func(name string, b []byte) bool {
 					if err := w.WriteFile(name, b); err != nil {
 						if !errors.Is(err, publish.ErrStopped) {
 							r.diags.Errorf(name, -1, "", "cannot write: %v", err)
 						}
-						return
+						return false
 					}
 					written.Add(1)
-				}
+					return true
+				})
 				return
 			}
 			if err := w.WriteFile(f.name, f.make()); err != nil {

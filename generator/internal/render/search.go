@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"handbook/generator/internal/handbook"
@@ -141,10 +142,41 @@ type posting struct {
 // computed on every core and, for serve (Options.Rebuilds), kept, so that
 // a rebuild after an edit recomputes only the rows of documents whose
 // text changed; the shards are then assembled from the rows.
-func (r *Renderer) searchFiles() map[string][]byte {
+func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	docs := r.site.Docs
 	rows := make([]*searchRow, len(docs))
 	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i]) })
+	var stopped atomic.Bool
+	part := func(name string) *bytes.Buffer {
+		b := new(bytes.Buffer)
+		b.WriteString(`HANDBOOK_SEARCH_PART("` + name + `",`)
+		return b
+	}
+	end := func(name string, b *bytes.Buffer) {
+		b.WriteString(");\n")
+		if !stopped.Load() && !write("search/"+name+".js", b.Bytes()) {
+			stopped.Store(true)
+		}
+	}
+
+	// Store shards, made on every core; a single build keeps no text in
+	// its rows, and makes it here.
+	pool.Each((len(rows)+storeGroup-1)/storeGroup, func(g int) {
+		b := part("s" + strconv.Itoa(g))
+		b.WriteByte('[')
+		for i := g * storeGroup; i < min(len(rows), (g+1)*storeGroup); i++ {
+			if i > g*storeGroup {
+				b.WriteByte(',')
+			}
+			if rows[i].store != nil {
+				b.Write(rows[i].store)
+			} else {
+				b.Write(searchStore(docs[i], sections(docs[i])))
+			}
+		}
+		b.WriteByte(']')
+		end("s"+strconv.Itoa(g), b)
+	})
 
 	// Postings, by term, in document order.
 	byTerm := make(map[string][]posting, len(rows)*16)
@@ -159,17 +191,6 @@ func (r *Renderer) searchFiles() map[string][]byte {
 		terms = append(terms, t)
 	}
 	slices.Sort(terms)
-
-	files := map[string][]byte{}
-	part := func(name string) *bytes.Buffer {
-		b := new(bytes.Buffer)
-		b.WriteString(`HANDBOOK_SEARCH_PART("` + name + `",`)
-		return b
-	}
-	end := func(name string, b *bytes.Buffer) {
-		b.WriteString(");\n")
-		files["search/"+name+".js"] = b.Bytes()
-	}
 
 	// Postings shards, packed in term order.
 	shardOf := make([]int, len(terms))
@@ -249,27 +270,14 @@ func (r *Renderer) searchFiles() map[string][]byte {
 	}
 	dict.WriteByte('}')
 
-	// Store shards.
-	for g := 0; g*storeGroup < len(rows); g++ {
-		b := part("s" + strconv.Itoa(g))
-		b.WriteByte('[')
-		for i := g * storeGroup; i < min(len(rows), (g+1)*storeGroup); i++ {
-			if i > g*storeGroup {
-				b.WriteByte(',')
-			}
-			b.Write(rows[i].store)
-		}
-		b.WriteByte(']')
-		end("s"+strconv.Itoa(g), b)
-	}
-
 	var b bytes.Buffer
 	b.Write(r.searchHead())
 	b.WriteString(`,"docs":` + strconv.Itoa(len(rows)) + `,"group":` + strconv.Itoa(storeGroup) + `,"dict":`)
 	b.Write(dict.Bytes())
 	b.WriteString("};\n")
-	files[SearchFile] = b.Bytes()
-	return files
+	if !stopped.Load() {
+		write(SearchFile, b.Bytes())
+	}
 }
 
 // encodePostings appends a term's postings to out.
@@ -334,7 +342,7 @@ func (r *Renderer) searchRow(d *handbook.Document) *searchRow {
 	key := searchKey(d)
 	if !r.opts.Rebuilds {
 		// A single build keeps no rows.
-		return makeSearchRow(d)
+		return makeSearchRow(d, false)
 	}
 	r.cacheMu.Lock()
 	c, ok := r.rows[d]
@@ -342,7 +350,7 @@ func (r *Renderer) searchRow(d *handbook.Document) *searchRow {
 	if ok && c.words == d.Words && c.key == key {
 		return c
 	}
-	row := makeSearchRow(d)
+	row := makeSearchRow(d, true)
 	row.key = key
 	if r.opts.Rebuilds {
 		r.cacheMu.Lock()
@@ -397,8 +405,9 @@ func sections(d *handbook.Document) []section {
 	return out
 }
 
-// makeSearchRow computes a document's terms and store entry.
-func makeSearchRow(d *handbook.Document) *searchRow {
+// makeSearchRow computes a document's terms and, if keep is set, its
+// store entry.
+func makeSearchRow(d *handbook.Document, keep bool) *searchRow {
 	type acc struct {
 		fields [6]int32 // best weight in each field
 		sec    int32
@@ -411,8 +420,10 @@ func makeSearchRow(d *handbook.Document) *searchRow {
 		pos = searchtext.Tokens(searchtext.Fold(text), minWord, pos, func(t searchtext.Token) {
 			a := m[t.Term]
 			if a == nil {
+				// A copy: the term is a part of the folded text, which
+				// the row need not keep.
 				a = &acc{sec: -1}
-				m[t.Term] = a
+				m[strings.Clone(t.Term)] = a
 			}
 			a.fields[field] = max(a.fields[field], weight)
 			if sec >= 0 && weight > a.secW {
@@ -472,6 +483,14 @@ func makeSearchRow(d *handbook.Document) *searchRow {
 	slices.SortFunc(row.terms, func(a, b docTerm) int { return strings.Compare(a.term, b.term) })
 	row.terms = slices.CompactFunc(row.terms, func(a, b docTerm) bool { return a.term == b.term })
 
+	if keep {
+		row.store = searchStore(d, secs)
+	}
+	return row
+}
+
+// searchStore is a document's entry in its store shard.
+func searchStore(d *handbook.Document, secs []section) []byte {
 	var b bytes.Buffer
 	b.WriteByte('[')
 	for _, s := range []string{d.URL, d.Title, string(d.Kind), d.Status, d.Summary} {
@@ -492,6 +511,5 @@ func makeSearchRow(d *handbook.Document) *searchRow {
 		b.WriteByte(']')
 	}
 	b.WriteString("]]")
-	row.store = b.Bytes()
-	return row
+	return b.Bytes()
 }
