@@ -263,11 +263,11 @@ function engine(meta, load) {
   const N = meta.docs;
 
   // match returns, for one query word, each document's score (0: no
-  // match) and section, and for a CJK term the positions, doc → Set.
+  // match) and section, and the postings of the terms it stands for.
   async function match(w) {
     const first = Array.from(w.text)[0];
     const d = await dict(first);
-    const res = { score: new Float32Array(N), sec: new Int32Array(N), pos: w.cjk ? new Map() : null, terms: [] };
+    const res = { score: new Float32Array(N), sec: new Int32Array(N), lists: [], terms: [] };
     if (!d) return res;
     const cands = candidates(d, w);
     const lists = await Promise.all(Array.from(cands.keys(), (i) => posting(d, i)));
@@ -282,13 +282,9 @@ function engine(meta, load) {
           res.score[doc] = s;
           res.sec[doc] = p.sec[j];
         }
-        if (res.pos && p.pos[j]) {
-          let set = res.pos.get(doc);
-          if (!set) res.pos.set(doc, (set = new Set()));
-          for (const x of p.pos[j]) set.add(x);
-        }
       }
     }
+    res.lists = lists;
     return res;
   }
 
@@ -313,13 +309,25 @@ function engine(meta, load) {
   function phraseDocs(ph, ms) {
     const res = { score: new Float32Array(N), sec: new Int32Array(N), terms: [] };
     if (!ms.length) return res;
-    for (const [doc, ps0] of ms[0].pos) {
-      if (!ms.every((m) => m.score[doc] > 0)) continue;
-      const ok = ph.length === 1 || Array.from(ps0).some((p) => ph.every((part, k) => {
-        const ps = ms[k].pos.get(doc);
-        return ps && ps.has(p + part.off - ph[0].off);
-      }));
-      if (!ok) continue;
+    // A cursor in each postings list: documents are visited in order.
+    const cur = ms.map((m) => m.lists.map(() => 0));
+    for (let doc = 0; doc < N; doc++) {
+      let all = true;
+      for (const m of ms) all = all && m.score[doc] > 0;
+      if (!all) continue;
+      if (ph.length > 1) {
+        const arrs = ms.map((m, k) => {
+          let out = null;
+          m.lists.forEach((p, li) => {
+            let j = cur[k][li];
+            while (j < p.docs.length && p.docs[j] < doc) j++;
+            cur[k][li] = j;
+            if (p.docs[j] === doc && p.pos[j]) out = out ? out.concat(p.pos[j]) : p.pos[j];
+          });
+          return out && m.lists.length > 1 ? out.slice().sort((a, b) => a - b) : out || [];
+        });
+        if (!inSequence(arrs, ph)) continue;
+      }
       for (const m of ms) {
         if (m.score[doc] > res.score[doc]) {
           res.score[doc] = m.score[doc];
@@ -375,6 +383,24 @@ function engine(meta, load) {
   }
 
   return { run };
+}
+
+// inSequence says whether the parts of a phrase stand in sequence: some
+// position p of the first part's (sorted) positions has each other part k
+// at p plus its offset from the first.
+function inSequence(arrs, ph) {
+  const ptr = arrs.map(() => 0);
+  for (const p of arrs[0]) {
+    let ok = true;
+    for (let k = 1; k < arrs.length && ok; k++) {
+      const want = p + ph[k].off - ph[0].off;
+      const a = arrs[k];
+      while (ptr[k] < a.length && a[ptr[k]] < want) ptr[k]++;
+      ok = a[ptr[k]] === want;
+    }
+    if (ok) return true;
+  }
+  return false;
 }
 
 // oneEdit says whether a and b (arrays of characters) are one insertion,
