@@ -126,3 +126,22 @@ func FuzzHref(f *testing.F) {
 		}
 	})
 }
+
+// linkTo gives a string's placeholder a link: its text escaped unless it
+// is HTML, and no href a link may not have.
+func TestLinkTo(t *testing.T) {
+	for _, c := range []struct {
+		href string
+		text any
+		want htmltemplate.HTML
+	}{
+		{"../start/", "a <b> & c", `<a href="../start/">a &lt;b&gt; &amp; c</a>`},
+		{"./", htmltemplate.HTML("<em>home</em>"), `<a href="./"><em>home</em></a>`},
+		{"javascript:alert(1)", "x", `x`},
+		{`a"b`, "x", `<a href="a&#34;b">x</a>`},
+	} {
+		if got := linkTo(c.href, c.text); got != c.want {
+			t.Errorf("linkTo(%q, %q) = %s, want %s", c.href, c.text, got, c.want)
+		}
+	}
+}
