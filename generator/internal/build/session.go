@@ -87,6 +87,10 @@ func (s *Session) Rebuild(changed []string) *Update {
 	if up := s.bodyEdit(changed, saved); up != nil {
 		return up
 	}
+	// The last site's graph, pages and caches go before the new one is
+	// made, not after: a full rebuild holds one site, not two (the pages
+	// served meanwhile are the caller's).
+	s.last, s.files = nil, nil
 	mem := publish.NewMemory()
 	res := s.Build(mem)
 	s.files = mem.Files()

@@ -12,7 +12,8 @@ import (
 // alias's redirect, a reading path, the health report), for serve's
 // rebuild after a title edit. Documents' own pages are not listed: which
 // of them show d (its neighbours, backlinks and related pages) the graph
-// says. It reports false when every page of a section shows d (in the
+// says. An owner's page is listed when it lists d (the report it is
+// given is the health page's). It reports false when every page of a section shows d (in the
 // sidebar) at its place among its siblings or at place, the one it moves
 // to: the caller renders everything.
 func (r *Renderer) Shows(d *handbook.Document, place int) ([]string, bool) {
@@ -29,7 +30,7 @@ func (r *Renderer) Shows(d *handbook.Document, place int) ([]string, bool) {
 		p := j.page
 		if p.Doc == d || p.Target == d || slices.Contains(p.Items, d) ||
 			p.ReadingPath != nil && slices.Contains(p.ReadingPath.Steps, d) ||
-			p.Health != nil && reportShows(p.Health, d) {
+			p.Kind == "health" && reportShows(p.Health, d) {
 			out = append(out, j.out)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -151,6 +152,12 @@ func (d *dev) rebuild(changed []string) (contentDir string) {
 	if up.Later != nil {
 		files, written := up.Later()
 		d.srv.Update(files, written, false)
+	}
+	if up.Changed == nil {
+		// A whole site was made and the last one dropped: the memory
+		// they took is handed back now, once the pages have reloaded,
+		// so that serve's footprint stays that of one site.
+		debug.FreeOSMemory()
 	}
 	switch {
 	case changed == nil:
