@@ -79,6 +79,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 		return fmt.Errorf("cannot watch %s: %v", o.Source, err)
 	}
 	defer w.Close()
+	d.handBack()
 
 	port := ln.Addr().(*net.TCPAddr).Port
 	hs := &http.Server{Handler: guardHosts(srv, o.Bind, port, o.AllowedHosts, o.Log), ReadHeaderTimeout: 10 * time.Second}
@@ -105,6 +106,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 			if dir := d.rebuild(changed); dir != "" {
 				w.Watch(dir) // site.yaml may name another content folder
 			}
+			d.handBack()
 		}
 	}
 }
@@ -115,6 +117,18 @@ type dev struct {
 	sess      *build.Session
 	log       io.Writer
 	lastDiags string
+	// full is set when the last rebuild made the whole site anew.
+	full bool
+}
+
+// handBack returns to the system the memory a whole new site took, once
+// its pages are served: the last site was dropped, and serve's footprint
+// stays that of one site.
+func (d *dev) handBack() {
+	if d.full {
+		d.full = false
+		debug.FreeOSMemory()
+	}
 }
 
 // rebuild builds again after changes (nil: the first build), installs a
@@ -153,12 +167,7 @@ func (d *dev) rebuild(changed []string) (contentDir string) {
 		files, written := up.Later()
 		d.srv.Update(files, written, false)
 	}
-	if up.Changed == nil {
-		// A whole site was made and the last one dropped: the memory
-		// they took is handed back now, once the pages have reloaded,
-		// so that serve's footprint stays that of one site.
-		debug.FreeOSMemory()
-	}
+	d.full = up.Changed == nil
 	switch {
 	case changed == nil:
 		fmt.Fprintf(d.log, "built in %s: %s\n", took, res.Summary())
