@@ -74,14 +74,15 @@ func synthDir(b *testing.B, n int) string {
 }
 
 // buildOnce runs handbook build over src into out in a new process and
-// returns its wall time and peak resident memory in bytes.
-func buildOnce(b *testing.B, src, out string) (time.Duration, int64) {
+// returns its wall time, processor time (user and system) and peak
+// resident memory in bytes.
+func buildOnce(b *testing.B, src, out string) (wall, cpu time.Duration, rss int64) {
 	cmd := command(b, "build", "--source", src, "--out", out)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
 	err := cmd.Run()
-	wall := time.Since(start)
+	wall = time.Since(start)
 	if err != nil {
 		b.Fatalf("build: %v\n%s", err, lastLines(stderr.String(), 5))
 	}
@@ -89,7 +90,8 @@ func buildOnce(b *testing.B, src, out string) (time.Duration, int64) {
 	if !ok {
 		b.Skip("no rusage on this system")
 	}
-	return wall, ru.Maxrss << 10 // ru_maxrss is in kilobytes on Linux
+	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return wall, cpu, ru.Maxrss << 10 // ru_maxrss is in kilobytes on Linux
 }
 
 func lastLines(s string, n int) string {
@@ -103,19 +105,22 @@ func benchBuildProcess(b *testing.B, n int) {
 	src := synthDir(b, n)
 	out := filepath.Join(b.TempDir(), "public")
 	var peak int64
-	var walls []time.Duration
+	var walls, cpus []time.Duration
 	for b.Loop() {
-		wall, rss := buildOnce(b, src, out)
+		wall, cpu, rss := buildOnce(b, src, out)
 		peak = max(peak, rss)
-		walls = append(walls, wall)
+		walls, cpus = append(walls, wall), append(cpus, cpu)
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MB")
 	b.ReportMetric(median(walls).Seconds(), "median-s")
+	b.ReportMetric(median(cpus).Seconds(), "median-cpu-s")
 }
 
 // BenchmarkBuildProcess10k and the others are `handbook build` of 10,000
 // to 100,000 synthetic documents in a process of its own: its wall time
-// (median-s) and peak resident memory (peak-RSS-MB).
+// (median-s), processor time on every core (median-cpu-s: the figure to
+// compare when the machine is shared) and peak resident memory
+// (peak-RSS-MB).
 func BenchmarkBuildProcess10k(b *testing.B)  { benchBuildProcess(b, 10_000) }
 func BenchmarkBuildProcess20k(b *testing.B)  { benchBuildProcess(b, 20_000) }
 func BenchmarkBuildProcess50k(b *testing.B)  { benchBuildProcess(b, 50_000) }
@@ -127,14 +132,17 @@ func BenchmarkBuildProcess100k(b *testing.B) { benchBuildProcess(b, 100_000) }
 func benchGrowth(b *testing.B, n int) {
 	small, large := synthDir(b, n), synthDir(b, 2*n)
 	out := filepath.Join(b.TempDir(), "public")
-	var ratios []float64
+	var ratios, cpuRatios []float64
 	for b.Loop() {
-		ts, _ := buildOnce(b, small, out)
-		tl, _ := buildOnce(b, large, out)
+		ts, cs, _ := buildOnce(b, small, out)
+		tl, cl, _ := buildOnce(b, large, out)
 		ratios = append(ratios, tl.Seconds()/ts.Seconds())
+		cpuRatios = append(cpuRatios, cl.Seconds()/cs.Seconds())
 	}
 	slices.Sort(ratios)
+	slices.Sort(cpuRatios)
 	b.ReportMetric(ratios[len(ratios)/2], "time-ratio")
+	b.ReportMetric(cpuRatios[len(cpuRatios)/2], "cpu-ratio")
 }
 
 // BenchmarkBuildGrowth10kTo20k reports time(20k)/time(10k);
