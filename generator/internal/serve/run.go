@@ -90,6 +90,9 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	if o.Ready != nil {
 		o.Ready(url)
 	}
+	idle := time.NewTimer(idleHandBack)
+	idle.Stop()
+	defer idle.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -107,9 +110,21 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 				w.Watch(dir) // site.yaml may name another content folder
 			}
 			d.handBack()
+			idle.Reset(idleHandBack)
+		case <-idle.C:
+			// Quiet for a while: what the rebuilds made and dropped
+			// (pages, indexes) goes back to the system, so that serve's
+			// footprint stays that of the site it serves.
+			debug.FreeOSMemory()
 		}
 	}
 }
+
+// idleHandBack is how long serve waits after a rebuild, with nothing
+// else to do, before it hands the memory the rebuild dropped back to the
+// system: long enough that a save in quick succession is never kept
+// waiting by it.
+const idleHandBack = 2 * time.Second
 
 // dev is the rebuild loop's state.
 type dev struct {
