@@ -173,8 +173,10 @@ type Body struct {
 	HTML      string     // rendered body; link hrefs are slots "\x00N\x00" for BodyLinks[N]
 	BodyLinks []BodyLink // body links, in order
 	WordCount int
-	// Words are the body's distinct lower-case words of three letters or
-	// more, space-separated in order of first use: the search index's.
+	// Words is the body's plain text as the search index reads it: the
+	// text before the first heading, then for each heading "\x1e" id
+	// "\x1f" and the heading's text and the text up to the next heading
+	// (markdown.SectionMark, markdown.IDMark).
 	Words string
 	Tasks int // task list items
 	// Diagrams counts the body's ```mermaid fences, drawn in the reader's
