@@ -1,6 +1,6 @@
 // The page's frame: the navigation drawer on narrow screens, the table of
 // contents (open in its rail on wide screens, with the section in view
-// marked) and the decision index's filters and sortable table. Imported by
+// marked) and the decision index's filters and sortable table, started by
 // main.js; like the rest of the theme's script, each part is an
 // enhancement of a page that reads complete without it.
 
@@ -21,7 +21,7 @@ const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
 // close button, or widening the window to where the sidebar shows closes
 // it; focus goes into it when it opens and back to the button when it
 // closes from the keyboard or the close button.
-function drawer() {
+export function drawer() {
   const btn = $("button.nav-toggle[aria-controls]");
   const nav = btn && document.getElementById(btn.getAttribute("aria-controls"));
   if (!nav) return;
@@ -79,7 +79,7 @@ function drawer() {
 // and folded above the body elsewhere, and marks with aria-current the link
 // of the section being read: the last heading above the top fifth of the
 // window, or the last one when the page is scrolled to its end.
-function toc() {
+export function toc() {
   const box = $("details.toc");
   if (!box) return;
   const rail = window.matchMedia(RAIL);
@@ -141,7 +141,7 @@ function toc() {
 // shared. Each row carries its status, area, owner and year as data
 // attributes; a cell's data-sort, where it has one, is the value it sorts
 // by (a status's rank, an ISO date).
-function decisionIndex() {
+export function decisionIndex() {
   const table = $("table.decision-table");
   const form = $("form.decision-filter");
   if (!table && !form) return;
@@ -251,23 +251,4 @@ function decisionIndex() {
   if (table) sortRows();
   filter();
   if (params.toString()) address();
-}
-
-// ------------------------------------------------------------------- start
-
-function start() {
-  for (const f of [drawer, toc, decisionIndex]) {
-    try {
-      f();
-    } catch (e) {
-      // One part failing leaves the others, and the page, working.
-      if (window.console) console.error("handbook:", f.name, e);
-    }
-  }
-}
-
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", start);
-} else {
-  start();
 }

@@ -15,7 +15,7 @@ import { search, pageHighlight } from "./search.js";
 // Every word shown comes from the handbook's table of strings (t, from
 // i18n.js).
 import { t } from "./i18n.js";
-import "./layout.js";
+import { drawer, toc, decisionIndex } from "./layout.js";
 
 (function () {
   "use strict";
@@ -441,7 +441,7 @@ import "./layout.js";
   // ------------------------------------------------------------------ start
 
   function start() {
-    for (const f of [fileLinks, themeToggle, search, pageHighlight, checklists, codeBlocks, readingPaths, reviewDue]) {
+    for (const f of [drawer, toc, decisionIndex, fileLinks, themeToggle, search, pageHighlight, checklists, codeBlocks, readingPaths, reviewDue]) {
       try {
         f();
       } catch (e) {
