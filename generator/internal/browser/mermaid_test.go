@@ -6,14 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"handbook/generator/internal/build"
-	"handbook/generator/internal/publish"
-	"handbook/generator/internal/theme"
 )
 
 // diagramPage is the demo's design document with a Mermaid diagram.
@@ -208,26 +203,7 @@ func TestMermaidOnCorpora(t *testing.T) {
 		{"sourcegraph-handbook", "content", 1, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			root := filepath.Join(dir, c.name)
-			if _, err := os.Stat(root); err != nil {
-				t.Skipf("corpus %s is absent (%v)", c.name, err)
-			}
-			out := filepath.Join(t.TempDir(), "public")
-			w, err := publish.NewDir(out, publish.Guard{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys := &theme.Overlay{
-				Top:  fstest.MapFS{"site.yaml": {Data: []byte("content_dir: " + c.content + "\n")}},
-				Base: os.DirFS(root),
-			}
-			if res := build.Run(fsys, w, build.Options{BrokenLinks: "warning"}); res.Errors > 0 {
-				_ = w.Abort()
-				t.Fatalf("%s: %d errors", c.name, res.Errors)
-			}
-			if err := w.Commit(); err != nil {
-				t.Fatal(err)
-			}
+			out := buildCorpus(t, dir, c.name, c.content)
 			var pages []string
 			_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {

@@ -34,26 +34,7 @@ func TestSearchOnCorpora(t *testing.T) {
 		{"18f-handbook", "pages", []string{"travel", "slack", "accessibilty", "leave"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			root := filepath.Join(dir, c.name)
-			if _, err := os.Stat(root); err != nil {
-				t.Skipf("corpus %s is absent (%v)", c.name, err)
-			}
-			out := filepath.Join(t.TempDir(), "public")
-			w, err := publish.NewDir(out, publish.Guard{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys := &theme.Overlay{
-				Top:  fstest.MapFS{"site.yaml": {Data: []byte("content_dir: " + c.content + "\n")}},
-				Base: os.DirFS(root),
-			}
-			if res := build.Run(fsys, w, build.Options{BrokenLinks: "warning"}); res.Errors > 0 {
-				_ = w.Abort()
-				t.Fatalf("%s: %d errors", c.name, res.Errors)
-			}
-			if err := w.Commit(); err != nil {
-				t.Fatal(err)
-			}
+			out := buildCorpus(t, dir, c.name, c.content)
 			srv := serve(t, out)
 			// Pages of the handbooks link images of their own hosts: the tab
 			// records them without failing the test.
@@ -89,4 +70,33 @@ func TestSearchOnCorpora(t *testing.T) {
 			}
 		})
 	}
+}
+
+// buildCorpus builds the collection name of the corpora folder dir, its
+// Markdown in its folder content, into a temporary folder it returns;
+// the test skips when the collection is absent. Broken links are warnings,
+// as a team's first run on its own content would set them.
+func buildCorpus(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	root := filepath.Join(dir, name)
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("corpus %s is absent (%v)", name, err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	w, err := publish.NewDir(out, publish.Guard{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := &theme.Overlay{
+		Top:  fstest.MapFS{"site.yaml": {Data: []byte("content_dir: " + content + "\n")}},
+		Base: os.DirFS(root),
+	}
+	if res := build.Run(fsys, w, build.Options{BrokenLinks: "warning"}); res.Errors > 0 {
+		_ = w.Abort()
+		t.Fatalf("%s: %d errors", name, res.Errors)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
