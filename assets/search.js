@@ -222,8 +222,9 @@ function engine(meta, load) {
     }
     const chars = Array.from(w.text);
     if (chars.length >= 5) {
-      // One edit (insertion, deletion, substitution or transposition),
-      // the first letter kept: the terms of the same dictionary shard.
+      // One edit (insertion, deletion, substitution or transposition)
+      // after the first letter: the terms of the same dictionary shard.
+      // (match looks for a typo in the first letter itself.)
       const found = [];
       for (let i = 0; i < d.terms.length; i++) {
         const t = d.terms[i];
@@ -265,26 +266,40 @@ function engine(meta, load) {
   // match returns, for one query word, each document's score (0: no
   // match) and section, and the postings of the terms it stands for.
   async function match(w) {
-    const first = Array.from(w.text)[0];
-    const d = await dict(first);
+    const chars = Array.from(w.text);
     const res = { score: new Float32Array(N), sec: new Int32Array(N), lists: [], terms: [] };
-    if (!d) return res;
-    const cands = candidates(d, w);
-    const lists = await Promise.all(Array.from(cands.keys(), (i) => posting(d, i)));
-    let k = 0;
-    for (const [i, q] of cands) {
-      const p = lists[k++];
-      if (p.docs.length) res.terms.push(d.terms[i]);
-      for (let j = 0; j < p.docs.length; j++) {
-        const doc = p.docs[j];
-        const s = p.score[j] * q;
-        if (s > res.score[doc]) {
-          res.score[doc] = s;
-          res.sec[doc] = p.sec[j];
+    const groups = []; // [dictionary, its candidates]
+    const d = await dict(chars[0]);
+    if (d) groups.push([d, candidates(d, w)]);
+    if (!w.cjk && chars.length >= 5 && chars[1] !== chars[0]) {
+      // A typo in the first letter: one letter too many before the word,
+      // or its first two letters swapped; both are in the dictionary of
+      // the word's second letter.
+      const d2 = await dict(chars[1]);
+      const found = new Map();
+      for (const v of [chars.slice(1).join(""), chars[1] + chars[0] + chars.slice(2).join("")]) {
+        const i = d2 ? lower(d2.terms, v) : -1;
+        if (i >= 0 && d2.terms[i] === v) found.set(i, QUALITY.typo);
+      }
+      if (found.size) groups.push([d2, found]);
+    }
+    for (const [dd, cands] of groups) {
+      const lists = await Promise.all(Array.from(cands.keys(), (i) => posting(dd, i)));
+      let k = 0;
+      for (const [i, q] of cands) {
+        const p = lists[k++];
+        if (p.docs.length) res.terms.push(dd.terms[i]);
+        for (let j = 0; j < p.docs.length; j++) {
+          const doc = p.docs[j];
+          const s = p.score[j] * q;
+          if (s > res.score[doc]) {
+            res.score[doc] = s;
+            res.sec[doc] = p.sec[j];
+          }
         }
       }
+      res.lists.push(...lists);
     }
-    res.lists = lists;
     return res;
   }
 

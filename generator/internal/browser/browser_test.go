@@ -551,6 +551,22 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	t.Run("one typo", func(t *testing.T) {
+		tb := tb.with(t)
+		// One edit from "rediscovered", anywhere in the word, the first
+		// letter included; followed by a space, so not read as a prefix.
+		for _, q := range []string{"rediscovred ", "redisscovered ", "rediscoevred ", "redizcovered ", "erdiscovered ", "xrediscovered "} {
+			got := tb.searchFor(q)
+			if len(got) != 1 || pageOf(got[0].Href) != srv.URL+"/strategies/databases/" {
+				t.Errorf("results for %q = %+v, want only Which database for which job", q, got)
+			}
+		}
+		// Two edits find nothing.
+		if got := tb.searchFor("erdiscovred "); len(got) != 0 {
+			t.Errorf("results for two edits = %+v, want none", got)
+		}
+	})
+
 	t.Run("prefix and AND", func(t *testing.T) {
 		tb := tb.with(t)
 		got := tb.searchFor("postgres outb")
