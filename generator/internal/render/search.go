@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -133,9 +134,10 @@ type searchRow struct {
 	store []byte
 }
 
+// posting is a term in a document: rows[doc].terms[k]. It holds no
+// pointer, so that the collector need not read the postings.
 type posting struct {
-	doc int32
-	t   *docTerm
+	doc, k uint32
 }
 
 // searchFiles builds the search index: its entry and shards. Rows are
@@ -145,10 +147,11 @@ type posting struct {
 func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	docs := r.site.Docs
 	rows := make([]*searchRow, len(docs))
-	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i]) })
+	scratch := &sync.Pool{New: newRowScratch}
+	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i], scratch) })
 	var stopped atomic.Bool
-	part := func(name string) *bytes.Buffer {
-		b := new(bytes.Buffer)
+	part := func(name string, size int) *bytes.Buffer {
+		b := bytes.NewBuffer(make([]byte, 0, size+64))
 		b.WriteString(`HANDBOOK_SEARCH_PART("` + name + `",`)
 		return b
 	}
@@ -162,35 +165,96 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	// Store shards, made on every core; a single build keeps no text in
 	// its rows, and makes it here.
 	pool.Each((len(rows)+storeGroup-1)/storeGroup, func(g int) {
-		b := part("s" + strconv.Itoa(g))
+		lo, hi := g*storeGroup, min(len(rows), (g+1)*storeGroup)
+		size := 0
+		for i := lo; i < hi; i++ {
+			if rows[i].store != nil {
+				size += len(rows[i].store) + 1
+			} else {
+				size += storeSize(docs[i])
+			}
+		}
+		b := part("s"+strconv.Itoa(g), size)
 		b.WriteByte('[')
-		for i := g * storeGroup; i < min(len(rows), (g+1)*storeGroup); i++ {
-			if i > g*storeGroup {
+		for i := lo; i < hi; i++ {
+			if i > lo {
 				b.WriteByte(',')
 			}
 			if rows[i].store != nil {
 				b.Write(rows[i].store)
 			} else {
-				b.Write(searchStore(docs[i], sections(docs[i])))
+				writeSearchStore(b, docs[i], sections(docs[i]))
 			}
 		}
 		b.WriteByte(']')
 		end("s"+strconv.Itoa(g), b)
 	})
 
-	// Postings, by term, in document order.
-	byTerm := make(map[string][]posting, len(rows)*16)
-	for i, row := range rows {
+	// Postings, by term, in document order: each term is numbered once,
+	// then the postings of all terms are laid out in one slice, each
+	// term's together, in the order of the terms.
+	total := 0
+	for _, row := range rows {
+		total += len(row.terms)
+	}
+	ids := make([]uint32, total) // the number of each row's terms, in turn
+	number := make(map[string]uint32, total/max(len(rows), 1)*8+64)
+	var terms []string // by number, then sorted
+	var count []uint32 // the postings of each numbered term
+	at := 0
+	for _, row := range rows {
 		for k := range row.terms {
-			t := &row.terms[k]
-			byTerm[t.term] = append(byTerm[t.term], posting{int32(i), t})
+			t := row.terms[k].term
+			id, ok := number[t]
+			if !ok {
+				id = uint32(len(terms))
+				number[t] = id
+				terms = append(terms, t)
+				count = append(count, 0)
+			}
+			count[id]++
+			ids[at] = id
+			at++
 		}
 	}
-	terms := make([]string, 0, len(byTerm))
-	for t := range byTerm {
-		terms = append(terms, t)
+	number = nil
+	order := make([]uint32, len(terms)) // term numbers in term order
+	for i := range order {
+		order[i] = uint32(i)
 	}
-	slices.Sort(terms)
+	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(terms[a], terms[b]) })
+	start := make([]uint32, len(terms)+1) // by number: where its postings start
+	next := uint32(0)
+	for _, id := range order {
+		start[id] = next
+		next += count[id]
+	}
+	postings := make([]posting, total)
+	at = 0
+	for i, row := range rows {
+		for k := range row.terms {
+			id := ids[at]
+			postings[start[id]] = posting{uint32(i), uint32(k)}
+			start[id]++
+			at++
+		}
+	}
+	ids = nil
+	// start[id] is now where the postings of id end; in term order they
+	// follow one another.
+	sorted := make([]string, len(terms))
+	ends := make([]uint32, len(terms))
+	for i, id := range order {
+		sorted[i], ends[i] = terms[id], start[id]
+	}
+	terms, order, start, count = sorted, nil, nil, nil
+	postingsOf := func(i int) []posting {
+		lo := uint32(0)
+		if i > 0 {
+			lo = ends[i-1]
+		}
+		return postings[lo:ends[i]]
+	}
 
 	// Postings shards, packed in term order.
 	shardOf := make([]int, len(terms))
@@ -198,14 +262,14 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	shard, size := 0, 0
 	var pb *bytes.Buffer
 	for i, t := range terms {
-		enc = encodePostings(enc[:0], byTerm[t])
+		enc = encodePostings(enc[:0], rows, postingsOf(i))
 		if pb != nil && size+len(enc) > postingsShard {
 			pb.WriteByte('}')
 			end("p"+strconv.Itoa(shard), pb)
 			pb, shard, size = nil, shard+1, 0
 		}
 		if pb == nil {
-			pb = part("p" + strconv.Itoa(shard))
+			pb = part("p"+strconv.Itoa(shard), max(postingsShard, len(t)+len(enc))+1024)
 			pb.WriteByte('{')
 		} else {
 			pb.WriteByte(',')
@@ -227,12 +291,14 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	var dict bytes.Buffer // the entry's map
 	dict.WriteByte('{')
 	var lines strings.Builder
+	lines.Grow(dictShard)
 	dshard, first := 0, true
 	flushDict := func() {
-		b := part("d" + strconv.Itoa(dshard))
+		b := part("d"+strconv.Itoa(dshard), lines.Len()*3/2)
 		writeJSONString(b, lines.String(), false)
 		end("d"+strconv.Itoa(dshard), b)
 		lines.Reset()
+		lines.Grow(dictShard)
 		dshard++
 	}
 	for i := 0; i < len(terms); {
@@ -253,7 +319,7 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 			lines.WriteByte('\t')
 			lines.WriteString(strconv.Itoa(shardOf[k]))
 			lines.WriteByte('\t')
-			lines.WriteString(strconv.Itoa(len(byTerm[terms[k]])))
+			lines.WriteString(strconv.Itoa(len(postingsOf(k))))
 			lines.WriteByte('\n')
 		}
 		if !first {
@@ -281,20 +347,21 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 }
 
 // encodePostings appends a term's postings to out.
-func encodePostings(out []byte, ps []posting) []byte {
-	last := int32(0)
+func encodePostings(out []byte, rows []*searchRow, ps []posting) []byte {
+	last := uint32(0)
 	for k, p := range ps {
 		if k > 0 {
 			out = append(out, ',')
 		}
-		out = strconv.AppendInt(out, int64(p.doc-last), 36)
+		t := &rows[p.doc].terms[p.k]
+		out = strconv.AppendUint(out, uint64(p.doc-last), 36)
 		last = p.doc
 		out = append(out, '.')
-		out = strconv.AppendInt(out, int64(p.t.score), 36)
+		out = strconv.AppendInt(out, int64(t.score), 36)
 		out = append(out, '.')
-		out = strconv.AppendInt(out, int64(p.t.sec), 36)
+		out = strconv.AppendInt(out, int64(t.sec), 36)
 		at := int32(0)
-		for _, x := range p.t.pos {
+		for _, x := range t.pos {
 			out = append(out, '.')
 			out = strconv.AppendInt(out, int64(x-at), 36)
 			at = x
@@ -338,19 +405,19 @@ func searchIDs(d *handbook.Document) string {
 
 // searchRow returns d's row of the index, from the cache while its inputs
 // are the same.
-func (r *Renderer) searchRow(d *handbook.Document) *searchRow {
-	key := searchKey(d)
+func (r *Renderer) searchRow(d *handbook.Document, scratch *sync.Pool) *searchRow {
 	if !r.opts.Rebuilds {
 		// A single build keeps no rows.
-		return makeSearchRow(d, false)
+		return makeSearchRow(d, false, scratch)
 	}
+	key := searchKey(d)
 	r.cacheMu.Lock()
 	c, ok := r.rows[d]
 	r.cacheMu.Unlock()
 	if ok && c.words == d.Words && c.key == key {
 		return c
 	}
-	row := makeSearchRow(d, true)
+	row := makeSearchRow(d, true, scratch)
 	row.key = key
 	if r.opts.Rebuilds {
 		r.cacheMu.Lock()
@@ -374,12 +441,17 @@ func sections(d *handbook.Document) []section {
 	if i < 0 {
 		return []section{{text: text}}
 	}
+	out = make([]section, 0, strings.Count(text[i:], string(markdown.SectionMark))+1)
 	out = append(out, section{text: strings.TrimSpace(text[:i])})
-	headings := map[string]string{}
-	for _, h := range d.Headings {
-		if h.Level > 0 {
-			headings[h.ID] = h.Text
+	// headings returns the text of the last heading (not the title) with
+	// the id, as a map filled in order would.
+	headings := func(id string) string {
+		for k := len(d.Headings) - 1; k >= 0; k-- {
+			if h := d.Headings[k]; h.Level > 0 && h.ID == id {
+				return h.Text
+			}
 		}
+		return ""
 	}
 	for text = text[i+1:]; ; {
 		var s section
@@ -393,7 +465,7 @@ func sections(d *handbook.Document) []section {
 		if k >= 0 {
 			body, text = text[:k], text[k+1:]
 		}
-		if h := headings[s.id]; h != "" && strings.HasPrefix(body, h) {
+		if h := headings(s.id); h != "" && strings.HasPrefix(body, h) {
 			s.heading, body = h, body[len(h):]
 		}
 		s.text = strings.TrimSpace(body)
@@ -405,26 +477,47 @@ func sections(d *handbook.Document) []section {
 	return out
 }
 
+// termAcc gathers a term's matches in one document.
+type termAcc struct {
+	term   string   // a part of the folded text until the row is made
+	fields [6]int32 // best weight in each field
+	sec    int32
+	secW   int32
+	pos    []int32
+}
+
+// rowScratch is the memory makeSearchRow works in, reused from one
+// document to the next: the term table and its entries.
+type rowScratch struct {
+	index map[string]int32 // term: its entry in accs
+	accs  []termAcc
+}
+
+func newRowScratch() any { return &rowScratch{index: map[string]int32{}} }
+
 // makeSearchRow computes a document's terms and, if keep is set, its
-// store entry.
-func makeSearchRow(d *handbook.Document, keep bool) *searchRow {
-	type acc struct {
-		fields [6]int32 // best weight in each field
-		sec    int32
-		secW   int32
-		pos    []int32
+// store entry. scratch, when not nil, lends the working memory.
+func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchRow {
+	var sc *rowScratch
+	if scratch != nil {
+		sc = scratch.Get().(*rowScratch)
+		defer scratch.Put(sc)
+	} else {
+		sc = newRowScratch().(*rowScratch)
 	}
-	m := map[string]*acc{}
+	index, accs := sc.index, sc.accs[:0]
+	termBytes := 0
 	pos := 0
 	add := func(text string, field int, weight int32, sec int32, minWord int) {
 		pos = searchtext.Tokens(searchtext.Fold(text), minWord, pos, func(t searchtext.Token) {
-			a := m[t.Term]
-			if a == nil {
-				// A copy: the term is a part of the folded text, which
-				// the row need not keep.
-				a = &acc{sec: -1}
-				m[strings.Clone(t.Term)] = a
+			k, ok := index[t.Term]
+			if !ok {
+				k = int32(len(accs))
+				accs = append(accs, termAcc{term: t.Term, sec: -1})
+				index[t.Term] = k
+				termBytes += len(t.Term)
 			}
+			a := &accs[k]
 			a.fields[field] = max(a.fields[field], weight)
 			if sec >= 0 && weight > a.secW {
 				a.sec, a.secW = sec, weight
@@ -453,8 +546,20 @@ func makeSearchRow(d *handbook.Document, keep bool) *searchRow {
 	if fadedStatus[strings.ToLower(d.Status)] {
 		scale = fadedScale
 	}
-	row := &searchRow{words: d.Words, terms: make([]docTerm, 0, len(m)+4)}
-	for t, a := range m {
+	row := &searchRow{terms: make([]docTerm, 0, len(accs)+3+len(d.Tags))}
+	if keep {
+		row.words = d.Words
+	}
+	// The terms are parts of the folded texts: one copy of them all, so
+	// that the row keeps none of those texts.
+	var arena strings.Builder
+	arena.Grow(termBytes)
+	for i := range accs {
+		arena.WriteString(accs[i].term)
+	}
+	all, at := arena.String(), 0
+	for i := range accs {
+		a := &accs[i]
 		var best, sum int32
 		for _, w := range a.fields {
 			best = max(best, w)
@@ -467,8 +572,13 @@ func makeSearchRow(d *handbook.Document, keep bool) *searchRow {
 		if a.secW < best {
 			sec = 0
 		}
+		t := all[at : at+len(a.term)]
+		at += len(a.term)
 		row.terms = append(row.terms, docTerm{term: t, score: max(score, 1), sec: max(sec, 0), pos: a.pos})
+		*a = termAcc{}
 	}
+	clear(index)
+	sc.accs = accs[:0]
 	filter := func(field, value string) {
 		if v := searchtext.Squash(value); v != "" {
 			row.terms = append(row.terms, docTerm{term: field + ":" + v, score: 1})
@@ -484,17 +594,23 @@ func makeSearchRow(d *handbook.Document, keep bool) *searchRow {
 	row.terms = slices.CompactFunc(row.terms, func(a, b docTerm) bool { return a.term == b.term })
 
 	if keep {
-		row.store = searchStore(d, secs)
+		row.store = appendSearchStore(nil, d, secs)
 	}
 	return row
 }
 
-// searchStore is a document's entry in its store shard.
-func searchStore(d *handbook.Document, secs []section) []byte {
-	var b bytes.Buffer
+// appendSearchStore appends a document's entry in its store shard to b.
+func appendSearchStore(b []byte, d *handbook.Document, secs []section) []byte {
+	buf := bytes.NewBuffer(b)
+	writeSearchStore(buf, d, secs)
+	return buf.Bytes()
+}
+
+// writeSearchStore writes a document's entry in its store shard.
+func writeSearchStore(b *bytes.Buffer, d *handbook.Document, secs []section) {
 	b.WriteByte('[')
 	for _, s := range []string{d.URL, d.Title, string(d.Kind), d.Status, d.Summary} {
-		writeJSONString(&b, s, false)
+		writeJSONString(b, s, false)
 		b.WriteByte(',')
 	}
 	b.WriteByte('[')
@@ -503,13 +619,17 @@ func searchStore(d *handbook.Document, secs []section) []byte {
 			b.WriteByte(',')
 		}
 		b.WriteByte('[')
-		writeJSONString(&b, s.id, false)
+		writeJSONString(b, s.id, false)
 		b.WriteByte(',')
-		writeJSONString(&b, s.heading, false)
+		writeJSONString(b, s.heading, false)
 		b.WriteByte(',')
-		writeJSONString(&b, s.text, false)
+		writeJSONString(b, s.text, false)
 		b.WriteByte(']')
 	}
 	b.WriteString("]]")
-	return b.Bytes()
+}
+
+// storeSize estimates the bytes of d's store entry, escapes aside.
+func storeSize(d *handbook.Document) int {
+	return 64 + len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Status) + len(d.Summary) + len(d.Words) + 16*len(d.Headings)
 }

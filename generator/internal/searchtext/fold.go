@@ -97,24 +97,33 @@ type Token struct {
 // included, so that a caller may go on with the next field.
 func Tokens(folded string, minWord, pos int, fn func(Token)) int {
 	gap := false
-	var run []rune // the CJK run being read
+	// The CJK run being read is folded[runStart:i]: its characters stand
+	// together, as any other character ends it, so its terms are parts of
+	// folded and cost no copy.
+	runStart := -1
 	script := 0
-	flush := func() {
-		for i := range run {
-			if i+1 < len(run) {
-				fn(Token{Term: string(run[i : i+2]), CJK: true, Pos: pos})
+	flush := func(end int) {
+		if runStart < 0 {
+			return
+		}
+		for s := folded[runStart:end]; s != ""; {
+			_, n := utf8.DecodeRuneInString(s)
+			if n < len(s) {
+				_, m := utf8.DecodeRuneInString(s[n:])
+				fn(Token{Term: s[:n+m], CJK: true, Pos: pos})
 			} else {
-				fn(Token{Term: string(run[i]), CJK: true, Pos: pos})
+				fn(Token{Term: s, CJK: true, Pos: pos})
 			}
 			pos++
+			s = s[n:]
 		}
-		run = run[:0]
+		runStart = -1
 	}
 	wordStart := -1
 	endWord := func(i int) {
 		if wordStart >= 0 {
 			w := folded[wordStart:i]
-			if utf8.RuneCountInString(w) >= minWord {
+			if minWord <= 1 || utf8.RuneCountInString(w) >= minWord {
 				fn(Token{Term: w})
 			}
 			wordStart = -1
@@ -124,18 +133,20 @@ func Tokens(folded string, minWord, pos int, fn func(Token)) int {
 		if s := Script(r); s != 0 {
 			endWord(i)
 			if s != script || gap {
-				flush()
+				flush(i)
 				if gap {
 					pos++
 					gap = false
 				}
 			}
 			script = s
-			run = append(run, r)
+			if runStart < 0 {
+				runStart = i
+			}
 			continue
 		}
-		if len(run) > 0 {
-			flush()
+		if runStart >= 0 {
+			flush(i)
 			gap = true
 		}
 		script = 0
@@ -149,7 +160,7 @@ func Tokens(folded string, minWord, pos int, fn func(Token)) int {
 		gap = true
 	}
 	endWord(len(folded))
-	flush()
+	flush(len(folded))
 	return pos + 1
 }
 
