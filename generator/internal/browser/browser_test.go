@@ -1176,18 +1176,28 @@ func TestNoLayoutShift(t *testing.T) {
 		// A page on the path first, so that the path page has a read step.
 		for _, p := range []string{"/staff/the-role/", "/", "/onboarding/staff-first-90-days/", "/decisions/", "/paths/new-hire/"} {
 			tb.open(p)
-			cls, err := chromedp.Run(tb.ctx, chromedp.Evaluate[float64](`new Promise(resolve => {
+			// The shift, and what moved: each shifted element's tag and class.
+			type shift struct {
+				CLS   float64
+				Moved []string
+			}
+			got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[shift](`new Promise(resolve => {
 				let cls = 0;
+				const moved = [];
 				new PerformanceObserver(list => {
-					for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value;
+					for (const e of list.getEntries()) {
+						if (e.hadRecentInput) continue;
+						cls += e.value;
+						for (const s of e.sources || []) if (s.node) moved.push((s.node.tagName || "#text") + "." + (s.node.className || ""));
+					}
 				}).observe({type: "layout-shift", buffered: true});
-				setTimeout(() => resolve(cls), 50);
+				setTimeout(() => resolve({CLS: cls, Moved: moved}), 50);
 			})`, chromedp.EvalAwaitPromise))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cls > 0.01 {
-				t.Errorf("%s at %dpx: cumulative layout shift %.3f, want at most 0.01", p, w, cls)
+			if got.CLS > 0.01 {
+				t.Errorf("%s at %dpx: cumulative layout shift %.3f, want at most 0.01; moved: %v", p, w, got.CLS, got.Moved)
 			}
 		}
 	}
