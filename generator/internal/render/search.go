@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/markdown"
@@ -489,8 +490,9 @@ type termAcc struct {
 // rowScratch is the memory makeSearchRow works in, reused from one
 // document to the next: the term table and its entries.
 type rowScratch struct {
-	index map[string]int32 // term: its entry in accs
-	accs  []termAcc
+	index  map[string]int32 // term: its entry in accs
+	accs   []termAcc
+	folded []byte // the document's texts, folded, one after another
 }
 
 func newRowScratch() any { return &rowScratch{index: map[string]int32{}} }
@@ -505,11 +507,22 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 	} else {
 		sc = newRowScratch().(*rowScratch)
 	}
-	index, accs := sc.index, sc.accs[:0]
+	index, accs, buf := sc.index, sc.accs[:0], sc.folded[:0]
 	termBytes := 0
 	pos := 0
 	add := func(text string, field int, weight int32, sec int32, minWord int) {
-		pos = searchtext.Tokens(searchtext.Fold(text), minWord, pos, func(t searchtext.Token) {
+		// Each text is folded onto the end of buf, and read in place:
+		// what was appended is never written over while the document is
+		// read (a longer buf is a new array, the old one left as it
+		// was), and no part of it outlives the document, as the row
+		// copies its terms. So the texts cost no string of their own.
+		at := len(buf)
+		buf = searchtext.AppendFold(buf, text)
+		folded := ""
+		if len(buf) > at {
+			folded = unsafe.String(&buf[at], len(buf)-at)
+		}
+		pos = searchtext.Tokens(folded, minWord, pos, func(t searchtext.Token) {
 			k, ok := index[t.Term]
 			if !ok {
 				k = int32(len(accs))
@@ -578,7 +591,7 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 		*a = termAcc{}
 	}
 	clear(index)
-	sc.accs = accs[:0]
+	sc.accs, sc.folded = accs[:0], buf[:0]
 	filter := func(field, value string) {
 		if v := searchtext.Squash(value); v != "" {
 			row.terms = append(row.terms, docTerm{term: field + ":" + v, score: 1})

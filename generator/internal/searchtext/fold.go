@@ -56,6 +56,24 @@ func Fold(s string) string {
 	}, norm.NFC.String(b.String()))
 }
 
+// AppendFold appends s folded for search to dst, as Fold does, and
+// returns the extended slice; for ASCII text it makes no copy of its own.
+func AppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, Fold(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // Script is the class of a CJK character, 0 for any other.
 func Script(r rune) int {
 	switch {
@@ -130,6 +148,24 @@ func Tokens(folded string, minWord, pos int, fn func(Token)) int {
 		}
 	}
 	for i, r := range folded {
+		if r < utf8.RuneSelf {
+			// ASCII: no CJK, and a term's characters are letters and
+			// digits.
+			if runStart >= 0 {
+				flush(i)
+				gap = true
+			}
+			script = 0
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+				if wordStart < 0 {
+					wordStart = i
+				}
+				continue
+			}
+			endWord(i)
+			gap = true
+			continue
+		}
 		if s := Script(r); s != 0 {
 			endWord(i)
 			if s != script || gap {

@@ -34,6 +34,9 @@ func TestFold(t *testing.T) {
 		if got := Fold(c[0]); got != c[1] {
 			t.Errorf("Fold(%q) = %q, want %q", c[0], got, c[1])
 		}
+		if got := string(AppendFold([]byte("x"), c[0])); got != "x"+c[1] {
+			t.Errorf("AppendFold(x, %q) = %q, want %q", c[0], got, "x"+c[1])
+		}
 	}
 }
 
