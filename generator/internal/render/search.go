@@ -123,7 +123,8 @@ type docTerm struct {
 	term  string
 	score int32
 	sec   int32
-	pos   []int32 // CJK positions, ascending
+	// The term's CJK positions, ascending: its row's pos[posAt:posEnd].
+	posAt, posEnd int32
 }
 
 // searchRow is one document's part of the index, kept while its inputs
@@ -132,6 +133,7 @@ type searchRow struct {
 	key   string // the small inputs, joined
 	words string // the body's text
 	terms []docTerm
+	pos   []int32 // the CJK positions of all terms
 	store []byte
 }
 
@@ -354,7 +356,8 @@ func encodePostings(out []byte, rows []*searchRow, ps []posting) []byte {
 		if k > 0 {
 			out = append(out, ',')
 		}
-		t := &rows[p.doc].terms[p.k]
+		row := rows[p.doc]
+		t := &row.terms[p.k]
 		out = strconv.AppendUint(out, uint64(p.doc-last), 36)
 		last = p.doc
 		out = append(out, '.')
@@ -362,7 +365,7 @@ func encodePostings(out []byte, rows []*searchRow, ps []posting) []byte {
 		out = append(out, '.')
 		out = strconv.AppendInt(out, int64(t.sec), 36)
 		at := int32(0)
-		for _, x := range t.pos {
+		for _, x := range row.pos[t.posAt:t.posEnd] {
 			out = append(out, '.')
 			out = strconv.AppendInt(out, int64(x-at), 36)
 			at = x
@@ -484,8 +487,12 @@ type termAcc struct {
 	fields [6]int32 // best weight in each field
 	sec    int32
 	secW   int32
-	pos    []int32
+	npos   int32 // the number of its CJK positions
+	posAt  int32 // where they start in the row's pos
 }
+
+// cjkPos is a CJK position of the term accs[k].
+type cjkPos struct{ k, pos int32 }
 
 // rowScratch is the memory makeSearchRow works in, reused from one
 // document to the next: the term table and its entries.
@@ -493,6 +500,7 @@ type rowScratch struct {
 	index  map[string]int32 // term: its entry in accs
 	accs   []termAcc
 	folded []byte // the document's texts, folded, one after another
+	cjk    []cjkPos
 }
 
 func newRowScratch() any { return &rowScratch{index: map[string]int32{}} }
@@ -507,7 +515,7 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 	} else {
 		sc = newRowScratch().(*rowScratch)
 	}
-	index, accs, buf := sc.index, sc.accs[:0], sc.folded[:0]
+	index, accs, buf, cjk := sc.index, sc.accs[:0], sc.folded[:0], sc.cjk[:0]
 	termBytes := 0
 	pos := 0
 	add := func(text string, field int, weight int32, sec int32, minWord int) {
@@ -536,7 +544,8 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 				a.sec, a.secW = sec, weight
 			}
 			if t.CJK {
-				a.pos = append(a.pos, int32(t.Pos))
+				a.npos++
+				cjk = append(cjk, cjkPos{k, int32(t.Pos)})
 			}
 		})
 	}
@@ -571,6 +580,21 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 		arena.WriteString(accs[i].term)
 	}
 	all, at := arena.String(), 0
+	// The CJK positions, each term's together, in the order of accs and
+	// ascending, as they were read in order.
+	if len(cjk) > 0 {
+		row.pos = make([]int32, len(cjk))
+		n := int32(0)
+		for i := range accs {
+			accs[i].posAt = n
+			n += accs[i].npos
+		}
+		fill := make([]int32, len(accs))
+		for _, c := range cjk {
+			row.pos[accs[c.k].posAt+fill[c.k]] = c.pos
+			fill[c.k]++
+		}
+	}
 	for i := range accs {
 		a := &accs[i]
 		var best, sum int32
@@ -587,11 +611,11 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 		}
 		t := all[at : at+len(a.term)]
 		at += len(a.term)
-		row.terms = append(row.terms, docTerm{term: t, score: max(score, 1), sec: max(sec, 0), pos: a.pos})
+		row.terms = append(row.terms, docTerm{term: t, score: max(score, 1), sec: max(sec, 0), posAt: a.posAt, posEnd: a.posAt + a.npos})
 		*a = termAcc{}
 	}
 	clear(index)
-	sc.accs, sc.folded = accs[:0], buf[:0]
+	sc.accs, sc.folded, sc.cjk = accs[:0], buf[:0], cjk[:0]
 	filter := func(field, value string) {
 		if v := searchtext.Squash(value); v != "" {
 			row.terms = append(row.terms, docTerm{term: field + ":" + v, score: 1})
