@@ -31,6 +31,7 @@ export const STRINGS = {
 
 const PAGE = 10; // results shown at a time
 const PREFIX_TERMS = 40; // dictionary terms a prefix or a typo stands for, most frequent first
+const TAIL_TERMS = 8; // words a typo in the first letter may stand for
 const SHARDS = 2; // postings shards a prefix or a typo may add
 const FILTERS = { status: 1, kind: 1, tag: 1, tags: 1, owner: 1 };
 // How well a dictionary term matches a query word.
@@ -145,6 +146,30 @@ function engine(meta, load) {
   for (const [word, kind] of Object.entries(meta.kind_aliases || {})) kindAlias[squash(word)] = squash(kind);
   const dicts = Object.create(null); // shard → {terms, shard, df}
   const postings = Object.create(null); // term → {docs, score, sec, pos}
+
+  const tailShards = Object.create(null); // shard → {tails, terms}
+
+  // tailTerms returns the terms whose tail (the term without its first
+  // letter) is tail: the words one edit away in their first letter.
+  async function tailTerms(tail) {
+    const n = (meta.tails || {})[Array.from(tail)[0]];
+    if (n === undefined) return [];
+    if (!tailShards[n]) {
+      const text = await load("t" + n);
+      const tails = [], terms = [];
+      for (const line of text.split("\n")) {
+        if (!line) continue;
+        const [a, b] = line.split("\t");
+        tails.push(a);
+        terms.push(b);
+      }
+      tailShards[n] = { tails, terms };
+    }
+    const ts = tailShards[n];
+    const out = [];
+    for (let i = lower(ts.tails, tail); i < ts.tails.length && ts.tails[i] === tail; i++) out.push(ts.terms[i]);
+    return out;
+  }
 
   async function dict(first) {
     const n = meta.dict[first];
@@ -270,8 +295,12 @@ function engine(meta, load) {
     const res = { score: new Float32Array(N), sec: new Int32Array(N), lists: [], terms: [] };
     const groups = []; // [dictionary, its candidates]
     const d = await dict(chars[0]);
-    if (d) groups.push([d, candidates(d, w)]);
-    if (!w.cjk && chars.length >= 5 && chars[1] !== chars[0]) {
+    const cands = d ? candidates(d, w) : new Map();
+    if (d) groups.push([d, cands]);
+    // A word of the handbook as typed is taken as meant: only a word
+    // without an exact match looks for a typo in its first letter.
+    const known = Array.from(cands.values()).includes(QUALITY.exact);
+    if (!w.cjk && !known && chars.length >= 5 && chars[1] !== chars[0]) {
       // A typo in the first letter: one letter too many before the word,
       // or its first two letters swapped; both are in the dictionary of
       // the word's second letter.
@@ -282,6 +311,19 @@ function engine(meta, load) {
         if (i >= 0 && d2.terms[i] === v) found.set(i, QUALITY.typo);
       }
       if (found.size) groups.push([d2, found]);
+      // Its first letter changed (the same tail) or missing (the query is
+      // a tail): a few such words at the most.
+      const words = (await tailTerms(chars.slice(1).join(""))).concat(await tailTerms(w.text));
+      const byDict = new Map();
+      for (const term of words.slice(0, TAIL_TERMS)) {
+        if (term === w.text) continue;
+        const dd = await dict(Array.from(term)[0]);
+        const i = dd ? lower(dd.terms, term) : -1;
+        if (i < 0 || dd.terms[i] !== term) continue;
+        if (!byDict.has(dd)) byDict.set(dd, new Map());
+        byDict.get(dd).set(i, QUALITY.typo);
+      }
+      for (const [dd, m] of byDict) groups.push([dd, m]);
     }
     for (const [dd, cands] of groups) {
       const lists = await Promise.all(Array.from(cands.keys(), (i) => posting(dd, i)));

@@ -555,7 +555,7 @@ func TestSearch(t *testing.T) {
 		tb := tb.with(t)
 		// One edit from "rediscovered", anywhere in the word, the first
 		// letter included; followed by a space, so not read as a prefix.
-		for _, q := range []string{"rediscovred ", "redisscovered ", "rediscoevred ", "redizcovered ", "erdiscovered ", "xrediscovered "} {
+		for _, q := range []string{"rediscovred ", "redisscovered ", "rediscoevred ", "redizcovered ", "erdiscovered ", "xrediscovered ", "zediscovered ", "ediscovered "} {
 			got := tb.searchFor(q)
 			if len(got) != 1 || pageOf(got[0].Href) != srv.URL+"/strategies/databases/" {
 				t.Errorf("results for %q = %+v, want only Which database for which job", q, got)

@@ -25,11 +25,16 @@ import (
 //   - search/index.js sets window.HANDBOOK_SEARCH to {"v":2, "kinds":
 //     {kind: badge}, "kind_aliases": {word: kind}, "docs": number of
 //     documents, "group": documents a store shard, "dict": {first
-//     character of a term: dictionary shard}}. kinds and kind_aliases come
+//     character of a term: dictionary shard}, "tails": {first character
+//     of a tail: tail shard}}. kinds and kind_aliases come
 //     from handbook.KindTable, so that the script holds no list of kinds.
 //   - search/dN.js calls HANDBOOK_SEARCH_PART("dN", text): the terms that
 //     begin with the characters the entry gives this shard, sorted, one a
 //     line: term, tab, the postings shard, tab, the number of documents.
+//   - search/tN.js calls HANDBOOK_SEARCH_PART("tN", text): each term of
+//     five letters or more under its tail (the term without its first
+//     letter), sorted by tail, one a line: tail, tab, term; the tails that
+//     begin with the characters the entry gives this shard.
 //   - search/pN.js calls HANDBOOK_SEARCH_PART("pN", {term: postings}):
 //     postings are comma-separated, each "doc.score.section" in base 36,
 //     doc the gap from the previous posting's, section the document's
@@ -290,59 +295,97 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 		end("p"+strconv.Itoa(shard), pb)
 	}
 
-	// Dictionary shards: the terms of a first character are in one shard.
-	var dict bytes.Buffer // the entry's map
-	dict.WriteByte('{')
-	var lines strings.Builder
-	lines.Grow(dictShard)
-	dshard, first := 0, true
-	flushDict := func() {
-		b := part("d"+strconv.Itoa(dshard), lines.Len()*3/2)
-		writeJSONString(b, lines.String(), false)
-		end("d"+strconv.Itoa(dshard), b)
-		lines.Reset()
+	// byFirst writes n sorted keys into shards named prefix+N, the keys of
+	// one first character in one shard, one line a key (line writes it),
+	// and returns the entry's map of first characters to shards.
+	byFirst := func(prefix string, n int, key func(i int) string, line func(b *strings.Builder, i int)) []byte {
+		var m bytes.Buffer
+		m.WriteByte('{')
+		var lines strings.Builder
 		lines.Grow(dictShard)
-		dshard++
+		num, first := 0, true
+		flush := func() {
+			b := part(prefix+strconv.Itoa(num), lines.Len()*3/2)
+			writeJSONString(b, lines.String(), false)
+			end(prefix+strconv.Itoa(num), b)
+			lines.Reset()
+			lines.Grow(dictShard)
+			num++
+		}
+		for i := 0; i < n; {
+			c, _ := utf8.DecodeRuneInString(key(i))
+			j := i
+			for j < n && strings.HasPrefix(key(j), string(c)) {
+				j++
+			}
+			size := 0
+			for k := i; k < j; k++ {
+				size += len(key(k)) + 8
+			}
+			if lines.Len() > 0 && lines.Len()+size > dictShard {
+				flush()
+			}
+			for k := i; k < j; k++ {
+				line(&lines, k)
+			}
+			if !first {
+				m.WriteByte(',')
+			}
+			first = false
+			writeJSONString(&m, string(c), false)
+			m.WriteByte(':')
+			m.WriteString(strconv.Itoa(num))
+			i = j
+		}
+		if lines.Len() > 0 {
+			flush()
+		}
+		m.WriteByte('}')
+		return m.Bytes()
 	}
-	for i := 0; i < len(terms); {
-		c, _ := utf8.DecodeRuneInString(terms[i])
-		j := i
-		for j < len(terms) && strings.HasPrefix(terms[j], string(c)) {
-			j++
+
+	// Dictionary shards: term, tab, postings shard, tab, documents.
+	dict := byFirst("d", len(terms), func(i int) string { return terms[i] }, func(b *strings.Builder, k int) {
+		b.WriteString(terms[k])
+		b.WriteByte('\t')
+		b.WriteString(strconv.Itoa(shardOf[k]))
+		b.WriteByte('\t')
+		b.WriteString(strconv.Itoa(len(postingsOf(k))))
+		b.WriteByte('\n')
+	})
+
+	// Tail shards: each word of five letters or more under its tail, the
+	// word without its first letter (tail, tab, word), sorted by tail. A
+	// query reads one of them to find the words one edit away in their
+	// first letter (changed or missing) without loading every dictionary.
+	type tailed struct{ tail, term string }
+	var tails []tailed
+	for _, t := range terms {
+		if utf8.RuneCountInString(t) < 5 || strings.IndexByte(t, ':') >= 0 {
+			continue
 		}
-		n := 0
-		for _, t := range terms[i:j] {
-			n += len(t) + 8
-		}
-		if lines.Len() > 0 && lines.Len()+n > dictShard {
-			flushDict()
-		}
-		for k := i; k < j; k++ {
-			lines.WriteString(terms[k])
-			lines.WriteByte('\t')
-			lines.WriteString(strconv.Itoa(shardOf[k]))
-			lines.WriteByte('\t')
-			lines.WriteString(strconv.Itoa(len(postingsOf(k))))
-			lines.WriteByte('\n')
-		}
-		if !first {
-			dict.WriteByte(',')
-		}
-		first = false
-		writeJSONString(&dict, string(c), false)
-		dict.WriteByte(':')
-		dict.WriteString(strconv.Itoa(dshard))
-		i = j
+		_, n := utf8.DecodeRuneInString(t)
+		tails = append(tails, tailed{t[n:], t})
 	}
-	if lines.Len() > 0 {
-		flushDict()
-	}
-	dict.WriteByte('}')
+	slices.SortFunc(tails, func(a, b tailed) int {
+		if c := strings.Compare(a.tail, b.tail); c != 0 {
+			return c
+		}
+		return strings.Compare(a.term, b.term)
+	})
+	tailMap := byFirst("t", len(tails), func(i int) string { return tails[i].tail }, func(b *strings.Builder, k int) {
+		b.WriteString(tails[k].tail)
+		b.WriteByte('\t')
+		b.WriteString(tails[k].term)
+		b.WriteByte('\n')
+	})
 
 	var b bytes.Buffer
 	b.Write(r.searchHead())
 	b.WriteString(`,"docs":` + strconv.Itoa(len(rows)) + `,"group":` + strconv.Itoa(storeGroup) + `,"dict":`)
-	b.Write(dict.Bytes())
+	b.Write(dict)
+	b.WriteString(`,"tails":`)
+	b.Write(tailMap)
 	b.WriteString("};\n")
 	if !stopped.Load() {
 		write(SearchFile, b.Bytes())
