@@ -46,7 +46,3 @@ require (
 	google.golang.org/protobuf v1.36.11 // indirect
 	gopkg.in/check.v1 v1.0.0-20201130134442-10cb98267c6c // indirect
 )
-
-// node_modules/ holds the npm packages package.json pins (mermaid, axe-core):
-// not Go code.
-ignore ./node_modules

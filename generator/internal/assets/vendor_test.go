@@ -11,27 +11,27 @@ import (
 	defaultassets "handbook/assets"
 )
 
-// repoRoot holds package.json and, after `npm ci`, node_modules/.
-const repoRoot = "../../.."
+// npmDir holds package.json and, after `npm ci --prefix .ci`, node_modules/.
+const npmDir = "../../../.ci"
 
 // TestVendoredMermaidIsThePinnedPackage: the Mermaid bundle the theme
 // embeds is, byte for byte, dist/mermaid.min.js of the mermaid package at
 // the version package.json pins (installed by `npm ci` from
 // package-lock.json; `npm run vendor-mermaid` copies it). Without
-// node_modules the test skips, except under CI=true, where `npm ci` runs
+// node_modules the test skips, except under CI=true, where `npm ci --prefix .ci` runs
 // first and its absence is a failure.
 func TestVendoredMermaidIsThePinnedPackage(t *testing.T) {
 	var pkg struct {
 		DevDependencies map[string]string `json:"devDependencies"`
 	}
-	readJSON(t, filepath.Join(repoRoot, "package.json"), &pkg)
+	readJSON(t, filepath.Join(npmDir, "package.json"), &pkg)
 	want := pkg.DevDependencies["mermaid"]
 	if want == "" {
 		t.Fatal("package.json pins no mermaid version")
 	}
-	dir := filepath.Join(repoRoot, "node_modules", "mermaid")
+	dir := filepath.Join(npmDir, "node_modules", "mermaid")
 	if _, err := os.Stat(dir); err != nil {
-		msg := "node_modules/mermaid is absent: run `npm ci` at the repository's root"
+		msg := "node_modules/mermaid is absent: run `npm ci --prefix .ci`"
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
@@ -42,7 +42,7 @@ func TestVendoredMermaidIsThePinnedPackage(t *testing.T) {
 	}
 	readJSON(t, filepath.Join(dir, "package.json"), &installed)
 	if installed.Version != want {
-		t.Fatalf("node_modules has mermaid %s, package.json pins %s: run `npm ci`", installed.Version, want)
+		t.Fatalf("node_modules has mermaid %s, package.json pins %s: run `npm ci --prefix .ci`", installed.Version, want)
 	}
 	fromNPM, err := os.ReadFile(filepath.Join(dir, "dist", "mermaid.min.js"))
 	if err != nil {

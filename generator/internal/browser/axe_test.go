@@ -19,18 +19,18 @@ var (
 	axeErr  error
 )
 
-// axeScript bundles axe-core, from the node_modules/ that `npm ci`
-// installs at the repository's root (the version package-lock.json
+// axeScript bundles axe-core, from the node_modules/ that `npm ci
+// --prefix .ci` installs in .ci/ (the version .ci/package-lock.json
 // pins), into one script with esbuild, once for the package. Without
 // node_modules the test skips, except under CI=true, where it fails.
 func axeScript(t testing.TB) string {
 	t.Helper()
-	root, err := filepath.Abs(repoRoot)
+	root, err := filepath.Abs(filepath.Join(repoRoot, ".ci"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(root, "node_modules", "axe-core", "package.json")); err != nil {
-		msg := "node_modules/axe-core is absent: run `npm ci` at the repository's root to install the pinned axe-core"
+		msg := "node_modules/axe-core is absent: run `npm ci --prefix .ci` to install the pinned axe-core"
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}

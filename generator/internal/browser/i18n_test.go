@@ -15,7 +15,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"handbook/generator/internal/i18n"
-	defaulti18n "handbook/i18n"
+	defaulti18n "handbook/layouts/i18n"
 )
 
 // buildArchive builds the handbook of testdata/NAME (a txtar archive of
@@ -48,7 +48,7 @@ type englishWord struct {
 }
 
 // englishWords are the theme's English strings (every form of every key
-// of i18n/en.yaml, placeholders standing for anything) and the English
+// of layouts/i18n/en.yaml, placeholders standing for anything) and the English
 // month names: what a page of a handbook in language lang must not show,
 // but for the strings that language writes as English does ("ID").
 func englishWords(t *testing.T, lang string) []englishWord {

@@ -27,7 +27,7 @@ language: xx
 # Home
 `)
 	want := `site.yaml:2:11: warning: no strings for language "xx": the theme's words are shown in English
-	hint: the built-in languages are en, ar, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in i18n/xx.yaml (the theme's i18n/en.yaml lists them)
+	hint: the built-in languages are en, ar, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in layouts/i18n/xx.yaml (the theme's layouts/i18n/en.yaml lists them)
 `
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
@@ -45,13 +45,13 @@ func TestLanguageSiteStrings(t *testing.T) {
 -- site.yaml --
 title: T
 language: ja
--- i18n/ja.yaml --
+-- layouts/i18n/ja.yaml --
 copy: 写す
 copied: 12
 -- content/index.md --
 # Home
 `)
-	want := `i18n/ja.yaml:2:9: warning: "copied" is not a string: the theme's string is kept
+	want := `layouts/i18n/ja.yaml:2:9: warning: "copied" is not a string: the theme's string is kept
 	hint: write a string, quoted if it holds ':' or '#' or starts with '{': "…"
 `
 	if got := s.diags(); got != want {
@@ -70,13 +70,13 @@ func TestLanguageSiteStringsUnparsable(t *testing.T) {
 	s := buildSite(t, `
 -- site.yaml --
 language: de
--- i18n/de.yaml --
+-- layouts/i18n/de.yaml --
 copy: Kopieren
   copied: x
 -- content/index.md --
 # Home
 `)
-	if got := s.diags(); !strings.HasPrefix(got, "i18n/de.yaml:2:1: error: invalid YAML: mapping values are not allowed in this context") {
+	if got := s.diags(); !strings.HasPrefix(got, "layouts/i18n/de.yaml:2:1: error: invalid YAML: mapping values are not allowed in this context") {
 		t.Errorf("diagnostics:\n%s", got)
 	}
 }
@@ -86,7 +86,7 @@ func TestLanguageRightToLeft(t *testing.T) {
 	s := buildSite(t, `
 -- site.yaml --
 language: ar
--- i18n/ar.yaml --
+-- layouts/i18n/ar.yaml --
 skip_to_content: تخطَّ إلى المحتوى
 -- content/index.md --
 # Home

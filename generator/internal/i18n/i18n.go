@@ -1,8 +1,8 @@
 // Package i18n gives the default theme its words in the handbook's
 // language: one table of strings per language, kept in the theme as
-// i18n/<language>.yaml (English, Japanese, simplified Chinese, Korean,
+// layouts/i18n/<language>.yaml (English, Japanese, simplified Chinese, Korean,
 // German, French, Spanish, Brazilian Portuguese and Arabic are built in),
-// with a site's own i18n/<language>.yaml laid over it string by string, as
+// with a site's own layouts/i18n/<language>.yaml laid over it string by string, as
 // Hugo's i18n files are.
 //
 // Input: the site's and the theme's i18n folders (fs.FS) and site.yaml's
@@ -153,7 +153,7 @@ func (l *Locale) Forms(key string) []string {
 func (l *Locale) pick(key string, args []any) ([]segment, map[string]any, error) {
 	m := l.msgs[key]
 	if m == nil {
-		return nil, nil, fmt.Errorf("no string %q in the theme's i18n tables (i18n/en.yaml lists them)", key)
+		return nil, nil, fmt.Errorf("no string %q in the theme's i18n tables (layouts/i18n/en.yaml lists them)", key)
 	}
 	var vals map[string]any
 	switch {

@@ -9,7 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	defaulti18n "handbook/i18n"
+	defaulti18n "handbook/layouts/i18n"
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
@@ -187,7 +187,7 @@ func TestUnknownLanguage(t *testing.T) {
 		t.Errorf("unknown language: table %q, lang %q", l.Table, l.Lang)
 	}
 	want := `site.yaml:3:11: warning: no strings for language "xx": the theme's words are shown in English` +
-		"\n\thint: the built-in languages are en, ar, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in i18n/xx.yaml (the theme's i18n/en.yaml lists them)"
+		"\n\thint: the built-in languages are en, ar, de, es, fr, ja, ko, pt-BR, zh-CN; or write the strings in layouts/i18n/xx.yaml (the theme's layouts/i18n/en.yaml lists them)"
 	if len(ds) != 1 || ds[0].String() != want {
 		t.Errorf("diagnostics:\n%v\nwant:\n%s", ds, want)
 	}
@@ -224,13 +224,13 @@ tagged: "タグ {tag} と {extra}"
 		got = append(got, d.String())
 	}
 	want := []string{
-		`i18n/ja.yaml:2:8: warning: "steps" lacks {n}: the theme's string is kept` + "\n\thint: the English string is \"{n} steps\"",
-		`i18n/ja.yaml:3:7: warning: "copy" is not a string: the theme's string is kept` + "\n\thint: write a string, quoted if it holds ':' or '#' or starts with '{': \"…\"",
-		`i18n/ja.yaml:4:11: warning: "sections" is not a string: the theme's string is kept` + "\n\thint: write a string, quoted if it holds ':' or '#' or starts with '{': \"…\"",
-		`i18n/ja.yaml:5:1: warning: unknown string "seach_label"` + "\n\thint: did you mean \"search_label\"?",
-		`i18n/ja.yaml:11:3: warning: "days" has no other form: the theme's string is kept` + "\n\thint: give at least the other form, which every count falls back to",
-		`i18n/ja.yaml:12:9: warning: months is not a list of twelve names: the theme's string is kept` + "\n\thint: write the twelve names as a list: [January, February, …]",
-		`i18n/ja.yaml:13:9: warning: "tagged" has {extra}, which nothing fills: the theme's string is kept` + "\n\thint: the placeholders of \"tagged\" are {tag}",
+		`layouts/i18n/ja.yaml:2:8: warning: "steps" lacks {n}: the theme's string is kept` + "\n\thint: the English string is \"{n} steps\"",
+		`layouts/i18n/ja.yaml:3:7: warning: "copy" is not a string: the theme's string is kept` + "\n\thint: write a string, quoted if it holds ':' or '#' or starts with '{': \"…\"",
+		`layouts/i18n/ja.yaml:4:11: warning: "sections" is not a string: the theme's string is kept` + "\n\thint: write a string, quoted if it holds ':' or '#' or starts with '{': \"…\"",
+		`layouts/i18n/ja.yaml:5:1: warning: unknown string "seach_label"` + "\n\thint: did you mean \"search_label\"?",
+		`layouts/i18n/ja.yaml:11:3: warning: "days" has no other form: the theme's string is kept` + "\n\thint: give at least the other form, which every count falls back to",
+		`layouts/i18n/ja.yaml:12:9: warning: months is not a list of twelve names: the theme's string is kept` + "\n\thint: write the twelve names as a list: [January, February, …]",
+		`layouts/i18n/ja.yaml:13:9: warning: "tagged" has {extra}, which nothing fills: the theme's string is kept` + "\n\thint: the placeholders of \"tagged\" are {tag}",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -262,7 +262,7 @@ tagged: "タグ {tag} と {extra}"
 func TestSiteStringsUnparsable(t *testing.T) {
 	site := fstest.MapFS{"de.yaml": {Data: []byte("skip_to_content: Zum Inhalt\n  steps: x\n")}}
 	l, ds := load(t, site, "de")
-	if len(ds) != 1 || ds[0].Severity != diag.Error || ds[0].Path != "i18n/de.yaml" || ds[0].Line != 2 {
+	if len(ds) != 1 || ds[0].Severity != diag.Error || ds[0].Path != "layouts/i18n/de.yaml" || ds[0].Line != 2 {
 		t.Fatalf("diagnostics: %v", ds)
 	}
 	if l.Text("skip_to_content") != "Zum Inhalt springen" {
@@ -277,7 +277,7 @@ func TestSiteLanguageRTL(t *testing.T) {
 	if l.Dir != "rtl" || l.Table != "he" || l.Lang != "he" {
 		t.Errorf("he: dir %q table %q lang %q", l.Dir, l.Table, l.Lang)
 	}
-	if len(ds) != 1 || ds[0].Path != "i18n/he.yaml" || !strings.Contains(ds[0].Message, "shown in English") {
+	if len(ds) != 1 || ds[0].Path != "layouts/i18n/he.yaml" || !strings.Contains(ds[0].Message, "shown in English") {
 		t.Errorf("diagnostics: %v", ds)
 	}
 	for n, want := range map[int]string{1: "צעד אחד", 2: "שני צעדים", 5: "5 צעדים"} {

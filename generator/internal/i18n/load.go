@@ -18,7 +18,7 @@ import (
 // Sources are the folders a Locale is read from, each holding
 // <language>.yaml files.
 type Sources struct {
-	Site    fs.FS // the site's own i18n/ folder; nil when it has none
+	Site    fs.FS // the site's own layouts/i18n/ folder; nil when it has none
 	Builtin fs.FS // the theme's
 }
 
@@ -30,7 +30,7 @@ type Position struct {
 }
 
 // Folder is the folder of string tables, in the theme and in a site.
-const Folder = "i18n"
+const Folder = "layouts/i18n"
 
 // table is one file's strings.
 type table struct {
@@ -103,7 +103,7 @@ func Load(src Sources, lang string, at Position, diags *diag.List) *Locale {
 				if missing := len(en.msgs) - len(t.msgs); missing > 0 {
 					diags.Add(diag.Diagnostic{Path: Folder + "/" + siteFile, Offset: -1, Line: 1, Col: 1, Severity: diag.Warning,
 						Message: fmt.Sprintf("%d of the theme's %d strings are not in this file: they are shown in English", missing, len(en.msgs)),
-						Hint:    "the theme's i18n/en.yaml lists every string; copy the missing ones and translate them"})
+						Hint:    "the theme's layouts/i18n/en.yaml lists every string; copy the missing ones and translate them"})
 				}
 			}
 		}
@@ -113,7 +113,7 @@ func Load(src Sources, lang string, at Position, diags *diag.List) *Locale {
 		if !ValidTag(lang) {
 			msg = fmt.Sprintf("language %q is not a language code: the theme's words are shown in English", lang)
 		}
-		hint := "the built-in languages are " + strings.Join(builtins, ", ") + "; or write the strings in " + Folder + "/" + tag + ".yaml (the theme's i18n/en.yaml lists them)"
+		hint := "the built-in languages are " + strings.Join(builtins, ", ") + "; or write the strings in " + Folder + "/" + tag + ".yaml (the theme's layouts/i18n/en.yaml lists them)"
 		if sug := diag.Suggest(strings.ToLower(lang), lower(builtins)); sug != "" {
 			hint = fmt.Sprintf("did you mean %q? %s", builtins[slices.Index(lower(builtins), sug)], hint)
 		}
@@ -234,7 +234,7 @@ func readTable(fsys fs.FS, name string, ref *table, diags *diag.List) *table {
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
 		diags.Add(diag.Diagnostic{Path: shown, Offset: -1, Line: doc.Line, Col: doc.Column, Severity: diag.Error,
-			Message: "a strings file is a map of keys to strings", Hint: "write one key: string per line, as the theme's i18n/en.yaml does"})
+			Message: "a strings file is a map of keys to strings", Hint: "write one key: string per line, as the theme's layouts/i18n/en.yaml does"})
 		return nil
 	}
 	var keys []string
@@ -276,7 +276,7 @@ func readTable(fsys fs.FS, name string, ref *table, diags *diag.List) *table {
 		if ref != nil {
 			want = ref.msgs[key]
 			if want == nil {
-				hint := "the theme's i18n/en.yaml lists the keys"
+				hint := "the theme's layouts/i18n/en.yaml lists the keys"
 				if sug := diag.Suggest(key, keys); sug != "" {
 					hint = fmt.Sprintf("did you mean %q?", sug)
 				}

@@ -166,7 +166,7 @@ func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 // content_dir is ".".
 func siteFile(p string) bool {
 	switch p {
-	case "site.yaml", "layouts", "assets", "archetypes", "i18n", "public":
+	case "site.yaml", "layouts", "assets", "archetypes", "public":
 		return true
 	}
 	return false

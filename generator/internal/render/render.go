@@ -29,7 +29,7 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
-	defaulti18n "handbook/i18n"
+	defaulti18n "handbook/layouts/i18n"
 
 	"handbook/generator/internal/assets"
 	"handbook/generator/internal/config"

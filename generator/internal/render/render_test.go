@@ -12,7 +12,7 @@ import (
 
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/i18n"
-	defaulti18n "handbook/i18n"
+	defaulti18n "handbook/layouts/i18n"
 )
 
 func TestLinkItems(t *testing.T) {

@@ -73,7 +73,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 
 	var cfgDiags diag.List
 	cfg := config.Load(fsys, &cfgDiags)
-	w, err := watch.New(o.Source, []string{cfg.ContentDir, "layouts", "assets", "i18n", config.FileName}, watch.Options{Poll: o.Poll, Batch: o.Batch})
+	w, err := watch.New(o.Source, []string{cfg.ContentDir, "layouts", "assets", config.FileName}, watch.Options{Poll: o.Poll, Batch: o.Batch})
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("cannot watch %s: %v", o.Source, err)

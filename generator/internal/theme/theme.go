@@ -13,8 +13,8 @@ import (
 	"sort"
 
 	defaultassets "handbook/assets"
-	defaulti18n "handbook/i18n"
 	defaultlayouts "handbook/layouts"
+	defaulti18n "handbook/layouts/i18n"
 )
 
 // Layouts returns the site's layouts/ over the default layouts.
@@ -85,10 +85,10 @@ func (o *Overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// Strings returns the site's own i18n/ folder (nil when it has none) and
+// Strings returns the site's own layouts/i18n/ folder (nil when it has none) and
 // the theme's string tables: package i18n lays the site's strings over
 // the theme's one by one, not file by file.
 func Strings(site fs.FS) (own, builtin fs.FS) {
-	o := overlay(site, "i18n", defaulti18n.FS).(*Overlay)
+	o := overlay(site, "layouts/i18n", defaulti18n.FS).(*Overlay)
 	return o.Top, o.Base
 }
