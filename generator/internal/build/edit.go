@@ -11,7 +11,6 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/lint"
-	"handbook/generator/internal/markdown"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
 )
@@ -31,10 +30,8 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 	if st == nil || len(changed) == 0 || st.late > 0 || st.graph == nil {
 		return nil
 	}
-	for _, d := range st.res.Docs {
-		if markdown.ReadsFiles(d.Source) {
-			return nil // a page may include the edited file (readfile)
-		}
+	if st.cache.readsFiles() {
+		return nil // a page may include the edited file (readfile)
 	}
 	start := time.Now()
 	cfg, site := st.res.Config, st.res.Site

@@ -174,6 +174,10 @@ type cached struct {
 	outline             *handbook.Outline // the parse
 	body                *handbook.Body
 	diags               *diag.List
+	// readsFiles says the bytes' shortcodes may include other files
+	// (markdown.ReadsFiles), so that an edit of any file may change the
+	// document's page.
+	readsFiles bool
 }
 
 // parse gives d its parse: the cached one when d's bytes and place are
@@ -191,11 +195,25 @@ func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *cached {
 	}
 	own := &diag.List{}
 	parseOne(p, d, own)
-	e := &cached{source: d.Source, isSection: d.IsSection, isBundle: d.IsBundle, url: d.URL, outline: d.Outline, body: d.Body, diags: own}
+	e := &cached{source: d.Source, isSection: d.IsSection, isBundle: d.IsBundle, url: d.URL, outline: d.Outline, body: d.Body, diags: own,
+		readsFiles: markdown.ReadsFiles(d.Source)}
 	c.mu.Lock()
 	c.m[d.Path] = e
 	c.mu.Unlock()
 	return e
+}
+
+// readsFiles reports whether a cached document's shortcodes may include
+// other files.
+func (c *parseCache) readsFiles() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.m {
+		if e.readsFiles {
+			return true
+		}
+	}
+	return false
 }
 
 // prune forgets documents that are gone.

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -111,6 +112,14 @@ func (l *List) About(path string) bool {
 		}
 	}
 	return false
+}
+
+// Any reports whether f holds for a diagnostic of the list, as added:
+// positions not resolved, in no order. It is cheaper than All.
+func (l *List) Any(f func(Diagnostic) bool) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.ContainsFunc(l.diags, f)
 }
 
 // Add appends a diagnostic.

@@ -33,17 +33,12 @@ var unknownRE = regexp.MustCompile(`^Hugo shortcode ("(?:[^"\\]|\\.)*") is not k
 // template error) is kept once. The list comes back as it is when it
 // holds none of these.
 func FoldShortcodes(l *diag.List) *diag.List {
-	ds := l.All()
-	fold := false
-	for _, d := range ds {
-		if isTemplate(d.Path) || d.Severity == diag.Warning && unknownRE.MatchString(d.Message) {
-			fold = true
-			break
-		}
-	}
-	if !fold {
+	if !l.Any(func(d diag.Diagnostic) bool {
+		return isTemplate(d.Path) || d.Severity == diag.Warning && unknownRE.MatchString(d.Message)
+	}) {
 		return l
 	}
+	ds := l.All()
 	out := &diag.List{Sources: l.Source}
 	type use struct {
 		first       int // index in ds

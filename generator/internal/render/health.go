@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,11 +13,12 @@ import (
 
 // healthJobs are the health page, the report of package health on the day
 // of the build, and a page per owner listing what the owner keeps, with
-// its state: the page a new hire opens to find whom to ask.
-func (r *Renderer) healthJobs() []job {
-	rep := health.Make(r.site, r.cfg, r.opts.Now)
+// its state: the page a new hire opens to find whom to ask. The report is
+// made only when keep (nil: all) accepts one of these pages: a partial
+// rebuild that renders none of them does not pay for it.
+func (r *Renderer) healthJobs(keep func(string) bool) []job {
 	jobs := []job{{out: "health/index.html", layout: []string{"_default/health.html"},
-		page: &Page{Title: r.loc.Text("handbook_health"), URL: "health/", Kind: "health", Health: rep, Site: r.view, r: r}}}
+		page: &Page{Title: r.loc.Text("handbook_health"), URL: "health/", Kind: "health", Site: r.view, r: r}}}
 	owned := map[string][]*handbook.Document{}
 	for _, d := range r.site.Docs {
 		if d.Owner != "" && !d.Synthetic {
@@ -36,7 +38,14 @@ func (r *Renderer) healthJobs() []job {
 		}
 		seen[slug] = true
 		jobs = append(jobs, job{out: "owners/" + slug + "/index.html", layout: []string{"_default/owner.html"},
-			page: &Page{Title: o, URL: "owners/" + slug + "/", Kind: "owner", Owner: o, Items: owned[o], Health: rep, Site: r.view, r: r}})
+			page: &Page{Title: o, URL: "owners/" + slug + "/", Kind: "owner", Owner: o, Items: owned[o], Site: r.view, r: r}})
+	}
+	if keep != nil && !slices.ContainsFunc(jobs, func(j job) bool { return keep(j.out) }) {
+		return jobs
+	}
+	rep := health.Make(r.site, r.cfg, r.opts.Now)
+	for _, j := range jobs {
+		j.page.Health = rep
 	}
 	return jobs
 }

@@ -256,7 +256,7 @@ func (r *Renderer) allJobs(keep func(string) bool) []job {
 			page: &Page{Title: rp.Title, URL: "paths/" + rp.ID + "/", Kind: "path", Items: rp.Steps, ReadingPath: rp, Site: r.view, r: r}})
 	}
 	jobs = append(jobs, decisionJobs...)
-	jobs = append(jobs, r.healthJobs()...)
+	jobs = append(jobs, r.healthJobs(keep)...)
 	jobs = append(jobs, job{out: "404.html", layout: []string{"404.html"},
 		page: &Page{Title: r.loc.Text("page_not_found"), URL: "404/", Kind: "404", Site: r.view, r: r, absolute: true}})
 	for _, d := range s.Docs {

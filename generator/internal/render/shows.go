@@ -26,11 +26,12 @@ func (r *Renderer) Shows(d *handbook.Document, place int) ([]string, bool) {
 		}
 	}
 	var out []string
+	rep := health.Make(r.site, r.cfg, r.opts.Now)
 	for _, j := range r.allJobs(func(string) bool { return false }) {
 		p := j.page
 		if p.Doc == d || p.Target == d || slices.Contains(p.Items, d) ||
 			p.ReadingPath != nil && slices.Contains(p.ReadingPath.Steps, d) ||
-			p.Kind == "health" && reportShows(p.Health, d) {
+			p.Kind == "health" && reportShows(rep, d) {
 			out = append(out, j.out)
 		}
 	}

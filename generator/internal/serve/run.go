@@ -148,8 +148,9 @@ func (d *dev) handBack() {
 
 // rebuild builds again after changes (nil: the first build), installs a
 // good result or shows the problems, and prints diagnostics once per change
-// of diagnostics, not on every save. It returns the content folder the
-// build read.
+// of diagnostics, not on every save. Open pages are told first: the
+// diagnostics are sorted and printed after the reload event. It returns the
+// content folder the build read.
 func (d *dev) rebuild(changed []string) (contentDir string) {
 	start := time.Now()
 	up := d.sess.Rebuild(changed)
@@ -162,27 +163,21 @@ func (d *dev) rebuild(changed []string) (contentDir string) {
 			fmt.Fprintf(d.log, "note: %s\n", n)
 		}
 	}
-	ds := res.Diags.All()
-	var b strings.Builder
-	diag.WriteText(&b, ds)
-	if text := b.String(); text != d.lastDiags {
-		fmt.Fprint(d.log, text)
-		d.lastDiags = text
-	} else if text != "" {
-		fmt.Fprintf(d.log, "(the same %d errors and %d warnings as before)\n", res.Errors, res.Warnings)
-	}
-	took := time.Since(start).Round(time.Millisecond)
 	if res.Errors > 0 {
+		ds := res.Diags.All()
 		d.srv.Fail(Problems(ds, res.Diags.Lines))
-		fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", took, res.Errors)
+		d.report(ds, res)
+		fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", time.Since(start).Round(time.Millisecond), res.Errors)
 		return contentDir
 	}
 	ev := d.srv.Update(up.Files, up.Changed, cssOnly(changed))
+	took := time.Since(start).Round(time.Millisecond)
 	if up.Later != nil {
 		files, written := up.Later()
 		d.srv.Update(files, written, false)
 	}
 	d.full = up.Changed == nil
+	d.report(res.Diags.All(), res)
 	switch {
 	case changed == nil:
 		fmt.Fprintf(d.log, "built in %s: %s\n", took, res.Summary())
@@ -192,6 +187,19 @@ func (d *dev) rebuild(changed []string) (contentDir string) {
 		fmt.Fprintf(d.log, "rebuilt in %s: %d pages changed\n", took, len(ev.Changed))
 	}
 	return contentDir
+}
+
+// report prints a build's diagnostics, or one line when they are the
+// last build's.
+func (d *dev) report(ds []diag.Diagnostic, res *build.Result) {
+	var b strings.Builder
+	diag.WriteText(&b, ds)
+	if text := b.String(); text != d.lastDiags {
+		fmt.Fprint(d.log, text)
+		d.lastDiags = text
+	} else if text != "" {
+		fmt.Fprintf(d.log, "(the same %d errors and %d warnings as before)\n", res.Errors, res.Warnings)
+	}
 }
 
 // cssOnly reports whether every changed file is a stylesheet of assets/.
