@@ -38,7 +38,7 @@ func TestEditingADefaultLayoutChangesTheOutput(t *testing.T) {
 	}
 	edit("_default/single.html", `<div class="content">`, `<div class="content" data-edited="single">`)
 	edit("partials/meta.html", `{{ .Meta }}`, `<div data-edited="meta">{{ .Meta }}</div>`)
-	edit("partials/breadcrumbs.html", `<nav class="breadcrumbs"`, `<nav data-edited="crumbs" class="breadcrumbs"`)
+	edit("partials/breadcrumbs.html", `{{- .BreadcrumbBar }}`, `<div data-edited="crumbs">{{ .BreadcrumbBar }}</div>`)
 	edit("_default/decisions.html", `{{ define "main" }}`, `{{ define "main" }}<p data-edited="decisions"></p>`)
 
 	s := buildFS(t, fsys)
