@@ -39,6 +39,9 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 	type edit struct {
 		live, fresh *handbook.Document
 		shows       []string // with a new title, the generated pages that list it
+		// wide are the pages beyond those that may show the new title
+		// too, rendered after the reload (see retitle).
+		wide []string
 	}
 	var edits []edit
 	for _, p := range changed {
@@ -61,9 +64,9 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		fresh := &handbook.Document{Path: live.Path, SourcePath: live.SourcePath, Source: src, Section: live.Section,
 			IsSection: before.isSection, IsBundle: before.isBundle, URL: before.url}
 		st.cache.parse(st.parser, fresh)
-		var shows []string
+		var shows, wide []string
 		if !reflect.DeepEqual(before.outline, fresh.Outline) {
-			if shows, ok = s.retitle(live, before.outline, fresh.Outline); !ok {
+			if shows, wide, ok = s.retitle(live, before.outline, fresh.Outline); !ok {
 				return nil // more than the body and the title changed
 			}
 		}
@@ -72,11 +75,17 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 			// files the site has (the scripts that draw diagrams).
 			return nil
 		}
-		edits = append(edits, edit{live, fresh, shows})
+		edits = append(edits, edit{live, fresh, shows, wide})
 	}
 
+	// The edited pages are written first and open pages told; every
+	// other page the edits change, the indexes of the whole site and the
+	// health page (orphans and broken links follow bodies) are written
+	// after them (Later), so that the page being edited reloads without
+	// waiting for them.
 	pages := map[string]bool{}
-	page := func(d *handbook.Document) { pages[d.URL+"index.html"] = true }
+	later := map[string]bool{render.SearchFile: true, "graph.json": true, "health/index.html": true}
+	page := func(d *handbook.Document) { later[d.URL+"index.html"] = true }
 	touches, minutes := false, false
 	titled := false
 	for _, e := range edits {
@@ -97,13 +106,16 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 				page(d)
 			}
 			for _, out := range e.shows {
-				pages[out] = true
+				later[out] = true
+			}
+			for _, out := range e.wide {
+				later[out] = true
 			}
 		}
 		l := &diag.List{}
 		lint.Document(e.live, site, cfg.Lints, l)
 		st.lints[e.live] = l
-		page(e.live)
+		pages[e.live.URL+"index.html"] = true
 		for _, d := range changedTargets {
 			page(d)
 		}
@@ -114,28 +126,28 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 				for _, step := range rp.Steps {
 					rp.Minutes += step.ReadingMinutes()
 				}
-				pages["paths/"+rp.ID+"/index.html"] = true
+				later["paths/"+rp.ID+"/index.html"] = true
 			}
 		}
 	}
 	if minutes {
-		pages["index.html"] = true // the home page shows each path's reading time
+		later["index.html"] = true // the home page shows each path's reading time
 	}
 	if touches {
-		pages["decisions/recurring/index.html"] = true
-		pages["decisions.json"] = true
+		later["decisions/recurring/index.html"] = true
+		later["decisions.json"] = true
 	}
-	// The indexes of the whole site, and the health page (orphans and
-	// broken links follow bodies), are written after the pages, so that
-	// open pages reload without waiting for them.
-	later := map[string]bool{render.SearchFile: true, "graph.json": true, "health/index.html": true}
 	if saved {
-		pages["index.html"] = true
+		later["index.html"] = true
 		later["feed.xml"], later["sitemap.xml"] = true, true
 	}
 	if titled {
-		pages["index.html"] = true // the home page lists recent documents
+		later["index.html"] = true // the home page lists recent documents
 		later["feed.xml"] = true
+		later["decisions.json"] = true
+	}
+	for out := range pages {
+		delete(later, out)
 	}
 
 	mem := publish.NewMemory()
@@ -166,13 +178,14 @@ func (s *Session) install(written map[string][]byte) (map[string][]byte, []strin
 
 // retitle reports whether an edit that changed the outline of live from
 // before to after is a new title alone, which the session renders anew
-// where the document is shown rather than rebuilding everything, and the
-// generated pages that list it. It is not when the title decides more
-// than what those pages show: the decision registry's entries (a
-// decision, or a document that makes or touches one), a reading path's
-// steps, the document's place in the sidebar, or the resolution of a wikilink
-// or reference written as a title, or of a broken link's "did you mean".
-func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outline) ([]string, bool) {
+// where the document is shown rather than rebuilding everything: the
+// generated pages that list it, and wide, the pages that may show it
+// beyond its neighbours and those lists (render.ShowsWidely), rendered
+// after the reload. It is not when the title decides more than what pages
+// show: the document's place as a section, or the resolution of a
+// wikilink or reference written as a title, or of a broken link's "did
+// you mean".
+func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outline) (shows, wide []string, ok bool) {
 	st := s.last
 	site := st.res.Site
 	a, b := *before, *after
@@ -181,29 +194,37 @@ func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outli
 	// diagnostics that point at them are made anew, unless the graph
 	// reported one (st.base keeps those).
 	a.KeyOffsets, b.KeyOffsets, a.ValueOffsets, b.ValueOffsets = nil, nil, nil, nil
-	if !reflect.DeepEqual(a, b) || st.base.About(live.SourcePath) || live.Kind == handbook.KindDecision || len(live.Decisions) > 0 ||
-		len(site.PathsOf[live]) > 0 || live.IsSection || st.graph.BrokenLinks() > 0 {
-		return nil, false
+	if !reflect.DeepEqual(a, b) || st.base.About(live.SourcePath) || live.IsSection || st.graph.BrokenLinks() > 0 {
+		return nil, nil, false
 	}
-	for _, docs := range site.TouchedBy {
-		if slices.Contains(docs, live) {
-			return nil, false
-		}
+	if namesTitle(site, before.Title, after.Title) {
+		return nil, nil, false
 	}
-	if namesTitle(site, before.Title) || namesTitle(site, after.Title) {
-		return nil, false
-	}
-	return st.render.Shows(live, st.graph.Place(live, after.Title))
+	shows, sidebar := st.render.Shows(live, st.graph.Place(live, after.Title))
+	return shows, st.render.ShowsWidely(live, sidebar), true
 }
 
 // namesTitle reports whether a wikilink or a front matter reference of
-// the site may name a document by title.
-func namesTitle(site *handbook.Site, title string) bool {
-	t := strings.ToLower(title)
+// the site may name a document by one of titles.
+func namesTitle(site *handbook.Site, titles ...string) bool {
+	for i, t := range titles {
+		titles[i] = strings.ToLower(t)
+	}
 	same := func(name string) bool {
 		name, _, _ = strings.Cut(name, "|")
 		name, _, _ = strings.Cut(name, "#")
-		return strings.ToLower(strings.TrimSpace(name)) == t
+		name = strings.TrimSpace(name)
+		for _, t := range titles {
+			// Lower case keeps the length of ASCII: most names are
+			// told apart without being lowered.
+			if len(name) != len(t) && ascii(name) && ascii(t) {
+				continue
+			}
+			if strings.ToLower(name) == t {
+				return true
+			}
+		}
+		return false
 	}
 	for _, d := range site.Docs {
 		for _, l := range d.BodyLinks {
@@ -220,6 +241,16 @@ func namesTitle(site *handbook.Site, title string) bool {
 		}
 	}
 	return false
+}
+
+// ascii reports whether s is ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // listing returns the documents whose pages show d's title: its

@@ -213,3 +213,82 @@ func TestSessionTitleEditsEqualFreshBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestSessionDecisionTitleEditsEqualFreshBuild retitles decision records,
+// the design docs that touch them (by declaring a decision inline or by
+// linking to one), a reading path's steps and documents the sidebar lists,
+// whose titles show on pages beyond their neighbours' (the decision index,
+// supersedes chains, recurring decisions, every page of a section), and
+// checks after every step that the session's rebuild is byte for byte a
+// fresh build and that the edits took the partial path.
+func TestSessionDecisionTitleEditsEqualFreshBuild(t *testing.T) {
+	const n = 12
+	for seed := range uint64(3) {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 11))
+			fsys := fstest.MapFS{
+				"site.yaml":         {Data: []byte("title: Decisions\nsections:\n  decisions: decision\n  design: design-doc\nreading_paths:\n  - id: p\n    steps: [dec-01, design/d02]\n")},
+				"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
+			}
+			type file struct {
+				path string
+				make func(title string) []byte
+			}
+			var files []file
+			for i := range n {
+				i := i
+				status := "accepted"
+				supersedes := ""
+				if i%4 == 1 {
+					status = "superseded"
+				}
+				if i%4 == 2 {
+					supersedes = fmt.Sprintf("supersedes: [dec-%02d]\n", i-1)
+				}
+				files = append(files, file{fmt.Sprintf("content/decisions/%02d.md", i), func(title string) []byte {
+					return fmt.Appendf(nil, "---\ntitle: %s\nid: dec-%02d\nstatus: %s\ndate: 2026-0%d-01\nowner: team-%c\narea: a%d\n%s---\n## Context\n\nWhy %d.\n\n## Decision\n\nWe do %d.\n\n## Consequences\n\nSome.\n",
+						title, i, status, 1+i%9, 'a'+rune(i%2), i%3, supersedes, i, i)
+				}})
+				files = append(files, file{fmt.Sprintf("content/design/d%02d.md", i), func(title string) []byte {
+					inline := ""
+					if i%3 == 0 {
+						inline = fmt.Sprintf("decisions:\n  - id: inline-%02d\n    title: Inline %d\n    status: accepted\n", i, i)
+					}
+					return fmt.Appendf(nil, "---\ntitle: %s\nstatus: accepted\nowner: team-a\n%s---\n## Problem\n\nSee [[dec-%02d]] and [[dec-%02d]] and [[design/d%02d]].\n",
+						title, inline, i, (i+3)%n, (i+1)%n)
+				}})
+			}
+			ver := make([]int, len(files))
+			title := func(k int) string {
+				return fmt.Sprintf("%c title %d v%d", 'A'+rune((k*5+ver[k]*7)%26), k, ver[k])
+			}
+			for k, f := range files {
+				fsys[f.path] = &fstest.MapFile{Data: f.make(title(k))}
+			}
+			sess := NewSession(fsys, Options{Now: testNow})
+			sess.Rebuild(nil)
+			partial := 0
+			for step := range 16 {
+				k := r.IntN(len(files))
+				ver[k]++
+				fsys[files[k].path] = &fstest.MapFile{Data: files[k].make(title(k))}
+				up := sess.Rebuild([]string{files[k].path})
+				if up.Changed != nil {
+					partial++
+				}
+				want := publish.NewMemory()
+				wres := Run(fsys, want, Options{Now: testNow})
+				if gd, wd := diagText(up.Result), diagText(wres); gd != wd {
+					t.Fatalf("step %d: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
+				}
+				if d := compareOutputs(up.Complete(), want.Files()); d != "" {
+					t.Fatalf("step %d (%s): %s", step, files[k].path, d)
+				}
+			}
+			t.Logf("%d of 16 edits took the partial path", partial)
+			if partial < 8 {
+				t.Errorf("only %d of 16 edits took the partial path", partial)
+			}
+		})
+	}
+}

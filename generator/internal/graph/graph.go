@@ -478,10 +478,15 @@ func (g *Graph) Place(d *handbook.Document, title string) int {
 
 // Retitle brings the graph up to date after d's title changed from old
 // (its parse replaced by Relink): d's place among its siblings and their
-// prev and next, the titles wikilinks resolve by, and the names "did you
-// mean" suggests.
+// prev and next, the titles wikilinks resolve by, the names "did you
+// mean" suggests, and, for a decision record, its entry in the registry.
 func (g *Graph) Retitle(d *handbook.Document, old string) {
 	b := g.b
+	if d.Kind == handbook.KindDecision {
+		if dec := g.Site.DecisionByID[d.ID]; dec != nil && dec.Doc == d && !dec.Inline {
+			dec.Title = d.Title
+		}
+	}
 	if sec := d.Parent; sec != nil {
 		sortDocs(sec.Children)
 		var prev *handbook.Document
