@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,22 +48,28 @@ func (w *wordIndex) addAt(seg []byte, start int) {
 		w.end = start + len(seg)
 	}
 	in := false // inside a run of non-space
+	// The text grows by at most the segment and the space before it:
+	// room is made once, and bytes are written in place.
+	n := len(w.out)
+	out := slices.Grow(w.out, len(seg)+1)
+	out = out[:cap(out)]
 	for i := 0; i < len(seg); {
 		c := seg[i]
 		if c < utf8.RuneSelf {
 			i++
-			space := asciiSpace[c]
-			if space {
+			switch asciiClass[c] {
+			case asciiSpaceByte:
 				in = false
-				if n := len(w.out); n > 0 && w.out[n-1] != ' ' && w.out[n-1] != IDMark {
-					w.out = append(w.out, ' ')
+				if n > 0 && out[n-1] != ' ' && out[n-1] != IDMark {
+					out[n] = ' '
+					n++
 				}
 				continue
-			}
-			if c < ' ' || c == 0x7f {
+			case asciiControl:
 				c = ' ' // no control characters: the marks stay unambiguous
 			}
-			w.out = append(w.out, c)
+			out[n] = c
+			n++
 			if !in {
 				in = true
 				w.count++
@@ -71,9 +78,10 @@ func (w *wordIndex) addAt(seg []byte, start int) {
 		}
 		r, size := utf8.DecodeRune(seg[i:])
 		if r == utf8.RuneError && size == 1 {
-			w.out = append(w.out, ' ')
+			out[n] = ' '
+			n++
 		} else {
-			w.out = append(w.out, seg[i:i+size]...)
+			n += copy(out[n:], seg[i:i+size])
 		}
 		i += size
 		if unicode.IsSpace(r) {
@@ -83,7 +91,29 @@ func (w *wordIndex) addAt(seg []byte, start int) {
 			w.count++
 		}
 	}
+	w.out = out[:n]
 }
+
+// The classes of ASCII bytes in search text: printable, space (as
+// unicode.IsSpace says) and the other control characters.
+const (
+	asciiPrint = iota
+	asciiSpaceByte
+	asciiControl
+)
+
+// asciiClass is the class of each ASCII byte.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case asciiSpace[c]:
+			t[c] = asciiSpaceByte
+		case c < ' ' || c == 0x7f:
+			t[c] = asciiControl
+		}
+	}
+	return t
+}()
 
 // section starts the section of the heading with id id.
 func (w *wordIndex) section(id string) {
