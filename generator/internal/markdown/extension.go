@@ -127,13 +127,20 @@ type yamlValues struct {
 // Close decodes the front matter as goldmark-meta does, into the same map
 // with the same error, but once: goldmark-meta decodes it a second time,
 // into an ordered list that nothing here reads, and that second pass was
-// a tenth of parsing a typical document's front matter and body.
+// a tenth of parsing a typical document's front matter and body. Flat
+// front matter, the common kind, is read without the YAML library
+// (flatYAML), into the same values.
 func (p yamlFrontMatter) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	lines := node.Lines()
 	var buf bytes.Buffer
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		buf.Write(seg.Value(reader.Source()))
+	}
+	if m, ok := flatYAML(buf.Bytes()); ok {
+		pc.Set(frontMatterKey, &yamlValues{m: m})
+		node.Parent().RemoveChild(node.Parent(), node)
+		return
 	}
 	v := &yamlValues{m: map[string]any{}}
 	if err := yaml.Unmarshal(buf.Bytes(), &v.m); err != nil {
