@@ -103,6 +103,11 @@ func (l *Locale) HTML(key string, args ...any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
+	if len(segs) == 1 && !segs[0].placeholder {
+		// Most strings of a page: no builder, and no copy when nothing
+		// needs escaping.
+		return template.HTML(template.HTMLEscapeString(segs[0].text)), nil
+	}
 	var b strings.Builder
 	for _, s := range segs {
 		if !s.placeholder {
