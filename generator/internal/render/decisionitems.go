@@ -82,7 +82,7 @@ func (p *Page) DecisionItems(ds []*handbook.Decision, show ...string) template.H
 		b.WriteString("\"><span class=\"badge status-")
 		esc(d.Status)
 		b.WriteString("\">")
-		esc(statusLabel(loc, d.Status))
+		esc(p.r.labels.status(d.Status))
 		b.WriteString("</span></td><td class=\"d-date\">")
 		if !d.Date.IsZero() {
 			iso := d.Date.Format(isoLayout)

@@ -69,14 +69,14 @@ func (p *Page) OwnedItems(docs []*handbook.Document) (template.HTML, error) {
 		b.WriteString("</a>")
 		if d.Kind != handbook.KindPage {
 			b.WriteString(` <span class="kind">`)
-			esc(kindLabel(loc, d.Kind, false))
+			esc(p.r.labels.kind(d.Kind, false))
 			b.WriteString("</span>")
 		}
 		if d.Status != "" {
 			b.WriteString(` <span class="badge status-`)
 			esc(d.Status)
 			b.WriteString(`">`)
-			esc(statusLabel(loc, d.Status))
+			esc(p.r.labels.status(d.Status))
 			b.WriteString("</span>")
 		}
 		if n := p.Overdue(d); n != 0 {

@@ -51,7 +51,7 @@ func (p *Page) Meta() template.HTML {
 		b.WriteString("<div><dt class=\"visually-hidden\">")
 		esc(loc.Text("meta_kind"))
 		b.WriteString("</dt><dd><span class=\"kind\">")
-		esc(kindLabel(loc, d.Kind, false))
+		esc(p.r.labels.kind(d.Kind, false))
 		b.WriteString("</span></dd></div>")
 	}
 	if d.Status != "" {
@@ -60,7 +60,7 @@ func (p *Page) Meta() template.HTML {
 		b.WriteString("</dt><dd><span class=\"badge status-")
 		esc(d.Status)
 		b.WriteString(`">`)
-		esc(statusLabel(loc, d.Status))
+		esc(p.r.labels.status(d.Status))
 		b.WriteString("</span>")
 		if last, days, ok := health.Review(d, p.r.cfg); ok {
 			// The browser shows or hides the badge from these dates on

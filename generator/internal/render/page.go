@@ -337,12 +337,12 @@ func (p *Page) writeLinkItems(b textWriter, docs []*handbook.Document, f linkSho
 			b.WriteString(` <span class="badge status-`)
 			esc(d.Status)
 			b.WriteString(`">`)
-			esc(statusLabel(p.r.loc, d.Status))
+			esc(p.r.labels.status(d.Status))
 			b.WriteString("</span>")
 		}
 		if f.kind && d.Kind != handbook.KindPage {
 			b.WriteString(` <span class="kind">`)
-			esc(kindLabel(p.r.loc, d.Kind, false))
+			esc(p.r.labels.kind(d.Kind, false))
 			b.WriteString("</span>")
 		}
 		if f.summary && d.Summary != "" {
@@ -365,10 +365,10 @@ func (p *Page) Backlinks() []Group {
 	if p.Doc == nil {
 		return nil
 	}
-	return groupByKind(p.r.loc, p.r.site.Backlinks[p.Doc])
+	return groupByKind(p.r.labels, p.r.site.Backlinks[p.Doc])
 }
 
-func groupByKind(loc *i18n.Locale, ds []*handbook.Document) []Group {
+func groupByKind(lab *labels, ds []*handbook.Document) []Group {
 	if len(ds) == 0 {
 		return nil
 	}
@@ -384,7 +384,7 @@ func groupByKind(loc *i18n.Locale, ds []*handbook.Document) []Group {
 			}
 		}
 		if g := all[from:len(all):len(all)]; len(g) > 0 {
-			out = append(out, Group{Label: kindLabel(loc, k, len(g) > 1), Docs: g})
+			out = append(out, Group{Label: lab.kind(k, len(g) > 1), Docs: g})
 		}
 	}
 	return out

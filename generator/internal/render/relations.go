@@ -61,7 +61,7 @@ func (p *Page) Relations() template.HTML {
 			b.WriteString("\"><span class=\"badge status-")
 			esc(x.Status)
 			b.WriteString("\">")
-			esc(statusLabel(loc, x.Status))
+			esc(p.r.labels.status(x.Status))
 			b.WriteString("</span> <strong>")
 			esc(x.Title)
 			b.WriteString("</strong> <code>")

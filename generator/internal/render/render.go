@@ -73,6 +73,7 @@ type Renderer struct {
 	diags  *diag.List
 	view   *SiteView
 	loc    *i18n.Locale // the theme's strings (opts.Locale)
+	labels *labels      // the kinds' and statuses' names in loc
 	nav    navCache
 	// buffers hold pages while they are written; a Writer keeps no page.
 	buffers sync.Pool
@@ -96,7 +97,8 @@ func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bu
 		r.opts.Locale = i18n.Load(i18n.Sources{Builtin: defaulti18n.FS}, "en", i18n.Position{}, nil)
 	}
 	r.loc = r.opts.Locale
-	r.tpl = loadTemplates(layouts, funcs(r.loc), diags)
+	r.labels = newLabels(r.loc)
+	r.tpl = loadTemplates(layouts, funcs(r.loc, r.labels), diags)
 	r.view = newSiteView(r)
 	return r
 }

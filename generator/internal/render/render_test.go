@@ -16,7 +16,8 @@ import (
 )
 
 func TestLinkItems(t *testing.T) {
-	p := &Page{URL: "guides/setup/", r: &Renderer{loc: i18n.Load(i18n.Sources{Builtin: defaulti18n.FS}, "en", i18n.Position{}, nil)}}
+	loc := i18n.Load(i18n.Sources{Builtin: defaulti18n.FS}, "en", i18n.Position{}, nil)
+	p := &Page{URL: "guides/setup/", r: &Renderer{loc: loc, labels: newLabels(loc)}}
 	docs := []*handbook.Document{
 		{URL: "guides/tea/", Outline: &handbook.Outline{Title: "Tea & <biscuits>", Kind: handbook.KindPage, Status: "", Summary: "Why we stop at four."}, Body: &handbook.Body{}},
 		{URL: "decisions/0001/", Outline: &handbook.Outline{Title: "Use Postgres", Kind: handbook.KindDecision, Status: "accepted"}, Body: &handbook.Body{}},

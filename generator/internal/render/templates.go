@@ -247,7 +247,7 @@ func (t *templates) report(err error, name, context string) {
 // funcs are the functions layouts can call, besides the methods of Page.
 // loc gives T (and its other name, Hugo's i18n), date and timeTag the
 // handbook's language.
-func funcs(loc *i18n.Locale) template.FuncMap {
+func funcs(loc *i18n.Locale, lab *labels) template.FuncMap {
 	return template.FuncMap{
 		// T is a string of the theme's table in the handbook's language:
 		// {{ T "key" }}, {{ T "key" N }} (N fills {n} and picks the
@@ -269,7 +269,7 @@ func funcs(loc *i18n.Locale) template.FuncMap {
 			}
 			return t.Format(isoLayout)
 		},
-		"kindLabel": func(k handbook.Kind, many bool) string { return kindLabel(loc, k, many) },
+		"kindLabel": lab.kind,
 		// linkTo is a link for a string's placeholder: {{ T "moved_to"
 		// "link" (linkTo HREF TEXT) }}. TEXT is escaped unless it is HTML
 		// (a T); an HREF a link may not have is left out.
@@ -279,7 +279,7 @@ func funcs(loc *i18n.Locale) template.FuncMap {
 			return template.HTML("<code>" + template.HTMLEscapeString(s) + "</code>")
 		},
 		// statusLabel is a status in the handbook's language.
-		"statusLabel": func(s string) string { return statusLabel(loc, s) },
+		"statusLabel": lab.status,
 		"tagSlug":     graph.TagSlug,
 		"join":        strings.Join,
 		"add":         func(a, b int) int { return a + b },
@@ -331,6 +331,45 @@ func statusLabel(loc *i18n.Locale, s string) string {
 		return loc.Text("status_" + s)
 	}
 	return s
+}
+
+// labels are kindLabel and statusLabel of every kind and of the statuses
+// the kinds table lists, looked up once a render: pages write them by
+// the thousand, and each lookup joins a key.
+type labels struct {
+	loc      *i18n.Locale
+	kinds    map[handbook.Kind][2]string // singular, plural
+	statuses map[string]string
+}
+
+func newLabels(loc *i18n.Locale) *labels {
+	l := &labels{loc: loc, kinds: map[handbook.Kind][2]string{}, statuses: map[string]string{}}
+	for _, k := range handbook.Kinds {
+		l.kinds[k] = [2]string{kindLabel(loc, k, false), kindLabel(loc, k, true)}
+		for _, s := range k.Statuses() {
+			l.statuses[s] = statusLabel(loc, s)
+		}
+	}
+	return l
+}
+
+// kind is kindLabel(k, many).
+func (l *labels) kind(k handbook.Kind, many bool) string {
+	if v, ok := l.kinds[k]; ok {
+		if many {
+			return v[1]
+		}
+		return v[0]
+	}
+	return kindLabel(l.loc, k, many)
+}
+
+// status is statusLabel(s).
+func (l *labels) status(s string) string {
+	if v, ok := l.statuses[s]; ok {
+		return v
+	}
+	return statusLabel(l.loc, s)
 }
 
 // linkTo writes <a href="href">text</a>: text escaped, or as it is when
