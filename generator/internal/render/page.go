@@ -31,6 +31,9 @@ type Page struct {
 	// Owner is the team or person an owner's page lists the documents of.
 	Owner string
 	Site  *SiteView
+	// Root is the href of the site root from this page, .Rel "" ("./",
+	// "../../"): what the default theme's cached partials are cached by.
+	Root string
 
 	r        *Renderer
 	absolute bool   // links from the site root (404 pages are served anywhere)

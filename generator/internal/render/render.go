@@ -281,6 +281,7 @@ func (r *Renderer) execute(buf *bytes.Buffer, j job) bool {
 		r.diags.Errorf("layouts/"+j.layout[len(j.layout)-1], -1, "add the layout to layouts/, or restore the default theme's", "no layout for %s (looked for %s)", j.out, strings.Join(j.layout, ", "))
 		return false
 	}
+	j.page.Root = j.page.Rel("")
 	if err := t.Execute(buf, j.page); err != nil {
 		r.tpl.report(err, name, "while rendering "+j.out)
 		return false
