@@ -2,11 +2,17 @@ package build
 
 import (
 	"fmt"
+	"runtime"
+	"runtime/metrics"
 	"sort"
 	"testing"
 	"time"
 
+	"handbook/generator/internal/assets"
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/render"
 	"handbook/generator/internal/synth"
+	"handbook/generator/internal/theme"
 )
 
 // BenchmarkSearchIndexAfterEdit10k measures what serve does after its
@@ -36,4 +42,40 @@ func BenchmarkSearchIndexAfterEdit10k(b *testing.B) {
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+}
+
+// BenchmarkSearchIndex10k measures the search index alone, as a single
+// build makes it, on the linked 10,000-document site: its share of
+// BenchmarkRender10k and BenchmarkBuild10k, the most heap it adds to the
+// site's (index-heap-MB) and the bytes it writes (index-MB). go test -run XXX -bench
+// 'SearchIndex10k$' -benchtime 3x ./generator/internal/build
+func BenchmarkSearchIndex10k(b *testing.B) {
+	fsys := synth.Generate(10_000)
+	st := link(fsys, Options{Now: testNow}, nil)
+	var diags diag.List
+	bundle := assets.Build(theme.Assets(fsys), assets.Options{Minify: true}, &diags)
+	b.ReportAllocs()
+	var maxHeap uint64
+	var cpu cpuMeter
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	for b.Loop() {
+		runtime.GC()
+		metrics.Read(sample)
+		base := sample[0].Value.Uint64()
+		w := &countingWriter{}
+		var n int
+		cpu.start()
+		h := peak(func() {
+			r := render.New(st.res.Site, st.res.Config, theme.Layouts(fsys), bundle, render.Options{Now: testNow}, &diags)
+			n = r.RenderOnly(w, func(out string) bool { return out == render.SearchFile })
+		})
+		cpu.stop()
+		maxHeap = max(maxHeap, h-min(h, base))
+		if n == 0 || diags.HasErrors() {
+			b.Fatalf("search index: %d files, %d diagnostics", n, len(diags.All()))
+		}
+		b.ReportMetric(float64(w.n.Load())/(1<<20), "index-MB")
+	}
+	b.ReportMetric(float64(maxHeap)/(1<<20), "index-heap-MB")
+	cpu.report(b)
 }
