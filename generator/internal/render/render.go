@@ -82,7 +82,9 @@ type Renderer struct {
 	// documents are the same objects (a full rebuild makes a new Renderer).
 	cacheMu sync.Mutex
 	rows    map[*handbook.Document]*searchRow
-	edges   map[*handbook.Document]linkEdges
+	// terms numbers the terms of rows.
+	terms *termDict
+	edges map[*handbook.Document]linkEdges
 	// docLines are graph.json's document entries.
 	docLines map[*handbook.Document][]byte
 }

@@ -123,13 +123,14 @@ func (r *Renderer) searchHead() []byte {
 	return b.Bytes()
 }
 
-// docTerm is a term of one document.
-type docTerm struct {
-	term  string
+// rowTerm is a term of one document.
+type rowTerm struct {
+	id    uint32 // the term's number in the dictionary
 	score int32
 	sec   int32
-	// The term's CJK positions, ascending: its row's pos[posAt:posEnd].
-	posAt, posEnd int32
+	// The term's CJK positions, ascending, are its row's
+	// pos[posEnd of the term before:posEnd].
+	posEnd int32
 }
 
 // searchRow is one document's part of the index, kept while its inputs
@@ -137,9 +138,71 @@ type docTerm struct {
 type searchRow struct {
 	key   string // the small inputs, joined
 	words string // the body's text
-	terms []docTerm
+	terms []rowTerm
 	pos   []int32 // the CJK positions of all terms
-	store []byte
+}
+
+// positions returns the CJK positions of row.terms[k].
+func (row *searchRow) positions(k int) []int32 {
+	at := int32(0)
+	if k > 0 {
+		at = row.terms[k-1].posEnd
+	}
+	return row.pos[at:row.terms[k].posEnd]
+}
+
+// dictShardBits is the number of a term's dictionary shard, in the low
+// bits of its number.
+const dictShardBits = 6
+
+// termDict numbers the terms of the index, each once, so that rows hold
+// numbers rather than strings: rows are made on every core, and the
+// dictionary is cut in shards by hash, each with its lock, so that they
+// seldom wait for each other. A term's number never changes while the
+// dictionary lives (serve keeps it with its rows).
+type termDict struct {
+	shards [1 << dictShardBits]struct {
+		mu    sync.Mutex
+		ids   map[string]uint32
+		terms []string
+	}
+}
+
+// id returns the number of term, whose termHash is h, numbering it if it
+// is new. term may be a part of a reused buffer: the dictionary keeps a
+// copy.
+func (t *termDict) id(term string, h uint64) uint32 {
+	s := &t.shards[h&(1<<dictShardBits-1)]
+	s.mu.Lock()
+	id, ok := s.ids[term]
+	if !ok {
+		if s.ids == nil {
+			s.ids = map[string]uint32{}
+		}
+		term = strings.Clone(term)
+		id = uint32(len(s.terms))<<dictShardBits | uint32(h&(1<<dictShardBits-1))
+		s.terms = append(s.terms, term)
+		s.ids[term] = id
+	}
+	s.mu.Unlock()
+	return id
+}
+
+// dense numbers the dictionary's terms from 0 to len(terms)-1: it returns
+// where each shard's terms start, and the terms in that order. Nothing
+// may number a term meanwhile.
+func (t *termDict) dense() (base []uint32, terms []string) {
+	base = make([]uint32, len(t.shards))
+	n := 0
+	for i := range t.shards {
+		base[i] = uint32(n)
+		n += len(t.shards[i].terms)
+	}
+	terms = make([]string, 0, n)
+	for i := range t.shards {
+		terms = append(terms, t.shards[i].terms...)
+	}
+	return base, terms
 }
 
 // posting is a term in a document: rows[doc].terms[k]. It holds no
@@ -156,7 +219,8 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	docs := r.site.Docs
 	rows := make([]*searchRow, len(docs))
 	scratch := &sync.Pool{New: newRowScratch}
-	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i], scratch) })
+	dict := r.searchDict()
+	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i], dict, scratch) })
 	var stopped atomic.Bool
 	part := func(name string, size int) *bytes.Buffer {
 		b := bytes.NewBuffer(make([]byte, 0, size+64))
@@ -170,17 +234,12 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 		}
 	}
 
-	// Store shards, made on every core; a single build keeps no text in
-	// its rows, and makes it here.
+	// Store shards, made on every core from the documents.
 	pool.Each((len(rows)+storeGroup-1)/storeGroup, func(g int) {
 		lo, hi := g*storeGroup, min(len(rows), (g+1)*storeGroup)
 		size := 0
 		for i := lo; i < hi; i++ {
-			if rows[i].store != nil {
-				size += len(rows[i].store) + 1
-			} else {
-				size += storeSize(docs[i])
-			}
+			size += storeSize(docs[i])
 		}
 		b := part("s"+strconv.Itoa(g), size)
 		b.WriteByte('[')
@@ -188,74 +247,63 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 			if i > lo {
 				b.WriteByte(',')
 			}
-			if rows[i].store != nil {
-				b.Write(rows[i].store)
-			} else {
-				writeSearchStore(b, docs[i], sections(docs[i]))
-			}
+			writeSearchStore(b, docs[i], sections(docs[i]))
 		}
 		b.WriteByte(']')
 		end("s"+strconv.Itoa(g), b)
 	})
 
-	// Postings, by term, in document order: each term is numbered once,
-	// then the postings of all terms are laid out in one slice, each
-	// term's together, in the order of the terms.
+	// Postings, by term, in document order: the postings of all terms are
+	// laid out in one slice, each term's together, in the order of the
+	// terms. A term's place in the dictionary's dense order is base[its
+	// shard] plus its number in the shard.
+	base, all := dict.dense()
+	place := func(id uint32) uint32 { return base[id&(1<<dictShardBits-1)] + id>>dictShardBits }
+	count := make([]uint32, len(all)) // the postings of each term
 	total := 0
 	for _, row := range rows {
 		total += len(row.terms)
-	}
-	ids := make([]uint32, total) // the number of each row's terms, in turn
-	number := make(map[string]uint32, total/max(len(rows), 1)*8+64)
-	var terms []string // by number, then sorted
-	var count []uint32 // the postings of each numbered term
-	at := 0
-	for _, row := range rows {
-		for k := range row.terms {
-			t := row.terms[k].term
-			id, ok := number[t]
-			if !ok {
-				id = uint32(len(terms))
-				number[t] = id
-				terms = append(terms, t)
-				count = append(count, 0)
-			}
-			count[id]++
-			ids[at] = id
-			at++
+		for _, t := range row.terms {
+			count[place(t.id)]++
 		}
 	}
-	number = nil
-	order := make([]uint32, len(terms)) // term numbers in term order
-	for i := range order {
-		order[i] = uint32(i)
+	// The terms with postings, sorted (serve's dictionary keeps the terms
+	// no document has any more).
+	type named struct {
+		term  string
+		place uint32
 	}
-	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(terms[a], terms[b]) })
-	start := make([]uint32, len(terms)+1) // by number: where its postings start
+	order := make([]named, 0, len(all))
+	for i, t := range all {
+		if count[i] > 0 {
+			order = append(order, named{t, uint32(i)})
+		}
+	}
+	all = nil
+	slices.SortFunc(order, func(a, b named) int { return strings.Compare(a.term, b.term) })
+	start := make([]uint32, len(count)) // by place: where its postings start
 	next := uint32(0)
-	for _, id := range order {
-		start[id] = next
-		next += count[id]
+	for _, o := range order {
+		start[o.place] = next
+		next += count[o.place]
 	}
+	count = nil
 	postings := make([]posting, total)
-	at = 0
 	for i, row := range rows {
-		for k := range row.terms {
-			id := ids[at]
-			postings[start[id]] = posting{uint32(i), uint32(k)}
-			start[id]++
-			at++
+		for k, t := range row.terms {
+			p := place(t.id)
+			postings[start[p]] = posting{uint32(i), uint32(k)}
+			start[p]++
 		}
 	}
-	ids = nil
-	// start[id] is now where the postings of id end; in term order they
-	// follow one another.
-	sorted := make([]string, len(terms))
-	ends := make([]uint32, len(terms))
-	for i, id := range order {
-		sorted[i], ends[i] = terms[id], start[id]
+	// start[place] is now where the postings of the term end; in term
+	// order they follow one another.
+	terms := make([]string, len(order))
+	ends := make([]uint32, len(order))
+	for i, o := range order {
+		terms[i], ends[i] = o.term, start[o.place]
 	}
-	terms, order, start, count = sorted, nil, nil, nil
+	order, start = nil, nil
 	postingsOf := func(i int) []posting {
 		lo := uint32(0)
 		if i > 0 {
@@ -345,7 +393,7 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	}
 
 	// Dictionary shards: term, tab, postings shard, tab, documents.
-	dict := byFirst("d", len(terms), func(i int) string { return terms[i] }, func(b *strings.Builder, k int) {
+	dictMap := byFirst("d", len(terms), func(i int) string { return terms[i] }, func(b *strings.Builder, k int) {
 		b.WriteString(terms[k])
 		b.WriteByte('\t')
 		b.WriteString(strconv.Itoa(shardOf[k]))
@@ -383,7 +431,7 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	var b bytes.Buffer
 	b.Write(r.searchHead())
 	b.WriteString(`,"docs":` + strconv.Itoa(len(rows)) + `,"group":` + strconv.Itoa(storeGroup) + `,"dict":`)
-	b.Write(dict)
+	b.Write(dictMap)
 	b.WriteString(`,"tails":`)
 	b.Write(tailMap)
 	b.WriteString("};\n")
@@ -408,7 +456,7 @@ func encodePostings(out []byte, rows []*searchRow, ps []posting) []byte {
 		out = append(out, '.')
 		out = strconv.AppendInt(out, int64(t.sec), 36)
 		at := int32(0)
-		for _, x := range row.pos[t.posAt:t.posEnd] {
+		for _, x := range row.positions(int(p.k)) {
 			out = append(out, '.')
 			out = strconv.AppendInt(out, int64(x-at), 36)
 			at = x
@@ -450,12 +498,27 @@ func searchIDs(d *handbook.Document) string {
 	return ids
 }
 
+// searchDict returns the dictionary rows are numbered by: the
+// renderer's, which lives as long as its rows, for serve; a new one for a
+// single build.
+func (r *Renderer) searchDict() *termDict {
+	if !r.opts.Rebuilds {
+		return &termDict{}
+	}
+	r.cacheMu.Lock()
+	defer r.cacheMu.Unlock()
+	if r.terms == nil {
+		r.terms = &termDict{}
+	}
+	return r.terms
+}
+
 // searchRow returns d's row of the index, from the cache while its inputs
 // are the same.
-func (r *Renderer) searchRow(d *handbook.Document, scratch *sync.Pool) *searchRow {
+func (r *Renderer) searchRow(d *handbook.Document, dict *termDict, scratch *sync.Pool) *searchRow {
 	if !r.opts.Rebuilds {
 		// A single build keeps no rows.
-		return makeSearchRow(d, false, scratch)
+		return makeSearchRow(d, dict, scratch)
 	}
 	key := searchKey(d)
 	r.cacheMu.Lock()
@@ -464,13 +527,11 @@ func (r *Renderer) searchRow(d *handbook.Document, scratch *sync.Pool) *searchRo
 	if ok && c.words == d.Words && c.key == key {
 		return c
 	}
-	row := makeSearchRow(d, true, scratch)
-	row.key = key
-	if r.opts.Rebuilds {
-		r.cacheMu.Lock()
-		r.rows[d] = row
-		r.cacheMu.Unlock()
-	}
+	row := makeSearchRow(d, dict, scratch)
+	row.key, row.words = key, d.Words
+	r.cacheMu.Lock()
+	r.rows[d] = row
+	r.cacheMu.Unlock()
 	return row
 }
 
@@ -526,31 +587,95 @@ func sections(d *handbook.Document) []section {
 
 // termAcc gathers a term's matches in one document.
 type termAcc struct {
-	term   string   // a part of the folded text until the row is made
+	term   string // a part of the folded text
+	hash   uint64
 	fields [6]int32 // best weight in each field
 	sec    int32
 	secW   int32
 	npos   int32 // the number of its CJK positions
 	posAt  int32 // where they start in the row's pos
+	slot   int32 // its place in the table
 }
 
 // cjkPos is a CJK position of the term accs[k].
 type cjkPos struct{ k, pos int32 }
 
 // rowScratch is the memory makeSearchRow works in, reused from one
-// document to the next: the term table and its entries.
+// document to the next: an open-addressed table of the document's terms
+// (slots hold an index into accs, plus one; 0 is empty), their entries,
+// the folded texts and the CJK positions.
 type rowScratch struct {
-	index  map[string]int32 // term: its entry in accs
+	slots  []int32
 	accs   []termAcc
 	folded []byte // the document's texts, folded, one after another
 	cjk    []cjkPos
+	fill   []int32
+	name   []byte // a filter term being made
 }
 
-func newRowScratch() any { return &rowScratch{index: map[string]int32{}} }
+func newRowScratch() any { return &rowScratch{slots: make([]int32, 256)} }
 
-// makeSearchRow computes a document's terms and, if keep is set, its
-// store entry. scratch, when not nil, lends the working memory.
-func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchRow {
+// termHash hashes a term for the scratch table and the dictionary
+// (FNV-1a).
+func termHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// find returns the index in accs of term's entry, adding it if it is
+// new.
+func (sc *rowScratch) find(term string) int32 {
+	h := termHash(term)
+	mask := uint64(len(sc.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		k := sc.slots[i]
+		if k == 0 {
+			if 2*(len(sc.accs)+1) > len(sc.slots) {
+				sc.grow()
+				return sc.find(term)
+			}
+			sc.accs = append(sc.accs, termAcc{term: term, hash: h, sec: -1, slot: int32(i)})
+			sc.slots[i] = int32(len(sc.accs))
+			return int32(len(sc.accs) - 1)
+		}
+		if a := &sc.accs[k-1]; a.hash == h && a.term == term {
+			return k - 1
+		}
+	}
+}
+
+// grow doubles the table and places the entries again.
+func (sc *rowScratch) grow() {
+	sc.slots = make([]int32, 2*len(sc.slots))
+	mask := uint64(len(sc.slots) - 1)
+	for k := range sc.accs {
+		a := &sc.accs[k]
+		i := a.hash & mask
+		for sc.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		sc.slots[i] = int32(k + 1)
+		a.slot = int32(i)
+	}
+}
+
+// reset empties the table for the next document, clearing only the slots
+// in use.
+func (sc *rowScratch) reset() {
+	for k := range sc.accs {
+		sc.slots[sc.accs[k].slot] = 0
+		sc.accs[k] = termAcc{}
+	}
+	sc.accs, sc.folded, sc.cjk = sc.accs[:0], sc.folded[:0], sc.cjk[:0]
+}
+
+// makeSearchRow computes a document's terms, numbered by dict. scratch,
+// when not nil, lends the working memory.
+func makeSearchRow(d *handbook.Document, dict *termDict, scratch *sync.Pool) *searchRow {
 	var sc *rowScratch
 	if scratch != nil {
 		sc = scratch.Get().(*rowScratch)
@@ -558,37 +683,30 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 	} else {
 		sc = newRowScratch().(*rowScratch)
 	}
-	index, accs, buf, cjk := sc.index, sc.accs[:0], sc.folded[:0], sc.cjk[:0]
-	termBytes := 0
 	pos := 0
 	add := func(text string, field int, weight int32, sec int32, minWord int) {
-		// Each text is folded onto the end of buf, and read in place:
-		// what was appended is never written over while the document is
-		// read (a longer buf is a new array, the old one left as it
-		// was), and no part of it outlives the document, as the row
-		// copies its terms. So the texts cost no string of their own.
-		at := len(buf)
-		buf = searchtext.AppendFold(buf, text)
+		// Each text is folded onto the end of the buffer, and read in
+		// place: what was appended is never written over while the
+		// document is read (a longer buffer is a new array, the old one
+		// left as it was), and no part of it outlives the document, as
+		// the dictionary copies a term it has not seen. So the texts cost
+		// no string of their own.
+		at := len(sc.folded)
+		sc.folded = searchtext.AppendFold(sc.folded, text)
 		folded := ""
-		if len(buf) > at {
-			folded = unsafe.String(&buf[at], len(buf)-at)
+		if len(sc.folded) > at {
+			folded = unsafe.String(&sc.folded[at], len(sc.folded)-at)
 		}
 		pos = searchtext.Tokens(folded, minWord, pos, func(t searchtext.Token) {
-			k, ok := index[t.Term]
-			if !ok {
-				k = int32(len(accs))
-				accs = append(accs, termAcc{term: t.Term, sec: -1})
-				index[t.Term] = k
-				termBytes += len(t.Term)
-			}
-			a := &accs[k]
+			k := sc.find(t.Term)
+			a := &sc.accs[k]
 			a.fields[field] = max(a.fields[field], weight)
 			if sec >= 0 && weight > a.secW {
 				a.sec, a.secW = sec, weight
 			}
 			if t.CJK {
 				a.npos++
-				cjk = append(cjk, cjkPos{k, int32(t.Pos)})
+				sc.cjk = append(sc.cjk, cjkPos{k, int32(t.Pos)})
 			}
 		})
 	}
@@ -600,8 +718,7 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 	}
 	add(meta, 2, weightMeta, -1, 1)
 	add(d.Summary, 3, weightSummary, -1, 1)
-	secs := sections(d)
-	for k, s := range secs {
+	for k, s := range sections(d) {
 		if s.heading != "" {
 			add(s.heading, 4, weightHeading, int32(k), 1)
 		}
@@ -611,32 +728,24 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 	if fadedStatus[strings.ToLower(d.Status)] {
 		scale = fadedScale
 	}
-	row := &searchRow{terms: make([]docTerm, 0, len(accs)+3+len(d.Tags))}
-	if keep {
-		row.words = d.Words
-	}
-	// The terms are parts of the folded texts: one copy of them all, so
-	// that the row keeps none of those texts.
-	var arena strings.Builder
-	arena.Grow(termBytes)
-	for i := range accs {
-		arena.WriteString(accs[i].term)
-	}
-	all, at := arena.String(), 0
+	accs := sc.accs
+	row := &searchRow{terms: make([]rowTerm, 0, len(accs)+3+len(d.Tags))}
 	// The CJK positions, each term's together, in the order of accs and
 	// ascending, as they were read in order.
-	if len(cjk) > 0 {
-		row.pos = make([]int32, len(cjk))
+	if len(sc.cjk) > 0 {
+		row.pos = make([]int32, len(sc.cjk))
 		n := int32(0)
 		for i := range accs {
 			accs[i].posAt = n
 			n += accs[i].npos
 		}
-		fill := make([]int32, len(accs))
-		for _, c := range cjk {
+		fill := slices.Grow(sc.fill[:0], len(accs))[:len(accs)]
+		clear(fill)
+		for _, c := range sc.cjk {
 			row.pos[accs[c.k].posAt+fill[c.k]] = c.pos
 			fill[c.k]++
 		}
+		sc.fill = fill
 	}
 	for i := range accs {
 		a := &accs[i]
@@ -652,17 +761,25 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 		if a.secW < best {
 			sec = 0
 		}
-		t := all[at : at+len(a.term)]
-		at += len(a.term)
-		row.terms = append(row.terms, docTerm{term: t, score: max(score, 1), sec: max(sec, 0), posAt: a.posAt, posEnd: a.posAt + a.npos})
-		*a = termAcc{}
+		row.terms = append(row.terms, rowTerm{id: dict.id(a.term, a.hash), score: max(score, 1), sec: max(sec, 0), posEnd: a.posAt + a.npos})
 	}
-	clear(index)
-	sc.accs, sc.folded, sc.cjk = accs[:0], buf[:0], cjk[:0]
+	sc.reset()
+	// Filters: a term each, once, though two tags may squash alike.
+	words := len(row.terms)
 	filter := func(field, value string) {
-		if v := searchtext.Squash(value); v != "" {
-			row.terms = append(row.terms, docTerm{term: field + ":" + v, score: 1})
+		v := searchtext.Squash(value)
+		if v == "" {
+			return
 		}
+		sc.name = append(append(append(sc.name[:0], field...), ':'), v...)
+		name := unsafe.String(&sc.name[0], len(sc.name))
+		id := dict.id(name, termHash(name))
+		for _, t := range row.terms[words:] {
+			if t.id == id {
+				return
+			}
+		}
+		row.terms = append(row.terms, rowTerm{id: id, score: 1, posEnd: int32(len(row.pos))})
 	}
 	filter("kind", string(d.Kind))
 	filter("status", d.Status)
@@ -670,20 +787,7 @@ func makeSearchRow(d *handbook.Document, keep bool, scratch *sync.Pool) *searchR
 	for _, t := range d.Tags {
 		filter("tag", t)
 	}
-	slices.SortFunc(row.terms, func(a, b docTerm) int { return strings.Compare(a.term, b.term) })
-	row.terms = slices.CompactFunc(row.terms, func(a, b docTerm) bool { return a.term == b.term })
-
-	if keep {
-		row.store = appendSearchStore(nil, d, secs)
-	}
 	return row
-}
-
-// appendSearchStore appends a document's entry in its store shard to b.
-func appendSearchStore(b []byte, d *handbook.Document, secs []section) []byte {
-	buf := bytes.NewBuffer(b)
-	writeSearchStore(buf, d, secs)
-	return buf.Bytes()
 }
 
 // writeSearchStore writes a document's entry in its store shard.
