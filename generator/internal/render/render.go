@@ -84,7 +84,9 @@ type Renderer struct {
 	rows    map[*handbook.Document]*searchRow
 	// terms numbers the terms of rows.
 	terms *termDict
-	edges map[*handbook.Document]linkEdges
+	// search is what serve keeps of the search index it last wrote.
+	search searchState
+	edges  map[*handbook.Document]linkEdges
 	// docLines are graph.json's document entries.
 	docLines map[*handbook.Document][]byte
 }

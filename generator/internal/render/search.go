@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"cmp"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
@@ -136,7 +138,7 @@ type rowTerm struct {
 // searchRow is one document's part of the index, kept while its inputs
 // are the same.
 type searchRow struct {
-	key   string // the small inputs, joined
+	key   rowKey // the small inputs
 	words string // the body's text
 	terms []rowTerm
 	pos   []int32 // the CJK positions of all terms
@@ -188,10 +190,16 @@ func (t *termDict) id(term string, h uint64) uint32 {
 	return id
 }
 
+// term returns the term numbered id. Nothing may number a term
+// meanwhile.
+func (t *termDict) term(id uint32) string {
+	return t.shards[id&(1<<dictShardBits-1)].terms[id>>dictShardBits]
+}
+
 // dense numbers the dictionary's terms from 0 to len(terms)-1: it returns
-// where each shard's terms start, and the terms in that order. Nothing
-// may number a term meanwhile.
-func (t *termDict) dense() (base []uint32, terms []string) {
+// where each shard's terms start, and the terms and their numbers in that
+// order. Nothing may number a term meanwhile.
+func (t *termDict) dense() (base []uint32, terms []string, ids []uint32) {
 	base = make([]uint32, len(t.shards))
 	n := 0
 	for i := range t.shards {
@@ -199,65 +207,55 @@ func (t *termDict) dense() (base []uint32, terms []string) {
 		n += len(t.shards[i].terms)
 	}
 	terms = make([]string, 0, n)
+	ids = make([]uint32, 0, n)
 	for i := range t.shards {
 		terms = append(terms, t.shards[i].terms...)
+		for k := range t.shards[i].terms {
+			ids = append(ids, uint32(k)<<dictShardBits|uint32(i))
+		}
 	}
-	return base, terms
+	return base, terms, ids
 }
 
 // posting is a term in a document: rows[doc].terms[k]. It holds no
-// pointer, so that the collector need not read the postings.
+// pointer, so that the collector need not read the postings, and, unless
+// it is noSS, the term's score and section in the document (score |
+// section<<8), so that most postings are written without reading their
+// row again.
 type posting struct {
-	doc, k uint32
+	doc, k, ss uint32
 }
 
-// searchFiles builds the search index: its entry and shards. Rows are
-// computed on every core and, for serve (Options.Rebuilds), kept, so that
-// a rebuild after an edit recomputes only the rows of documents whose
-// text changed; the shards are then assembled from the rows.
-func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
-	docs := r.site.Docs
-	rows := make([]*searchRow, len(docs))
-	scratch := &sync.Pool{New: newRowScratch}
-	dict := r.searchDict()
-	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i], dict, scratch) })
-	var stopped atomic.Bool
-	part := func(name string, size int) *bytes.Buffer {
-		b := bytes.NewBuffer(make([]byte, 0, size+64))
-		b.WriteString(`HANDBOOK_SEARCH_PART("` + name + `",`)
-		return b
-	}
-	end := func(name string, b *bytes.Buffer) {
-		b.WriteString(");\n")
-		if !stopped.Load() && !write("search/"+name+".js", b.Bytes()) {
-			stopped.Store(true)
-		}
-	}
+// noSS marks a posting whose row must be read: it has CJK positions, or
+// its score or section does not fit in ss.
+const noSS = ^uint32(0)
 
-	// Store shards, made on every core from the documents.
-	pool.Each((len(rows)+storeGroup-1)/storeGroup, func(g int) {
-		lo, hi := g*storeGroup, min(len(rows), (g+1)*storeGroup)
-		size := 0
-		for i := lo; i < hi; i++ {
-			size += storeSize(docs[i])
-		}
-		b := part("s"+strconv.Itoa(g), size)
-		b.WriteByte('[')
-		for i := lo; i < hi; i++ {
-			if i > lo {
-				b.WriteByte(',')
-			}
-			writeSearchStore(b, docs[i], sections(docs[i]))
-		}
-		b.WriteByte(']')
-		end("s"+strconv.Itoa(g), b)
-	})
+// newPosting returns the posting of rows[doc].terms[k].
+func newPosting(row *searchRow, doc, k int) posting {
+	t := &row.terms[k]
+	ss := noSS
+	if t.score >= 0 && t.score < 256 && t.sec >= 0 && t.sec < 1<<23 && len(row.positions(k)) == 0 {
+		ss = uint32(t.score) | uint32(t.sec)<<8
+	}
+	return posting{uint32(doc), uint32(k), ss}
+}
 
-	// Postings, by term, in document order: the postings of all terms are
-	// laid out in one slice, each term's together, in the order of the
-	// terms. A term's place in the dictionary's dense order is base[its
-	// shard] plus its number in the shard.
-	base, all := dict.dense()
+// layout is the index's postings: the terms that have any, sorted, and
+// their postings, each term's in document order.
+type layout struct {
+	terms []string
+	ids   []uint32    // each term's number in the dictionary
+	lists [][]posting // each term's postings
+}
+
+// of returns the postings of terms[i].
+func (l *layout) of(i int) []posting { return l.lists[i] }
+
+// newLayout lays out the postings of rows, whose terms dict numbers.
+func newLayout(rows []*searchRow, dict *termDict) *layout {
+	// A term's place in the dictionary's dense order is base[its shard]
+	// plus its number in the shard.
+	base, all, ids := dict.dense()
 	place := func(id uint32) uint32 { return base[id&(1<<dictShardBits-1)] + id>>dictShardBits }
 	count := make([]uint32, len(all)) // the postings of each term
 	total := 0
@@ -288,60 +286,387 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 		next += count[o.place]
 	}
 	count = nil
+	l := &layout{}
 	postings := make([]posting, total)
 	for i, row := range rows {
 		for k, t := range row.terms {
 			p := place(t.id)
-			postings[start[p]] = posting{uint32(i), uint32(k)}
+			postings[start[p]] = newPosting(row, i, k)
 			start[p]++
 		}
 	}
 	// start[place] is now where the postings of the term end; in term
 	// order they follow one another.
-	terms := make([]string, len(order))
-	ends := make([]uint32, len(order))
+	l.terms = make([]string, len(order))
+	l.ids = make([]uint32, len(order))
+	l.lists = make([][]posting, len(order))
+	lo := uint32(0)
 	for i, o := range order {
-		terms[i], ends[i] = o.term, start[o.place]
+		hi := start[o.place]
+		l.terms[i], l.ids[i], l.lists[i] = o.term, ids[o.place], postings[lo:hi:hi]
+		lo = hi
 	}
-	order, start = nil, nil
-	postingsOf := func(i int) []posting {
-		lo := uint32(0)
-		if i > 0 {
-			lo = ends[i-1]
+	return l
+}
+
+// samePosting reports whether the term a.terms[j] is written as
+// b.terms[k] is.
+func samePosting(a *searchRow, j int, b *searchRow, k int) bool {
+	x, y := &a.terms[j], &b.terms[k]
+	return x.score == y.score && x.sec == y.sec && slices.Equal(a.positions(j), b.positions(k))
+}
+
+// update returns the layout after the rows of the documents changed
+// (ascending) have become rows[changed[k]], with, for each of its terms,
+// the term's place in l (-1 for a term l has not) and whether its
+// postings are written differently, and, for each term of l, whether its
+// postings are written differently or it has none left, and whether a
+// term's number of documents changed. l is not to be used after.
+func (l *layout) update(oldRows, rows []*searchRow, changed []int, dict *termDict) (nl *layout, old []int32, affected, oldAffected []bool, recounted bool) {
+	// A change of a term's postings: the changed document's posting, or
+	// none, and whether it is written differently.
+	type change struct {
+		doc int
+		p   posting
+		has bool
+		out bool
+	}
+	byTerm := map[uint32][]change{}
+	for _, i := range changed {
+		was := make(map[uint32]int, len(oldRows[i].terms))
+		for k, t := range oldRows[i].terms {
+			was[t.id] = k
 		}
-		return postings[lo:ends[i]]
+		for k, t := range rows[i].terms {
+			out := true
+			if j, ok := was[t.id]; ok {
+				delete(was, t.id)
+				out = !samePosting(oldRows[i], j, rows[i], k)
+			}
+			byTerm[t.id] = append(byTerm[t.id], change{i, newPosting(rows[i], i, k), true, out})
+		}
+		for id := range was {
+			byTerm[id] = append(byTerm[id], change{doc: i, out: true})
+		}
+	}
+	oldAffected = make([]bool, len(l.terms))
+	type entry struct {
+		term string
+		id   uint32
+		at   int32 // in l, or -1
+		ps   []posting
+	}
+	var news []entry // the terms l has not, or whose postings change in number
+	moved := false   // a term comes or goes
+	for id, cs := range byTerm {
+		term := dict.term(id)
+		at, found := slices.BinarySearch(l.terms, term)
+		var list []posting
+		if found {
+			list = l.lists[at]
+		}
+		out, grown := false, false
+		for _, c := range cs {
+			out = out || c.out
+			k, ok := slices.BinarySearchFunc(list, uint32(c.doc), func(p posting, doc uint32) int { return cmp.Compare(p.doc, doc) })
+			switch {
+			case ok && c.has:
+				list[k] = c.p // in place: the same length
+			case ok:
+				list = slices.Delete(slices.Clone(list), k, k+1)
+				grown = true
+			case c.has:
+				list = slices.Insert(slices.Clone(list), k, c.p)
+				grown = true
+			}
+		}
+		recounted = recounted || grown
+		if found {
+			l.lists[at] = list
+			oldAffected[at] = out || len(list) == 0
+			moved = moved || len(list) == 0
+		} else if len(list) > 0 {
+			moved = true
+			news = append(news, entry{term, id, -1, list})
+		}
+	}
+	if !moved {
+		// The same terms: the lists changed in place.
+		old = make([]int32, len(l.terms))
+		for i := range old {
+			old[i] = int32(i)
+		}
+		return l, old, oldAffected, oldAffected, recounted
+	}
+	slices.SortFunc(news, func(a, b entry) int { return strings.Compare(a.term, b.term) })
+	n := len(news)
+	for i := range l.terms {
+		if len(l.lists[i]) > 0 {
+			n++
+		}
+	}
+	nl = &layout{terms: make([]string, 0, n), ids: make([]uint32, 0, n), lists: make([][]posting, 0, n)}
+	old = make([]int32, 0, n)
+	affected = make([]bool, 0, n)
+	add := func(term string, id uint32, at int32, ps []posting, out bool) {
+		nl.terms, nl.ids, nl.lists = append(nl.terms, term), append(nl.ids, id), append(nl.lists, ps)
+		old, affected = append(old, at), append(affected, out)
+	}
+	j := 0
+	for i, t := range l.terms {
+		if len(l.lists[i]) == 0 {
+			oldAffected[i] = true
+			continue
+		}
+		for j < len(news) && news[j].term < t {
+			add(news[j].term, news[j].id, -1, news[j].ps, true)
+			j++
+		}
+		add(t, l.ids[i], int32(i), l.lists[i], oldAffected[i])
+	}
+	for ; j < len(news); j++ {
+		add(news[j].term, news[j].id, -1, news[j].ps, true)
+	}
+	return nl, old, affected, oldAffected, recounted
+}
+
+// searchState is what serve keeps of the index it last wrote, so that a
+// rebuild after an edit makes again only the rows of the documents that
+// changed and the postings of their terms, and writes only the files whose
+// bytes change.
+type searchState struct {
+	mu     sync.Mutex
+	docs   []*handbook.Document
+	rows   []*searchRow
+	lay    *layout
+	encLen []int32 // by term of lay: the length of its encoded postings
+	firsts []int   // by postings shard: its first term in lay, then len(lay.terms)
+	// shardOf is the postings shard of each term of lay; dictMap and
+	// tailMap the entry's maps of the dictionary and tail shards.
+	shardOf          []int32
+	dictMap, tailMap []byte
+	seed             maphash.Seed
+	hashes           map[string]uint64 // the bytes last written to each file, hashed
+}
+
+// searchFiles builds the search index: its entry and shards. Rows are
+// computed on every core and, for serve (Options.Rebuilds), kept, so that
+// a rebuild after an edit recomputes only the rows of documents whose
+// text changed and the postings of their terms, and writes only the files
+// whose bytes changed: serve keeps the files it was given before.
+func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
+	docs := r.site.Docs
+	rows := make([]*searchRow, len(docs))
+	scratch := &sync.Pool{New: newRowScratch}
+	dict := r.searchDict()
+	var st *searchState // serve's, else nil
+	if r.opts.Rebuilds {
+		st = &r.search
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		if st.hashes == nil {
+			st.hashes, st.seed = map[string]uint64{}, maphash.MakeSeed()
+		}
+	}
+	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i], dict, scratch) })
+	// changed lists the documents whose rows changed since serve last
+	// wrote the index, when the documents are the same ones.
+	var changed []int
+	incremental := st != nil && st.lay != nil && slices.Equal(st.docs, docs)
+	if incremental {
+		for i, row := range rows {
+			if row != st.rows[i] {
+				changed = append(changed, i)
+			}
+		}
+		if len(changed) == 0 {
+			return
+		}
+	}
+	var stopped atomic.Bool
+	var hashMu sync.Mutex
+	emit := func(name string, b []byte) {
+		if stopped.Load() {
+			return
+		}
+		var h uint64
+		if st != nil {
+			h = maphash.Bytes(st.seed, b)
+			hashMu.Lock()
+			last, ok := st.hashes[name]
+			hashMu.Unlock()
+			if ok && last == h {
+				return
+			}
+		}
+		if !write(name, b) {
+			stopped.Store(true)
+			return
+		}
+		if st != nil {
+			hashMu.Lock()
+			st.hashes[name] = h
+			hashMu.Unlock()
+		}
+	}
+	part := func(name string, size int) *bytes.Buffer {
+		b := bytes.NewBuffer(make([]byte, 0, size+64))
+		b.WriteString(`HANDBOOK_SEARCH_PART("` + name + `",`)
+		return b
+	}
+	end := func(name string, b *bytes.Buffer) {
+		b.WriteString(");\n")
+		emit("search/"+name+".js", b.Bytes())
 	}
 
-	// Postings shards, packed in term order.
-	shardOf := make([]int, len(terms))
+	// Store shards, made on every core from the documents; for serve,
+	// those of the documents whose rows changed.
+	same := func(g int) bool {
+		if st == nil || len(st.docs) != len(docs) {
+			return false
+		}
+		for i := g * storeGroup; i < min(len(rows), (g+1)*storeGroup); i++ {
+			if docs[i] != st.docs[i] || rows[i] != st.rows[i] {
+				return false
+			}
+		}
+		return true
+	}
+	pool.Each((len(rows)+storeGroup-1)/storeGroup, func(g int) {
+		if same(g) {
+			return
+		}
+		lo, hi := g*storeGroup, min(len(rows), (g+1)*storeGroup)
+		size := 0
+		for i := lo; i < hi; i++ {
+			size += storeSize(docs[i])
+		}
+		b := part("s"+strconv.Itoa(g), size)
+		b.WriteByte('[')
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				b.WriteByte(',')
+			}
+			writeSearchStore(b, docs[i], sections(docs[i]))
+		}
+		b.WriteByte(']')
+		end("s"+strconv.Itoa(g), b)
+	})
+
+	// The postings: laid out anew, or, for serve after an edit, with the
+	// postings of the edited documents' terms changed: affected marks the
+	// terms whose postings changed, old their places in the last layout,
+	// and oldAffected the terms of the last layout that changed or went.
+	var lay *layout
+	var old []int32
+	var affected, oldAffected []bool
+	var recounted bool
+	encLen := []int32(nil)
+	if incremental {
+		lay, old, affected, oldAffected, recounted = st.lay.update(st.rows, rows, changed, dict)
+		encLen = make([]int32, len(lay.terms))
+		for i := range lay.terms {
+			encLen[i] = -1
+			if !affected[i] {
+				encLen[i] = st.encLen[old[i]]
+			}
+		}
+	} else {
+		lay = newLayout(rows, dict)
+		encLen = make([]int32, len(lay.terms))
+		for i := range encLen {
+			encLen[i] = -1
+		}
+	}
+
+	// Postings shards, packed in term order: a shard ends before the
+	// term whose postings would take it past postingsShard. For serve, a
+	// shard whose terms are the last one's and did not change is not
+	// written again.
 	var enc []byte
-	shard, size := 0, 0
+	var firsts []int
 	var pb *bytes.Buffer
-	for i, t := range terms {
-		enc = encodePostings(enc[:0], rows, postingsOf(i))
-		if pb != nil && size+len(enc) > postingsShard {
-			pb.WriteByte('}')
-			end("p"+strconv.Itoa(shard), pb)
-			pb, shard, size = nil, shard+1, 0
+	shard, size := 0, 0
+	shardOf := make([]int32, len(lay.terms))
+	// clean reports whether the shard of the terms [a, b) is the one of
+	// the same number serve wrote last.
+	clean := func(num, a, b int) bool {
+		if !incremental || num+1 >= len(st.firsts) {
+			return false
 		}
+		oa, ob := st.firsts[num], st.firsts[num+1]
+		if ob-oa != b-a || old[a] != int32(oa) {
+			return false
+		}
+		return !slices.Contains(affected[a:b], true) && !slices.Contains(oldAffected[oa:ob], true)
+	}
+	flush := func(a, b int) {
+		name := "p" + strconv.Itoa(shard)
 		if pb == nil {
-			pb = part("p"+strconv.Itoa(shard), max(postingsShard, len(t)+len(enc))+1024)
-			pb.WriteByte('{')
-		} else {
-			pb.WriteByte(',')
+			if clean(shard, a, b) {
+				return
+			}
+			sz := 0
+			for i := a; i < b; i++ {
+				sz += len(lay.terms[i]) + int(encLen[i]) + 4
+			}
+			pb = part(name, sz+8)
+			for i := a; i < b; i++ {
+				if i == a {
+					pb.WriteByte('{')
+				} else {
+					pb.WriteByte(',')
+				}
+				enc = encodePostings(enc[:0], rows, lay.of(i))
+				writeJSONString(pb, lay.terms[i], false)
+				pb.WriteString(`:"`)
+				pb.Write(enc)
+				pb.WriteByte('"')
+			}
 		}
-		writeJSONString(pb, t, false)
-		pb.WriteByte(':')
-		pb.WriteByte('"')
-		pb.Write(enc)
-		pb.WriteByte('"')
-		size += len(t) + len(enc) + 4
-		shardOf[i] = shard
-	}
-	if pb != nil {
 		pb.WriteByte('}')
-		end("p"+strconv.Itoa(shard), pb)
+		end(name, pb)
+		pb = nil
 	}
+	for i, t := range lay.terms {
+		if encLen[i] < 0 {
+			// Not known: encoded now, and written at once in a single
+			// build, which keeps no lengths.
+			enc = encodePostings(enc[:0], rows, lay.of(i))
+			encLen[i] = int32(len(enc))
+		} else {
+			enc = enc[:0]
+		}
+		n := int(encLen[i])
+		if len(firsts) > 0 && size+n > postingsShard {
+			flush(firsts[len(firsts)-1], i)
+			shard, size = shard+1, 0
+		}
+		if size == 0 {
+			// A new shard.
+			firsts = append(firsts, i)
+			if st == nil {
+				pb = part("p"+strconv.Itoa(shard), max(postingsShard, len(t)+n)+1024)
+			}
+		}
+		if pb != nil {
+			if i == firsts[len(firsts)-1] {
+				pb.WriteByte('{')
+			} else {
+				pb.WriteByte(',')
+			}
+			writeJSONString(pb, t, false)
+			pb.WriteString(`:"`)
+			pb.Write(enc)
+			pb.WriteByte('"')
+		}
+		size += len(t) + n + 4
+		shardOf[i] = int32(shard)
+	}
+	if len(firsts) > 0 {
+		flush(firsts[len(firsts)-1], len(lay.terms))
+	}
+	firsts = append(firsts, len(lay.terms))
 
 	// byFirst writes n sorted keys into shards named prefix+N, the keys of
 	// one first character in one shard, one line a key (line writes it),
@@ -392,52 +717,92 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 		return m.Bytes()
 	}
 
-	// Dictionary shards: term, tab, postings shard, tab, documents.
-	dictMap := byFirst("d", len(terms), func(i int) string { return terms[i] }, func(b *strings.Builder, k int) {
-		b.WriteString(terms[k])
-		b.WriteByte('\t')
-		b.WriteString(strconv.Itoa(shardOf[k]))
-		b.WriteByte('\t')
-		b.WriteString(strconv.Itoa(len(postingsOf(k))))
-		b.WriteByte('\n')
-	})
-
-	// Tail shards: each word of five letters or more under its tail, the
-	// word without its first letter (tail, tab, word), sorted by tail. A
-	// query reads one of them to find the words one edit away in their
-	// first letter (changed or missing) without loading every dictionary.
-	type tailed struct{ tail, term string }
-	var tails []tailed
-	for _, t := range terms {
-		if utf8.RuneCountInString(t) < 5 || strings.IndexByte(t, ':') >= 0 {
-			continue
-		}
-		_, n := utf8.DecodeRuneInString(t)
-		tails = append(tails, tailed{t[n:], t})
+	// For serve, the dictionary is the same while the terms are, and
+	// each has the shard and the number of documents it had; the tails
+	// are the same while the terms are.
+	terms := lay.terms
+	sameTerms := incremental && len(lay.terms) == len(st.shardOf)
+	for i := 0; sameTerms && i < len(old); i++ {
+		sameTerms = old[i] == int32(i)
 	}
-	slices.SortFunc(tails, func(a, b tailed) int {
-		if c := strings.Compare(a.tail, b.tail); c != 0 {
-			return c
-		}
-		return strings.Compare(a.term, b.term)
-	})
-	tailMap := byFirst("t", len(tails), func(i int) string { return tails[i].tail }, func(b *strings.Builder, k int) {
-		b.WriteString(tails[k].tail)
-		b.WriteByte('\t')
-		b.WriteString(tails[k].term)
-		b.WriteByte('\n')
-	})
+	sameDict := sameTerms && !recounted && slices.Equal(shardOf, st.shardOf)
+	var dictMap, tailMap []byte
+	if sameDict {
+		dictMap = st.dictMap
+	} else {
+		// Dictionary shards: term, tab, postings shard, tab, documents.
+		dictMap = byFirst("d", len(terms), func(i int) string { return terms[i] }, func(b *strings.Builder, k int) {
+			b.WriteString(terms[k])
+			b.WriteByte('\t')
+			b.WriteString(strconv.Itoa(int(shardOf[k])))
+			b.WriteByte('\t')
+			b.WriteString(strconv.Itoa(len(lay.of(k))))
+			b.WriteByte('\n')
+		})
 
-	var b bytes.Buffer
-	b.Write(r.searchHead())
-	b.WriteString(`,"docs":` + strconv.Itoa(len(rows)) + `,"group":` + strconv.Itoa(storeGroup) + `,"dict":`)
-	b.Write(dictMap)
-	b.WriteString(`,"tails":`)
-	b.Write(tailMap)
-	b.WriteString("};\n")
-	if !stopped.Load() {
-		write(SearchFile, b.Bytes())
 	}
+	if sameTerms {
+		tailMap = st.tailMap
+	} else {
+		// Tail shards: each word of five letters or more under its tail, the
+		// word without its first letter (tail, tab, word), sorted by tail. A
+		// query reads one of them to find the words one edit away in their
+		// first letter (changed or missing) without loading every dictionary.
+		type tailed struct{ tail, term string }
+		var tails []tailed
+		for _, t := range terms {
+			if utf8.RuneCountInString(t) < 5 || strings.IndexByte(t, ':') >= 0 {
+				continue
+			}
+			_, n := utf8.DecodeRuneInString(t)
+			tails = append(tails, tailed{t[n:], t})
+		}
+		slices.SortFunc(tails, func(a, b tailed) int {
+			if c := strings.Compare(a.tail, b.tail); c != 0 {
+				return c
+			}
+			return strings.Compare(a.term, b.term)
+		})
+		tailMap = byFirst("t", len(tails), func(i int) string { return tails[i].tail }, func(b *strings.Builder, k int) {
+			b.WriteString(tails[k].tail)
+			b.WriteByte('\t')
+			b.WriteString(tails[k].term)
+			b.WriteByte('\n')
+		})
+
+	}
+	if !sameDict || !sameTerms {
+		var b bytes.Buffer
+		b.Write(r.searchHead())
+		b.WriteString(`,"docs":` + strconv.Itoa(len(rows)) + `,"group":` + strconv.Itoa(storeGroup) + `,"dict":`)
+		b.Write(dictMap)
+		b.WriteString(`,"tails":`)
+		b.Write(tailMap)
+		b.WriteString("};\n")
+		emit(SearchFile, b.Bytes())
+	}
+	if st == nil {
+		return
+	}
+	if stopped.Load() {
+		// What was written is not known: all is written next time.
+		st.docs, st.rows, st.lay, st.hashes = nil, nil, nil, map[string]uint64{}
+		return
+	}
+	st.docs, st.rows, st.lay, st.encLen, st.firsts = slices.Clone(docs), rows, lay, encLen, firsts
+	st.shardOf, st.dictMap, st.tailMap = shardOf, dictMap, tailMap
+}
+
+// appendBase36 appends v in base 36.
+func appendBase36(out []byte, v uint32) []byte {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	switch {
+	case v < 36:
+		return append(out, digits[v])
+	case v < 36*36:
+		return append(out, digits[v/36], digits[v%36])
+	}
+	return strconv.AppendUint(out, uint64(v), 36)
 }
 
 // encodePostings appends a term's postings to out.
@@ -447,10 +812,17 @@ func encodePostings(out []byte, rows []*searchRow, ps []posting) []byte {
 		if k > 0 {
 			out = append(out, ',')
 		}
+		out = appendBase36(out, p.doc-last)
+		last = p.doc
+		if p.ss != noSS {
+			out = append(out, '.')
+			out = appendBase36(out, p.ss&255)
+			out = append(out, '.')
+			out = appendBase36(out, p.ss>>8)
+			continue
+		}
 		row := rows[p.doc]
 		t := &row.terms[p.k]
-		out = strconv.AppendUint(out, uint64(p.doc-last), 36)
-		last = p.doc
 		out = append(out, '.')
 		out = strconv.AppendInt(out, int64(t.score), 36)
 		out = append(out, '.')
@@ -465,24 +837,39 @@ func encodePostings(out []byte, rows []*searchRow, ps []posting) []byte {
 	return out
 }
 
-// searchKey joins the inputs of a document's row other than its text.
-func searchKey(d *handbook.Document) string {
-	var b strings.Builder
-	for _, s := range []string{d.URL, d.Title, string(d.Kind), d.Status, d.Owner, d.Summary, searchIDs(d)} {
-		b.WriteString(s)
-		b.WriteByte(0)
+// rowKey is what a document's row is made of, but its text: a row is
+// kept while its document's are the same. Its strings are the
+// document's own, so that comparing them is comparing pointers, mostly.
+type rowKey struct {
+	url, title, kind, status, owner, summary, id, number string
+	decisions                                            []string
+	tags                                                 []string
+	headings                                             []handbook.Heading
+}
+
+// same reports whether d's inputs are still those of k.
+func (k *rowKey) same(d *handbook.Document) bool {
+	if k.url != d.URL || k.title != d.Title || k.kind != string(d.Kind) || k.status != d.Status || k.owner != d.Owner ||
+		k.summary != d.Summary || k.id != d.ID || k.number != d.Number() || !slices.Equal(k.tags, d.Tags) ||
+		!slices.Equal(k.headings, d.Headings) || len(k.decisions) != len(d.Decisions) {
+		return false
 	}
-	for _, t := range d.Tags {
-		b.WriteString(t)
-		b.WriteByte(1)
+	for i, x := range d.Decisions {
+		if k.decisions[i] != x.ID {
+			return false
+		}
 	}
-	for _, h := range d.Headings {
-		b.WriteString(h.ID)
-		b.WriteByte(2)
-		b.WriteString(h.Text)
-		b.WriteByte(3)
+	return true
+}
+
+// keyOf returns the inputs of d's row but its text.
+func keyOf(d *handbook.Document) rowKey {
+	k := rowKey{url: d.URL, title: d.Title, kind: string(d.Kind), status: d.Status, owner: d.Owner, summary: d.Summary,
+		id: d.ID, number: d.Number(), tags: slices.Clone(d.Tags), headings: slices.Clone(d.Headings)}
+	for _, x := range d.Decisions {
+		k.decisions = append(k.decisions, x.ID)
 	}
-	return b.String()
+	return k
 }
 
 // searchIDs are the ids a reader may type for d: its own, its record
@@ -520,15 +907,14 @@ func (r *Renderer) searchRow(d *handbook.Document, dict *termDict, scratch *sync
 		// A single build keeps no rows.
 		return makeSearchRow(d, dict, scratch)
 	}
-	key := searchKey(d)
 	r.cacheMu.Lock()
 	c, ok := r.rows[d]
 	r.cacheMu.Unlock()
-	if ok && c.words == d.Words && c.key == key {
+	if ok && c.words == d.Words && c.key.same(d) {
 		return c
 	}
 	row := makeSearchRow(d, dict, scratch)
-	row.key, row.words = key, d.Words
+	row.key, row.words = keyOf(d), d.Words
 	r.cacheMu.Lock()
 	r.rows[d] = row
 	r.cacheMu.Unlock()
