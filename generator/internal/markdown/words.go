@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -54,6 +56,22 @@ func (w *wordIndex) addAt(seg []byte, start int) {
 	out := slices.Grow(w.out, len(seg)+1)
 	out = out[:cap(out)]
 	for i := 0; i < len(seg); {
+		if i+8 <= len(seg) {
+			// Eight bytes of printable ASCII with single spaces between
+			// words, the common case, are copied at once and their words
+			// counted from a mask.
+			x := binary.LittleEndian.Uint64(seg[i:])
+			if sp, ok := spaceMask(x); ok && (sp&0x80 == 0 || n > 0 && out[n-1] != ' ' && out[n-1] != IDMark) {
+				word := ^sp & hi
+				starts := word &^ (word<<8 | inMask(in))
+				w.count += bits.OnesCount64(starts)
+				in = word>>63 != 0
+				binary.LittleEndian.PutUint64(out[n:], x)
+				n += 8
+				i += 8
+				continue
+			}
+		}
 		c := seg[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -92,6 +110,34 @@ func (w *wordIndex) addAt(seg []byte, start int) {
 		}
 	}
 	w.out = out[:n]
+}
+
+const (
+	hi  = 0x8080808080808080 // the high bit of each byte
+	lo7 = 0x7f7f7f7f7f7f7f7f // the other bits
+	one = 0x0101010101010101 // 1 in each byte
+)
+
+// spaceMask returns the high bit of each byte of x that is a space; ok
+// is false unless all eight are printable ASCII and no two spaces are
+// side by side.
+func spaceMask(x uint64) (sp uint64, ok bool) {
+	del := x ^ lo7 // DEL becomes a zero byte
+	if x&hi != 0 || (x-0x20*one)&^x&hi != 0 || (del-one)&^del&hi != 0 {
+		return 0, false // beyond ASCII, a control character or DEL
+	}
+	s := x ^ 0x20*one // a space becomes a zero byte
+	sp = ^((s&lo7 + lo7) | s) & hi
+	return sp, sp&(sp<<8) == 0
+}
+
+// inMask is the high bit of the byte before the first one when that byte
+// is inside a word.
+func inMask(in bool) uint64 {
+	if in {
+		return 0x80
+	}
+	return 0
 }
 
 // The classes of ASCII bytes in search text: printable, space (as
