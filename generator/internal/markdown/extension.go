@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -234,55 +232,92 @@ func (r *linkRenderer) writeHref(w util.BufWriter, dest []byte) {
 
 // bodyWriter is what a body is rendered into. Everything written to it
 // has its NUL bytes replaced by U+FFFD, as CommonMark asks and as goldmark
-// does in text: info strings, attributes, code and the rest. Only link
-// slots, written by writeSlot, put a NUL into the body.
+// does in text: info strings, attributes, code and the rest. Only what is
+// written raw (link slots, by writeSlot, and HTML the package made) puts a
+// NUL into the body. The NUL bytes are replaced once the body is written
+// (String), in one pass over the parts not written raw, rather than in
+// every one of the many small writes.
 type bodyWriter struct {
 	b bytes.Buffer
+	// raw holds the start and end of each part written raw, in order.
+	raw []int
+	// sanitised is true once the NUL bytes are replaced: what is written
+	// later is written as it is.
+	sanitised bool
 }
 
 const replacement = "\uFFFD"
 
-func (w *bodyWriter) Write(p []byte) (int, error) {
-	n := len(p)
-	for {
-		i := bytes.IndexByte(p, 0)
-		if i < 0 {
-			w.b.Write(p)
-			return n, nil
+func (w *bodyWriter) Write(p []byte) (int, error)       { return w.b.Write(p) }
+func (w *bodyWriter) WriteString(s string) (int, error) { return w.b.WriteString(s) }
+func (w *bodyWriter) WriteByte(c byte) error            { return w.b.WriteByte(c) }
+func (w *bodyWriter) WriteRune(r rune) (int, error)     { return w.b.WriteRune(r) }
+
+// writeRaw writes s as it is, NUL bytes and all.
+func (w *bodyWriter) writeRaw(s string) {
+	start := w.b.Len()
+	w.b.WriteString(s)
+	w.raw = append(w.raw, start, w.b.Len())
+}
+
+// reset empties w for the next body.
+func (w *bodyWriter) reset() {
+	w.b.Reset()
+	w.raw, w.sanitised = w.raw[:0], false
+}
+
+// String returns the body, its NUL bytes replaced.
+func (w *bodyWriter) String() string {
+	w.sanitise()
+	return w.b.String()
+}
+
+// sanitise replaces each NUL byte outside the raw parts with U+FFFD.
+func (w *bodyWriter) sanitise() {
+	if w.sanitised {
+		return
+	}
+	w.sanitised = true
+	b := w.b.Bytes()
+	raw := w.raw
+	w.raw = w.raw[:0]
+	found := false
+	eachPart(b, raw, func(part []byte, isRaw bool) {
+		found = found || !isRaw && bytes.IndexByte(part, 0) >= 0
+	})
+	if !found {
+		return
+	}
+	out := make([]byte, 0, len(b)+16)
+	eachPart(b, raw, func(part []byte, isRaw bool) {
+		if isRaw {
+			out = append(out, part...)
+			return
 		}
-		w.b.Write(p[:i])
-		w.b.WriteString(replacement)
-		p = p[i+1:]
-	}
-}
-
-func (w *bodyWriter) WriteString(s string) (int, error) {
-	n := len(s)
-	for {
-		i := strings.IndexByte(s, 0)
-		if i < 0 {
-			w.b.WriteString(s)
-			return n, nil
+		for {
+			i := bytes.IndexByte(part, 0)
+			if i < 0 {
+				out = append(out, part...)
+				return
+			}
+			out = append(append(out, part[:i]...), replacement...)
+			part = part[i+1:]
 		}
-		w.b.WriteString(s[:i])
-		w.b.WriteString(replacement)
-		s = s[i+1:]
-	}
+	})
+	w.b.Reset()
+	w.b.Write(out)
 }
 
-func (w *bodyWriter) WriteByte(c byte) error {
-	if c == 0 {
-		w.b.WriteString(replacement)
-		return nil
+// eachPart hands f the parts of b in order, those raw holds (start and
+// end, in pairs) and those between them.
+func eachPart(b []byte, raw []int, f func(part []byte, isRaw bool)) {
+	from := 0
+	for i := 0; i+1 < len(raw); i += 2 {
+		f(b[from:raw[i]], false)
+		f(b[raw[i]:raw[i+1]], true)
+		from = raw[i+1]
 	}
-	return w.b.WriteByte(c)
-}
-
-func (w *bodyWriter) WriteRune(r rune) (int, error) {
-	if r == 0 {
-		r = utf8.RuneError
-	}
-	return w.b.WriteRune(r)
+	f(b[from:], false)
 }
 
 // Available, Buffered and Flush make a bodyWriter a util.BufWriter, so that
@@ -295,7 +330,7 @@ func (w *bodyWriter) Flush() error   { return nil }
 // into another writer (goldmark used without Parse), as any bytes.
 func writeSlot(w util.BufWriter, slot []byte) {
 	if bw, ok := w.(*bodyWriter); ok {
-		bw.b.Write(slot)
+		bw.writeRaw(util.BytesToReadOnlyString(slot))
 		return
 	}
 	w.Write(slot)

@@ -87,6 +87,24 @@ func TestNULBecomesReplacementCharacter(t *testing.T) {
 	}
 }
 
+// Inside a shortcode and in raw HTML too, a NUL byte from the file
+// reaches the body as U+FFFD, and the links there keep their slots.
+func TestNULInShortcodesAndRawHTML(t *testing.T) {
+	src := "# T\n\n{{< details \"s\" >}}in\x00side [l\x00](z.md){{< /details >}}\n\n<span title=\"q\x00\">r\x00 <a href=\"w.md\">w\x00</a></span>\n\n{{% note %}}n\x00 [m](u.md){{% /note %}}\n"
+	d, _ := parseText(t, src)
+	if err := checkSlots(d); err != nil {
+		t.Fatalf("%v in %q", err, d.HTML)
+	}
+	for _, want := range []string{"in\uFFFDside", ">l\uFFFD</a>", "title=\"q\uFFFD\"", "r\uFFFD ", ">w\uFFFD</a>", "n\uFFFD "} {
+		if !strings.Contains(d.HTML, want) {
+			t.Errorf("body lacks %q: %q", want, d.HTML)
+		}
+	}
+	if len(d.BodyLinks) != 3 {
+		t.Errorf("%d links, want 3: %+v", len(d.BodyLinks), d.BodyLinks)
+	}
+}
+
 // The front matter of a file saved with a byte order mark, with CRLF or
 // with old Mac line endings is front matter, and its body the same body.
 // Offsets stay offsets into the file as written: a byte order mark counts

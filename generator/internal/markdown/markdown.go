@@ -205,7 +205,7 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 			p.bodies.Put(body)
 		}
 	}()
-	body.b.Reset()
+	body.reset()
 	body.b.Grow(len(src) + len(src)/2)
 	if err := p.md.Renderer().Render(body, src, root); err != nil {
 		diags.Errorf(doc.SourcePath, -1, "", "cannot render: %v", err)
@@ -213,7 +213,7 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	}
 	// A copy of exactly its length: the body is kept until its page is
 	// written, and the buffer's room would be kept with it.
-	doc.HTML = body.b.String()
+	doc.HTML = body.String()
 }
 
 // maxPooledBody is the largest buffer kept for the next document's body.

@@ -1286,7 +1286,7 @@ func (st *scState) finish(w *bodyWriter) {
 	if strings.Contains(st.doc.Words, "hbsc") {
 		st.doc.Words = dropPlaceholders(st.doc.Words)
 	}
-	h := w.b.String()
+	h := w.String() // the NUL bytes replaced before the raw outputs go in
 	if !strings.Contains(h, "hbsc") && !strings.Contains(h, "\x1a") {
 		return
 	}

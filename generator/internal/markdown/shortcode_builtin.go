@@ -654,7 +654,7 @@ func (p *Parser) renderMarkdown(src []byte) string {
 	if err := p.md.Renderer().Render(&b, src, root); err != nil {
 		return ""
 	}
-	return b.b.String()
+	return b.String()
 }
 
 // inlineMarkdown renders a line of Markdown (a caption, a summary) without
@@ -697,7 +697,7 @@ func renderDocument(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.
 // writeRaw writes HTML the package made, slots and all.
 func writeRaw(w util.BufWriter, s string) {
 	if bw, ok := w.(*bodyWriter); ok {
-		bw.b.WriteString(s)
+		bw.writeRaw(s)
 		return
 	}
 	_, _ = w.WriteString(s)

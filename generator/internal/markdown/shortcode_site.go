@@ -111,7 +111,7 @@ func (s *siteTemplate) render(c *scCall, n ast.Node, src []byte) string {
 				break
 			}
 		}
-		inner = b.b.String()
+		inner = b.String()
 	case c.close >= 0:
 		inner = string(c.st.orig[c.st.tags[c.open].end:c.st.tags[c.close].start])
 	}
