@@ -509,14 +509,19 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 			hashMu.Unlock()
 		}
 	}
+	// Each shard is made in a buffer of the renderer's, sized up front,
+	// and handed back once written: a writer keeps no bytes it is given.
 	part := func(name string, size int) *bytes.Buffer {
-		b := bytes.NewBuffer(make([]byte, 0, size+64))
+		b := r.buffers.Get().(*bytes.Buffer)
+		b.Reset()
+		b.Grow(size + 64)
 		b.WriteString(`HANDBOOK_SEARCH_PART("` + name + `",`)
 		return b
 	}
 	end := func(name string, b *bytes.Buffer) {
 		b.WriteString(");\n")
 		emit("search/"+name+".js", b.Bytes())
+		r.buffers.Put(b)
 	}
 
 	// Store shards, made on every core from the documents; for serve,
@@ -1001,15 +1006,25 @@ type rowScratch struct {
 
 func newRowScratch() any { return &rowScratch{slots: make([]int32, 256)} }
 
-// termHash hashes a term for the scratch table and the dictionary
-// (FNV-1a).
+// termHash hashes a term for the scratch table and the dictionary:
+// eight bytes at a time, then a mix so that the low bits, which pick
+// the slot and the dictionary's shard, depend on every byte.
 func termHash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
+	h := uint64(len(s)) * 0x9e3779b97f4a7c15
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = (h ^ w) * 0xbf58476d1ce4e5b9
+		h ^= h >> 31
 	}
-	return h
+	var w uint64
+	for i := 0; i < len(s); i++ {
+		w |= uint64(s[i]) << (8 * i)
+	}
+	h = (h ^ w) * 0x94d049bb133111eb
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
 }
 
 // find returns the index in accs of term's entry, adding it if it is
