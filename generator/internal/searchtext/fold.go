@@ -99,6 +99,11 @@ func InWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 'ー'
 }
 
+// asciiWord says whether the ASCII character c belongs to a term.
+func asciiWord(c byte) bool {
+	return c-'a' < 26 || c-'0' < 10 || c-'A' < 26
+}
+
 // Token is one term of a text.
 type Token struct {
 	Term string
@@ -138,34 +143,39 @@ func Tokens(folded string, minWord, pos int, fn func(Token)) int {
 		runStart = -1
 	}
 	wordStart := -1
+	wordASCII := true // the word has no other character: its length is its bytes
 	endWord := func(i int) {
 		if wordStart >= 0 {
 			w := folded[wordStart:i]
-			if minWord <= 1 || utf8.RuneCountInString(w) >= minWord {
+			if minWord <= 1 || len(w) >= minWord && (wordASCII || utf8.RuneCountInString(w) >= minWord) {
 				fn(Token{Term: w})
 			}
 			wordStart = -1
 		}
 	}
-	for i, r := range folded {
-		if r < utf8.RuneSelf {
+	for i := 0; i < len(folded); {
+		if c := folded[i]; c < utf8.RuneSelf {
 			// ASCII: no CJK, and a term's characters are letters and
-			// digits.
+			// digits, read here in one run.
 			if runStart >= 0 {
 				flush(i)
 				gap = true
 			}
 			script = 0
-			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+			if asciiWord(c) {
 				if wordStart < 0 {
-					wordStart = i
+					wordStart, wordASCII = i, true
+				}
+				for i++; i < len(folded) && asciiWord(folded[i]); i++ {
 				}
 				continue
 			}
 			endWord(i)
 			gap = true
+			i++
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(folded[i:])
 		if s := Script(r); s != 0 {
 			endWord(i)
 			if s != script || gap {
@@ -179,6 +189,7 @@ func Tokens(folded string, minWord, pos int, fn func(Token)) int {
 			if runStart < 0 {
 				runStart = i
 			}
+			i += n
 			continue
 		}
 		if runStart >= 0 {
@@ -190,10 +201,13 @@ func Tokens(folded string, minWord, pos int, fn func(Token)) int {
 			if wordStart < 0 {
 				wordStart = i
 			}
+			wordASCII = false
+			i += n
 			continue
 		}
 		endWord(i)
 		gap = true
+		i += n
 	}
 	endWord(len(folded))
 	flush(len(folded))
