@@ -16,6 +16,13 @@ func writeJSONString(b *bytes.Buffer, s string, html bool) {
 	b.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a look.
+		for i+8 <= len(s) && plain8(s[i:i+8], html) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
@@ -66,4 +73,18 @@ func writeJSONString(b *bytes.Buffer, s string, html bool) {
 	}
 	b.WriteString(s[start:])
 	b.WriteByte('"')
+}
+
+// plain8 reports whether the eight bytes of s are ASCII, none of them a
+// control character, a quote or a backslash, nor, when html is set, <, >
+// or &: written as they are.
+func plain8(s string, html bool) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	zero := func(v uint64) bool { return (v-lo)&^v&hi != 0 }
+	if x&hi != 0 || (x-lo*0x20)&^x&hi != 0 || zero(x^(lo*'"')) || zero(x^(lo*'\\')) {
+		return false
+	}
+	return !html || !zero(x^(lo*'<')) && !zero(x^(lo*'>')) && !zero(x^(lo*'&'))
 }

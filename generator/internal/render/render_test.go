@@ -62,6 +62,7 @@ func FuzzJSONString(f *testing.F) {
 	f.Add("plain")
 	f.Add("quote \" back \\ tab \t nl \n cr \r bs \b ff \f nul \x00 esc \x1b")
 	f.Add("<b>&amp;</b> \u2028 \u2029 café \xff\xfe end")
+	f.Add("a longer plain run of text, then \"a quote\", then a tab\tand more plain text \x7f\x1f¡ end")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, html := range []bool{true, false} {
 			var want bytes.Buffer
