@@ -113,7 +113,7 @@ func New(opts Options) *Parser {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			gfm{}, // extension.GFM, with linkify behind a filter
 			extension.Footnote,
 			extension.DefinitionList,
 			extender{opts.Words}, // front matter (goldmark-meta's parser among them), links, code
