@@ -940,7 +940,7 @@ func sections(d *handbook.Document) []section {
 	if i < 0 {
 		return []section{{text: text}}
 	}
-	out = make([]section, 0, strings.Count(text[i:], string(markdown.SectionMark))+1)
+	out = make([]section, 0, len(d.Headings)+1) // a section a heading, mostly
 	out = append(out, section{text: strings.TrimSpace(text[:i])})
 	// headings returns the text of the last heading (not the title) with
 	// the id, as a map filled in order would.

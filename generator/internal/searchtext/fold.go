@@ -20,6 +20,7 @@
 package searchtext
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,14 +58,29 @@ func Fold(s string) string {
 }
 
 // AppendFold appends s folded for search to dst, as Fold does, and
-// returns the extended slice; for ASCII text it makes no copy of its own.
+// returns the extended slice; for ASCII text it makes no copy of its own,
+// and lowers eight letters at a time.
 func AppendFold(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load8(s[i:])&hi != 0 {
 			return append(dst, Fold(s)...)
 		}
 	}
-	for i := 0; i < len(s); i++ {
+	for k := i; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			return append(dst, Fold(s)...)
+		}
+	}
+	for i = 0; i+8 <= len(s); i += 8 {
+		x := load8(s[i:])
+		// The bytes from 'A' to 'Z' get 0x20 added: their high bits
+		// set by the sums, then moved to 0x20.
+		upper := (x + lo*(0x80-'A')) &^ (x + lo*(0x80-'Z'-1)) & hi
+		dst = binary.LittleEndian.AppendUint64(dst, x|upper>>2)
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -72,6 +88,12 @@ func AppendFold(dst []byte, s string) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// load8 reads the first eight bytes of s as a little-endian number.
+func load8(s string) uint64 {
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // Script is the class of a CJK character, 0 for any other.

@@ -63,3 +63,20 @@ func TestSquash(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendFoldASCII holds the folding of ASCII text, eight bytes at a
+// time, to strings.ToLower: every ASCII character, at every offset.
+func TestAppendFoldASCII(t *testing.T) {
+	var all strings.Builder
+	for c := range 128 {
+		all.WriteByte(byte(c))
+	}
+	s := all.String() + "The Quick BROWN fox, Zebra@[`{AZaz"
+	for i := range len(s) {
+		for _, part := range []string{s[i:], s[:i]} {
+			if got, want := string(AppendFold([]byte("x"), part)), "x"+strings.ToLower(part); got != want {
+				t.Errorf("AppendFold(x, %q) = %q, want %q", part, got, want)
+			}
+		}
+	}
+}
