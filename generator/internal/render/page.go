@@ -324,37 +324,42 @@ func (p *Page) LinkItems(docs []*handbook.Document, show ...string) template.HTM
 type linkShow struct{ status, kind, summary, card bool }
 
 func (p *Page) writeLinkItems(b textWriter, docs []*handbook.Document, f linkShow) {
-	esc := func(s string) { writeEscaped(b, s, escTemplate) }
 	for _, d := range docs {
-		if f.card {
-			b.WriteString(`<li class="card">`)
-		} else {
-			b.WriteString("<li>")
-		}
-		b.WriteString(`<a href="`)
-		p.writeRel(b, d.URL, escTemplate)
-		b.WriteString(`">`)
-		esc(d.Title)
-		b.WriteString("</a>")
-		if f.status && d.Status != "" {
-			b.WriteString(` <span class="badge status-`)
-			esc(d.Status)
-			b.WriteString(`">`)
-			esc(p.r.labels.status(d.Status))
-			b.WriteString("</span>")
-		}
-		if f.kind && d.Kind != handbook.KindPage {
-			b.WriteString(` <span class="kind">`)
-			esc(p.r.labels.kind(d.Kind, false))
-			b.WriteString("</span>")
-		}
-		if f.summary && d.Summary != "" {
-			b.WriteString("<p>")
-			esc(d.Summary)
-			b.WriteString("</p>")
-		}
-		b.WriteString("</li>\n")
+		p.writeLinkItem(b, d, f)
 	}
+}
+
+// writeLinkItem writes the item of d in LinkItems.
+func (p *Page) writeLinkItem(b textWriter, d *handbook.Document, f linkShow) {
+	esc := func(s string) { writeEscaped(b, s, escTemplate) }
+	if f.card {
+		b.WriteString(`<li class="card">`)
+	} else {
+		b.WriteString("<li>")
+	}
+	b.WriteString(`<a href="`)
+	p.writeRel(b, d.URL, escTemplate)
+	b.WriteString(`">`)
+	esc(d.Title)
+	b.WriteString("</a>")
+	if f.status && d.Status != "" {
+		b.WriteString(` <span class="badge status-`)
+		esc(d.Status)
+		b.WriteString(`">`)
+		esc(p.r.labels.status(d.Status))
+		b.WriteString("</span>")
+	}
+	if f.kind && d.Kind != handbook.KindPage {
+		b.WriteString(` <span class="kind">`)
+		esc(p.r.labels.kind(d.Kind, false))
+		b.WriteString("</span>")
+	}
+	if f.summary && d.Summary != "" {
+		b.WriteString("<p>")
+		esc(d.Summary)
+		b.WriteString("</p>")
+	}
+	b.WriteString("</li>\n")
 }
 
 // Group is a list of documents under a heading.

@@ -23,7 +23,7 @@ func (p *Page) Relations() template.HTML {
 	}
 	loc := p.r.loc
 	var b strings.Builder
-	b.Grow(1024)
+	b.Grow(1024 + 160*(len(p.r.site.Backlinks[d])+len(p.Related())))
 	esc := func(s string) { writeEscaped(&b, s, escHTMLTemplate) }
 	list := func(class, id, title string, docs []*handbook.Document, f linkShow) {
 		for _, s := range [...]string{"\n<section class=\"", class, "\" aria-labelledby=\"", id, "\">\n  <h2 id=\"", id, "\">"} {
@@ -97,15 +97,29 @@ func (p *Page) Relations() template.HTML {
 		chain("supersedes", x.Replaces)
 		b.WriteString("\n  </ul>\n</section>")
 	}
-	if groups := p.Backlinks(); len(groups) > 0 {
+	if bl := p.r.site.Backlinks[d]; len(bl) > 0 {
 		b.WriteString("\n<section class=\"backlinks\" aria-labelledby=\"backlinks-h\">\n  <h2 id=\"backlinks-h\">")
 		esc(loc.Text("referenced_by"))
 		b.WriteString("</h2>")
-		for _, g := range groups {
+		// The groups of Backlinks, written without making them.
+		for _, k := range handbook.Kinds {
+			n := 0
+			for _, x := range bl {
+				if x.Kind == k {
+					n++
+				}
+			}
+			if n == 0 {
+				continue
+			}
 			b.WriteString("\n  <h3>")
-			esc(g.Label)
+			esc(p.r.labels.kind(k, n > 1))
 			b.WriteString("</h3>\n  <ul>\n  ")
-			p.writeLinkItems(&b, g.Docs, linkShow{})
+			for _, x := range bl {
+				if x.Kind == k {
+					p.writeLinkItem(&b, x, linkShow{})
+				}
+			}
 			b.WriteString("</ul>")
 		}
 		b.WriteString("\n</section>")
