@@ -432,7 +432,7 @@ func (e extender) Extend(m goldmark.Markdown) {
 		parser.WithBlockParsers(util.Prioritized(tomlParser{}, 0), util.Prioritized(yamlFrontMatter{meta.NewParser()}, 0)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig()}, 100)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&headingRenderer{Config: html.NewConfig(), label: e.words.permalink()}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&headingRenderer{Config: html.NewConfig(), label: util.EscapeHTML([]byte(e.words.permalink()))}, 100)))
 	Highlighting().Extend(m)
 	scExtension{}.Extend(m) // Hugo shortcodes
 }

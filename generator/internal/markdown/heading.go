@@ -13,7 +13,7 @@ import (
 // not read, which the theme shows on hover and focus.
 type headingRenderer struct {
 	html.Config
-	label string // the link's label, escaped below
+	label []byte // the link's label, escaped
 }
 
 func (r *headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -42,7 +42,7 @@ func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node,
 				w.WriteString(` <a class="anchor" href="#`)
 				w.Write(util.EscapeHTML(id))
 				w.WriteString(`" aria-label="`)
-				w.Write(util.EscapeHTML([]byte(r.label)))
+				w.Write(r.label)
 				w.WriteString(`">#</a>`)
 			}
 		}

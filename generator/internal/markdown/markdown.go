@@ -129,7 +129,9 @@ func New(opts Options) *Parser {
 
 // Slot is the placeholder written as the href of body link i.
 func Slot(i int) []byte {
-	return []byte("\x00" + strconv.Itoa(i) + "\x00")
+	b := make([]byte, 0, 8)
+	b = strconv.AppendInt(append(b, 0), int64(i), 10)
+	return append(b, 0)
 }
 
 // Parse fills doc from doc.Source, reporting problems to diags. A document
@@ -603,7 +605,8 @@ func explicitID(n *ast.Heading, src []byte) bool {
 	if end < 0 {
 		end = len(src) - start
 	}
-	return explicitIDRE.Match(src[lineStart(src, start) : start+end])
+	line := src[lineStart(src, start) : start+end]
+	return bytes.IndexByte(line, '{') >= 0 && explicitIDRE.Match(line) // spare the regexp most headings
 }
 
 // uniqueID returns id, or id-1, id-2… when it is taken on the page.

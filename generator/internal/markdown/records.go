@@ -51,9 +51,10 @@ func (f *fields) record() {
 	}
 	inStatus, statusSeen, sections, fence := false, false, 0, false
 	n := 0
-	for off := min(body, len(f.src)); off < len(f.src) && n < 60; off += len(firstLine(f.src[off:])) + 1 {
+	for off, next := min(body, len(f.src)), 0; off < len(f.src) && n < 60; off = next {
 		raw := firstLine(f.src[off:])
-		tb := bytes.TrimLeft(bytes.TrimRight(raw, " \t\r"), " \t")
+		next = off + len(raw) + 1
+		tb := trimLine(raw)
 		if len(tb) == 0 {
 			continue
 		}
@@ -121,6 +122,18 @@ func (f *fields) record() {
 			}
 		}
 	}
+}
+
+// trimLine is a line without the spaces and tabs around it, nor the
+// carriage return of a CRLF.
+func trimLine(l []byte) []byte {
+	for len(l) > 0 && (l[len(l)-1] == ' ' || l[len(l)-1] == '\t' || l[len(l)-1] == '\r') {
+		l = l[:len(l)-1]
+	}
+	for len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
+		l = l[1:]
+	}
+	return l
 }
 
 // infer sets key from a value read in the body at offset at (its line at
