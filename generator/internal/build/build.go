@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"iter"
 	"path"
+	"sync"
 	"time"
 
 	"handbook/generator/internal/assets"
@@ -318,12 +319,21 @@ func all(ms []map[string][]byte) iter.Seq2[string, []byte] {
 // bytes and place are unchanged since the last run is not parsed again: it
 // shares its earlier parse, and the parse's diagnostics are kept.
 func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, cache *parseCache) {
+	var scratch sync.Pool // buffers to pack bodies in
 	pool.Each(len(docs), func(i int) {
 		if cache == nil {
 			parseOne(p, docs[i], diags)
 			// No later stage reads the bytes (a diagnostic's position
 			// reads the file again): they go before the pages are made.
 			docs[i].Source = nil
+			// The body waits, packed, for its page: a single build holds
+			// every body until the pages are written, most of its memory.
+			buf, _ := scratch.Get().(*[]byte)
+			if buf == nil {
+				buf = new([]byte)
+			}
+			*buf = docs[i].Pack(*buf)
+			scratch.Put(buf)
 			return
 		}
 		cache.parse(p, docs[i])

@@ -76,13 +76,13 @@ func TestBuildsLeaveParsesAsParsed(t *testing.T) {
 	}
 }
 
-// freshParses parses every document of the site in fsys, as a build
-// does, and links nothing.
+// freshParses parses every document of the site in fsys, as a session
+// does (a single build packs the bodies), and links nothing.
 func freshParses(fsys fs.FS) map[string]parse {
 	var diags diag.List
 	cfg := config.Load(fsys, &diags)
 	content := load.Load(fsys, cfg.ContentDir, &diags)
-	parseAll(newParser(fsys, cfg, nil), content.Docs, &diags, nil)
+	parseAll(newParser(fsys, cfg, nil), content.Docs, &diags, &parseCache{m: map[string]*cached{}})
 	out := make(map[string]parse, len(content.Docs))
 	for _, d := range content.Docs {
 		out[d.Path] = parse{d.Outline, d.Body}

@@ -170,7 +170,12 @@ type Outline struct {
 
 // Body is the rendered body of a document and what was counted in it.
 type Body struct {
-	HTML      string     // rendered body; link hrefs are slots "\x00N\x00" for BodyLinks[N]
+	// HTML is the rendered body; link hrefs are slots "\x00N\x00" for
+	// BodyLinks[N]. Once packed (see Pack) it is "": read the body with
+	// HTMLText.
+	HTML string
+	// packed is HTML compressed, nil unless Pack was called.
+	packed    []byte
 	BodyLinks []BodyLink // body links, in order
 	WordCount int
 	// Words is the body's plain text as the search index reads it: the

@@ -177,7 +177,7 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 			// No other page shows this body, and no later render: a
 			// single build shares its parses with no other build, and
 			// lets go of the body (the largest part of a parse) here.
-			j.page.Doc.HTML = ""
+			j.page.Doc.Release()
 		}
 		if err := w.WriteFile(j.out, buf.Bytes()); err != nil {
 			if !errors.Is(err, publish.ErrStopped) {
@@ -196,7 +196,7 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 func pageSizeHint(p *Page) int {
 	n := 16 << 10
 	if p.Doc != nil {
-		n += len(p.Doc.HTML)
+		n += p.Doc.HTMLLen()
 	}
 	return n
 }
@@ -333,12 +333,13 @@ func Rel(from, to string) string {
 
 // body fills the link slots of d's HTML with hrefs relative to page URL from.
 func (r *Renderer) body(d *handbook.Document, p *Page) template.HTML {
-	if strings.IndexByte(d.HTML, 0) < 0 {
-		return template.HTML(d.HTML)
+	h := d.HTMLText()
+	if strings.IndexByte(h, 0) < 0 {
+		return template.HTML(h)
 	}
 	var b strings.Builder
-	b.Grow(len(d.HTML) + 64*len(d.Links))
-	r.writeBody(&b, d, p)
+	b.Grow(len(h) + 64*len(d.Links))
+	r.writeBody(&b, d, h, p)
 	return template.HTML(b.String())
 }
 
@@ -350,9 +351,8 @@ type textWriter interface {
 	WriteByte(byte) error
 }
 
-// writeBody writes body(d, p) into b.
-func (r *Renderer) writeBody(b textWriter, d *handbook.Document, p *Page) {
-	h := d.HTML
+// writeBody writes body(d, p) into b, from h, d's HTML.
+func (r *Renderer) writeBody(b textWriter, d *handbook.Document, h string, p *Page) {
 	for {
 		i := strings.IndexByte(h, 0)
 		if i < 0 {
