@@ -53,6 +53,9 @@ type Options struct {
 	// BrokenLinks, "error" or "warning", overrides site.yaml's
 	// broken_links when set.
 	BrokenLinks string
+	// Gzip keeps a Session's site gzip-compressed (publish.Gzipped),
+	// as serve holds it: in a fraction of its size.
+	Gzip bool
 }
 
 // Result is what a run produced.

@@ -11,7 +11,6 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/lint"
-	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
 )
 
@@ -150,13 +149,13 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		delete(later, out)
 	}
 
-	mem := publish.NewMemory()
+	mem := s.memory()
 	st.render.RenderOnly(mem, func(out string) bool { return pages[out] })
 	files, out := s.install(mem.Files())
 	st.res.Written = len(out)
 	st.finish(start)
-	return &Update{Result: st.res, Files: files, Changed: out, Later: func() (map[string][]byte, []string) {
-		mem := publish.NewMemory()
+	return &Update{Result: st.res, Files: files, Changed: out, gzipped: s.opts.Gzip, Later: func() (map[string][]byte, []string) {
+		mem := s.memory()
 		st.render.RenderOnly(mem, func(out string) bool { return later[out] })
 		return s.install(mem.Files())
 	}}

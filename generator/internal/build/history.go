@@ -1,7 +1,7 @@
 package build
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -100,7 +100,7 @@ func (s *Session) markSaved(changed []string) bool {
 		s.cache.mu.Lock()
 		before := s.cache.m[rel]
 		s.cache.mu.Unlock()
-		if before != nil && bytes.Equal(before.source, src) {
+		if before != nil && before.sum == sha256.Sum256(src) {
 			continue // saved as it was
 		}
 		t := time.Now()

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"io/fs"
 	"sync"
@@ -30,6 +29,7 @@ type Session struct {
 
 	last  *state            // what the last rebuild left
 	files map[string][]byte // the site it wrote
+	gz    *publish.Compressors
 
 	// hist is the git history of histDir, read once (histRead), with
 	// the saves markSaved recorded since; histErr why there is none.
@@ -59,7 +59,8 @@ func (s *Session) Build(w publish.Writer) *Result {
 // Update is the outcome of a rebuild.
 type Update struct {
 	Result *Result
-	// Files is the whole site after the rebuild.
+	// Files is the whole site after the rebuild, each file compressed
+	// as publish.Gzip does with Options.Gzip.
 	Files map[string][]byte
 	// Changed lists the output paths the rebuild wrote anew; nil when it
 	// is not known (a full rebuild), and the caller compares.
@@ -68,15 +69,29 @@ type Update struct {
 	// (the site-wide indexes) and returns the site and the paths it wrote;
 	// the site is complete, and equal to a fresh build, only after it.
 	Later func() (map[string][]byte, []string)
+	// gzipped says Files are compressed (Options.Gzip).
+	gzipped bool
 }
 
-// Complete runs Later, if any, and returns the complete site.
+// Complete runs Later, if any, and returns the complete site, each file
+// as it is (inflated, with Options.Gzip).
 func (u *Update) Complete() map[string][]byte {
 	if u.Later != nil {
 		u.Files, _ = u.Later()
 		u.Later = nil
 	}
-	return u.Files
+	if !u.gzipped {
+		return u.Files
+	}
+	out := make(map[string][]byte, len(u.Files))
+	for p, z := range u.Files {
+		b, err := publish.Gunzip(z)
+		if err != nil {
+			b = z // not gzip: left as it is, and unequal to a build's
+		}
+		out[p] = b
+	}
+	return out
 }
 
 // Rebuild brings the site up to date after changes to the given source
@@ -91,10 +106,24 @@ func (s *Session) Rebuild(changed []string) *Update {
 	// made, not after: a full rebuild holds one site, not two (the pages
 	// served meanwhile are the caller's).
 	s.last, s.files = nil, nil
-	mem := publish.NewMemory()
+	mem := s.memory()
 	res := s.Build(mem)
 	s.files = mem.Files()
-	return &Update{Result: res, Files: s.files}
+	return &Update{Result: res, Files: s.files, gzipped: s.opts.Gzip}
+}
+
+// memory is where a rebuild writes: in memory, compressed with Options.Gzip.
+func (s *Session) memory() interface {
+	publish.Writer
+	Files() map[string][]byte
+} {
+	if s.opts.Gzip {
+		if s.gz == nil {
+			s.gz = publish.NewCompressors()
+		}
+		return publish.NewGzipped(s.gz)
+	}
+	return publish.NewMemory()
 }
 
 // assets rebundles only when a file of the site's own assets changed: the
@@ -168,8 +197,8 @@ func (c *parseCache) use(w markdown.Words) {
 }
 
 type cached struct {
-	source              []byte // the bytes parsed
-	isSection, isBundle bool   // the place they were parsed at
+	sum                 [sha256.Size]byte // of the bytes parsed
+	isSection, isBundle bool              // the place they were parsed at
 	url                 string
 	outline             *handbook.Outline // the parse
 	body                *handbook.Body
@@ -182,20 +211,24 @@ type cached struct {
 
 // parse gives d its parse: the cached one when d's bytes and place are
 // what they were, otherwise a new one. Its diagnostics stay in the cache,
-// one list per document. It returns the cache entry.
+// one list per document. It returns the cache entry. The cache keeps a
+// digest of the bytes, not the bytes, and d lets go of them too: a
+// diagnostic's position reads the file again.
 func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *cached {
 	c.mu.Lock()
 	hit := c.m[d.Path]
 	c.mu.Unlock()
+	sum := sha256.Sum256(d.Source)
+	defer func() { d.Source = nil }()
 	// A document with shortcodes depends on more than its bytes (site
 	// templates and params, files it includes): it is parsed again.
-	if hit != nil && hit.isSection == d.IsSection && hit.isBundle == d.IsBundle && hit.url == d.URL && bytes.Equal(hit.source, d.Source) && !markdown.HasShortcodes(d.Source) {
+	if hit != nil && hit.isSection == d.IsSection && hit.isBundle == d.IsBundle && hit.url == d.URL && hit.sum == sum && !markdown.HasShortcodes(d.Source) {
 		d.Outline, d.Body = hit.outline, hit.body
 		return hit
 	}
 	own := &diag.List{}
 	parseOne(p, d, own)
-	e := &cached{source: d.Source, isSection: d.IsSection, isBundle: d.IsBundle, url: d.URL, outline: d.Outline, body: d.Body, diags: own,
+	e := &cached{sum: sum, isSection: d.IsSection, isBundle: d.IsBundle, url: d.URL, outline: d.Outline, body: d.Body, diags: own,
 		readsFiles: markdown.ReadsFiles(d.Source)}
 	c.mu.Lock()
 	c.m[d.Path] = e

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"handbook/generator/internal/publish"
 )
 
 // FuzzServe sends serve's handler requests with any path and Host: it
@@ -29,8 +31,12 @@ func FuzzServe(f *testing.F) {
 		"a/b.css":      []byte("body{}"),
 		"404.html":     []byte("<html><body>missing</body></html>"),
 	}
+	gz := map[string][]byte{}
+	for p, b := range files {
+		gz[p] = publish.Gzip(b)
+	}
 	s := New()
-	s.Update(files, nil, false)
+	s.Update(gz, nil, false)
 	h := guardHosts(s, "127.0.0.1", 1313, nil, io.Discard)
 	f.Fuzz(func(t *testing.T, p, host string) {
 		u, err := url.ParseRequestURI(p)

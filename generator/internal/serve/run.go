@@ -63,7 +63,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 		return fmt.Errorf("cannot listen on %s: %v", addr, err)
 	}
 	fsys := os.DirFS(o.Source)
-	sess := build.NewSession(fsys, build.Options{Drafts: o.Drafts, BaseURL: "/", SourceMaps: true, Source: o.Source})
+	sess := build.NewSession(fsys, build.Options{Drafts: o.Drafts, BaseURL: "/", SourceMaps: true, Source: o.Source, Gzip: true})
 	srv := New()
 	if started != nil {
 		started(srv)

@@ -1,7 +1,9 @@
 // Package serve serves a site from memory, with live reload.
 //
-// Input: successive builds (files by site path, and diagnostics). Output:
-// HTTP responses for the current good site: the right content types, the
+// Input: successive builds (files by site path, each gzip-compressed as
+// publish.Gzip does, and diagnostics). Output: HTTP responses for the
+// current good site, sent compressed to a client that accepts gzip and
+// inflated otherwise: the right content types, the
 // site's 404 page, no directory listings, no path outside the site, ETags;
 // a server-sent-events stream that tells open pages to reload (or to swap
 // their stylesheet) when a build changed them; and, while the last build
@@ -24,6 +26,7 @@ import (
 	"sync"
 
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/publish"
 )
 
 //go:embed client.js
@@ -81,7 +84,8 @@ func Problems(ds []diag.Diagnostic, lines func(path string) *diag.Lines) []Probl
 	return out
 }
 
-// Update installs a successful build and tells open pages what changed.
+// Update installs a successful build, its files compressed by
+// publish.Gzip, and tells open pages what changed.
 // written lists the paths the build wrote anew, when it knows (a partial
 // rebuild); otherwise every file is compared with the previous site.
 // cssOnly says the change was to stylesheets alone: pages then swap their
@@ -205,18 +209,40 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	status := http.StatusOK
+	gzipped := ok
 	if !ok {
 		s.mu.RLock()
 		body, ok = s.files["404.html"]
 		s.mu.RUnlock()
-		status, key, tag = http.StatusNotFound, "404.html", ""
+		status, key, tag, gzipped = http.StatusNotFound, "404.html", "", ok
 		if !ok {
 			// No good build yet: a bare page that still shows the overlay.
 			body = []byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><p>The site has not built yet.</p></body></html>")
 		}
 	}
-	ctype := mime.TypeByExtension(path.Ext(key))
-	switch path.Ext(key) {
+	h := w.Header()
+	ext := path.Ext(key)
+	if gzipped && (ext == ".html" || !acceptsGzip(r.Header.Get("Accept-Encoding"))) {
+		// A page gets the reload client; a client that takes no gzip,
+		// the bytes as they are.
+		raw, err := publish.Gunzip(body)
+		if err != nil {
+			http.Error(w, "cannot read the built file", http.StatusInternalServerError)
+			return
+		}
+		body, gzipped = raw, false
+	}
+	if gzipped {
+		h.Set("Content-Encoding", "gzip")
+		if tag != "" {
+			tag = strings.TrimSuffix(tag, `"`) + `-gzip"`
+		}
+	}
+	if ext != ".html" {
+		h.Set("Vary", "Accept-Encoding")
+	}
+	ctype := mime.TypeByExtension(ext)
+	switch ext {
 	case ".html":
 		ctype = "text/html; charset=utf-8"
 		body = inject(body)
@@ -228,7 +254,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
-	h := w.Header()
 	h.Set("Content-Type", ctype)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -244,6 +269,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// acceptsGzip reports whether an Accept-Encoding header takes gzip: named
+// (or "*") with a weight above zero.
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		if coding != "gzip" && coding != "x-gzip" && coding != "*" {
+			continue
+		}
+		q := strings.ReplaceAll(strings.ToLower(params), " ", "")
+		if q == "q=0" || strings.HasPrefix(q, "q=0.") && strings.Trim(q[4:], "0") == "" || q == "q=0." {
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 var clientTag = []byte(`<script src="` + prefix + `client.js"></script>`)

@@ -2,9 +2,11 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -18,6 +20,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"handbook/generator/internal/publish"
 )
 
 type devServer struct {
@@ -575,4 +579,54 @@ func TestAssetsCreatedWhileServing(t *testing.T) {
 	waitCSS("first sheet")
 	write(t, d.root, "assets/main.css", `.mark::after { content: "second sheet"; }`+"\n")
 	waitCSS("second sheet")
+}
+
+// TestServeCompressed checks that serve, which keeps the site compressed,
+// sends a file compressed to a client that accepts gzip and as it is to
+// one that does not, the same bytes either way, with a 304 for its tag.
+func TestServeCompressed(t *testing.T) {
+	s := New()
+	css := []byte("body { color: red }\n" + strings.Repeat("a { color: blue }\n", 50))
+	s.Update(map[string][]byte{"a.css": publish.Gzip(css), "index.html": publish.Gzip([]byte("<html><body>home</body></html>"))}, nil, false)
+	get := func(p, accept, match string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest(http.MethodGet, p, nil)
+		if accept != "" {
+			r.Header.Set("Accept-Encoding", accept)
+		}
+		if match != "" {
+			r.Header.Set("If-None-Match", match)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		return w
+	}
+	plain := get("/a.css", "", "")
+	if plain.Header().Get("Content-Encoding") != "" || !bytes.Equal(plain.Body.Bytes(), css) {
+		t.Errorf("without gzip: %q, %q", plain.Header().Get("Content-Encoding"), plain.Body.String())
+	}
+	for _, accept := range []string{"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "*"} {
+		w := get("/a.css", accept, "")
+		if w.Header().Get("Content-Encoding") != "gzip" {
+			t.Errorf("Accept-Encoding %q: not compressed", accept)
+			continue
+		}
+		b, err := publish.Gunzip(w.Body.Bytes())
+		if err != nil || !bytes.Equal(b, css) {
+			t.Errorf("Accept-Encoding %q: inflates to %q (%v)", accept, b, err)
+		}
+		if w.Header().Get("Content-Length") != fmt.Sprint(w.Body.Len()) {
+			t.Errorf("Accept-Encoding %q: Content-Length %s for %d bytes", accept, w.Header().Get("Content-Length"), w.Body.Len())
+		}
+		if tag := w.Header().Get("ETag"); tag == plain.Header().Get("ETag") || get("/a.css", accept, tag).Code != http.StatusNotModified {
+			t.Errorf("Accept-Encoding %q: ETag %s", accept, tag)
+		}
+	}
+	for _, accept := range []string{"gzip;q=0", "br", "identity"} {
+		if w := get("/a.css", accept, ""); w.Header().Get("Content-Encoding") != "" || !bytes.Equal(w.Body.Bytes(), css) {
+			t.Errorf("Accept-Encoding %q: compressed", accept)
+		}
+	}
+	if w := get("/", "gzip", ""); w.Header().Get("Content-Encoding") != "" || !strings.Contains(w.Body.String(), "home") || !strings.Contains(w.Body.String(), "client.js") {
+		t.Errorf("a page: %q, %q", w.Header().Get("Content-Encoding"), w.Body.String())
+	}
 }
