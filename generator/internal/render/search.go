@@ -635,8 +635,8 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 	}
 	for i, t := range lay.terms {
 		if encLen[i] < 0 {
-			// Not known: encoded now, and written at once in a single
-			// build, which keeps no lengths.
+			// Not known: encoded now, and, unless serve writes only the
+			// shards that changed, written at once.
 			enc = encodePostings(enc[:0], rows, lay.of(i))
 			encLen[i] = int32(len(enc))
 		} else {
@@ -650,7 +650,7 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 		if size == 0 {
 			// A new shard.
 			firsts = append(firsts, i)
-			if st == nil {
+			if !incremental {
 				pb = part("p"+strconv.Itoa(shard), max(postingsShard, len(t)+n)+1024)
 			}
 		}
