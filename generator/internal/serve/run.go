@@ -69,7 +69,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 		started(srv)
 	}
 	d := &dev{srv: srv, sess: sess, log: o.Log}
-	d.rebuild(nil)
+	d.rebuild(nil, nil)
 
 	var cfgDiags diag.List
 	cfg := config.Load(fsys, &cfgDiags)
@@ -106,9 +106,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 			if !ok {
 				return nil
 			}
-			if dir := d.rebuild(changed); dir != "" {
-				w.Watch(dir) // site.yaml may name another content folder
-			}
+			d.rebuild(changed, w.Watch)
 			d.handBack()
 			idle.Reset(idleHandBack)
 		case <-idle.C:
@@ -149,14 +147,16 @@ func (d *dev) handBack() {
 // rebuild builds again after changes (nil: the first build), installs a
 // good result or shows the problems, and prints diagnostics once per change
 // of diagnostics, not on every save. Open pages are told first: the
-// diagnostics are sorted and printed after the reload event. It returns the
-// content folder the build read.
-func (d *dev) rebuild(changed []string) (contentDir string) {
+// diagnostics are sorted and printed after the reload event. watch, when
+// set, is given the content folder the build read before its pages are
+// served (site.yaml may name another folder, and an edit made there as
+// soon as a page shows it must not be missed).
+func (d *dev) rebuild(changed []string, watch func(dir string)) {
 	start := time.Now()
 	up := d.sess.Rebuild(changed)
 	res := up.Result
-	if res.Config != nil {
-		contentDir = res.Config.ContentDir
+	if res.Config != nil && res.Config.ContentDir != "" && watch != nil {
+		watch(res.Config.ContentDir)
 	}
 	if changed == nil {
 		for _, n := range res.Notes {
@@ -168,7 +168,7 @@ func (d *dev) rebuild(changed []string) (contentDir string) {
 		d.srv.Fail(Problems(ds, res.Diags.Lines))
 		d.report(ds, res)
 		fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", time.Since(start).Round(time.Millisecond), res.Errors)
-		return contentDir
+		return
 	}
 	ev := d.srv.Update(up.Files, up.Changed, cssOnly(changed))
 	took := time.Since(start).Round(time.Millisecond)
@@ -186,7 +186,6 @@ func (d *dev) rebuild(changed []string) (contentDir string) {
 	default:
 		fmt.Fprintf(d.log, "rebuilt in %s: %d pages changed\n", took, len(ev.Changed))
 	}
-	return contentDir
 }
 
 // report prints a build's diagnostics, or one line when they are the
