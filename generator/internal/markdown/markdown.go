@@ -681,35 +681,36 @@ func plural(n int, one, many string) string {
 // plainText is the text content of an inline container, for titles and
 // heading labels.
 func plainText(n ast.Node, src []byte) string {
-	var b bytes.Buffer
-	var rec func(ast.Node)
-	rec = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				b.Write(c.Segment.Value(src))
-				if c.SoftLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(c.Value)
-			case *WikiLink:
-				if c.Label != nil {
-					b.Write(c.Label)
-				} else {
-					b.Write(c.Target)
-				}
-			default:
-				rec(c)
-			}
-		}
-	}
-	rec(n)
-	t := bytes.TrimSpace(b.Bytes())
+	var room [128]byte // most headings' text, without an allocation
+	t := bytes.TrimSpace(appendPlainText(room[:0], n, src))
 	if bytes.IndexByte(t, 0) >= 0 {
 		t = bytes.ReplaceAll(t, []byte{0}, []byte(replacement)) // as the body shows it
 	}
 	return string(t)
+}
+
+// appendPlainText appends the text content of n's children to b.
+func appendPlainText(b []byte, n ast.Node, src []byte) []byte {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b = append(b, c.Segment.Value(src)...)
+			if c.SoftLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, c.Value...)
+		case *WikiLink:
+			if c.Label != nil {
+				b = append(b, c.Label...)
+			} else {
+				b = append(b, c.Target...)
+			}
+		default:
+			b = appendPlainText(b, c, src)
+		}
+	}
+	return b
 }
 
 // asciiSpace marks the bytes unicode.IsSpace accepts below utf8.RuneSelf.
