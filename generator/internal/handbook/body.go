@@ -7,35 +7,45 @@ import (
 	"github.com/klauspost/compress/s2"
 )
 
-// Pack keeps the body's HTML compressed (s2, at about two fifths of its
-// size) until HTMLText reads it. A single build holds every body from
-// parsing until its page is written, most of its memory: packed, the
-// bodies of a large handbook take a fraction of it. Unpacking costs about
-// what copying the body does. Pack compresses in scratch, and returns it
-// for the next body (nil: a buffer of its own).
+// Pack keeps the body's HTML and search text compressed (s2, at about
+// two fifths and a half of their sizes) until HTMLText and WordsText read
+// them. A single build holds every body from parsing until its page and
+// the search index are written, most of its memory: packed, the bodies of
+// a large handbook take a fraction of it. Unpacking costs about what
+// copying the text does. Pack compresses in scratch, and returns it for
+// the next body (nil: a buffer of its own).
 func (b *Body) Pack(scratch []byte) []byte {
-	if len(b.HTML) < 512 {
-		return scratch // too short to be worth it
-	}
-	if n := s2.MaxEncodedLen(len(b.HTML)); cap(scratch) < n {
-		scratch = make([]byte, n)
-	}
-	enc := s2.Encode(scratch[:cap(scratch)], unsafe.Slice(unsafe.StringData(b.HTML), len(b.HTML)))
-	b.packed = slices.Clone(enc)
-	b.HTML = ""
+	b.packed, scratch = pack(&b.HTML, scratch)
+	b.packedWords, scratch = pack(&b.Words, scratch)
 	return scratch
 }
 
-// HTMLText returns the rendered body: HTML, or the packed HTML unpacked.
-func (b *Body) HTMLText() string {
-	if b.packed == nil {
-		return b.HTML
+// pack compresses *s in scratch and returns a copy of exactly its length,
+// emptying *s, or nil, leaving it, when it is too short to be worth it.
+func pack(s *string, scratch []byte) ([]byte, []byte) {
+	if len(*s) < 512 {
+		return nil, scratch
 	}
-	n, err := s2.DecodedLen(b.packed)
+	if n := s2.MaxEncodedLen(len(*s)); cap(scratch) < n {
+		scratch = make([]byte, n)
+	}
+	enc := s2.Encode(scratch[:cap(scratch)], unsafe.Slice(unsafe.StringData(*s), len(*s)))
+	*s = ""
+	// A copy of exactly its length: the buffer has room for the worst
+	// case, which would be kept with it.
+	return slices.Clone(enc), scratch
+}
+
+// unpack returns the text packed, or s when nothing is.
+func unpack(s string, packed []byte) string {
+	if packed == nil {
+		return s
+	}
+	n, err := s2.DecodedLen(packed)
 	if err != nil {
 		return ""
 	}
-	out, err := s2.Decode(make([]byte, n), b.packed)
+	out, err := s2.Decode(make([]byte, n), packed)
 	if err != nil || len(out) == 0 {
 		return ""
 	}
@@ -43,14 +53,27 @@ func (b *Body) HTMLText() string {
 	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 
-// HTMLLen is len(b.HTMLText()), without unpacking.
-func (b *Body) HTMLLen() int {
-	if b.packed == nil {
-		return len(b.HTML)
+// packedLen is len(unpack(s, packed)), without unpacking.
+func packedLen(s string, packed []byte) int {
+	if packed == nil {
+		return len(s)
 	}
-	n, _ := s2.DecodedLen(b.packed)
+	n, _ := s2.DecodedLen(packed)
 	return n
 }
+
+// HTMLText returns the rendered body: HTML, or the packed HTML unpacked.
+func (b *Body) HTMLText() string { return unpack(b.HTML, b.packed) }
+
+// HTMLLen is len(b.HTMLText()), without unpacking.
+func (b *Body) HTMLLen() int { return packedLen(b.HTML, b.packed) }
+
+// WordsText returns the body's search text: Words, or the packed text
+// unpacked.
+func (b *Body) WordsText() string { return unpack(b.Words, b.packedWords) }
+
+// WordsLen is len(b.WordsText()), without unpacking.
+func (b *Body) WordsLen() int { return packedLen(b.Words, b.packedWords) }
 
 // Release lets go of the body's HTML, packed or not, once no page will
 // show it again (a single build, after the document's page is written).

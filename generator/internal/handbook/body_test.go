@@ -13,10 +13,13 @@ func TestPackKeepsTheBody(t *testing.T) {
 		"<p>short</p>\n",
 		strings.Repeat("<p>A <a href=\"\x000\x00\">link</a> and some text, <code>code</code>.</p>\n", 40),
 	} {
-		b := &Body{HTML: html}
+		b := &Body{HTML: html, Words: html + " words"}
 		b.Pack(nil)
 		if got := b.HTMLText(); got != html {
 			t.Errorf("packed body of %d bytes reads back as %d bytes", len(html), len(got))
+		}
+		if got := b.WordsText(); got != html+" words" || b.WordsLen() != len(got) {
+			t.Errorf("packed search text of %d bytes reads back as %d bytes", len(html)+6, len(got))
 		}
 		if b.HTMLLen() != len(html) {
 			t.Errorf("HTMLLen = %d, want %d", b.HTMLLen(), len(html))

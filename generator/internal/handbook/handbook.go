@@ -181,9 +181,12 @@ type Body struct {
 	// Words is the body's plain text as the search index reads it: the
 	// text before the first heading, then for each heading "\x1e" id
 	// "\x1f" and the heading's text and the text up to the next heading
-	// (markdown.SectionMark, markdown.IDMark).
+	// (markdown.SectionMark, markdown.IDMark). Once packed (see Pack) it
+	// is "": read it with WordsText.
 	Words string
-	Tasks int // task list items
+	// packedWords is Words compressed, nil unless Pack was called.
+	packedWords []byte
+	Tasks       int // task list items
 	// Diagrams counts the body's ```mermaid fences, drawn in the reader's
 	// browser: a page with one loads the diagram script.
 	Diagrams int

@@ -934,7 +934,7 @@ type section struct {
 
 // sections cuts a body's search text at its headings.
 func sections(d *handbook.Document) []section {
-	text := d.Words
+	text := d.WordsText()
 	var out []section
 	i := strings.IndexByte(text, markdown.SectionMark)
 	if i < 0 {
@@ -1216,5 +1216,5 @@ func writeSearchStore(b *bytes.Buffer, d *handbook.Document, secs []section) {
 
 // storeSize estimates the bytes of d's store entry, escapes aside.
 func storeSize(d *handbook.Document) int {
-	return 64 + len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Status) + len(d.Summary) + len(d.Words) + 16*len(d.Headings)
+	return 64 + len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Status) + len(d.Summary) + d.WordsLen() + 16*len(d.Headings)
 }
