@@ -145,9 +145,15 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		later["feed.xml"] = true
 		later["decisions.json"] = true
 	}
+	// What earlier edits left for after their pages, and whose Later
+	// did not run, is written with this edit's.
+	for out := range s.later {
+		later[out] = true
+	}
 	for out := range pages {
 		delete(later, out)
 	}
+	s.later = later
 
 	mem := s.memory()
 	st.render.RenderOnly(mem, func(out string) bool { return pages[out] })
@@ -156,7 +162,9 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 	st.finish(start)
 	return &Update{Result: st.res, Files: files, Changed: out, gzipped: s.opts.Gzip, Later: func() (map[string][]byte, []string) {
 		mem := s.memory()
-		st.render.RenderOnly(mem, func(out string) bool { return later[out] })
+		owed := s.later
+		s.later = nil
+		st.render.RenderOnly(mem, func(out string) bool { return owed[out] })
 		return s.install(mem.Files())
 	}}
 }

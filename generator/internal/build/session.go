@@ -30,6 +30,10 @@ type Session struct {
 	last  *state            // what the last rebuild left
 	files map[string][]byte // the site it wrote
 	gz    *publish.Compressors
+	// later are the files partial rebuilds left for after their pages
+	// whose Update.Later has not run yet: the next partial rebuild's
+	// Later writes them too, so that saves in quick succession share one.
+	later map[string]bool
 
 	// hist is the git history of histDir, read once (histRead), with
 	// the saves markSaved recorded since; histErr why there is none.
@@ -67,7 +71,10 @@ type Update struct {
 	Changed []string
 	// Later, when set, writes what the rebuild left for after the pages
 	// (the site-wide indexes) and returns the site and the paths it wrote;
-	// the site is complete, and equal to a fresh build, only after it.
+	// the site is complete, and equal to a fresh build, only after it. A
+	// caller with another rebuild to make at once may leave it: the next
+	// partial rebuild's Later writes what this one would have (a full
+	// rebuild writes everything).
 	Later func() (map[string][]byte, []string)
 	// gzipped says Files are compressed (Options.Gzip).
 	gzipped bool
@@ -105,7 +112,7 @@ func (s *Session) Rebuild(changed []string) *Update {
 	// The last site's graph, pages and caches go before the new one is
 	// made, not after: a full rebuild holds one site, not two (the pages
 	// served meanwhile are the caller's).
-	s.last, s.files = nil, nil
+	s.last, s.files, s.later = nil, nil, nil
 	mem := s.memory()
 	res := s.Build(mem)
 	s.files = mem.Files()

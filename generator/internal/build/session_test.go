@@ -294,3 +294,40 @@ func TestSessionDecisionTitleEditsEqualFreshBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestSessionLaterLeftToTheNextEdit makes body and title edits one after
+// another, leaving some rebuilds' Later to the next rebuild (serve does
+// when more saves wait), and checks that the site is a fresh build's once
+// a Later runs.
+func TestSessionLaterLeftToTheNextEdit(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":         {Data: []byte("title: Later\n")},
+		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
+	}
+	for i := range 6 {
+		fsys[fmt.Sprintf("content/g/d%d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: Doc %d\n---\nSee [[g/d%d]]. Words %d.\n", i, (i+1)%6, i)}
+	}
+	sess := NewSession(fsys, Options{Now: testNow, Gzip: true})
+	sess.Rebuild(nil)
+	for step := range 8 {
+		i := step % 6
+		title := fmt.Sprintf("Doc %d", i)
+		if step%3 == 1 {
+			title = fmt.Sprintf("Retitled %d", step)
+		}
+		p := fmt.Sprintf("content/g/d%d.md", i)
+		fsys[p] = &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: %s\n---\nSee [[g/d%d]]. Quokka %d zebra.\n", title, (i+2)%6, step)}
+		up := sess.Rebuild([]string{p})
+		if up.Changed == nil {
+			t.Fatalf("step %d: not a partial rebuild", step)
+		}
+		if step%2 == 0 {
+			continue // Later left to the next edit
+		}
+		want := publish.NewMemory()
+		Run(fsys, want, Options{Now: testNow})
+		if d := compareOutputs(up.Complete(), want.Files()); d != "" {
+			t.Fatalf("step %d: %s", step, d)
+		}
+	}
+}

@@ -69,7 +69,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 		started(srv)
 	}
 	d := &dev{srv: srv, sess: sess, log: o.Log}
-	d.rebuild(nil, nil)
+	d.rebuild(nil, nil, nil)
 
 	var cfgDiags diag.List
 	cfg := config.Load(fsys, &cfgDiags)
@@ -106,7 +106,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 			if !ok {
 				return nil
 			}
-			d.rebuild(changed, w.Watch)
+			d.rebuild(changed, w.Watch, func() bool { return len(w.Changes) > 0 })
 			d.handBack()
 			idle.Reset(idleHandBack)
 		case <-idle.C:
@@ -150,8 +150,10 @@ func (d *dev) handBack() {
 // diagnostics are sorted and printed after the reload event. watch, when
 // set, is given the content folder the build read before its pages are
 // served (site.yaml may name another folder, and an edit made there as
-// soon as a page shows it must not be missed).
-func (d *dev) rebuild(changed []string, watch func(dir string)) {
+// soon as a page shows it must not be missed). pending, when set, reports
+// that more changes wait: the site-wide files are then left to the next
+// rebuild, which writes them once for both.
+func (d *dev) rebuild(changed []string, watch func(dir string), pending func() bool) {
 	start := time.Now()
 	up := d.sess.Rebuild(changed)
 	res := up.Result
@@ -172,7 +174,7 @@ func (d *dev) rebuild(changed []string, watch func(dir string)) {
 	}
 	ev := d.srv.Update(up.Files, up.Changed, cssOnly(changed))
 	took := time.Since(start).Round(time.Millisecond)
-	if up.Later != nil {
+	if up.Later != nil && (pending == nil || !pending()) {
 		files, written := up.Later()
 		d.srv.Update(files, written, false)
 	}
