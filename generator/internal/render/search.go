@@ -468,21 +468,6 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 			st.hashes, st.seed = map[string]uint64{}, maphash.MakeSeed()
 		}
 	}
-	pool.Each(len(docs), func(i int) { rows[i] = r.searchRow(docs[i], dict, scratch) })
-	// changed lists the documents whose rows changed since serve last
-	// wrote the index, when the documents are the same ones.
-	var changed []int
-	incremental := st != nil && st.lay != nil && slices.Equal(st.docs, docs)
-	if incremental {
-		for i, row := range rows {
-			if row != st.rows[i] {
-				changed = append(changed, i)
-			}
-		}
-		if len(changed) == 0 {
-			return
-		}
-	}
 	var stopped atomic.Bool
 	var hashMu sync.Mutex
 	emit := func(name string, b []byte) {
@@ -524,8 +509,10 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 		r.buffers.Put(b)
 	}
 
-	// Store shards, made on every core from the documents; for serve,
-	// those of the documents whose rows changed.
+	// Rows and store shards, made on every core, a store shard's
+	// documents together, so that each body's text is read and cut in
+	// sections once; for serve, only the store shards of the documents
+	// whose rows changed.
 	same := func(g int) bool {
 		if st == nil || len(st.docs) != len(docs) {
 			return false
@@ -538,10 +525,14 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 		return true
 	}
 	pool.Each((len(rows)+storeGroup-1)/storeGroup, func(g int) {
+		lo, hi := g*storeGroup, min(len(rows), (g+1)*storeGroup)
+		var secs [storeGroup][]section
+		for i := lo; i < hi; i++ {
+			rows[i], secs[i-lo] = r.searchRow(docs[i], dict, scratch)
+		}
 		if same(g) {
 			return
 		}
-		lo, hi := g*storeGroup, min(len(rows), (g+1)*storeGroup)
 		size := 0
 		for i := lo; i < hi; i++ {
 			size += storeSize(docs[i])
@@ -552,11 +543,28 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 			if i > lo {
 				b.WriteByte(',')
 			}
-			writeSearchStore(b, docs[i], sections(docs[i]))
+			if secs[i-lo] == nil { // a row kept from the last build
+				secs[i-lo] = sections(docs[i])
+			}
+			writeSearchStore(b, docs[i], secs[i-lo])
 		}
 		b.WriteByte(']')
 		end("s"+strconv.Itoa(g), b)
 	})
+	// changed lists the documents whose rows changed since serve last
+	// wrote the index, when the documents are the same ones.
+	var changed []int
+	incremental := st != nil && st.lay != nil && slices.Equal(st.docs, docs)
+	if incremental {
+		for i, row := range rows {
+			if row != st.rows[i] {
+				changed = append(changed, i)
+			}
+		}
+		if len(changed) == 0 {
+			return
+		}
+	}
 
 	// The postings: laid out anew, or, for serve after an edit, with the
 	// postings of the edited documents' terms changed: affected marks the
@@ -906,24 +914,25 @@ func (r *Renderer) searchDict() *termDict {
 }
 
 // searchRow returns d's row of the index, from the cache while its inputs
-// are the same.
-func (r *Renderer) searchRow(d *handbook.Document, dict *termDict, scratch *sync.Pool) *searchRow {
+// are the same, and, when it was made anew, the sections of d's text.
+func (r *Renderer) searchRow(d *handbook.Document, dict *termDict, scratch *sync.Pool) (*searchRow, []section) {
 	if !r.opts.Rebuilds {
 		// A single build keeps no rows.
 		return makeSearchRow(d, dict, scratch)
 	}
+	words := d.WordsText()
 	r.cacheMu.Lock()
 	c, ok := r.rows[d]
 	r.cacheMu.Unlock()
-	if ok && c.words == d.Words && c.key.same(d) {
-		return c
+	if ok && c.words == words && c.key.same(d) {
+		return c, nil
 	}
-	row := makeSearchRow(d, dict, scratch)
-	row.key, row.words = keyOf(d), d.Words
+	row, secs := makeSearchRow(d, dict, scratch)
+	row.key, row.words = keyOf(d), words
 	r.cacheMu.Lock()
 	r.rows[d] = row
 	r.cacheMu.Unlock()
-	return row
+	return row, secs
 }
 
 // section is a part of a body's text: the text before the first heading,
@@ -1074,9 +1083,10 @@ func (sc *rowScratch) reset() {
 	sc.accs, sc.folded, sc.cjk = sc.accs[:0], sc.folded[:0], sc.cjk[:0]
 }
 
-// makeSearchRow computes a document's terms, numbered by dict. scratch,
-// when not nil, lends the working memory.
-func makeSearchRow(d *handbook.Document, dict *termDict, scratch *sync.Pool) *searchRow {
+// makeSearchRow computes a document's terms, numbered by dict, and
+// returns them with the sections of its text. scratch, when not nil,
+// lends the working memory.
+func makeSearchRow(d *handbook.Document, dict *termDict, scratch *sync.Pool) (*searchRow, []section) {
 	var sc *rowScratch
 	if scratch != nil {
 		sc = scratch.Get().(*rowScratch)
@@ -1119,7 +1129,8 @@ func makeSearchRow(d *handbook.Document, dict *termDict, scratch *sync.Pool) *se
 	}
 	add(meta, 2, weightMeta, -1, 1)
 	add(d.Summary, 3, weightSummary, -1, 1)
-	for k, s := range sections(d) {
+	secs := sections(d)
+	for k, s := range secs {
 		if s.heading != "" {
 			add(s.heading, 4, weightHeading, int32(k), 1)
 		}
@@ -1188,7 +1199,7 @@ func makeSearchRow(d *handbook.Document, dict *termDict, scratch *sync.Pool) *se
 	for _, t := range d.Tags {
 		filter("tag", t)
 	}
-	return row
+	return row, secs
 }
 
 // writeSearchStore writes a document's entry in its store shard.
