@@ -145,6 +145,15 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, base)
 	st.res.Site = st.graph.Site
 	st.lints = lint.Site(st.res.Site, cfg.Lints)
+	if cache == nil {
+		// Once linked and linted, nothing reads where a key, a value or
+		// a link was written (a diagnostic keeps its offset), and the
+		// resolved links hold what the parsed ones did: a single build,
+		// whose parses no later build shares, lets go of them.
+		for _, d := range content.Docs {
+			d.KeyOffsets, d.ValueOffsets, d.BodyLinks = nil, nil, nil
+		}
+	}
 	return st
 }
 
