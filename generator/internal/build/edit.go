@@ -214,10 +214,22 @@ func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outli
 // namesTitle reports whether a wikilink or a front matter reference of
 // the site may name a document by one of titles.
 func namesTitle(site *handbook.Site, titles ...string) bool {
+	// The shortest title, when all are ASCII: an ASCII name shorter than
+	// it names none of them, which most names are told by at once.
+	shortest := -1
 	for i, t := range titles {
 		titles[i] = strings.ToLower(t)
+		switch {
+		case !ascii(t):
+			shortest = 0
+		case shortest < 0 || len(t) < shortest:
+			shortest = len(t)
+		}
 	}
 	same := func(name string) bool {
+		if len(name) < shortest && ascii(name) {
+			return false
+		}
 		name, _, _ = strings.Cut(name, "|")
 		name, _, _ = strings.Cut(name, "#")
 		name = strings.TrimSpace(name)
