@@ -251,7 +251,7 @@ func BenchmarkParse10k(b *testing.B) {
 		}
 		diags = diag.List{}
 		cpu.start()
-		parseAll(p, docs, &diags, nil)
+		parseAll(p, docs, &diags, nil, nil)
 		cpu.stop()
 	}
 	cpu.report(b)

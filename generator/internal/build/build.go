@@ -132,12 +132,19 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	own, builtin := theme.Strings(fsys)
 	line, col := cfg.LanguagePos()
 	st.locale = i18n.Load(i18n.Sources{Site: own, Builtin: builtin}, cfg.Language, i18n.Position{Path: config.FileName, Line: line, Col: col}, base)
-	content := load.Load(fsys, cfg.ContentDir, base)
+	var content *load.Content
+	if cache == nil {
+		// Each file is read as it is parsed: a single build never holds
+		// every file's bytes.
+		content = load.Find(fsys, cfg.ContentDir, base)
+	} else {
+		content = load.Load(fsys, cfg.ContentDir, base)
+	}
 	st.parser = newParser(fsys, cfg, st.locale)
 	if cache != nil {
 		cache.use(st.parser.Words())
 	}
-	parseAll(st.parser, content.Docs, base, cache)
+	content.Docs = parseAll(st.parser, content.Docs, base, cache, fsys)
 	if cache != nil {
 		cache.prune(content.Docs)
 	}
@@ -327,13 +334,20 @@ func all(ms []map[string][]byte) iter.Seq2[string, []byte] {
 	}
 }
 
-// parseAll parses documents on every core. With a cache, a document whose
-// bytes and place are unchanged since the last run is not parsed again: it
-// shares its earlier parse, and the parse's diagnostics are kept.
-func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, cache *parseCache) {
+// parseAll parses documents on every core and returns those it could
+// read. With a cache, a document whose bytes and place are unchanged since
+// the last run is not parsed again: it shares its earlier parse, and the
+// parse's diagnostics are kept. Without one, a document without its bytes
+// is read from fsys first.
+func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, cache *parseCache, fsys fs.FS) []*handbook.Document {
 	var scratch sync.Pool // buffers to pack bodies in
+	unread := make([]bool, len(docs))
 	pool.Each(len(docs), func(i int) {
 		if cache == nil {
+			if docs[i].Source == nil && !load.Read(fsys, docs[i], diags) {
+				unread[i] = true
+				return
+			}
 			parseOne(p, docs[i], diags)
 			// No later stage reads the bytes (a diagnostic's position
 			// reads the file again): they go before the pages are made.
@@ -350,6 +364,14 @@ func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, c
 		}
 		cache.parse(p, docs[i])
 	})
+	n := 0
+	for i, d := range docs {
+		if !unread[i] {
+			docs[n] = d
+			n++
+		}
+	}
+	return docs[:n]
 }
 
 // parseOne parses one document; a panic in a parser extension becomes a

@@ -38,8 +38,40 @@ type dir struct {
 	hasMDRec bool // this folder or a folder below it holds Markdown
 }
 
-// Load walks contentDir in fsys.
+// Load walks contentDir in fsys and reads every document's bytes.
 func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
+	c := Find(fsys, contentDir, diags)
+	// Files are read on every core: on disk, most of loading is waiting.
+	unread := make([]bool, len(c.Docs))
+	pool.Each(len(c.Docs), func(i int) {
+		unread[i] = !Read(fsys, c.Docs[i], diags)
+	})
+	n := 0
+	for i, d := range c.Docs {
+		if !unread[i] {
+			c.Docs[n] = d
+			n++
+		}
+	}
+	c.Docs = c.Docs[:n]
+	return c
+}
+
+// Read reads d's bytes into d.Source, reporting a file it cannot read.
+func Read(fsys fs.FS, d *handbook.Document, diags *diag.List) bool {
+	src, err := fs.ReadFile(fsys, d.SourcePath)
+	if err != nil {
+		diags.Errorf(d.SourcePath, -1, "check the file's permissions", "cannot read: %v", err)
+		return false
+	}
+	d.Source = src
+	return true
+}
+
+// Find walks contentDir in fsys, as Load does, without reading the
+// documents' bytes: a single build reads each as it parses it (Read), so
+// that it never holds them all.
+func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 	c := &Content{}
 	dirs := map[string]*dir{}
 	var order []string
@@ -138,26 +170,6 @@ func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 			c.Files = append(c.Files, handbook.StaticFile{Path: p, Source: path.Join(contentDir, p)})
 		}
 	}
-	// Files are read on every core: on disk, most of loading is waiting.
-	unread := make([]bool, len(c.Docs))
-	pool.Each(len(c.Docs), func(i int) {
-		d := c.Docs[i]
-		src, err := fs.ReadFile(fsys, d.SourcePath)
-		if err != nil {
-			diags.Errorf(d.SourcePath, -1, "check the file's permissions", "cannot read: %v", err)
-			unread[i] = true
-			return
-		}
-		d.Source = src
-	})
-	n := 0
-	for i, d := range c.Docs {
-		if !unread[i] {
-			c.Docs[n] = d
-			n++
-		}
-	}
-	c.Docs = c.Docs[:n]
 	return c
 }
 
