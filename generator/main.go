@@ -39,6 +39,9 @@ import (
 	"handbook/generator/internal/synth"
 )
 
+// buildGCPercent is the garbage collector's GOGC while build runs.
+const buildGCPercent = 80
+
 // Exit statuses.
 const (
 	exitOK      = 0
@@ -171,6 +174,13 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook build: cannot prepare %s: %v\n", *out, err)
 		return exitContent
+	}
+	if os.Getenv("GOGC") == "" {
+		// A build holds most of what it makes until its last pages are
+		// written: collecting a little sooner than Go's default keeps its
+		// peak memory about a tenth lower for about 1% more processor
+		// time. GOGC, when set, decides.
+		debug.SetGCPercent(buildGCPercent)
 	}
 	res := build.Run(os.DirFS(*source), dir, build.Options{Drafts: *drafts, BaseURL: *baseURL, BrokenLinks: *broken, Source: *source})
 	diag.WriteText(stderr, res.Diags.All())
