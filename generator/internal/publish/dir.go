@@ -295,20 +295,38 @@ func (d *Dir) WriteFile(p string, data []byte) error {
 	if stopped != nil {
 		return ErrStopped
 	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(p))
-	dir := path.Dir(p)
+	if err := d.mkdirs(path.Dir(p)); err != nil {
+		return d.fail(err)
+	}
+	return d.fail(os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, 0o644))
+}
+
+// mkdirs makes the folder dir (a site path, "." for the root) and those
+// above it that this build has not made yet, with one mkdir each: unlike
+// os.MkdirAll it asks the file system nothing about folders it already
+// made, which on a site of a folder a page is most of what writing costs.
+func (d *Dir) mkdirs(dir string) error {
+	if dir == "." {
+		return nil
+	}
 	d.mu.Lock()
 	known := d.dirs[dir]
 	d.mu.Unlock()
-	if !known {
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return d.fail(err)
-		}
-		d.mu.Lock()
-		d.dirs[dir] = true
-		d.mu.Unlock()
+	if known {
+		return nil
 	}
-	return d.fail(os.WriteFile(full, data, 0o644))
+	if err := d.mkdirs(path.Dir(dir)); err != nil {
+		return err
+	}
+	// Another worker may have made it since: a folder that exists is
+	// fine, and a file in its place fails the write that follows.
+	if err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.mu.Lock()
+	d.dirs[dir] = true
+	d.mu.Unlock()
+	return nil
 }
 
 // fail remembers an error that every later write would repeat.
