@@ -137,7 +137,7 @@ func TestShortcodesBuiltIn(t *testing.T) {
 		"{{&lt; figure src=&#34;x.png&#34; &gt;}}\n{{&lt; param version &gt;}}    \n",
 	)
 	s.lacks("guide/index.html", "hbsc", "\x1a", "{{%", "youtube.com/embed", "<iframe")
-	// The highlight block is a fenced block's twin.
+	// The highlight block renders as a fenced block does.
 	fenced := buildSite(t, "-- content/a.md --\n# A\n\n```go\nfunc main() { fmt.Println(\"<hi>\") }\n```\n")
 	code := fenced.file("a/index.html")
 	code = code[strings.Index(code, "<pre"):]
