@@ -92,18 +92,10 @@ func TestSessionEqualsFreshBuild(t *testing.T) {
 					}
 				}
 				up := sess.Rebuild(touched)
-				gres := up.Result
 				if up.Changed != nil {
 					partial++
 				}
-				want := publish.NewMemory()
-				wres := Run(fsys, want, Options{Now: testNow})
-				if gd, wd := diagText(gres), diagText(wres); gd != wd {
-					t.Fatalf("step %d: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
-				}
-				if d := compareOutputs(up.Complete(), want.Files()); d != "" {
-					t.Fatalf("step %d (op %d): %s", step, op, d)
-				}
+				sameAsFresh(t, fsys, up, fmt.Sprintf("step %d (op %d)", step, op))
 			}
 		})
 	}
@@ -199,14 +191,7 @@ func TestSessionTitleEditsEqualFreshBuild(t *testing.T) {
 				if up.Changed != nil {
 					partial++
 				}
-				want := publish.NewMemory()
-				wres := Run(fsys, want, Options{Now: testNow})
-				if gd, wd := diagText(up.Result), diagText(wres); gd != wd {
-					t.Fatalf("step %d: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
-				}
-				if d := compareOutputs(up.Complete(), want.Files()); d != "" {
-					t.Fatalf("step %d (g%02d): %s", step, i, d)
-				}
+				sameAsFresh(t, fsys, up, fmt.Sprintf("step %d (g%02d)", step, i))
 			}
 			t.Logf("%d of 24 edits took the partial path", partial)
 			if partial < 8 {
@@ -278,14 +263,7 @@ func TestSessionDecisionTitleEditsEqualFreshBuild(t *testing.T) {
 				if up.Changed != nil {
 					partial++
 				}
-				want := publish.NewMemory()
-				wres := Run(fsys, want, Options{Now: testNow})
-				if gd, wd := diagText(up.Result), diagText(wres); gd != wd {
-					t.Fatalf("step %d: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
-				}
-				if d := compareOutputs(up.Complete(), want.Files()); d != "" {
-					t.Fatalf("step %d (%s): %s", step, files[k].path, d)
-				}
+				sameAsFresh(t, fsys, up, fmt.Sprintf("step %d (%s)", step, files[k].path))
 			}
 			t.Logf("%d of 16 edits took the partial path", partial)
 			if partial < 8 {
@@ -329,5 +307,19 @@ func TestSessionLaterLeftToTheNextEdit(t *testing.T) {
 		if d := compareOutputs(up.Complete(), want.Files()); d != "" {
 			t.Fatalf("step %d: %s", step, d)
 		}
+	}
+}
+
+// sameAsFresh fails t unless the session's update up left the same
+// diagnostics and the same files as a fresh build of fsys.
+func sameAsFresh(t *testing.T, fsys fstest.MapFS, up *Update, step string) {
+	t.Helper()
+	want := publish.NewMemory()
+	wres := Run(fsys, want, Options{Now: testNow})
+	if gd, wd := diagText(up.Result), diagText(wres); gd != wd {
+		t.Fatalf("%s: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
+	}
+	if d := compareOutputs(up.Complete(), want.Files()); d != "" {
+		t.Fatalf("%s: %s", step, d)
 	}
 }
