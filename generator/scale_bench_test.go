@@ -47,7 +47,35 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(run(args, os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if kept != "" {
+		_ = os.RemoveAll(kept)
+	}
+	os.Exit(code)
+}
+
+// kept is the folder the benchmarks write in (keptDir), removed by
+// TestMain when every benchmark has run. It is set once, by the first
+// keptDir; benchmarks run one at a time.
+var kept string
+
+// keptDir returns a new folder named after name that lasts until the test
+// binary exits, unlike b.TempDir, which is removed when the benchmark ends
+// and would slow the next one (see the top of this file).
+func keptDir(b *testing.B, name string) string {
+	b.Helper()
+	if kept == "" {
+		dir, err := os.MkdirTemp("", "handbook-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		kept = dir
+	}
+	dir, err := os.MkdirTemp(kept, name+"-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir
 }
 
 // command returns the handbook command with args, run by this test binary.
@@ -65,7 +93,7 @@ func command(b *testing.B, args ...string) *exec.Cmd {
 // folder, once per benchmark.
 func synthDir(b *testing.B, n int) string {
 	b.Helper()
-	dir := filepath.Join(b.TempDir(), "handbook")
+	dir := filepath.Join(keptDir(b, "handbook"), "handbook")
 	cmd := command(b, "synth", strconv.Itoa(n), dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("synth: %v\n%s", err, out)
@@ -100,13 +128,18 @@ func lastLines(s string, n int) string {
 }
 
 // benchBuildProcess times handbook build of n synthetic documents from
-// disk to disk and reports the largest peak memory of its runs.
-func benchBuildProcess(b *testing.B, n int) {
+// disk to disk and reports the largest peak memory of its runs. Each run
+// writes a new folder, unless rebuild is set: then each replaces the site
+// the run before it built.
+func benchBuildProcess(b *testing.B, n int, rebuild bool) {
 	src := synthDir(b, n)
-	out := filepath.Join(b.TempDir(), "public")
+	out := filepath.Join(keptDir(b, "public"), "public")
 	var peak int64
 	var walls, cpus []time.Duration
 	for b.Loop() {
+		if !rebuild {
+			out = filepath.Join(keptDir(b, "public"), "public")
+		}
 		wall, cpu, rss := buildOnce(b, src, out)
 		peak = max(peak, rss)
 		walls, cpus = append(walls, wall), append(cpus, cpu)
@@ -121,21 +154,25 @@ func benchBuildProcess(b *testing.B, n int) {
 // (median-s), processor time on every core (median-cpu-s: the figure to
 // compare when the machine is shared) and peak resident memory
 // (peak-RSS-MB).
-func BenchmarkBuildProcess10k(b *testing.B)  { benchBuildProcess(b, 10_000) }
-func BenchmarkBuildProcess20k(b *testing.B)  { benchBuildProcess(b, 20_000) }
-func BenchmarkBuildProcess50k(b *testing.B)  { benchBuildProcess(b, 50_000) }
-func BenchmarkBuildProcess100k(b *testing.B) { benchBuildProcess(b, 100_000) }
+func BenchmarkBuildProcess10k(b *testing.B)  { benchBuildProcess(b, 10_000, false) }
+func BenchmarkBuildProcess20k(b *testing.B)  { benchBuildProcess(b, 20_000, false) }
+func BenchmarkBuildProcess50k(b *testing.B)  { benchBuildProcess(b, 50_000, false) }
+func BenchmarkBuildProcess100k(b *testing.B) { benchBuildProcess(b, 100_000, false) }
+
+// BenchmarkBuildProcessRebuild10k is handbook build of 10,000 documents
+// run again and again into the same folder, each run replacing the site
+// the one before it wrote, as an operator rebuilding in place does.
+func BenchmarkBuildProcessRebuild10k(b *testing.B) { benchBuildProcess(b, 10_000, true) }
 
 // benchGrowth builds n and 2n documents in turn and reports the median of
 // the ratios of their times, pair by pair: how much faster than documents
 // the build's time grows (2.0 is linear).
 func benchGrowth(b *testing.B, n int) {
 	small, large := synthDir(b, n), synthDir(b, 2*n)
-	out := filepath.Join(b.TempDir(), "public")
 	var ratios, cpuRatios []float64
 	for b.Loop() {
-		ts, cs, _ := buildOnce(b, small, out)
-		tl, cl, _ := buildOnce(b, large, out)
+		ts, cs, _ := buildOnce(b, small, filepath.Join(keptDir(b, "public"), "public"))
+		tl, cl, _ := buildOnce(b, large, filepath.Join(keptDir(b, "public"), "public"))
 		ratios = append(ratios, tl.Seconds()/ts.Seconds())
 		cpuRatios = append(cpuRatios, cl.Seconds()/cs.Seconds())
 	}
