@@ -115,6 +115,10 @@ type state struct {
 	// fsys is the site root, where a diagnostic's position is looked up
 	// in a file whose bytes the run did not keep.
 	fsys fs.FS
+	// Between prepare and write: the diagnostics of the stages after the
+	// graph, and the site's own files (logo, favicon) to write.
+	lateDiags *diag.List
+	siteFiles map[string][]byte
 }
 
 func link(fsys fs.FS, opts Options, cache *parseCache) *state {
@@ -238,33 +242,48 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 		opts.Now = start
 	}
 	st := link(fsys, opts, cache)
-	res, cfg, site := st.res, st.res.Config, st.res.Site
-	late := &diag.List{}
+	st.prepare(opts, bundleFor)
+	st.write(w)
+	st.finish(start)
+	return st
+}
 
+// prepare readies the stages after the graph: the asset bundle, the
+// site's own files (logo, favicon) and the renderer. bundleFor, when set,
+// gives the bundle (a Session keeps it between rebuilds).
+func (st *state) prepare(opts Options, bundleFor func(*diag.List) *assets.Bundle) {
+	fsys, res, cfg, site := st.fsys, st.res, st.res.Config, st.res.Site
+	late := &diag.List{}
+	st.lateDiags = late
 	var bundle *assets.Bundle
 	if bundleFor != nil {
 		bundle = bundleFor(late)
 	} else {
 		bundle = assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, late)
 	}
-	locale := st.locale
 	// The script's strings, one file beside the bundles: the bundles stay
 	// the same whatever the language.
-	bundle = bundle.With("strings.js", locale.Script())
+	bundle = bundle.With("strings.js", st.locale.Script())
 	res.Bundle = bundle
+	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {
+		res.Notes = append(res.Notes, n)
+	}
+	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: st.locale, Rebuilds: st.cache != nil}
+	st.siteFiles = siteFiles(fsys, cfg, &ropts, late)
+	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, ropts, late)
+}
 
+// write writes the whole site through w (nil: into nothing): the pages,
+// the site's own files, the assets and the content's other files. The
+// diagnostics of writing join the run's.
+func (st *state) write(w publish.Writer) {
+	fsys, res, cfg, site, late, bundle := st.fsys, st.res, st.res.Config, st.res.Site, st.lateDiags, st.res.Bundle
 	if w == nil {
 		w = discard{}
 	}
 	w = newClaims(w)
-	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {
-		res.Notes = append(res.Notes, n)
-	}
-	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: locale, Rebuilds: cache != nil}
-	siteFiles := siteFiles(fsys, cfg, &ropts, late)
-	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, ropts, late)
 	res.Written = st.render.Render(w)
-	for name, b := range siteFiles {
+	for name, b := range st.siteFiles {
 		if err := w.WriteFile(name, b); err == nil {
 			res.Written++
 		} else if !errors.Is(err, publish.ErrStopped) {
@@ -306,8 +325,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	}
 	st.late = len(late.All())
 	st.base.Merge(late)
-	st.finish(start)
-	return st
+	st.lateDiags, st.siteFiles = nil, nil
 }
 
 // hasDiagrams reports whether a published document has diagrams: only

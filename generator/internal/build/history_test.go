@@ -339,7 +339,7 @@ func TestServeMarksSavedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	up = s.Rebuild([]string{"content/strategies/databases.md"})
-	if up.Changed == nil {
+	if up.Whole() {
 		t.Errorf("a body edit rebuilt the whole site")
 	}
 	files := up.Complete()

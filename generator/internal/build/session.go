@@ -3,7 +3,9 @@ package build
 import (
 	"crypto/sha256"
 	"io/fs"
+	"strings"
 	"sync"
+	"time"
 
 	"handbook/generator/internal/assets"
 	"handbook/generator/internal/diag"
@@ -70,15 +72,24 @@ type Update struct {
 	// is not known (a full rebuild), and the caller compares.
 	Changed []string
 	// Later, when set, writes what the rebuild left for after the pages
-	// (the site-wide indexes) and returns the site and the paths it wrote;
-	// the site is complete, and equal to a fresh build, only after it. A
+	// (the site-wide indexes, or every other page) and returns the site
+	// and the paths it wrote (nil: compare every file); the site is
+	// complete, and equal to a fresh build, only after it, and Result
+	// final: Later may find errors, and then returns the last good site. A
 	// caller with another rebuild to make at once may leave it: the next
 	// partial rebuild's Later writes what this one would have (a full
 	// rebuild writes everything).
 	Later func() (map[string][]byte, []string)
 	// gzipped says Files are compressed (Options.Gzip).
 	gzipped bool
+	// whole says the rebuild makes the whole site anew (Later, when set,
+	// writes the rest of it).
+	whole bool
 }
+
+// Whole reports whether the rebuild makes the whole site anew, once Later
+// has run, rather than a part of it: the last site's memory is free.
+func (u *Update) Whole() bool { return u.whole || u.Changed == nil }
 
 // Complete runs Later, if any, and returns the complete site, each file
 // as it is (inflated, with Options.Gzip).
@@ -112,11 +123,71 @@ func (s *Session) Rebuild(changed []string) *Update {
 	// The last site's graph, pages and caches go before the new one is
 	// made, not after: a full rebuild holds one site, not two (the pages
 	// served meanwhile are the caller's).
+	prev := s.files
 	s.last, s.files, s.later = nil, nil, nil
+	start := time.Now()
+	opts := s.opts
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	st := link(s.fsys, opts, s.cache)
+	st.prepare(opts, s.assets)
+	if up := s.pagesFirst(st, prev, changed, start); up != nil {
+		return up
+	}
 	mem := s.memory()
-	res := s.Build(mem)
-	s.files = mem.Files()
-	return &Update{Result: res, Files: s.files, gzipped: s.opts.Gzip}
+	st.write(mem)
+	st.finish(start)
+	s.last, s.files = st, mem.Files()
+	return &Update{Result: st.res, Files: s.files, gzipped: s.opts.Gzip}
+}
+
+// pagesFirst writes the pages of the edited documents before the rest of
+// a site that is being made anew, after an edit that the partial
+// rebuilds do not handle (a status, an owner, a section's title): the page
+// being edited reloads without waiting for the thousands of others. The
+// pages are those a full build writes, as the whole site is linked first;
+// the rest of the site is written by the Update's Later, which installs
+// it whole, or the last good site again if writing it found errors. It
+// returns nil, and the caller writes everything at once, when the change
+// names no published document, when there is no earlier site to show
+// meanwhile, or when linking found errors.
+func (s *Session) pagesFirst(st *state, prev map[string][]byte, changed []string, start time.Time) *Update {
+	if prev == nil || len(changed) == 0 {
+		return nil
+	}
+	site := st.res.Site
+	prefix := st.res.Config.ContentDir + "/"
+	first := map[string]bool{}
+	for _, p := range changed {
+		if d := site.ByPath[strings.TrimPrefix(p, prefix)]; strings.HasPrefix(p, prefix) && d != nil && !d.Synthetic {
+			first[d.URL+"index.html"] = true
+		}
+	}
+	if len(first) == 0 {
+		return nil
+	}
+	st.finish(start)
+	if st.res.Errors > 0 {
+		return nil
+	}
+	mem := s.memory()
+	st.render.RenderOnly(mem, func(out string) bool { return first[out] })
+	s.files = prev
+	files, out := s.install(mem.Files())
+	return &Update{Result: st.res, Files: files, Changed: out, gzipped: s.opts.Gzip, whole: true, Later: func() (map[string][]byte, []string) {
+		mem := s.memory()
+		st.write(mem)
+		st.finish(start)
+		if st.res.Errors > 0 {
+			// Writing found an error (a file published where a page
+			// is): the last good site is served again.
+			s.files = prev
+			return prev, nil
+		}
+		s.last, s.files = st, mem.Files()
+		return s.files, nil
+	}}
 }
 
 // memory is where a rebuild writes: in memory, compressed with Options.Gzip.

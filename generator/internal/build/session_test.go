@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -92,7 +93,7 @@ func TestSessionEqualsFreshBuild(t *testing.T) {
 					}
 				}
 				up := sess.Rebuild(touched)
-				if up.Changed != nil {
+				if !up.Whole() {
 					partial++
 				}
 				sameAsFresh(t, fsys, up, fmt.Sprintf("step %d (op %d)", step, op))
@@ -188,7 +189,7 @@ func TestSessionTitleEditsEqualFreshBuild(t *testing.T) {
 				}
 				fsys[p] = &fstest.MapFile{Data: doc(i, ver[i], bver[i])}
 				up := sess.Rebuild([]string{p})
-				if up.Changed != nil {
+				if !up.Whole() {
 					partial++
 				}
 				sameAsFresh(t, fsys, up, fmt.Sprintf("step %d (g%02d)", step, i))
@@ -260,7 +261,7 @@ func TestSessionDecisionTitleEditsEqualFreshBuild(t *testing.T) {
 				ver[k]++
 				fsys[files[k].path] = &fstest.MapFile{Data: files[k].make(title(k))}
 				up := sess.Rebuild([]string{files[k].path})
-				if up.Changed != nil {
+				if !up.Whole() {
 					partial++
 				}
 				sameAsFresh(t, fsys, up, fmt.Sprintf("step %d (%s)", step, files[k].path))
@@ -296,7 +297,7 @@ func TestSessionLaterLeftToTheNextEdit(t *testing.T) {
 		p := fmt.Sprintf("content/g/d%d.md", i)
 		fsys[p] = &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: %s\n---\nSee [[g/d%d]]. Quokka %d zebra.\n", title, (i+2)%6, step)}
 		up := sess.Rebuild([]string{p})
-		if up.Changed == nil {
+		if up.Whole() {
 			t.Fatalf("step %d: not a partial rebuild", step)
 		}
 		if step%2 == 0 {
@@ -316,10 +317,72 @@ func sameAsFresh(t *testing.T, fsys fstest.MapFS, up *Update, step string) {
 	t.Helper()
 	want := publish.NewMemory()
 	wres := Run(fsys, want, Options{Now: testNow})
+	got := up.Complete() // the Result is final after Later
 	if gd, wd := diagText(up.Result), diagText(wres); gd != wd {
 		t.Fatalf("%s: diagnostics differ:\nsession:\n%s\nfresh:\n%s", step, gd, wd)
 	}
-	if d := compareOutputs(up.Complete(), want.Files()); d != "" {
+	if d := compareOutputs(got, want.Files()); d != "" {
 		t.Fatalf("%s: %s", step, d)
+	}
+}
+
+// An edit of front matter that the partial rebuilds do not handle (an
+// owner, a status) makes the site anew, but writes the edited page
+// first, as a fresh build writes it, and the rest after it (Later); a
+// Later left to the next edit is written by that edit's, and an error
+// found writing the rest brings the last good site back.
+func TestSessionMetadataEditWritesItsPageFirst(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":         {Data: []byte("title: First\nsections:\n  decisions: decision\n")},
+		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
+	}
+	doc := func(i int, owner, status string) []byte {
+		return fmt.Appendf(nil, "---\ntitle: Decision %d\nowner: %s\nstatus: %s\ndate: 2026-01-0%d\n---\n## Context\n\nSee [[decisions/d%d]].\n\n## Decision\n\nYes.\n\n## Consequences\n\nSome.\n", i, owner, status, i+1, (i+1)%4)
+	}
+	for i := range 4 {
+		fsys[fmt.Sprintf("content/decisions/d%d.md", i)] = &fstest.MapFile{Data: doc(i, "team-a", "accepted")}
+	}
+	sess := NewSession(fsys, Options{Now: testNow, Gzip: true})
+	if up := sess.Rebuild(nil); up.Result.Errors > 0 {
+		t.Fatal(up.Result.Diags.All()[0])
+	}
+	edit := func(i int, owner, status string) *Update {
+		p := fmt.Sprintf("content/decisions/d%d.md", i)
+		fsys[p] = &fstest.MapFile{Data: doc(i, owner, status)}
+		return sess.Rebuild([]string{p})
+	}
+
+	up := edit(1, "team-b", "accepted")
+	if want := []string{"decisions/d1/index.html"}; !slices.Equal(up.Changed, want) || up.Later == nil {
+		t.Fatalf("an owner edit wrote %v first (Later set: %v), want %v and the rest later", up.Changed, up.Later != nil, want)
+	}
+	fresh := publish.NewMemory()
+	Run(fsys, fresh, Options{Now: testNow})
+	page, _ := fresh.Get("decisions/d1/index.html")
+	if got, _ := publish.Gunzip(up.Files["decisions/d1/index.html"]); !bytes.Equal(got, page) || !bytes.Contains(page, []byte("team-b")) {
+		t.Fatal("the page written first is not the fresh build's, showing the new owner")
+	}
+	sameAsFresh(t, fsys, up, "owner edit")
+
+	// Two status edits in quick succession: the first one's Later is
+	// left, and the second one's writes the whole site.
+	edit(2, "team-a", "superseded")
+	sameAsFresh(t, fsys, edit(3, "team-b", "deprecated"), "status edits")
+
+	// A file of the content published where the edit puts a page: the
+	// error is found writing the rest, and the last good site comes back.
+	fsys["content/owners/team-c/index.html"] = &fstest.MapFile{Data: []byte("<p>mine</p>")}
+	sess.Rebuild([]string{"content/owners/team-c/index.html"}).Complete()
+	good := sess.files
+	up = edit(0, "team-c", "accepted")
+	if up.Later == nil {
+		t.Fatal("the owner edit was not written page first")
+	}
+	files, _ := up.Later()
+	if up.Result.Errors == 0 {
+		t.Fatal("no error for a file published where the owner's page is")
+	}
+	if d := compareOutputs(files, good); d != "" {
+		t.Fatalf("after the error, not the last good site: %s", d)
 	}
 }

@@ -166,10 +166,7 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 		}
 	}
 	if res.Errors > 0 {
-		ds := res.Diags.All()
-		d.srv.Fail(Problems(ds, res.Diags.Lines))
-		d.report(ds, res)
-		fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", time.Since(start).Round(time.Millisecond), res.Errors)
+		d.failed(res, start)
 		return
 	}
 	ev := d.srv.Update(up.Files, up.Changed, cssOnly(changed))
@@ -177,8 +174,12 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 	if up.Later != nil && (pending == nil || !pending()) {
 		files, written := up.Later()
 		d.srv.Update(files, written, false)
+		if res.Errors > 0 { // found writing the rest of the site
+			d.failed(res, start)
+			return
+		}
 	}
-	d.full = up.Changed == nil
+	d.full = up.Whole()
 	d.report(res.Diags.All(), res)
 	switch {
 	case changed == nil:
@@ -188,6 +189,15 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 	default:
 		fmt.Fprintf(d.log, "rebuilt in %s: %d pages changed\n", took, len(ev.Changed))
 	}
+}
+
+// failed shows a build's errors in every open page and prints them: the
+// last good site stays served.
+func (d *dev) failed(res *build.Result, start time.Time) {
+	ds := res.Diags.All()
+	d.srv.Fail(Problems(ds, res.Diags.Lines))
+	d.report(ds, res)
+	fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", time.Since(start).Round(time.Millisecond), res.Errors)
 }
 
 // report prints a build's diagnostics, or one line when they are the

@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -629,4 +630,37 @@ func TestServeCompressed(t *testing.T) {
 	if w := get("/", "gzip", ""); w.Header().Get("Content-Encoding") != "" || !strings.Contains(w.Body.String(), "home") || !strings.Contains(w.Body.String(), "client.js") {
 		t.Errorf("a page: %q, %q", w.Header().Get("Content-Encoding"), w.Body.String())
 	}
+}
+
+// An owner edit makes the site anew: the edited page reloads first, the
+// owner's page follows; when writing the rest finds an error (a file of
+// the content where the new owner's page goes), every open page shows it
+// and the last good site is served.
+func TestOwnerEditReloadsItsPageFirst(t *testing.T) {
+	d := startServe(t, map[string]string{
+		"site.yaml":                        "title: Owners\n",
+		"content/a.md":                     "---\ntitle: Page A\nowner: team-a\n---\nSee [B](b.md).\n",
+		"content/b.md":                     "---\ntitle: Page B\nowner: team-a\n---\nB links to [A](a.md).\n",
+		"content/owners/team-c/index.html": "<p>a file of the content</p>\n",
+	})
+	write(t, d.root, "content/a.md", "---\ntitle: Page A\nowner: team-b\n---\nSee [B](b.md).\n")
+	ev := d.next()
+	if len(ev.Errors) > 0 || !slices.Equal(ev.Changed, []string{"/a/"}) {
+		t.Fatalf("first event %+v, want /a/ alone", ev)
+	}
+	contains(t, d.page("/a/"), "team-b")
+	ev = d.next()
+	if !containsStr(ev.Changed, "/owners/team-b/") {
+		t.Fatalf("second event %+v does not bring the new owner's page", ev)
+	}
+	contains(t, d.page("/owners/team-b/"), "Page A")
+
+	write(t, d.root, "content/a.md", "---\ntitle: Page A\nowner: team-c\n---\nSee [B](b.md).\n")
+	for ev = d.next(); len(ev.Errors) == 0; ev = d.next() {
+	}
+	if ev.Errors[0].Path != "content/owners/team-c/index.html" {
+		t.Fatalf("errors %+v, want the file where team-c's page goes", ev.Errors)
+	}
+	contains(t, d.page("/a/"), "team-b")
+	contains(t, d.page("/owners/team-c/"), "a file of the content")
 }
