@@ -350,11 +350,11 @@ func (s *served) edit(b *testing.B, root, doc string, change func([]byte) []byte
 }
 
 // benchServeProcess starts handbook serve on 10,000 synthetic documents in
-// a process of its own, edits one document after another (a title, or a
-// body), and reports the time from each write to its reload event (median
+// a process of its own, edits one document after another (change makes
+// the k-th edit), and reports the time from each write to its reload event (median
 // and 90th percentile) and the resident memory after the first build and
 // after the last edit.
-func benchServeProcess(b *testing.B, n int, title bool) {
+func benchServeProcess(b *testing.B, n int, change func(src []byte, k int) []byte) {
 	root := synthDir(b, n)
 	s := startServe(b, root)
 	time.Sleep(time.Second) // the first build's garbage, collected
@@ -364,12 +364,7 @@ func benchServeProcess(b *testing.B, n int, title bool) {
 	for b.Loop() {
 		doc := synth.Doc((i*7919 + 13) % n)
 		k := i
-		times = append(times, s.edit(b, root, doc, func(src []byte) []byte {
-			if title {
-				return bytes.Replace(src, []byte("title: Document"), fmt.Appendf(nil, "title: Edited %d Document", k), 1)
-			}
-			return fmt.Appendf(src, "\nAn edit, number %d.\n", k)
-		}))
+		times = append(times, s.edit(b, root, doc, func(src []byte) []byte { return change(src, k) }))
 		i++
 	}
 	b.StopTimer()
@@ -386,5 +381,23 @@ func benchServeProcess(b *testing.B, n int, title bool) {
 // handbook serve of 10,000 documents, from a save to the reload event, and
 // its resident memory after starting and after the edits (-benchtime 20x:
 // twenty edits).
-func BenchmarkServeProcessTitleEdit10k(b *testing.B) { benchServeProcess(b, 10_000, true) }
-func BenchmarkServeProcessBodyEdit10k(b *testing.B)  { benchServeProcess(b, 10_000, false) }
+func BenchmarkServeProcessTitleEdit10k(b *testing.B) {
+	benchServeProcess(b, 10_000, func(src []byte, k int) []byte {
+		return bytes.Replace(src, []byte("title: Document"), fmt.Appendf(nil, "title: Edited %d Document", k), 1)
+	})
+}
+
+func BenchmarkServeProcessBodyEdit10k(b *testing.B) {
+	benchServeProcess(b, 10_000, func(src []byte, k int) []byte {
+		return fmt.Appendf(src, "\nAn edit, number %d.\n", k)
+	})
+}
+
+// BenchmarkServeProcessTagEdit10k adds a tag to a document, which its tag's
+// page, the pages related to it and the indexes show: the edited page is
+// written and reloaded first, the rest of the site after it.
+func BenchmarkServeProcessTagEdit10k(b *testing.B) {
+	benchServeProcess(b, 10_000, func(src []byte, k int) []byte {
+		return bytes.Replace(src, []byte("tags: ["), fmt.Appendf(nil, "tags: [edited-%d, ", k%3), 1)
+	})
+}

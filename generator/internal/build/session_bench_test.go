@@ -29,14 +29,14 @@ func BenchmarkRebuildTitleEdit10k(b *testing.B) {
 	})
 }
 
-// BenchmarkRebuildOwnerEdit10k measures an edit of front matter other
-// than the title (the owner), which the site's owner pages, health page
-// and indexes show. Its median-ms is the time until the edited page is
+// BenchmarkRebuildTagEdit10k measures an edit of front matter other
+// than the title (a tag added), which the tag's page, the pages related
+// to the document and the indexes show. Its median-ms is the time until the edited page is
 // written (Rebuild returns); the rest of the site follows (Update.Later),
 // in total-ms.
-func BenchmarkRebuildOwnerEdit10k(b *testing.B) {
+func BenchmarkRebuildTagEdit10k(b *testing.B) {
 	benchRebuild(b, 10_000, func(src []byte, i int) []byte {
-		return bytes.Replace(src, []byte("owner: team-"), fmt.Appendf(nil, "owner: edited-%d-", i%3), 1)
+		return bytes.Replace(src, []byte("tags: ["), fmt.Appendf(nil, "tags: [edited-%d, ", i%3), 1)
 	})
 }
 
