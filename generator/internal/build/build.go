@@ -243,7 +243,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	}
 	st := link(fsys, opts, cache)
 	st.prepare(opts, bundleFor)
-	st.write(w)
+	st.write(w, nil)
 	st.finish(start)
 	return st
 }
@@ -275,14 +275,23 @@ func (st *state) prepare(opts Options, bundleFor func(*diag.List) *assets.Bundle
 
 // write writes the whole site through w (nil: into nothing): the pages,
 // the site's own files, the assets and the content's other files. The
-// diagnostics of writing join the run's.
-func (st *state) write(w publish.Writer) {
+// diagnostics of writing join the run's. When stop is set and reports
+// true before the pages are made, write stops and returns false: the site
+// is incomplete, and the run's diagnostics too.
+func (st *state) write(w publish.Writer, stop func() bool) bool {
 	fsys, res, cfg, site, late, bundle := st.fsys, st.res, st.res.Config, st.res.Site, st.lateDiags, st.res.Bundle
 	if w == nil {
 		w = discard{}
 	}
 	w = newClaims(w)
-	res.Written = st.render.Render(w)
+	if stop == nil {
+		res.Written = st.render.Render(w)
+	} else {
+		var done bool
+		if res.Written, done = st.render.RenderUntil(w, stop); !done {
+			return false
+		}
+	}
 	for name, b := range st.siteFiles {
 		if err := w.WriteFile(name, b); err == nil {
 			res.Written++
@@ -326,6 +335,7 @@ func (st *state) write(w publish.Writer) {
 	st.late = len(late.All())
 	st.base.Merge(late)
 	st.lateDiags, st.siteFiles = nil, nil
+	return true
 }
 
 // hasDiagrams reports whether a published document has diagrams: only

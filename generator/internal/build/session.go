@@ -43,7 +43,16 @@ type Session struct {
 	histErr  error
 	histDir  string
 	histRead bool
+
+	// overtaken, when set, reports that more changes wait (Overtaken).
+	overtaken func() bool
 }
+
+// Overtaken tells the session how to learn that more changes wait (serve:
+// its watcher has more): a whole site being written after its edited page
+// (Update.Later) then stops, and the next rebuild makes it, so that a
+// save is never kept waiting by the one before it.
+func (s *Session) Overtaken(f func() bool) { s.overtaken = f }
 
 // NewSession prepares rebuilds of the site in fsys. With opts.Source, the
 // git history is read once, files changed since their last commit shown
@@ -136,7 +145,7 @@ func (s *Session) Rebuild(changed []string) *Update {
 		return up
 	}
 	mem := s.memory()
-	st.write(mem)
+	st.write(mem, nil)
 	st.finish(start)
 	s.last, s.files = st, mem.Files()
 	return &Update{Result: st.res, Files: s.files, gzipped: s.opts.Gzip}
@@ -148,7 +157,8 @@ func (s *Session) Rebuild(changed []string) *Update {
 // being edited reloads without waiting for the thousands of others. The
 // pages are those a full build writes, as the whole site is linked first;
 // the rest of the site is written by the Update's Later, which installs
-// it whole, or the last good site again if writing it found errors. It
+// it whole, or the last good site again if writing it found errors, or
+// stops when more changes wait (Overtaken) and leaves it to them. It
 // returns nil, and the caller writes everything at once, when the change
 // names no published document, when there is no earlier site to show
 // meanwhile, or when linking found errors.
@@ -177,7 +187,11 @@ func (s *Session) pagesFirst(st *state, prev map[string][]byte, changed []string
 	files, out := s.install(mem.Files())
 	return &Update{Result: st.res, Files: files, Changed: out, gzipped: s.opts.Gzip, whole: true, Later: func() (map[string][]byte, []string) {
 		mem := s.memory()
-		st.write(mem)
+		if !st.write(mem, s.overtaken) {
+			// Another change waits: the next rebuild makes the whole
+			// site, and the edited page first again.
+			return s.files, []string{}
+		}
 		st.finish(start)
 		if st.res.Errors > 0 {
 			// Writing found an error (a file published where a page

@@ -369,6 +369,18 @@ func TestSessionMetadataEditWritesItsPageFirst(t *testing.T) {
 	edit(2, "team-a", "superseded")
 	sameAsFresh(t, fsys, edit(3, "team-b", "deprecated"), "status edits")
 
+	// A Later overtaken by another change stops, and leaves the whole
+	// site to the next rebuild.
+	overtaken := true
+	sess.Overtaken(func() bool { return overtaken })
+	up = edit(1, "team-a", "proposed")
+	files, written := up.Later()
+	if d := compareOutputs(files, up.Files); len(written) != 0 || d != "" {
+		t.Fatalf("an overtaken Later wrote %v: %s", written, d)
+	}
+	overtaken = false
+	sameAsFresh(t, fsys, edit(2, "team-b", "accepted"), "after an overtaken Later")
+
 	// A file of the content published where the edit puts a page: the
 	// error is found writing the rest, and the last good site comes back.
 	fsys["content/owners/team-c/index.html"] = &fstest.MapFile{Data: []byte("<p>mine</p>")}
@@ -378,7 +390,7 @@ func TestSessionMetadataEditWritesItsPageFirst(t *testing.T) {
 	if up.Later == nil {
 		t.Fatal("the owner edit was not written page first")
 	}
-	files, _ := up.Later()
+	files, _ = up.Later()
 	if up.Result.Errors == 0 {
 		t.Fatal("no error for a file published where the owner's page is")
 	}

@@ -122,9 +122,30 @@ func (r *Renderer) Render(w publish.Writer) int {
 	return r.RenderOnly(w, nil)
 }
 
+// RenderUntil writes every file, as Render does, unless stop reports true
+// first (serve: more changes wait, and the site will be made again): then
+// it makes no more pages, and reports that it did not finish.
+func (r *Renderer) RenderUntil(w publish.Writer, stop func() bool) (written int, done bool) {
+	var stopped atomic.Bool
+	written = r.render(w, nil, func() bool {
+		if stopped.Load() || stop() {
+			stopped.Store(true)
+			return true
+		}
+		return false
+	})
+	return written, !stopped.Load()
+}
+
 // RenderOnly writes the files whose output paths keep accepts (nil: all),
 // for serve's rebuild of the pages an edit changed.
 func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int {
+	return r.render(w, keep, nil)
+}
+
+// render writes the files keep accepts (nil: all), making none once stop
+// (when set) reports true.
+func (r *Renderer) render(w publish.Writer, keep func(out string) bool, stop func() bool) int {
 	r.tpl.reset()
 	jobs := r.unique(r.jobs(keep))
 	extras := r.extras(keep)
@@ -138,6 +159,9 @@ func (r *Renderer) RenderOnly(w publish.Writer, keep func(out string) bool) int 
 		at = len(jobs) * 3 / 4
 	}
 	pool.Each(len(extras)+len(jobs), func(i int) {
+		if stop != nil && stop() {
+			return
+		}
 		if i >= at && i < at+len(extras) {
 			f := extras[i-at]
 			if f.files != nil {

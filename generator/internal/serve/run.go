@@ -79,6 +79,8 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 		return fmt.Errorf("cannot watch %s: %v", o.Source, err)
 	}
 	defer w.Close()
+	pending := func() bool { return len(w.Changes) > 0 }
+	sess.Overtaken(pending)
 	d.handBack()
 
 	port := ln.Addr().(*net.TCPAddr).Port
@@ -106,8 +108,10 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 			if !ok {
 				return nil
 			}
-			d.rebuild(changed, w.Watch, func() bool { return len(w.Changes) > 0 })
-			d.handBack()
+			d.rebuild(changed, w.Watch, pending)
+			if !pending() { // else the next save first: the idle timer hands back
+				d.handBack()
+			}
 			idle.Reset(idleHandBack)
 		case <-idle.C:
 			// Quiet for a while: what the rebuilds made and dropped

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -15,7 +16,23 @@ import (
 // BenchmarkEditToReload10k measures, on a 10,000-document handbook on
 // disk, the time from writing a body edit of one page to the reload event
 // for it: go test -bench EditToReload -benchtime 20x ./generator/internal/serve
+// Each edit is written as soon as the last one's page reloads, as an
+// author saving again and again does: the rest of the last rebuild may
+// still be running.
 func BenchmarkEditToReload10k(b *testing.B) {
+	benchEditToReload(b, func(src []byte, i int) []byte { return fmt.Appendf(src, "\nEdit %d.\n", i) })
+}
+
+// BenchmarkTagEditToReload10k is BenchmarkEditToReload10k with a tag
+// added to a document each time, which makes the whole site anew after
+// the edited page.
+func BenchmarkTagEditToReload10k(b *testing.B) {
+	benchEditToReload(b, func(src []byte, i int) []byte {
+		return bytes.Replace(src, []byte("tags: ["), fmt.Appendf(nil, "tags: [edited-%d, ", i%3), 1)
+	})
+}
+
+func benchEditToReload(b *testing.B, edit func(src []byte, i int) []byte) {
 	const n = 10_000
 	root := b.TempDir()
 	for p, f := range synth.Generate(n) {
@@ -44,7 +61,7 @@ func BenchmarkEditToReload10k(b *testing.B) {
 		doc := synth.Doc((i * 7919) % n)
 		full := filepath.Join(root, filepath.FromSlash(doc))
 		src, _ := os.ReadFile(full)
-		src = append(src, fmt.Sprintf("\nEdit %d.\n", i)...)
+		src = edit(src, i)
 		want := "/" + doc[len("content/"):len(doc)-len(".md")] + "/"
 		t0 := time.Now()
 		if err := os.WriteFile(full, src, 0o644); err != nil {
