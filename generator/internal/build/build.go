@@ -10,6 +10,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -136,17 +137,14 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 	own, builtin := theme.Strings(fsys)
 	line, col := cfg.LanguagePos()
 	st.locale = i18n.Load(i18n.Sources{Site: own, Builtin: builtin}, cfg.Language, i18n.Position{Path: config.FileName, Line: line, Col: col}, base)
-	var content *load.Content
-	if cache == nil {
-		// Each file is read as it is parsed: a single build never holds
-		// every file's bytes.
-		content = load.Find(fsys, cfg.ContentDir, base)
-	} else {
-		content = load.Load(fsys, cfg.ContentDir, base)
-	}
+	// Each file is read as it is parsed: a single build never holds
+	// every file's bytes, and a rebuild does not read a file that has not
+	// changed (parseCache.keep).
+	content := load.Find(fsys, cfg.ContentDir, base)
 	st.parser = newParser(fsys, cfg, st.locale)
 	if cache != nil {
-		cache.use(st.parser.Words())
+		yaml, _ := fs.ReadFile(fsys, config.FileName)
+		cache.use(st.parser.Words(), sha256.Sum256(yaml))
 	}
 	content.Docs = parseAll(st.parser, content.Docs, base, cache, fsys)
 	if cache != nil {
@@ -390,7 +388,18 @@ func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, c
 			scratch.Put(buf)
 			return
 		}
-		cache.parse(p, docs[i])
+		var info fs.FileInfo
+		if docs[i].Source == nil {
+			if cache.keep(fsys, docs[i]) {
+				return
+			}
+			var ok bool
+			if info, ok = load.ReadStat(fsys, docs[i], diags); !ok {
+				unread[i] = true
+				return
+			}
+		}
+		cache.parse(p, docs[i], info)
 	})
 	n := 0
 	for i, d := range docs {

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"io/fs"
 	"maps"
 	"reflect"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/lint"
+	"handbook/generator/internal/load"
 	"handbook/generator/internal/render"
 )
 
@@ -55,14 +55,14 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 		if live == nil || before == nil || live.Synthetic {
 			return nil
 		}
-		src, err := fs.ReadFile(s.fsys, p)
-		if err != nil {
+		// A document as load makes it, at the place it was parsed at.
+		fresh := &handbook.Document{Path: live.Path, SourcePath: live.SourcePath, Section: live.Section,
+			IsSection: before.isSection, IsBundle: before.isBundle, URL: before.url}
+		info, ok := load.ReadStat(s.fsys, fresh, &diag.List{})
+		if !ok {
 			return nil
 		}
-		// A document as load makes it, at the place it was parsed at.
-		fresh := &handbook.Document{Path: live.Path, SourcePath: live.SourcePath, Source: src, Section: live.Section,
-			IsSection: before.isSection, IsBundle: before.isBundle, URL: before.url}
-		st.cache.parse(st.parser, fresh)
+		st.cache.parse(st.parser, fresh, info)
 		var shows, wide []string
 		if !reflect.DeepEqual(before.outline, fresh.Outline) {
 			if shows, wide, ok = s.retitle(live, before.outline, fresh.Outline); !ok {

@@ -139,7 +139,15 @@ func (s *Session) Rebuild(changed []string) *Update {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
+	s.cache.changed = nil
+	if changed != nil {
+		s.cache.changed = make(map[string]bool, len(changed))
+		for _, p := range changed {
+			s.cache.changed[p] = true
+		}
+	}
 	st := link(s.fsys, opts, s.cache)
+	s.cache.changed = nil
 	st.prepare(opts, s.assets)
 	if up := s.pagesFirst(st, prev, changed, start); up != nil {
 		return up
@@ -275,16 +283,24 @@ type parseCache struct {
 	m  map[string]*cached
 	// words are the theme's words the parses hold (a heading's link's
 	// label): when the language changes, no parse is reused.
-	words markdown.Words
+	words  markdown.Words
+	config [sha256.Size]byte
+	// changed, when not nil, names the only files (paths from the site
+	// root) that may have changed since the last build, as serve's
+	// watcher saw: another file whose size and modification time are
+	// what they were when it was parsed keeps its parse unread (keep).
+	changed map[string]bool
 }
 
-// use forgets every parse made with other words than w.
-func (c *parseCache) use(w markdown.Words) {
+// use forgets every parse made with other words than w, or under another
+// site.yaml (whose digest is config): its settings (raw_html, the kinds
+// of folders) decide what a parse gives.
+func (c *parseCache) use(w markdown.Words, config [sha256.Size]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.words != w {
+	if c.words != w || c.config != config {
 		c.m = map[string]*cached{}
-		c.words = w
+		c.words, c.config = w, config
 	}
 }
 
@@ -299,6 +315,34 @@ type cached struct {
 	// (markdown.ReadsFiles), so that an edit of any file may change the
 	// document's page.
 	readsFiles bool
+	// shortcodes says the bytes have shortcodes, parsed again every time.
+	shortcodes bool
+	// The file's size and modification time when it was read (mod is
+	// zero when unknown).
+	size int64
+	mod  time.Time
+}
+
+// keep gives d, whose bytes are not read, its cached parse when the file
+// cannot have changed: it is not among the changed files, and its size
+// and modification time are what they were when it was read. It reports
+// whether it did.
+func (c *parseCache) keep(fsys fs.FS, d *handbook.Document) bool {
+	if c.changed == nil || c.changed[d.SourcePath] {
+		return false
+	}
+	c.mu.Lock()
+	hit := c.m[d.Path]
+	c.mu.Unlock()
+	if hit == nil || hit.shortcodes || hit.mod.IsZero() || hit.isSection != d.IsSection || hit.isBundle != d.IsBundle || hit.url != d.URL {
+		return false
+	}
+	info, err := fs.Stat(fsys, d.SourcePath)
+	if err != nil || info.Size() != hit.size || !info.ModTime().Equal(hit.mod) {
+		return false
+	}
+	d.Outline, d.Body = hit.outline, hit.body
+	return true
 }
 
 // parse gives d its parse: the cached one when d's bytes and place are
@@ -306,7 +350,7 @@ type cached struct {
 // one list per document. It returns the cache entry. The cache keeps a
 // digest of the bytes, not the bytes, and d lets go of them too: a
 // diagnostic's position reads the file again.
-func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *cached {
+func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document, info fs.FileInfo) *cached {
 	c.mu.Lock()
 	hit := c.m[d.Path]
 	c.mu.Unlock()
@@ -314,14 +358,28 @@ func (c *parseCache) parse(p *markdown.Parser, d *handbook.Document) *cached {
 	defer func() { d.Source = nil }()
 	// A document with shortcodes depends on more than its bytes (site
 	// templates and params, files it includes): it is parsed again.
-	if hit != nil && hit.isSection == d.IsSection && hit.isBundle == d.IsBundle && hit.url == d.URL && hit.sum == sum && !markdown.HasShortcodes(d.Source) {
+	shortcodes := markdown.HasShortcodes(d.Source)
+	if hit != nil && hit.isSection == d.IsSection && hit.isBundle == d.IsBundle && hit.url == d.URL && hit.sum == sum && !shortcodes {
 		d.Outline, d.Body = hit.outline, hit.body
+		if info != nil && (info.Size() != hit.size || !info.ModTime().Equal(hit.mod)) {
+			// The same bytes, saved again: the entry, shared, is
+			// replaced rather than modified.
+			e := *hit
+			e.size, e.mod = info.Size(), info.ModTime()
+			c.mu.Lock()
+			c.m[d.Path] = &e
+			c.mu.Unlock()
+			return &e
+		}
 		return hit
 	}
 	own := &diag.List{}
 	parseOne(p, d, own)
 	e := &cached{sum: sum, isSection: d.IsSection, isBundle: d.IsBundle, url: d.URL, outline: d.Outline, body: d.Body, diags: own,
-		readsFiles: markdown.ReadsFiles(d.Source)}
+		readsFiles: markdown.ReadsFiles(d.Source), shortcodes: shortcodes}
+	if info != nil {
+		e.size, e.mod = info.Size(), info.ModTime()
+	}
 	c.mu.Lock()
 	c.m[d.Path] = e
 	c.mu.Unlock()

@@ -3,12 +3,15 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"handbook/generator/internal/publish"
 )
@@ -397,4 +400,65 @@ func TestSessionMetadataEditWritesItsPageFirst(t *testing.T) {
 	if d := compareOutputs(files, good); d != "" {
 		t.Fatalf("after the error, not the last good site: %s", d)
 	}
+}
+
+// A site.yaml edit that changes what parsing gives (raw_html, the kind of
+// a folder) parses every document again.
+func TestSessionSiteYAMLEditParsesAgain(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":          {Data: []byte("title: T\nraw_html: none\n")},
+		"content/_index.md":  {Data: []byte("---\ntitle: Home\n---\nStart <b>bold</b>.\n")},
+		"content/notes/a.md": {Data: []byte("---\ntitle: A\nstatus: accepted\n---\nHello <b>x</b>.\n")},
+	}
+	sess := NewSession(fsys, Options{Now: testNow})
+	sess.Rebuild(nil)
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nraw_html: all\nsections:\n  notes: decision\n")}
+	sameAsFresh(t, fsys, sess.Rebuild([]string{"site.yaml"}), "raw_html and a section's kind changed")
+}
+
+// A rebuild after a save reads only the files that may have changed: the
+// saved ones, and any whose size or modification time differs from when
+// it was read; the others keep their parses unread.
+func TestSessionReadsOnlyChangedFiles(t *testing.T) {
+	mod := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), ModTime: mod} }
+	fsys := fstest.MapFS{
+		"site.yaml":         file("title: T\n"),
+		"content/_index.md": file("---\ntitle: Home\n---\nStart.\n"),
+		"content/g/a.md":    file("---\ntitle: A\nowner: team-a\n---\nSee [[g/b]].\n"),
+		"content/g/b.md":    file("---\ntitle: B\n---\nSee [[g/c]].\n"),
+		"content/g/c.md":    file("---\ntitle: C\n---\nAlone.\n"),
+	}
+	sess := NewSession(fsys, Options{Now: testNow})
+	sess.Rebuild(nil)
+	reads := &countingFS{MapFS: fsys, opened: map[string]int{}}
+	sess.fsys = reads
+	// a.md saved; b.md changed in length and c.md in time, both unseen
+	// by the watcher.
+	fsys["content/g/a.md"] = file("---\ntitle: A\nowner: team-b\n---\nSee [[g/b]].\n")
+	fsys["content/g/b.md"] = file("---\ntitle: B\n---\nSee [[g/c]] and [[g/a]].\n")
+	fsys["content/g/c.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\n---\nAlone!\n"), ModTime: mod.Add(time.Second)}
+	sameAsFresh(t, fsys, sess.Rebuild([]string{"content/g/a.md"}), "an owner edit")
+	if reads.opened["content/_index.md"] != 0 {
+		t.Errorf("the unchanged home page was read again")
+	}
+	for _, p := range []string{"content/g/a.md", "content/g/b.md", "content/g/c.md"} {
+		if reads.opened[p] == 0 {
+			t.Errorf("%s was not read again", p)
+		}
+	}
+}
+
+// countingFS counts the files opened in a MapFS.
+type countingFS struct {
+	fstest.MapFS
+	mu     sync.Mutex
+	opened map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	c.opened[name]++
+	c.mu.Unlock()
+	return c.MapFS.Open(name)
 }

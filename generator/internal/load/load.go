@@ -13,6 +13,7 @@ package load
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -66,6 +67,42 @@ func Read(fsys fs.FS, d *handbook.Document, diags *diag.List) bool {
 	}
 	d.Source = src
 	return true
+}
+
+// ReadStat is Read, which also returns the file's size and modification
+// time as they were when it was opened, before its bytes were read: a
+// later change of the file changes them (nil: unknown).
+func ReadStat(fsys fs.FS, d *handbook.Document, diags *diag.List) (fs.FileInfo, bool) {
+	f, err := fsys.Open(d.SourcePath)
+	if err != nil {
+		diags.Errorf(d.SourcePath, -1, "check the file's permissions", "cannot read: %v", err)
+		return nil, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		info = nil
+	}
+	var src []byte
+	if info != nil && info.Size() > 0 {
+		src = make([]byte, 0, info.Size()+1)
+	}
+	for {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			diags.Errorf(d.SourcePath, -1, "check the file's permissions", "cannot read: %v", err)
+			return nil, false
+		}
+	}
+	d.Source = src
+	return info, true
 }
 
 // Find walks contentDir in fsys, as Load does, without reading the
