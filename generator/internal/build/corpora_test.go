@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -271,4 +272,84 @@ func TestCorpusShortcodes(t *testing.T) {
 		t.Fatal("no pages written")
 	}
 	t.Logf("warnings by kind:\n%s", byKind(s, "warning"))
+}
+
+// serve on each collection: edits of a title, of other front matter and
+// of a body, saved one after another in a few of its documents, each leave
+// the site a fresh build makes, whichever way the session rebuilds.
+func TestCorporaSessionEditsEqualFreshBuild(t *testing.T) {
+	dir := os.Getenv(corporaEnv)
+	if dir == "" {
+		t.Skipf("set %s to a folder of real handbooks", corporaEnv)
+	}
+	names := make([]string, 0, len(corpusContent))
+	for name := range corpusContent {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			root := filepath.Join(dir, name)
+			if _, err := os.Stat(root); err != nil {
+				t.Skipf("corpus %s is absent (%v)", name, err)
+			}
+			// The collection in memory, so that it can be edited, with
+			// its files' times, as serve finds them on disk.
+			fsys := fstest.MapFS{"site.yaml": {Data: []byte("content_dir: " + corpusContent[name] + "\nbroken_links: warning\n")}}
+			var docs []string
+			err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, _ := filepath.Rel(root, p)
+				b, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				info, err := d.Info()
+				if err != nil {
+					return err
+				}
+				rel = filepath.ToSlash(rel)
+				fsys[rel] = &fstest.MapFile{Data: b, ModTime: info.ModTime()}
+				if strings.HasSuffix(rel, ".md") && strings.HasPrefix(rel, strings.TrimPrefix(corpusContent[name]+"/", "./")) {
+					docs = append(docs, rel)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sort.Strings(docs)
+			if len(docs) == 0 {
+				t.Fatal("no documents")
+			}
+			sess := NewSession(fsys, Options{Now: testNow})
+			sess.Rebuild(nil)
+			// key adds a front matter key, in front matter of its own
+			// when the document has none.
+			key := func(b []byte, line string) []byte {
+				if bytes.HasPrefix(b, []byte("---\n")) {
+					return []byte(strings.Replace(string(b), "---\n", "---\n"+line+"\n", 1))
+				}
+				return append([]byte("---\n"+line+"\n---\n"), b...)
+			}
+			edits := []func([]byte, int) []byte{
+				func(b []byte, i int) []byte { return key(b, fmt.Sprintf("title: Edited title %d", i)) },
+				func(b []byte, i int) []byte { return key(b, fmt.Sprintf("owner: team-%d", i)) },
+				func(b []byte, i int) []byte { // a body edit
+					return fmt.Appendf(bytes.Clone(b), "\nAn edit, number %d, see [[%s]].\n", i, strings.TrimSuffix(docs[0], ".md"))
+				},
+			}
+			for step := range 9 {
+				p := docs[(step*7919)%len(docs)]
+				src := fsys[p].Data
+				if bytes.HasPrefix(src, []byte("---\n")) && (bytes.Contains(src, []byte("\ntitle:")) && step%3 == 0 || bytes.Contains(src, []byte("\nowner:")) && step%3 == 1) {
+					continue // the key is there already: a second one is an error
+				}
+				fsys[p] = &fstest.MapFile{Data: edits[step%3](src, step), ModTime: fsys[p].ModTime.Add(time.Second)}
+				sameAsFresh(t, fsys, sess.Rebuild([]string{p}), fmt.Sprintf("step %d (%s)", step, p))
+			}
+		})
+	}
 }
