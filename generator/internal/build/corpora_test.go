@@ -3,9 +3,11 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -186,12 +188,7 @@ func TestCorporaBuildWithoutErrors(t *testing.T) {
 			t.Errorf("collection %s has no content folder in corpusContent", e.Name())
 		}
 	}
-	names := make([]string, 0, len(corpusContent))
-	for name := range corpusContent {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(corpusContent)) {
 		t.Run(name, func(t *testing.T) {
 			s := corpusWith(t, name, corpusContent[name], Options{Now: testNow, BrokenLinks: "warning"})
 			t.Logf("warnings by kind:\n%s", byKind(s, "warning"))
@@ -282,12 +279,7 @@ func TestCorporaSessionEditsEqualFreshBuild(t *testing.T) {
 	if dir == "" {
 		t.Skipf("set %s to a folder of real handbooks", corporaEnv)
 	}
-	names := make([]string, 0, len(corpusContent))
-	for name := range corpusContent {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(corpusContent)) {
 		t.Run(name, func(t *testing.T) {
 			root := filepath.Join(dir, name)
 			if _, err := os.Stat(root); err != nil {
