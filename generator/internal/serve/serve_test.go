@@ -43,6 +43,21 @@ func write(t *testing.T, root, rel, text string) {
 	}
 }
 
+// replace saves text at rel as editors that write a new file and rename
+// it over the old one do: the file is never seen empty or half-written,
+// which a test that expects one rebuild a save needs under load.
+func replace(t *testing.T, root, rel, text string) {
+	t.Helper()
+	p := filepath.Join(root, rel)
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp") // ignored by the watcher
+	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // startServe runs serve on a temporary copy of files, on a free port of
 // 127.0.0.1, and listens to its event stream as a page would.
 func startServe(t *testing.T, files map[string]string) *devServer {
@@ -643,7 +658,7 @@ func TestOwnerEditReloadsItsPageFirst(t *testing.T) {
 		"content/b.md":                     "---\ntitle: Page B\nowner: team-a\n---\nB links to [A](a.md).\n",
 		"content/owners/team-c/index.html": "<p>a file of the content</p>\n",
 	})
-	write(t, d.root, "content/a.md", "---\ntitle: Page A\nowner: team-b\n---\nSee [B](b.md).\n")
+	replace(t, d.root, "content/a.md", "---\ntitle: Page A\nowner: team-b\n---\nSee [B](b.md).\n")
 	ev := d.next()
 	if len(ev.Errors) > 0 || !slices.Equal(ev.Changed, []string{"/a/"}) {
 		t.Fatalf("first event %+v, want /a/ alone", ev)
@@ -655,7 +670,7 @@ func TestOwnerEditReloadsItsPageFirst(t *testing.T) {
 	}
 	contains(t, d.page("/owners/team-b/"), "Page A")
 
-	write(t, d.root, "content/a.md", "---\ntitle: Page A\nowner: team-c\n---\nSee [B](b.md).\n")
+	replace(t, d.root, "content/a.md", "---\ntitle: Page A\nowner: team-c\n---\nSee [B](b.md).\n")
 	for ev = d.next(); len(ev.Errors) == 0; ev = d.next() {
 	}
 	if ev.Errors[0].Path != "content/owners/team-c/index.html" {
