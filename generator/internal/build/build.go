@@ -312,7 +312,9 @@ func (st *state) write(w publish.Writer, stop func() bool) bool {
 	for _, f := range site.Files {
 		b, err := fs.ReadFile(fsys, path.Join(cfg.ContentDir, f.Path))
 		if err != nil {
-			late.Errorf(f.Source, -1, "", "cannot read: %v", err)
+			if !load.Gone(err) {
+				late.Errorf(f.Source, -1, "", "cannot read: %v", err)
+			}
 			continue
 		}
 		if err := w.WriteFile(f.Path, b); err != nil {

@@ -58,24 +58,39 @@ func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 	return c
 }
 
-// Read reads d's bytes into d.Source, reporting a file it cannot read.
+// Read reads d's bytes into d.Source, reporting a file it cannot read,
+// unless it is Gone.
 func Read(fsys fs.FS, d *handbook.Document, diags *diag.List) bool {
 	src, err := fs.ReadFile(fsys, d.SourcePath)
 	if err != nil {
-		diags.Errorf(d.SourcePath, -1, "check the file's permissions", "cannot read: %v", err)
+		cannotRead(d.SourcePath, err, diags)
 		return false
 	}
 	d.Source = src
 	return true
 }
 
-// ReadStat is Read, which also returns the file's size and modification
+// Gone reports whether err, from reading a file the content listed,
+// says that the file was removed since it was listed, as an editor's
+// temporary file renamed over the one it saves is: it is no longer part
+// of the content, and no error. (Find lists regular files only, never a
+// link to nothing.)
+func Gone(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// cannotRead reports a file that cannot be read, unless it is Gone.
+func cannotRead(p string, err error, diags *diag.List) {
+	if !Gone(err) {
+		diags.Errorf(p, -1, "check the file's permissions", "cannot read: %v", err)
+	}
+}
+
+// ReadStat is Read that also returns the file's size and modification
 // time as they were when it was opened, before its bytes were read: a
 // later change of the file changes them (nil: unknown).
 func ReadStat(fsys fs.FS, d *handbook.Document, diags *diag.List) (fs.FileInfo, bool) {
 	f, err := fsys.Open(d.SourcePath)
 	if err != nil {
-		diags.Errorf(d.SourcePath, -1, "check the file's permissions", "cannot read: %v", err)
+		cannotRead(d.SourcePath, err, diags)
 		return nil, false
 	}
 	defer f.Close()
@@ -97,7 +112,7 @@ func ReadStat(fsys fs.FS, d *handbook.Document, diags *diag.List) (fs.FileInfo, 
 			break
 		}
 		if err != nil {
-			diags.Errorf(d.SourcePath, -1, "check the file's permissions", "cannot read: %v", err)
+			cannotRead(d.SourcePath, err, diags)
 			return nil, false
 		}
 	}
