@@ -286,7 +286,7 @@ func (st *state) write(w publish.Writer, stop func() bool) bool {
 		res.Written = st.render.Render(w)
 	} else {
 		var done bool
-		if res.Written, done = st.render.RenderUntil(w, stop); !done {
+		if res.Written, done = st.render.RenderUntil(w, nil, stop); !done {
 			return false
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"handbook/generator/internal/lint"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/render"
+	"handbook/generator/internal/theme"
 )
 
 // bodyEdit rebuilds after edits that changed only the bodies of published
@@ -191,7 +192,7 @@ func (s *Session) install(written map[string][]byte) (map[string][]byte, []strin
 // after the reload. It is not when the title decides more than what pages
 // show: the document's place as a section, or the resolution of a
 // wikilink or reference written as a title, or of a broken link's "did
-// you mean".
+// you mean"; nor when the site's own layouts decide where titles show.
 func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outline) (shows, wide []string, ok bool) {
 	st := s.last
 	site := st.res.Site
@@ -204,7 +205,9 @@ func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outli
 	if !reflect.DeepEqual(a, b) || st.base.About(live.SourcePath) || live.IsSection || st.graph.BrokenLinks() > 0 {
 		return nil, nil, false
 	}
-	if namesTitle(site, before.Title, after.Title) {
+	if namesTitle(site, before.Title, after.Title) || theme.OwnLayouts(s.fsys) {
+		// A title a link names, or layouts of the site's own, which may
+		// show it anywhere.
 		return nil, nil, false
 	}
 	shows, sidebar := st.render.Shows(live, st.graph.Place(live, after.Title))

@@ -44,6 +44,11 @@ type Session struct {
 	histDir  string
 	histRead bool
 
+	// owe, when set, works out the pages a display edit left for its
+	// Later, and the pages it emptied (see settle); ok is false when
+	// the whole site is owed.
+	owe func() (later, gone map[string]bool, ok bool)
+
 	// overtaken, when set, reports that more changes wait (Overtaken).
 	overtaken func() bool
 }
@@ -126,13 +131,15 @@ func (u *Update) Complete() map[string][]byte {
 // changed).
 func (s *Session) Rebuild(changed []string) *Update {
 	saved := s.markSaved(changed)
+	s.settle()
 	if up := s.bodyEdit(changed, saved); up != nil {
 		return up
 	}
-	// The last site's graph, pages and caches go before the new one is
-	// made, not after: a full rebuild holds one site, not two (the pages
-	// served meanwhile are the caller's).
-	prev := s.files
+	// The last site's pages go before the new one is made, not after: a
+	// full rebuild holds one site, not two (the pages served meanwhile
+	// are the caller's). Its graph and renderer stay until the new site
+	// is linked, which takes over the renderer's search rows.
+	prev, old, owed := s.files, s.last, s.later
 	s.last, s.files, s.later = nil, nil, nil
 	start := time.Now()
 	opts := s.opts
@@ -149,6 +156,12 @@ func (s *Session) Rebuild(changed []string) *Update {
 	st := link(s.fsys, opts, s.cache)
 	s.cache.changed = nil
 	st.prepare(opts, s.assets)
+	if up := s.displayEdit(old, st, prev, owed, changed, start); up != nil {
+		return up
+	}
+	if old != nil {
+		st.render.Adopt(old.render, false)
+	}
 	if up := s.pagesFirst(st, prev, changed, start); up != nil {
 		return up
 	}
@@ -194,22 +207,31 @@ func (s *Session) pagesFirst(st *state, prev map[string][]byte, changed []string
 	s.files = prev
 	files, out := s.install(mem.Files())
 	return &Update{Result: st.res, Files: files, Changed: out, gzipped: s.opts.Gzip, whole: true, Later: func() (map[string][]byte, []string) {
-		mem := s.memory()
-		if !st.write(mem, s.overtaken) {
-			// Another change waits: the next rebuild makes the whole
-			// site, and the edited page first again.
-			return s.files, []string{}
-		}
-		st.finish(start)
-		if st.res.Errors > 0 {
-			// Writing found an error (a file published where a page
-			// is): the last good site is served again.
-			s.files = prev
-			return prev, nil
-		}
-		s.last, s.files = st, mem.Files()
-		return s.files, nil
+		return s.writeWhole(st, prev, start)
 	}}
+}
+
+// writeWhole writes the whole site of st after its edited pages, and
+// installs it, or the last good site, prev, again if writing it found
+// errors; it stops when more changes wait (Overtaken), and leaves the
+// whole site to the next rebuild.
+func (s *Session) writeWhole(st *state, prev map[string][]byte, start time.Time) (map[string][]byte, []string) {
+	s.last = nil // until the whole site is written
+	mem := s.memory()
+	if !st.write(mem, s.overtaken) {
+		// Another change waits: the next rebuild makes the whole
+		// site, and the edited page first again.
+		return s.files, []string{}
+	}
+	st.finish(start)
+	if st.res.Errors > 0 {
+		// Writing found an error (a file published where a page
+		// is): the last good site is served again.
+		s.files = prev
+		return prev, nil
+	}
+	s.last, s.files = st, mem.Files()
+	return s.files, nil
 }
 
 // memory is where a rebuild writes: in memory, compressed with Options.Gzip.

@@ -329,11 +329,12 @@ func sameAsFresh(t *testing.T, fsys fstest.MapFS, up *Update, step string) {
 	}
 }
 
-// An edit of front matter that the partial rebuilds do not handle (an
-// owner, a status) makes the site anew, but writes the edited page
-// first, as a fresh build writes it, and the rest after it (Later); a
-// Later left to the next edit is written by that edit's, and an error
-// found writing the rest brings the last good site back.
+// An edit of front matter links the site anew, but writes the edited page
+// first, as a fresh build writes it, and the rest after it (Later): the
+// pages that show the document after an owner or a status edit, the whole
+// site after an edit of where it stands (its weight). A Later left to the
+// next edit is written by that edit's, and an error found writing the
+// rest brings the last good site back.
 func TestSessionMetadataEditWritesItsPageFirst(t *testing.T) {
 	fsys := fstest.MapFS{
 		"site.yaml":         {Data: []byte("title: First\nsections:\n  decisions: decision\n")},
@@ -356,8 +357,8 @@ func TestSessionMetadataEditWritesItsPageFirst(t *testing.T) {
 	}
 
 	up := edit(1, "team-b", "accepted")
-	if want := []string{"decisions/d1/index.html"}; !slices.Equal(up.Changed, want) || up.Later == nil {
-		t.Fatalf("an owner edit wrote %v first (Later set: %v), want %v and the rest later", up.Changed, up.Later != nil, want)
+	if want := []string{"decisions/d1/index.html"}; !slices.Equal(up.Changed, want) || up.Later == nil || up.Whole() {
+		t.Fatalf("an owner edit wrote %v first (Later set: %v, whole site: %v), want %v and the pages that show it later", up.Changed, up.Later != nil, up.Whole(), want)
 	}
 	fresh := publish.NewMemory()
 	Run(fsys, fresh, Options{Now: testNow})
@@ -367,8 +368,18 @@ func TestSessionMetadataEditWritesItsPageFirst(t *testing.T) {
 	}
 	sameAsFresh(t, fsys, up, "owner edit")
 
+	// A weight puts the record elsewhere among its siblings: the whole
+	// site follows the page.
+	p := "content/decisions/d2.md"
+	fsys[p] = &fstest.MapFile{Data: bytes.Replace(doc(2, "team-a", "accepted"), []byte("\n---\n"), []byte("\nweight: 1\n---\n"), 1)}
+	up = sess.Rebuild([]string{p})
+	if want := []string{"decisions/d2/index.html"}; !slices.Equal(up.Changed, want) || up.Later == nil || !up.Whole() {
+		t.Fatalf("a weight edit wrote %v first (Later set: %v, whole site: %v), want %v and the whole site later", up.Changed, up.Later != nil, up.Whole(), want)
+	}
+	sameAsFresh(t, fsys, up, "weight edit")
+
 	// Two status edits in quick succession: the first one's Later is
-	// left, and the second one's writes the whole site.
+	// left, and the second one's writes what both owe.
 	edit(2, "team-a", "superseded")
 	sameAsFresh(t, fsys, edit(3, "team-b", "deprecated"), "status edits")
 

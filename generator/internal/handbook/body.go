@@ -80,3 +80,16 @@ func (b *Body) WordsLen() int { return packedLen(b.Words, b.packedWords) }
 func (b *Body) Release() {
 	b.HTML, b.packed = "", nil
 }
+
+// SameAs reports whether b and o say the same at any offset: the same
+// HTML, text and counts, and the same links in the same forms, wherever
+// in the file each is written (an edit of front matter moves the body
+// without changing it).
+func (b *Body) SameAs(o *Body) bool {
+	if b == o {
+		return true
+	}
+	return b.WordCount == o.WordCount && b.Tasks == o.Tasks && b.Diagrams == o.Diagrams &&
+		slices.EqualFunc(b.BodyLinks, o.BodyLinks, func(x, y BodyLink) bool { return x.Dest == y.Dest && x.Form == y.Form }) &&
+		b.HTMLText() == o.HTMLText() && b.WordsText() == o.WordsText()
+}

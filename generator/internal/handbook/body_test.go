@@ -33,3 +33,33 @@ func TestPackKeepsTheBody(t *testing.T) {
 		}
 	}
 }
+
+// TestBodySameAs: a body moved by a front matter edit is the same body;
+// one whose text, counts or links changed is not, packed or not.
+func TestBodySameAs(t *testing.T) {
+	body := func() *Body {
+		return &Body{HTML: "<p>See <a href=\"\x000\x00\">x</a>.</p>", Words: "See x.", WordCount: 2,
+			BodyLinks: []BodyLink{{Dest: "x.md", Form: LinkMarkdown, Offset: 40}}}
+	}
+	moved := body()
+	moved.BodyLinks[0].Offset = 73
+	moved.Pack(nil)
+	if !body().SameAs(moved) {
+		t.Error("a body at another offset, packed, is not the same")
+	}
+	for name, change := range map[string]func(*Body){
+		"text":       func(b *Body) { b.HTML = "<p>See.</p>" },
+		"words":      func(b *Body) { b.Words = "See y." },
+		"count":      func(b *Body) { b.WordCount = 3 },
+		"link":       func(b *Body) { b.BodyLinks[0].Dest = "y.md" },
+		"link form":  func(b *Body) { b.BodyLinks[0].Form = LinkWiki },
+		"task lists": func(b *Body) { b.Tasks = 1 },
+		"diagrams":   func(b *Body) { b.Diagrams = 1 },
+	} {
+		b := body()
+		change(b)
+		if b.SameAs(body()) {
+			t.Errorf("a body with another %s is the same", name)
+		}
+	}
+}

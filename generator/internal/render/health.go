@@ -2,23 +2,21 @@ package render
 
 import (
 	"html/template"
-	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"handbook/generator/internal/graph"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/health"
 )
 
-// healthJobs are the health page, the report of package health on the day
-// of the build, and a page per owner listing what the owner keeps, with
-// its state: the page a new hire opens to find whom to ask. The report is
-// made only when keep (nil: all) accepts one of these pages: a partial
-// rebuild that renders none of them does not pay for it.
-func (r *Renderer) healthJobs(keep func(string) bool) []job {
+// healthJobs are the health page, with the report of package health on
+// the day of the build, and a page per owner listing what the owner keeps,
+// with its state: the page a new hire opens to find whom to ask.
+func (r *Renderer) healthJobs() []job {
 	jobs := []job{{out: "health/index.html", layout: []string{"_default/health.html"},
-		page: &Page{Title: r.loc.Text("handbook_health"), URL: "health/", Kind: "health", Site: r.view, r: r}}}
+		page: &Page{Title: r.loc.Text("handbook_health"), URL: "health/", Kind: "health", Site: r.view, r: r, report: &report{}}}}
 	owned := map[string][]*handbook.Document{}
 	for _, d := range r.site.Docs {
 		if d.Owner != "" && !d.Synthetic {
@@ -40,14 +38,24 @@ func (r *Renderer) healthJobs(keep func(string) bool) []job {
 		jobs = append(jobs, job{out: "owners/" + slug + "/index.html", layout: []string{"_default/owner.html"},
 			page: &Page{Title: o, URL: "owners/" + slug + "/", Kind: "owner", Owner: o, Items: owned[o], Site: r.view, r: r}})
 	}
-	if keep != nil && !slices.ContainsFunc(jobs, func(j job) bool { return keep(j.out) }) {
-		return jobs
-	}
-	rep := health.Make(r.site, r.cfg, r.opts.Now)
-	for _, j := range jobs {
-		j.page.Health = rep
-	}
 	return jobs
+}
+
+// report is the health report, made when a page first asks for it
+// (Page.Health): listing the pages, or rendering others, does not pay
+// for it.
+type report struct {
+	once sync.Once
+	rep  *health.Report
+}
+
+// Health is the report on the health page (nil on other pages).
+func (p *Page) Health() *health.Report {
+	if p.report == nil {
+		return nil
+	}
+	p.report.once.Do(func() { p.report.rep = health.Make(p.r.site, p.r.cfg, p.r.opts.Now) })
+	return p.report.rep
 }
 
 // OwnedItems writes the documents of an owner's page as <li> items, each

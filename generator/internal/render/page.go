@@ -26,8 +26,6 @@ type Page struct {
 	Index *DecisionIndex
 	// Target is the page an alias redirects to.
 	Target *handbook.Document
-	// Health is the report on the health page.
-	Health *health.Report
 	// Owner is the team or person an owner's page lists the documents of.
 	Owner string
 	Site  *SiteView
@@ -36,8 +34,9 @@ type Page struct {
 	Root string
 
 	r        *Renderer
-	absolute bool   // links from the site root (404 pages are served anywhere)
-	root     string // the href of the site root from here, once known ("" before)
+	report   *report // the health page's (Health)
+	absolute bool    // links from the site root (404 pages are served anywhere)
+	root     string  // the href of the site root from here, once known ("" before)
 }
 
 // SiteView is what layouts see as .Site.

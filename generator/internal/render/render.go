@@ -122,12 +122,13 @@ func (r *Renderer) Render(w publish.Writer) int {
 	return r.RenderOnly(w, nil)
 }
 
-// RenderUntil writes every file, as Render does, unless stop reports true
-// first (serve: more changes wait, and the site will be made again): then
-// it makes no more pages, and reports that it did not finish.
-func (r *Renderer) RenderUntil(w publish.Writer, stop func() bool) (written int, done bool) {
+// RenderUntil writes the files keep accepts (nil: all), as RenderOnly
+// does, unless stop reports true first (serve: more changes wait, and the
+// site will be made again): then it makes no more pages, and reports that
+// it did not finish.
+func (r *Renderer) RenderUntil(w publish.Writer, keep func(out string) bool, stop func() bool) (written int, done bool) {
 	var stopped atomic.Bool
-	written = r.render(w, nil, func() bool {
+	written = r.render(w, keep, func() bool {
 		if stopped.Load() || stop() {
 			stopped.Store(true)
 			return true
@@ -286,7 +287,7 @@ func (r *Renderer) allJobs(keep func(string) bool) []job {
 			page: &Page{Title: rp.Title, URL: "paths/" + rp.ID + "/", Kind: "path", Items: rp.Steps, ReadingPath: rp, Site: r.view, r: r}})
 	}
 	jobs = append(jobs, decisionJobs...)
-	jobs = append(jobs, r.healthJobs(keep)...)
+	jobs = append(jobs, r.healthJobs()...)
 	jobs = append(jobs, job{out: "404.html", layout: []string{"404.html"},
 		page: &Page{Title: r.loc.Text("page_not_found"), URL: "404/", Kind: "404", Site: r.view, r: r, absolute: true}})
 	for _, d := range s.Docs {

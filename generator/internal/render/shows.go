@@ -110,3 +110,17 @@ func (r *Renderer) Forget(d *handbook.Document) {
 	r.nav.m = nil
 	r.nav.mu.Unlock()
 }
+
+// Pages lists the output paths of the site's pages, each once.
+func (r *Renderer) Pages() []string {
+	jobs := r.allJobs(nil)
+	seen := make(map[string]bool, len(jobs))
+	out := make([]string, 0, len(jobs))
+	for _, j := range jobs {
+		if !seen[j.out] {
+			seen[j.out] = true
+			out = append(out, j.out)
+		}
+	}
+	return out
+}

@@ -8,9 +8,12 @@
 package theme
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
+	"path"
 	"sort"
+	"strings"
 
 	defaultassets "handbook/assets"
 	defaultlayouts "handbook/layouts"
@@ -19,6 +22,35 @@ import (
 
 // Layouts returns the site's layouts/ over the default layouts.
 func Layouts(site fs.FS) fs.FS { return overlay(site, "layouts", defaultlayouts.FS) }
+
+// OwnLayouts reports whether the site's layouts/ holds a page layout (an
+// .html file, not a shortcode) other than the theme's own, byte for byte:
+// then which pages show what of a document is the site's to decide, and
+// serve rebuilds the whole site after an edit of what pages show (a
+// title, a status), rather than the pages the theme shows it on.
+func OwnLayouts(site fs.FS) bool {
+	top := overlay(site, "layouts", defaultlayouts.FS).(*Overlay).Top
+	if top == nil {
+		return false
+	}
+	own := false
+	_ = fs.WalkDir(top, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			own = true // unreadable: not known to be the theme's
+		}
+		if own {
+			return fs.SkipAll
+		}
+		if d.IsDir() || path.Ext(name) != ".html" || strings.HasPrefix(name, "shortcodes/") || strings.HasPrefix(name, "_shortcodes/") {
+			return nil
+		}
+		mine, err := fs.ReadFile(top, name)
+		theirs, err2 := fs.ReadFile(defaultlayouts.FS, name)
+		own = err != nil || err2 != nil || !bytes.Equal(mine, theirs)
+		return nil
+	})
+	return own
+}
 
 // Assets returns the site's assets/ over the default assets.
 func Assets(site fs.FS) fs.FS { return overlay(site, "assets", defaultassets.FS) }
