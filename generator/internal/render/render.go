@@ -89,6 +89,10 @@ type Renderer struct {
 	edges  map[*handbook.Document]linkEdges
 	// docLines are graph.json's document entries.
 	docLines map[*handbook.Document][]byte
+
+	// list is every page, listed for the questions asked of it (listed).
+	listMu sync.Mutex
+	list   []job
 }
 
 // New prepares a renderer, compiling the layouts in fsys. Template syntax

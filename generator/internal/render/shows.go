@@ -23,7 +23,10 @@ func (r *Renderer) Shows(d *handbook.Document, place int) (out []string, sidebar
 			sidebar = true
 		}
 	}
-	for _, j := range r.allJobs(func(string) bool { return false }) {
+	for _, j := range r.listed() {
+		if j.own {
+			continue
+		}
 		p := j.page
 		if p.Doc == d || p.Target == d || slices.Contains(p.Items, d) ||
 			p.ReadingPath != nil && slices.Contains(p.ReadingPath.Steps, d) {
@@ -88,7 +91,10 @@ func (r *Renderer) ShowsWidely(d *handbook.Document, sidebar bool) []string {
 	var out []string
 	// Every page but the health report's, which is not made.
 	noHealth := func(out string) bool { return !strings.HasPrefix(out, "health/") && !strings.HasPrefix(out, "owners/") }
-	for _, j := range r.allJobs(noHealth) {
+	for _, j := range r.listed() {
+		if !noHealth(j.out) {
+			continue
+		}
 		p := j.page
 		if p.Doc != nil && docs[p.Doc] || len(decs) > 0 && p.Kind == "decisions" || open != nil && p.openSection() == open {
 			out = append(out, j.out)
@@ -111,9 +117,24 @@ func (r *Renderer) Forget(d *handbook.Document) {
 	r.nav.mu.Unlock()
 }
 
+// listed returns every page of the site, as allJobs lists them, made once
+// and kept for the questions asked of the list (Shows, ShowsWidely,
+// Pages), which are of what each page holds, never of titles; no page is
+// rendered from it. Which pages there are and what they hold does not
+// change while a renderer lives: serve's partial rebuilds change titles
+// and links, and a new renderer follows any other edit.
+func (r *Renderer) listed() []job {
+	r.listMu.Lock()
+	defer r.listMu.Unlock()
+	if r.list == nil {
+		r.list = r.allJobs(nil)
+	}
+	return r.list
+}
+
 // Pages lists the output paths of the site's pages, each once.
 func (r *Renderer) Pages() []string {
-	jobs := r.allJobs(nil)
+	jobs := r.listed()
 	seen := make(map[string]bool, len(jobs))
 	out := make([]string, 0, len(jobs))
 	for _, j := range jobs {
