@@ -37,7 +37,9 @@ func shown(o *handbook.Outline) handbook.Outline {
 // their own, first, then (Later) those displayed works out. It returns
 // nil, and the caller goes on with the whole site, for an edit of any
 // other kind, or when the site's own layouts may show documents anywhere
-// (theme.OwnLayouts).
+// (theme.OwnLayouts). Whether the site kept its shape (sameShape: tags
+// can make the first tag page, or empty the last) is checked after the
+// edited page is written; if not, Later writes the whole site.
 func (s *Session) displayEdit(old, st *state, prev map[string][]byte, owed map[string]bool, changed []string, start time.Time) *Update {
 	if old == nil || prev == nil || len(changed) == 0 || old.late > 0 || old.res.Errors > 0 || old.graph == nil {
 		return nil
@@ -62,9 +64,6 @@ func (s *Session) displayEdit(old, st *state, prev map[string][]byte, owed map[s
 		}
 		edits = append(edits, [2]*handbook.Document{a, b})
 	}
-	if !sameShape(was, site) {
-		return nil
-	}
 	st.finish(start)
 	if st.res.Errors > 0 {
 		return nil
@@ -78,18 +77,27 @@ func (s *Session) displayEdit(old, st *state, prev map[string][]byte, owed map[s
 	s.files = prev
 	files, out := s.install(mem.Files())
 	st.res.Written = len(out)
-	st.render.Adopt(old.render, true)
 	// The other pages the edit changes are worked out after the edited
 	// ones are written: by Later, or by the next rebuild if Later does
 	// not run (settle).
 	s.last, s.later = st, owed
-	s.owe = func() (later, gone map[string]bool, ok bool) { return displayed(old, st, edits, first, prev) }
+	s.owe = func() (later, gone map[string]bool, ok bool) {
+		if !sameShape(was, site) {
+			return nil, nil, false
+		}
+		if later, gone, ok = displayed(old, st, edits, first, prev); ok {
+			st.render.Adopt(old.render, true)
+		}
+		return later, gone, ok
+	}
 	u := &Update{Result: st.res, Files: files, Changed: out, gzipped: s.opts.Gzip}
 	u.Later = func() (map[string][]byte, []string) {
 		if s.settle(); s.last != st {
-			// A page the edit made meets a file of the site: the
-			// whole site is written, to report it.
+			// The edit moved more than what pages show, or a page it
+			// made meets a file of the site: the whole site is
+			// written.
 			u.whole = true
+			st.render.Adopt(old.render, false)
 			return s.writeWhole(st, prev, start)
 		}
 		mem := s.memory()
@@ -111,8 +119,9 @@ func (s *Session) displayEdit(old, st *state, prev map[string][]byte, owed map[s
 // settle works out what the last display edit left for after its edited
 // pages, if that is not known yet (Session.owe): its pages join
 // Session.later, and the pages it emptied (a tag's or an owner's) leave
-// the site. When the edit needs the whole site written, the last state
-// goes, and the next rebuild makes everything.
+// the site. When the edit needs the whole site written (it moved more than
+// what pages show: sameShape), the last state goes, and the next rebuild
+// makes everything.
 func (s *Session) settle() {
 	if s.owe == nil {
 		return
