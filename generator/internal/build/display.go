@@ -15,15 +15,31 @@ import (
 
 // shown blanks, in a copy of an outline, the fields that say what pages
 // show of a document and nowhere it stands: its status, owner, authors,
-// deciders, dates, tags, area, summary and horizon, and where keys and
-// values are written. Two outlines that are equal once blanked differ
-// only in what pages show (see displayEdit).
+// deciders, dates, tags, area, summary and horizon, the same of the
+// decisions it makes, and where keys, values and references are written.
+// Two outlines that are equal once blanked differ only in what pages show
+// (see displayEdit).
 func shown(o *handbook.Outline) handbook.Outline {
 	c := *o
 	c.Status, c.Owner, c.Authors, c.Deciders = "", "", nil, nil
 	c.Date, c.Reviewed = time.Time{}, time.Time{}
 	c.Tags, c.Area, c.Summary, c.Horizon = nil, "", "", 0
 	c.KeyOffsets, c.ValueOffsets = nil, nil
+	refs := func(rs []handbook.Ref) []handbook.Ref {
+		out := make([]handbook.Ref, len(rs))
+		for i, r := range rs {
+			out[i] = handbook.Ref{Target: r.Target}
+		}
+		return out
+	}
+	c.Aliases, c.Strategies, c.DesignDocs, c.Supersedes = refs(c.Aliases), refs(c.Strategies), refs(c.DesignDocs), refs(c.Supersedes)
+	if c.SupersededBy != nil {
+		c.SupersededBy = &handbook.Ref{Target: c.SupersededBy.Target}
+	}
+	c.InlineDecisions = make([]handbook.DecisionEntry, len(o.InlineDecisions))
+	for i, e := range o.InlineDecisions {
+		c.InlineDecisions[i] = handbook.DecisionEntry{ID: e.ID, Title: e.Title, Supersedes: refs(e.Supersedes), Inline: e.Inline}
+	}
 	return c
 }
 

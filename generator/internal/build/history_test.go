@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -351,12 +352,37 @@ func TestServeMarksSavedFiles(t *testing.T) {
 		t.Errorf("the sitemap does not date the save")
 	}
 
-	fresh := NewSession(os.DirFS(r.dir), Options{Now: testNow, Source: r.dir, BaseURL: historyBase})
-	want := publish.NewMemory()
-	fresh.Build(want)
-	for p, b := range want.Files() {
-		if string(files[p]) != string(b) {
-			t.Errorf("%s after the rebuild differs from a fresh session's:\n%s", p, diff(string(b), string(files[p])))
+	sameAsFreshSession := func(step string, files map[string][]byte) {
+		t.Helper()
+		fresh := NewSession(os.DirFS(r.dir), Options{Now: testNow, Source: r.dir, BaseURL: historyBase})
+		want := publish.NewMemory()
+		fresh.Build(want)
+		for p, b := range want.Files() {
+			if string(files[p]) != string(b) {
+				t.Errorf("%s: %s differs from a fresh session's:\n%s", step, p, diff(string(b), string(files[p])))
+			}
 		}
 	}
+	sameAsFreshSession("after a body edit", files)
+
+	// An edit of the owner of a committed document: its page and the
+	// pages that show it say it is saved, uncommitted, and who owns it.
+	p := "content/strategies/monolith-to-services.md"
+	src, err := os.ReadFile(filepath.Join(r.dir, p))
+	if err != nil || !bytes.Contains(src, []byte("\nowner: ")) {
+		t.Fatalf("%s has no owner (%v)", p, err)
+	}
+	r.write(p, regexp.MustCompile(`\nowner: [^\n]*`).ReplaceAllString(string(src), "\nowner: Treasury"))
+	if err := os.Chtimes(filepath.Join(r.dir, p), saved, saved); err != nil {
+		t.Fatal(err)
+	}
+	up = s.Rebuild([]string{p})
+	files = up.Complete()
+	if up.Whole() {
+		t.Errorf("an owner edit rebuilt the whole site")
+	}
+	if page := string(files["strategies/monolith-to-services/index.html"]); !uncommitted.MatchString(updatedLine.FindString(page)) || !strings.Contains(page, "Treasury") {
+		t.Errorf("the page whose owner changed: %s", updatedLine.FindString(page))
+	}
+	sameAsFreshSession("after an owner edit", files)
 }
