@@ -183,3 +183,41 @@ func TestSessionOwnLayoutsRebuildWhole(t *testing.T) {
 		sameAsFresh(t, fsys, up, fmt.Sprint("step ", step))
 	}
 }
+
+// The first tag of a site adds the tags page to every page's footer: an
+// edit of what pages show that changes the site's shape writes the edited
+// page first and then the whole site, and so does one whose Later is left
+// to the next edit.
+func TestSessionDisplayEditThatChangesShape(t *testing.T) {
+	doc := func(i int, tags string) []byte {
+		return fmt.Appendf(nil, "---\ntitle: Guide %d\n%s---\nBody %d, see [[guides/g%d]].\n", i, tags, i, (i+1)%4)
+	}
+	fsys := fstest.MapFS{
+		"site.yaml":         {Data: []byte("title: Shape\n")},
+		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nStart.\n")},
+	}
+	for i := range 4 {
+		fsys[fmt.Sprintf("content/guides/g%d.md", i)] = &fstest.MapFile{Data: doc(i, "")}
+	}
+	sess := NewSession(fsys, Options{Now: testNow})
+	sess.Rebuild(nil)
+	edit := func(i int, tags string) *Update {
+		p := fmt.Sprintf("content/guides/g%d.md", i)
+		fsys[p] = &fstest.MapFile{Data: doc(i, tags)}
+		return sess.Rebuild([]string{p})
+	}
+	up := edit(1, "tags: [first]\n")
+	if len(up.Changed) != 1 || up.Later == nil {
+		t.Fatalf("the first tag wrote %v first (Later set: %v)", up.Changed, up.Later != nil)
+	}
+	files, _ := up.Later()
+	up.Files, up.Later = files, nil
+	if !up.Whole() {
+		t.Error("the first tag of the site did not write the whole site")
+	}
+	sameAsFresh(t, fsys, up, "first tag")
+
+	edit(2, "tags: [second]\n") // its Later left
+	edit(1, "")
+	sameAsFresh(t, fsys, edit(2, ""), "the last tag gone")
+}
