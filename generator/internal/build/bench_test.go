@@ -181,7 +181,7 @@ func benchConvert(b *testing.B, docs [][]byte, src int64, md goldmark.Markdown) 
 // registry. Its share of BenchmarkBuild10k is what cross-linking costs.
 func BenchmarkGraph10k(b *testing.B) {
 	fsys := synth.Generate(10_000)
-	st := link(fsys, Options{Now: testNow}, nil)
+	st := link(fsys, Options{Now: testNow}, nil, nil)
 	b.ReportAllocs()
 	var cpu cpuMeter
 	defer cpu.report(b)
@@ -205,7 +205,7 @@ func BenchmarkGraph10k(b *testing.B) {
 // with -cpu 1 for the cost per page without scheduling noise.
 func BenchmarkRender10k(b *testing.B) {
 	fsys := synth.Generate(10_000)
-	st := link(fsys, Options{Now: testNow}, nil)
+	st := link(fsys, Options{Now: testNow}, nil, nil)
 	var diags diag.List
 	bundle := assets.Build(theme.Assets(fsys), assets.Options{Minify: true}, &diags)
 	// A single build lets go of each body once its page is written: every
@@ -251,7 +251,7 @@ func BenchmarkParse10k(b *testing.B) {
 		}
 		diags = diag.List{}
 		cpu.start()
-		parseAll(p, docs, &diags, nil, nil)
+		parseAll(p, docs, &diags, nil, nil, nil)
 		cpu.stop()
 	}
 	cpu.report(b)

@@ -84,7 +84,7 @@ type Result struct {
 // diagnostics, without assets or pages (the decisions command).
 func Link(fsys fs.FS, opts Options) *Result {
 	start := time.Now()
-	st := link(fsys, opts, nil)
+	st := link(fsys, opts, nil, nil)
 	st.waitHistory()
 	st.finish(start)
 	return st.res
@@ -122,7 +122,12 @@ type state struct {
 	siteFiles map[string][]byte
 }
 
-func link(fsys fs.FS, opts Options, cache *parseCache) *state {
+// link runs the stages up to the graph. With a cache, changed, when not
+// nil, names the only files (paths from the site root) that may have
+// changed since the last build, as serve's watcher saw: another file whose
+// size and modification time are what they were keeps its parse unread
+// (parseCache.keep).
+func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) *state {
 	base := &diag.List{}
 	st := &state{res: &Result{}, base: base, cache: cache, fsys: fsys}
 	cfg := config.Load(fsys, base)
@@ -146,7 +151,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache) *state {
 		yaml, _ := fs.ReadFile(fsys, config.FileName)
 		cache.use(st.parser.Words(), sha256.Sum256(yaml))
 	}
-	content.Docs = parseAll(st.parser, content.Docs, base, cache, fsys)
+	content.Docs = parseAll(st.parser, content.Docs, base, cache, changed, fsys)
 	if cache != nil {
 		cache.prune(content.Docs)
 	}
@@ -239,7 +244,7 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	st := link(fsys, opts, cache)
+	st := link(fsys, opts, cache, nil)
 	st.prepare(opts, bundleFor)
 	st.write(w, nil)
 	st.finish(start)
@@ -367,7 +372,7 @@ func all(ms []map[string][]byte) iter.Seq2[string, []byte] {
 // the last run is not parsed again: it shares its earlier parse, and the
 // parse's diagnostics are kept. Without one, a document without its bytes
 // is read from fsys first.
-func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, cache *parseCache, fsys fs.FS) []*handbook.Document {
+func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, cache *parseCache, changed map[string]bool, fsys fs.FS) []*handbook.Document {
 	var scratch sync.Pool // buffers to pack bodies in
 	unread := make([]bool, len(docs))
 	pool.Each(len(docs), func(i int) {
@@ -392,7 +397,7 @@ func parseAll(p *markdown.Parser, docs []*handbook.Document, diags *diag.List, c
 		}
 		var info fs.FileInfo
 		if docs[i].Source == nil {
-			if cache.keep(fsys, docs[i]) {
+			if cache.keep(fsys, docs[i], changed) {
 				return
 			}
 			var ok bool

@@ -51,7 +51,7 @@ func BenchmarkSearchIndexAfterEdit10k(b *testing.B) {
 // 'SearchIndex10k$' -benchtime 3x ./generator/internal/build
 func BenchmarkSearchIndex10k(b *testing.B) {
 	fsys := synth.Generate(10_000)
-	st := link(fsys, Options{Now: testNow}, nil)
+	st := link(fsys, Options{Now: testNow}, nil, nil)
 	var diags diag.List
 	bundle := assets.Build(theme.Assets(fsys), assets.Options{Minify: true}, &diags)
 	b.ReportAllocs()

@@ -146,15 +146,14 @@ func (s *Session) Rebuild(changed []string) *Update {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	s.cache.changed = nil
+	var named map[string]bool
 	if changed != nil {
-		s.cache.changed = make(map[string]bool, len(changed))
+		named = make(map[string]bool, len(changed))
 		for _, p := range changed {
-			s.cache.changed[p] = true
+			named[p] = true
 		}
 	}
-	st := link(s.fsys, opts, s.cache)
-	s.cache.changed = nil
+	st := link(s.fsys, opts, s.cache, named)
 	st.prepare(opts, s.assets)
 	if up := s.displayEdit(old, st, prev, owed, changed, start); up != nil {
 		return up
@@ -307,11 +306,6 @@ type parseCache struct {
 	// label): when the language changes, no parse is reused.
 	words  markdown.Words
 	config [sha256.Size]byte
-	// changed, when not nil, names the only files (paths from the site
-	// root) that may have changed since the last build, as serve's
-	// watcher saw: another file whose size and modification time are
-	// what they were when it was parsed keeps its parse unread (keep).
-	changed map[string]bool
 }
 
 // use forgets every parse made with other words than w, or under another
@@ -346,11 +340,11 @@ type cached struct {
 }
 
 // keep gives d, whose bytes are not read, its cached parse when the file
-// cannot have changed: it is not among the changed files, and its size
-// and modification time are what they were when it was read. It reports
-// whether it did.
-func (c *parseCache) keep(fsys fs.FS, d *handbook.Document) bool {
-	if c.changed == nil || c.changed[d.SourcePath] {
+// cannot have changed: changed names the files that may have (nil: any),
+// d's is not among them, and its size and modification time are what
+// they were when it was read. It reports whether it did.
+func (c *parseCache) keep(fsys fs.FS, d *handbook.Document, changed map[string]bool) bool {
+	if changed == nil || changed[d.SourcePath] {
 		return false
 	}
 	c.mu.Lock()
