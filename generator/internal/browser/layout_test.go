@@ -307,7 +307,7 @@ func TestTableOfContents(t *testing.T) {
 
 // TestDecisionTable: the decision index is a table that sorts by a click
 // on a column's header (aria-sort says how, the address keeps it), keeps
-// its dates whole, and on a phone fits the screen.
+// its dates whole, and fits the page at every width.
 func TestDecisionTable(t *testing.T) {
 	srv := serve(t, demo(t))
 	tb := newTab(t, srv)
@@ -373,23 +373,31 @@ func TestDecisionTable(t *testing.T) {
 	if len(statuses) == 0 || statuses[0] != "accepted" || statuses[len(statuses)-1] == "accepted" {
 		t.Errorf("sorted by status: %v, want accepted first", statuses)
 	}
-	for _, w := range []int64{1280, 390} {
-		phone := newTab(t, srv, chromedp.EmulateViewport(w, 844))
-		phone.open("/decisions/")
-		type fit struct {
-			ScrollW, ClientW float64
-			Broken           []string
-		}
-		f := eval[fit](phone, `({
-			ScrollW: document.documentElement.scrollWidth,
-			ClientW: document.documentElement.clientWidth,
-			Broken: Array.from(document.querySelectorAll("table.decision-table time")).filter(t => t.getClientRects().length > 1 || t.getBoundingClientRect().height > 30).map(t => t.textContent),
-		})`)
-		if f.ScrollW > f.ClientW {
-			t.Errorf("%d px: the decision index scrolls sideways (%.0f in %.0f)", w, f.ScrollW, f.ClientW)
-		}
-		if len(f.Broken) > 0 {
-			t.Errorf("%d px: dates broken across lines: %v", w, f.Broken)
+	// At every width, beside the sidebar or not, the index and the
+	// recurring decisions fit the page, and a title has room to be read.
+	for _, page := range []string{"/decisions/", "/decisions/recurring/"} {
+		for _, w := range []int64{1280, 1024, 800, 390} {
+			tab := newTab(t, srv, chromedp.EmulateViewport(w, 844))
+			tab.open(page)
+			type fit struct {
+				ScrollW, ClientW, Title float64
+				Broken                  []string
+			}
+			f := eval[fit](tab, `({
+				ScrollW: document.documentElement.scrollWidth,
+				ClientW: document.documentElement.clientWidth,
+				Title: document.querySelector("table.decision-table .d-title").getBoundingClientRect().width,
+				Broken: Array.from(document.querySelectorAll("table.decision-table time")).filter(t => t.getClientRects().length > 1 || t.getBoundingClientRect().height > 30).map(t => t.textContent),
+			})`)
+			if f.ScrollW > f.ClientW {
+				t.Errorf("%s at %d px scrolls sideways (%.0f in %.0f)", page, w, f.ScrollW, f.ClientW)
+			}
+			if f.Title < 192 {
+				t.Errorf("%s at %d px: the title column is %.0f px wide, want at least 12rem", page, w, f.Title)
+			}
+			if len(f.Broken) > 0 {
+				t.Errorf("%s at %d px: dates broken across lines: %v", page, w, f.Broken)
+			}
 		}
 	}
 }
