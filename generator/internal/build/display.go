@@ -47,17 +47,19 @@ func shown(o *handbook.Outline) handbook.Outline {
 // status, owner, tags, dates, area, summary: see shown), not of what they
 // say or where they stand. st is the site linked anew, old the last one
 // and prev its pages; owed are the pages an earlier partial rebuild left
-// for its Later, which did not run. Lists, tag and owner pages, related pages and the
-// decision index follow those fields, so the whole site is linked again;
-// but only the pages that may show the edited documents are rendered:
-// their own, first, then (Later) those displayed works out. It returns
-// nil, and the caller goes on with the whole site, for an edit of any
-// other kind, or when the site's own layouts may show documents anywhere
-// (theme.OwnLayouts). Whether the site kept its shape (sameShape: tags
-// can make the first tag page, or empty the last) is checked after the
-// edited page is written; if not, Later writes the whole site.
+// for its Later, which did not run. Lists, tag and owner pages, related
+// pages and the decision index follow those fields, so the whole site is
+// linked again; but only the pages that may show the edited documents are
+// rendered: their own, first, then (Later) those displayed works out. It
+// returns nil, and the caller goes on with the whole site, for an edit of
+// any other kind, when the stages after the graph report anything (their
+// diagnostics come with writing the whole site), or when the site's own
+// layouts may show documents anywhere (theme.OwnLayouts). Whether the site
+// kept its shape (sameShape: tags can make the first tag page, or empty
+// the last) is checked after the edited page is written; if not, Later
+// writes the whole site.
 func (s *Session) displayEdit(old, st *state, prev map[string][]byte, owed map[string]bool, changed []string, start time.Time) *Update {
-	if old == nil || prev == nil || len(changed) == 0 || old.late > 0 || old.res.Errors > 0 || old.graph == nil {
+	if old == nil || prev == nil || len(changed) == 0 || old.late > 0 || old.res.Errors > 0 || old.graph == nil || len(st.lateDiags.All()) > 0 {
 		return nil
 	}
 	cfg, was, site := st.res.Config, old.res.Site, st.res.Site
