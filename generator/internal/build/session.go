@@ -153,8 +153,12 @@ func (s *Session) Rebuild(changed []string) *Update {
 			named[p] = true
 		}
 	}
+	settings := s.cache.config
 	st := link(s.fsys, opts, s.cache, named)
 	st.prepare(opts, s.assets)
+	if s.cache.config != settings {
+		old = nil // site.yaml changed: nothing of the last site is taken over
+	}
 	if up := s.displayEdit(old, st, prev, owed, changed, start); up != nil {
 		return up
 	}

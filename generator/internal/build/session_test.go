@@ -425,6 +425,12 @@ func TestSessionSiteYAMLEditParsesAgain(t *testing.T) {
 	sess.Rebuild(nil)
 	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nraw_html: all\nsections:\n  notes: decision\n")}
 	sameAsFresh(t, fsys, sess.Rebuild([]string{"site.yaml"}), "raw_html and a section's kind changed")
+	// Another language: the theme's words, and the kinds' names in the
+	// search index, follow.
+	fsys["content/notes/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: 検索の語\n---\n日本語の文章を検索する。\n")}
+	sameAsFresh(t, fsys, sess.Rebuild([]string{"content/notes/b.md"}), "a Japanese document")
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nlanguage: ja\nraw_html: all\nsections:\n  notes: decision\n")}
+	sameAsFresh(t, fsys, sess.Rebuild([]string{"site.yaml"}), "the language changed")
 }
 
 // A rebuild after a save reads only the files that may have changed: the
