@@ -2,10 +2,11 @@ package build
 
 import (
 	"fmt"
-	"handbook/generator/internal/sitepath"
+	"io"
 	"sync"
 
 	"handbook/generator/internal/publish"
+	"handbook/generator/internal/sitepath"
 )
 
 // claims passes writes through to a Writer and refuses a second file at
@@ -36,6 +37,23 @@ func (c *collision) Error() string {
 
 // WriteFile implements publish.Writer.
 func (c *claims) WriteFile(p string, data []byte) error {
+	if err := c.claim(p); err != nil {
+		return err
+	}
+	return c.w.WriteFile(p, data)
+}
+
+// StreamFile implements publish.Streamer, in parts when the Writer
+// underneath takes them.
+func (c *claims) StreamFile(p string, fill func(io.Writer) error) error {
+	if err := c.claim(p); err != nil {
+		return err
+	}
+	return publish.Stream(c.w, p, fill)
+}
+
+// claim takes the path p, or reports the file that took it first.
+func (c *claims) claim(p string) error {
 	k := sitepath.Fold(p)
 	c.mu.Lock()
 	other, taken := c.seen[k]
@@ -46,5 +64,5 @@ func (c *claims) WriteFile(p string, data []byte) error {
 	if taken {
 		return &collision{path: p, other: other}
 	}
-	return c.w.WriteFile(p, data)
+	return nil
 }

@@ -1,11 +1,13 @@
 package publish
 
 import (
+	"bufio"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"handbook/generator/internal/sitepath"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -283,6 +285,41 @@ func recoverLeftovers(final string) {
 
 // WriteFile implements Writer.
 func (d *Dir) WriteFile(p string, data []byte) error {
+	if err := d.writable(p); err != nil {
+		return err
+	}
+	return d.fail(os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, 0o644))
+}
+
+// StreamFile implements Streamer: the file is written as fill makes it,
+// through a buffer, and removed again if fill or a write fails.
+func (d *Dir) StreamFile(p string, fill func(io.Writer) error) error {
+	if err := d.writable(p); err != nil {
+		return err
+	}
+	name := filepath.Join(d.tmp, filepath.FromSlash(p))
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return d.fail(err)
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(name)
+		return d.fail(err)
+	}
+	return nil
+}
+
+// writable checks that a file may be written at the site path p, and
+// makes the folders above it.
+func (d *Dir) writable(p string) error {
 	if err := sitepath.Check(p); err != nil {
 		return err
 	}
@@ -295,10 +332,7 @@ func (d *Dir) WriteFile(p string, data []byte) error {
 	if stopped != nil {
 		return ErrStopped
 	}
-	if err := d.mkdirs(path.Dir(p)); err != nil {
-		return d.fail(err)
-	}
-	return d.fail(os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, 0o644))
+	return d.fail(d.mkdirs(path.Dir(p)))
 }
 
 // mkdirs makes the folder dir (a site path, "." for the root) and those

@@ -3,10 +3,12 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -226,5 +228,55 @@ func TestDirStopsAfterAFullDisk(t *testing.T) {
 	}
 	if err := d.WriteFile("b.html", []byte("x")); !errors.Is(err, ErrStopped) {
 		t.Errorf("a write after a full disk = %v, want ErrStopped", err)
+	}
+}
+
+// TestStream: a file made in parts is written as it comes into a folder
+// build, and gathered for an in-memory one; a file whose making fails is
+// not left half-written, and a path outside the site is refused.
+func TestStream(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	d, err := NewDir(out, Guard{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := func(w io.Writer) error {
+		for i := range 3000 {
+			if _, err := fmt.Fprintf(w, "part %d\n", i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var want strings.Builder
+	_ = parts(&want)
+	if err := Stream(d, "data/graph.json", parts); err != nil {
+		t.Fatal(err)
+	}
+	broken := errors.New("the maker failed")
+	if err := Stream(d, "data/half.json", func(w io.Writer) error {
+		_, _ = io.WriteString(w, strings.Repeat("x", 100<<10)) // past the buffer: on disk
+		return broken
+	}); !errors.Is(err, broken) {
+		t.Errorf("a failed stream: %v, want the maker's error", err)
+	}
+	if err := Stream(d, "../outside.json", parts); err == nil {
+		t.Error("a path outside the site was streamed")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, filepath.Join(out, "data", "graph.json")); got != want.String() {
+		t.Errorf("the streamed file holds %d bytes, want %d", len(got), want.Len())
+	}
+	if _, err := os.Stat(filepath.Join(out, "data", "half.json")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed stream left its file: %v", err)
+	}
+	m := NewMemory()
+	if err := Stream(m, "data/graph.json", parts); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := m.Get("data/graph.json"); string(got) != want.String() {
+		t.Errorf("in memory the streamed file holds %d bytes, want %d", len(got), want.Len())
 	}
 }

@@ -16,9 +16,11 @@ package publish
 
 import (
 	"bytes"
-	"handbook/generator/internal/sitepath"
+	"io"
 	"sort"
 	"sync"
+
+	"handbook/generator/internal/sitepath"
 )
 
 // Writer receives the files of a site.
@@ -27,6 +29,28 @@ type Writer interface {
 	// root. It must not keep data after it returns: the caller reuses it
 	// for the next file.
 	WriteFile(p string, data []byte) error
+}
+
+// Streamer is a Writer that also takes a file in parts, each written as
+// it is made, so that a large file (graph.json) is never held whole.
+type Streamer interface {
+	Writer
+	// StreamFile stores at the slash path p what fill writes to w: the
+	// file is complete once fill returns nil and StreamFile does too.
+	StreamFile(p string, fill func(w io.Writer) error) error
+}
+
+// Stream stores at p, through w, what fill writes: in parts when w is a
+// Streamer, else gathered and handed to WriteFile.
+func Stream(w Writer, p string, fill func(io.Writer) error) error {
+	if s, ok := w.(Streamer); ok {
+		return s.StreamFile(p, fill)
+	}
+	var b bytes.Buffer
+	if err := fill(&b); err != nil {
+		return err
+	}
+	return w.WriteFile(p, b.Bytes())
 }
 
 // Memory is an in-memory Writer, safe for concurrent use.

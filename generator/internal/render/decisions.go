@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"slices"
 	"sort"
 	"strconv"
@@ -253,20 +254,24 @@ type linkEdges struct {
 	json  []byte
 }
 
-// graphFile writes graph.json: one line per document and per link, so that
-// it stays readable and each document's part can be kept between serve's
-// rebuilds.
-func (r *Renderer) graphFile() []byte {
+// writeGraph writes graph.json to w: one line per document and per link,
+// so that it stays readable and each document's part can be kept between
+// serve's rebuilds.
+func (r *Renderer) writeGraph(w io.Writer) error {
 	s := r.site
 	lines := make([][]byte, len(s.Docs))
 	pool.Each(len(s.Docs), func(i int) { lines[i] = r.docLine(s.Docs[i]) })
-	size := 256 + 64*len(s.Decisions)
-	for i, d := range s.Docs {
-		// A link's entry is about as long as its document's line.
-		size += len(lines[i]) * (2 + len(d.Links) + len(d.Refs)) / 2
-	}
+	// The file is made in a buffer of some tens of kilobytes, handed to
+	// w whenever it fills: a large handbook's graph is never held whole.
 	var b bytes.Buffer
-	b.Grow(size)
+	var err error
+	flush := func(all bool) {
+		if err == nil && (all || b.Len() >= 48<<10) {
+			_, err = w.Write(b.Bytes())
+			b.Reset()
+		}
+	}
+	b.Grow(64 << 10)
 	b.WriteString("{\n  \"documents\": [")
 	for i, line := range lines {
 		if i > 0 {
@@ -274,6 +279,7 @@ func (r *Renderer) graphFile() []byte {
 		}
 		b.WriteString("\n    ")
 		b.Write(line)
+		flush(false)
 	}
 	lines = nil
 	b.WriteString("\n  ],\n  \"links\": [")
@@ -290,6 +296,7 @@ func (r *Renderer) graphFile() []byte {
 			} else {
 				b.Truncate(n)
 			}
+			flush(false)
 			continue
 		}
 		e := r.docEdges(d)
@@ -301,6 +308,7 @@ func (r *Renderer) graphFile() []byte {
 		}
 		first = false
 		b.Write(e)
+		flush(false)
 	}
 	b.WriteString("\n  ],\n  \"decisions\": [")
 	for i, d := range s.Decisions {
@@ -308,6 +316,7 @@ func (r *Renderer) graphFile() []byte {
 			b.WriteByte(',')
 		}
 		writeJSONString(&b, d.ID, true)
+		flush(false)
 	}
 	b.WriteString("],\n  \"supersedes\": [")
 	first = true
@@ -320,9 +329,11 @@ func (r *Renderer) graphFile() []byte {
 			b.WriteString("\n    ")
 			writeGraphLink(&b, graphLink{From: d.ID, To: x.ID})
 		}
+		flush(false)
 	}
 	b.WriteString("\n  ]\n}\n")
-	return b.Bytes()
+	flush(true)
+	return err
 }
 
 // docLine is d's entry in graph.json's documents; front matter alone

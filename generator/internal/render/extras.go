@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"time"
 )
 
@@ -15,6 +16,9 @@ type extra struct {
 	// until write returns false; name stands for them all when extras
 	// are kept or not.
 	files func(write func(name string, b []byte) bool)
+	// stream, when set, makes the file in parts, written as they are
+	// made (publish.Stream): a file too large to hold whole.
+	stream func(w io.Writer) error
 }
 
 // extras lists the files that are not pages: sitemap.xml, feed.xml, the
@@ -23,7 +27,7 @@ type extra struct {
 func (r *Renderer) extras(keep func(string) bool) []extra {
 	var out []extra
 	for _, f := range []extra{
-		{name: "graph.json", make: r.graphFile},
+		{name: "graph.json", stream: r.writeGraph},
 		{name: SearchFile, files: r.searchFiles},
 		{name: "sitemap.xml", make: r.sitemap},
 		{name: "feed.xml", make: r.feed},

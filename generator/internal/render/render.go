@@ -169,6 +169,16 @@ func (r *Renderer) render(w publish.Writer, keep func(out string) bool, stop fun
 		}
 		if i >= at && i < at+len(extras) {
 			f := extras[i-at]
+			if f.stream != nil {
+				if err := publish.Stream(w, f.name, f.stream); err != nil {
+					if !errors.Is(err, publish.ErrStopped) {
+						r.diags.Errorf(f.name, -1, "", "cannot write: %v", err)
+					}
+					return
+				}
+				written.Add(1)
+				return
+			}
 			if f.files != nil {
 				f.files(func(name string, b []byte) bool {
 					if err := w.WriteFile(name, b); err != nil {
