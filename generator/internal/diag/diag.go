@@ -170,7 +170,17 @@ func (l *List) All() []Diagnostic {
 	out := make([]Diagnostic, len(l.diags))
 	copy(out, l.diags)
 	l.mu.Unlock()
-	l.resolve(out)
+	if l.resolve(out) {
+		// The positions are kept: reading the list again reads no file
+		// again.
+		l.mu.Lock()
+		for i := range out {
+			if l.diags[i].Line == 0 {
+				l.diags[i].Line, l.diags[i].Col = out[i].Line, out[i].Col
+			}
+		}
+		l.mu.Unlock()
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Path != b.Path {
@@ -198,12 +208,14 @@ func (l *List) All() []Diagnostic {
 }
 
 // resolve fills the line and column of every diagnostic that has an offset
-// and no line. The diagnostics of a file are visited in offset order, so
-// that each line is found by binary search in the file's line index and
-// each column is counted from the previous diagnostic on the same line:
-// the cost is the file's size once, not once per diagnostic, even when the
-// file is one long line.
-func (l *List) resolve(ds []Diagnostic) {
+// and no line, and reports whether there was any. The diagnostics of a
+// file are visited in offset order, so that each line is found by binary
+// search in the file's line index and each column is counted from the
+// previous diagnostic on the same line: the cost is the file's size once,
+// not once per diagnostic, even when the file is one long line. An index
+// not built before is not kept: a run with warnings in most of a large
+// handbook's files would otherwise end holding all their bytes.
+func (l *List) resolve(ds []Diagnostic) bool {
 	var todo []int
 	for i := range ds {
 		if ds[i].Line == 0 && ds[i].Offset >= 0 {
@@ -211,7 +223,7 @@ func (l *List) resolve(ds []Diagnostic) {
 		}
 	}
 	if len(todo) == 0 {
-		return
+		return false
 	}
 	sort.Slice(todo, func(a, b int) bool {
 		da, db := &ds[todo[a]], &ds[todo[b]]
@@ -229,7 +241,7 @@ func (l *List) resolve(ds []Diagnostic) {
 	for k, i := range todo {
 		d := &ds[i]
 		if k == 0 || d.Path != path {
-			path, lines, line = d.Path, l.Lines(d.Path), 0
+			path, lines, line = d.Path, l.index(d.Path), 0
 		}
 		if lines == nil {
 			continue
@@ -245,6 +257,23 @@ func (l *List) resolve(ds []Diagnostic) {
 		prev = off
 		d.Line, d.Col = line, col
 	}
+	return true
+}
+
+// index returns the line index of path's bytes: the one Lines keeps, or
+// one built for the caller alone.
+func (l *List) index(path string) *Lines {
+	src := l.Source(path)
+	if src == nil {
+		return nil
+	}
+	l.mu.Lock()
+	ix := l.lines[path]
+	l.mu.Unlock()
+	if ix != nil && ix.same(src) {
+		return ix
+	}
+	return NewLines(src)
 }
 
 // Lines returns the line index of path's bytes (registered with AddSource,

@@ -165,3 +165,29 @@ func BenchmarkPositions(b *testing.B) {
 		}
 	}
 }
+
+// TestListReadsEachFileOnce: positions in files the list reads through
+// Sources (a build's, whose documents' bytes are gone) are found reading
+// each file once, and kept; the bytes are not, so that a run with warnings
+// in every file of a large handbook does not end holding them all.
+func TestListReadsEachFileOnce(t *testing.T) {
+	files := map[string]string{"a.md": "one\ntwo\nthree\n", "b.md": "x\ny\n"}
+	reads := map[string]int{}
+	l := List{Sources: func(p string) []byte { reads[p]++; return []byte(files[p]) }}
+	l.Errorf("a.md", 4, "", "two")
+	l.Errorf("a.md", 8, "", "three")
+	l.Errorf("b.md", 2, "", "y")
+	for range 3 {
+		for _, d := range l.All() {
+			if want := map[string]int{"two": 2, "three": 3, "y": 2}[d.Message]; d.Line != want || d.Col != 1 {
+				t.Errorf("%s at %d:%d, want %d:1", d.Message, d.Line, d.Col, want)
+			}
+		}
+	}
+	if reads["a.md"] != 1 || reads["b.md"] != 1 {
+		t.Errorf("files read %v times, want once each", reads)
+	}
+	if len(l.lines) != 0 {
+		t.Errorf("the list keeps the line index (and bytes) of %d files", len(l.lines))
+	}
+}
