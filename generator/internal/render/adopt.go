@@ -14,10 +14,10 @@ import (
 // inputs are the same, see searchRow) and the dictionary they are
 // numbered by. With index, it takes over the index old last wrote too,
 // when the site has the same documents in the same order and the same
-// settings: the renderer
-// then writes only the index files whose bytes change, and the caller
-// keeps the others from the last site. Both renderers must be serve's
-// (Options.Rebuilds), and old is not used after.
+// settings: the renderer then writes only the index files whose bytes
+// change, and the caller keeps the others from the last site. Both
+// renderers must be serve's (Options.Rebuilds), and old renders nothing
+// after.
 func (r *Renderer) Adopt(old *Renderer, index bool) {
 	if !r.opts.Rebuilds || !old.opts.Rebuilds || old == r {
 		return
