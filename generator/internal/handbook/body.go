@@ -81,6 +81,13 @@ func (b *Body) Release() {
 	b.HTML, b.packed = "", nil
 }
 
+// ReleaseText lets go of the search text, as Release does of the HTML,
+// once the search index has read it: WordsText is "" after, and WordsLen
+// 0.
+func (b *Body) ReleaseText() {
+	b.Words, b.packedWords = "", nil
+}
+
 // SameAs reports whether b and o say the same at any offset: the same
 // HTML, text and counts, and the same links in the same forms, wherever
 // in the file each is written (an edit of front matter moves the body

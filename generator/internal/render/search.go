@@ -550,6 +550,13 @@ func (r *Renderer) searchFiles(write func(name string, b []byte) bool) {
 		}
 		b.WriteByte(']')
 		end("s"+strconv.Itoa(g), b)
+		if !r.opts.Rebuilds {
+			// A single build reads no body's text again: it lets go
+			// of it here, before the postings are laid out.
+			for i := lo; i < hi; i++ {
+				docs[i].ReleaseText()
+			}
+		}
 	})
 	// changed lists the documents whose rows changed since serve last
 	// wrote the index, when the documents are the same ones.
