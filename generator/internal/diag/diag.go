@@ -241,7 +241,8 @@ func (l *List) resolve(ds []Diagnostic) bool {
 	for k, i := range todo {
 		d := &ds[i]
 		if k == 0 || d.Path != path {
-			path, lines, line = d.Path, l.index(d.Path), 0
+			lines, _ = l.index(d.Path)
+			path, line = d.Path, 0
 		}
 		if lines == nil {
 			continue
@@ -260,37 +261,31 @@ func (l *List) resolve(ds []Diagnostic) bool {
 	return true
 }
 
-// index returns the line index of path's bytes: the one Lines keeps, or
-// one built for the caller alone.
-func (l *List) index(path string) *Lines {
+// index returns the line index of path's bytes (nil when the list has
+// none): the one Lines keeps, and kept true, or one built for the caller
+// alone.
+func (l *List) index(path string) (ix *Lines, kept bool) {
 	src := l.Source(path)
 	if src == nil {
-		return nil
+		return nil, false
 	}
 	l.mu.Lock()
-	ix := l.lines[path]
+	ix = l.lines[path]
 	l.mu.Unlock()
 	if ix != nil && ix.same(src) {
-		return ix
+		return ix, true
 	}
-	return NewLines(src)
+	return NewLines(src), false
 }
 
 // Lines returns the line index of path's bytes (registered with AddSource,
 // or given by Sources), or nil when the list has none. The index is built
 // on first use and kept while the bytes are the same.
 func (l *List) Lines(path string) *Lines {
-	src := l.Source(path)
-	if src == nil {
-		return nil
-	}
-	l.mu.Lock()
-	ix := l.lines[path]
-	l.mu.Unlock()
-	if ix != nil && ix.same(src) {
+	ix, kept := l.index(path)
+	if ix == nil || kept {
 		return ix
 	}
-	ix = NewLines(src)
 	l.mu.Lock()
 	if l.lines == nil {
 		l.lines = map[string]*Lines{}
