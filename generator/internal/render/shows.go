@@ -89,7 +89,8 @@ func (r *Renderer) ShowsWidely(d *handbook.Document, sidebar bool) []string {
 		return nil
 	}
 	var out []string
-	// Every page but the health report's, which is not made.
+	// Every page but the health report's, which the callers write after
+	// every edit, and the owners' pages, which Shows names when they list d.
 	noHealth := func(out string) bool { return !strings.HasPrefix(out, "health/") && !strings.HasPrefix(out, "owners/") }
 	for _, j := range r.listed() {
 		if !noHealth(j.out) {
