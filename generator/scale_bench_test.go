@@ -37,7 +37,8 @@ import (
 const runEnv = "HANDBOOK_BENCH_RUN"
 
 // TestMain runs the handbook command in place of the tests when runEnv is
-// set, so that a benchmark can measure the command in a process of its own.
+// set, so that a benchmark can measure the command in a process of its own,
+// and the floor (see floor) when floorEnv is.
 func TestMain(m *testing.M) {
 	if a := os.Getenv(runEnv); a != "" {
 		var args []string
@@ -46,6 +47,18 @@ func TestMain(m *testing.M) {
 			os.Exit(2)
 		}
 		os.Exit(run(args, os.Stdout, os.Stderr))
+	}
+	if a := os.Getenv(floorEnv); a != "" {
+		var dirs []string
+		if err := json.Unmarshal([]byte(a), &dirs); err != nil || len(dirs) != 2 {
+			fmt.Fprintf(os.Stderr, "%s: want [content, out], got %s\n", floorEnv, a)
+			os.Exit(2)
+		}
+		if err := floor(dirs[0], dirs[1]); err != nil {
+			fmt.Fprintf(os.Stderr, "floor: %v\n", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
 	}
 	code := m.Run()
 	if kept != "" {
