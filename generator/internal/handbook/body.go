@@ -65,6 +65,27 @@ func packedLen(s string, packed []byte) int {
 // HTMLText returns the rendered body: HTML, or the packed HTML unpacked.
 func (b *Body) HTMLText() string { return unpack(b.HTML, b.packed) }
 
+// AppendHTML appends the rendered body to dst and returns it: unlike
+// HTMLText it unpacks into memory the caller may use again.
+func (b *Body) AppendHTML(dst []byte) []byte { return appendUnpacked(dst, b.HTML, b.packed) }
+
+// appendUnpacked appends unpack(s, packed) to dst.
+func appendUnpacked(dst []byte, s string, packed []byte) []byte {
+	if packed == nil {
+		return append(dst, s...)
+	}
+	n, err := s2.DecodedLen(packed)
+	if err != nil {
+		return dst
+	}
+	dst = slices.Grow(dst, n)
+	out, err := s2.Decode(dst[len(dst):len(dst)+n], packed)
+	if err != nil {
+		return dst
+	}
+	return dst[:len(dst)+len(out)]
+}
+
 // HTMLLen is len(b.HTMLText()), without unpacking.
 func (b *Body) HTMLLen() int { return packedLen(b.HTML, b.packed) }
 

@@ -21,6 +21,9 @@ func TestPackKeepsTheBody(t *testing.T) {
 		if got := b.WordsText(); got != html+" words" || b.WordsLen() != len(got) {
 			t.Errorf("packed search text of %d bytes reads back as %d bytes", len(html)+6, len(got))
 		}
+		if got := string(b.AppendHTML([]byte("before:"))); got != "before:"+html {
+			t.Errorf("AppendHTML of a body of %d bytes gives %d bytes after the prefix", len(html), len(got)-7)
+		}
 		if b.HTMLLen() != len(html) {
 			t.Errorf("HTMLLen = %d, want %d", b.HTMLLen(), len(html))
 		}

@@ -26,6 +26,7 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/util"
 
@@ -77,6 +78,8 @@ type Renderer struct {
 	nav    navCache
 	// buffers hold pages while they are written; a Writer keeps no page.
 	buffers sync.Pool
+	// scratch holds packed text while it is read (a *[]byte).
+	scratch sync.Pool
 
 	// Caches kept across serve's partial rebuilds, valid while the site's
 	// documents are the same objects (a full rebuild makes a new Renderer).
@@ -101,6 +104,7 @@ func New(site *handbook.Site, cfg *config.Site, layouts fs.FS, bundle *assets.Bu
 	r := &Renderer{site: site, cfg: cfg, bundle: bundle, opts: opts, diags: diags,
 		rows: map[*handbook.Document]*searchRow{}, edges: map[*handbook.Document]linkEdges{}, docLines: map[*handbook.Document][]byte{}}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
+	r.scratch.New = func() any { return new([]byte) }
 	if r.opts.Locale == nil {
 		r.opts.Locale = i18n.Load(i18n.Sources{Builtin: defaulti18n.FS}, "en", i18n.Position{}, nil)
 	}
@@ -372,9 +376,14 @@ func Rel(from, to string) string {
 
 // body fills the link slots of d's HTML with hrefs relative to page URL from.
 func (r *Renderer) body(d *handbook.Document, p *Page) template.HTML {
-	h := d.HTMLText()
+	// The packed HTML is read into a buffer used again, and only the
+	// page's body, its slots filled, is a string of its own.
+	scratch := r.scratch.Get().(*[]byte)
+	defer r.scratch.Put(scratch)
+	*scratch = d.AppendHTML((*scratch)[:0])
+	h := unsafe.String(unsafe.SliceData(*scratch), len(*scratch))
 	if strings.IndexByte(h, 0) < 0 {
-		return template.HTML(h)
+		return template.HTML(strings.Clone(h))
 	}
 	var b strings.Builder
 	b.Grow(len(h) + 64*len(d.Links))
