@@ -187,7 +187,7 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 	d.report(res.Diags.All(), res)
 	switch {
 	case changed == nil:
-		fmt.Fprintf(d.log, "built in %s: %s\n", took, res.Summary())
+		fmt.Fprintf(d.log, "built %s\n", res.Summary())
 	case ev.CSS != "":
 		fmt.Fprintf(d.log, "rebuilt in %s: stylesheet swapped\n", took)
 	default:

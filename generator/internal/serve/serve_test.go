@@ -679,3 +679,27 @@ func TestOwnerEditReloadsItsPageFirst(t *testing.T) {
 	contains(t, d.page("/a/"), "team-b")
 	contains(t, d.page("/owners/team-c/"), "a file of the content")
 }
+
+// TestFirstBuildLine: the terminal's line for the first build gives the
+// site's summary and its time, once.
+func TestFirstBuildLine(t *testing.T) {
+	var log strings.Builder
+	var mu sync.Mutex
+	startServeWith(t, site, func(o *Options) {
+		o.Log = writerFunc(func(b []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return log.Write(b) })
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	var line string
+	for l := range strings.SplitSeq(log.String(), "\n") {
+		if strings.HasPrefix(l, "built ") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, " documents (") {
+		t.Fatalf("no summary of the first build:\n%s", log.String())
+	}
+	if n := len(regexp.MustCompile(`\b[0-9.]+(µs|ms|s)\b`).FindAllString(line, -1)); n != 1 {
+		t.Errorf("the first build's line gives %d times, want 1: %s", n, line)
+	}
+}
