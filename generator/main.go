@@ -461,7 +461,7 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 		health.WriteText(stdout, rep)
 	}
 	if res.Errors > 0 {
-		fmt.Fprintf(stderr, "the handbook has %d errors; handbook check lists them\n", res.Errors)
+		fmt.Fprintf(stderr, "the handbook has %s; handbook check lists them\n", diag.Plural(res.Errors, "error", "errors"))
 	}
 	if *failOn == "due" && len(rep.Due) > 0 {
 		return exitContent

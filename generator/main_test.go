@@ -98,6 +98,38 @@ func TestBinaryBuildsADirectoryWithOnlyContent(t *testing.T) {
 	if err != nil || !bytes.Contains(b, []byte(`<h1 id="hello">Hello</h1>`)) {
 		t.Fatalf("hello page not built: %v", err)
 	}
+	if !strings.Contains(r.stdout, ": 1 document (1 Page); 0 decisions; 0 links;") || !strings.Contains(r.stdout, "; 0 warnings; 0 errors;") {
+		t.Errorf("the summary does not count one document:\n%s", r.stdout)
+	}
+}
+
+// TestBinaryOnMarkdownKeptElsewhere: a first run in a repository whose
+// Markdown is not in content/ (READMEs at the top and in folders) says so,
+// and names the content_dir that reads it; with it, the build publishes
+// the READMEs as their folders' pages.
+func TestBinaryOnMarkdownKeptElsewhere(t *testing.T) {
+	src := t.TempDir()
+	write(t, src, "README.md", "# Acme engineering\n\nSee [the guide](docs/guide.md).\n")
+	write(t, src, "docs/README.md", "# Docs\n\nBack [home](../README.md).\n")
+	write(t, src, "docs/guide.md", "# Guide\n\nRead the [docs](README.md).\n")
+	r := runBin(t, "build", "--source", src)
+	if r.code != 1 || !strings.Contains(r.stderr, "content: error: no content/ folder") ||
+		!strings.Contains(r.stderr, "at the top (1 file), in docs/ (2 files): write `content_dir: .` in site.yaml") {
+		t.Fatalf("exit %d, want 1 and the content_dir to write:\n%s", r.code, r.stderr)
+	}
+	if strings.Contains(r.stderr, "permissions") {
+		t.Errorf("a missing content folder is blamed on permissions:\n%s", r.stderr)
+	}
+	write(t, src, "site.yaml", "content_dir: .\n")
+	if r := runBin(t, "build", "--source", src); r.code != 0 {
+		t.Fatalf("with content_dir: . the build fails, exit %d\n%s", r.code, r.stderr)
+	}
+	for p, want := range map[string]string{"index.html": `See <a href="docs/guide/">`, "docs/index.html": `Back <a href="../">home`, "docs/guide/index.html": `Read the <a href="../../docs/">docs`} {
+		b, err := os.ReadFile(filepath.Join(src, "public", filepath.FromSlash(p)))
+		if err != nil || !bytes.Contains(b, []byte(want)) {
+			t.Errorf("%s does not hold %q: %v", p, want, err)
+		}
+	}
 }
 
 // A failing build leaves the previous output exactly as it was.

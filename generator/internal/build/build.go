@@ -458,6 +458,8 @@ func (r *Result) Summary() string {
 	if r.Site != nil {
 		decisions, links = len(r.Site.Decisions), r.Site.Links
 	}
-	return fmt.Sprintf("%d documents (%s); %d decisions; %d links; %d files written; %d warnings; %d errors; %s",
-		total, s, decisions, links, r.Written, r.Warnings, r.Errors, r.Elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("%s (%s); %s; %s; %s; %s; %s; %s",
+		diag.Plural(total, "document", "documents"), s, diag.Plural(decisions, "decision", "decisions"),
+		diag.Plural(links, "link", "links"), diag.Plural(r.Written, "file written", "files written"),
+		diag.Plural(r.Warnings, "warning", "warnings"), diag.Plural(r.Errors, "error", "errors"), r.Elapsed.Round(time.Millisecond))
 }

@@ -590,3 +590,12 @@ func Printable(s string) string {
 	}
 	return b.String()
 }
+
+// Plural writes n and the noun that goes with it: "1 error", "0 errors",
+// "3 errors", for the summaries the commands print.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

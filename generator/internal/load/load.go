@@ -13,10 +13,12 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"handbook/generator/internal/diag"
@@ -125,6 +127,14 @@ func ReadStat(fsys fs.FS, d *handbook.Document, diags *diag.List) (fs.FileInfo, 
 // that it never holds them all.
 func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 	c := &Content{}
+	if info, err := fs.Stat(fsys, contentDir); errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir() {
+		where := ""
+		if contentDir != "content" {
+			where = " (site.yaml's content_dir)"
+		}
+		diags.Errorf(contentDir, -1, contentHint(fsys), "no %s/ folder%s: handbook builds the Markdown files in it", contentDir, where)
+		return c
+	}
 	dirs := map[string]*dir{}
 	var order []string
 	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
@@ -247,6 +257,73 @@ func indexFile(names []string) string {
 		}
 	}
 	return ""
+}
+
+// contentHint says where the Markdown under the handbook's root is, and
+// the content_dir that reads it, for a handbook without its content
+// folder: most first runs on Markdown kept elsewhere (a docs/ folder, a
+// repository of READMEs) start there.
+func contentHint(fsys fs.FS) string {
+	top, counts := 0, map[string]int{}
+	var dirs []string
+	seen := 0
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == "." {
+			return nil
+		}
+		if seen++; seen > 100_000 {
+			return fs.SkipAll
+		}
+		if strings.HasPrefix(d.Name(), ".") || siteFile(p) || strings.HasSuffix(d.Name(), "~") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if _, err := fs.Stat(fsys, path.Join(p, publish.Marker)); err == nil {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !isMarkdown(d.Name()) {
+			return nil
+		}
+		first, _, nested := strings.Cut(p, "/")
+		if !nested {
+			top++
+			return nil
+		}
+		if counts[first] == 0 {
+			dirs = append(dirs, first)
+		}
+		counts[first]++
+		return nil
+	})
+	files := func(n int) string {
+		if n == 1 {
+			return "1 file"
+		}
+		return strconv.Itoa(n) + " files"
+	}
+	switch {
+	case top == 0 && len(dirs) == 0:
+		return "make the folder and start it with a page: handbook new page \"Getting started\""
+	case top == 0 && len(dirs) == 1:
+		return fmt.Sprintf("the Markdown here is in %s/ (%s): write `content_dir: %s` in site.yaml to read it from there", dirs[0], files(counts[dirs[0]]), dirs[0])
+	}
+	sort.SliceStable(dirs, func(i, j int) bool { return counts[dirs[i]] > counts[dirs[j]] })
+	var where []string
+	if top > 0 {
+		where = append(where, "at the top ("+files(top)+")")
+	}
+	for _, d := range dirs[:min(len(dirs), 3)] {
+		where = append(where, "in "+d+"/ ("+files(counts[d])+")")
+	}
+	if len(dirs) > 3 {
+		where = append(where, "in "+strconv.Itoa(len(dirs)-3)+" more folders")
+	}
+	return fmt.Sprintf("the Markdown here is %s: write `content_dir: .` in site.yaml to read all of it from the handbook's root", strings.Join(where, ", "))
 }
 
 func isMarkdown(name string) bool {

@@ -45,3 +45,41 @@ func FuzzNames(f *testing.F) {
 		}
 	})
 }
+
+// TestMissingContentFolder: without its content folder a handbook gets one
+// error, at the folder, whose hint names the content_dir that reads the
+// Markdown it has, wherever that is, and skips what is not content.
+func TestMissingContentFolder(t *testing.T) {
+	md := &fstest.MapFile{Data: []byte("# T\n")}
+	for _, c := range []struct {
+		name, dir string
+		fsys      fstest.MapFS
+		msg, hint string
+	}{
+		{"READMEs", "content", fstest.MapFS{"README.md": md, "docs/README.md": md, "docs/a/b.md": md, "adr/0001-x.md": md},
+			"no content/ folder", "at the top (1 file), in docs/ (2 files), in adr/ (1 file): write `content_dir: .`"},
+		{"one folder", "content", fstest.MapFS{"docs/a.md": md, "docs/b/c.md": md, "public/x.md": md, ".git/y.md": md, "layouts/z.md": md},
+			"no content/ folder", "in docs/ (2 files): write `content_dir: docs` in site.yaml"},
+		{"many folders", "content", fstest.MapFS{"a/1.md": md, "b/1.md": md, "b/2.md": md, "c/1.md": md, "d/1.md": md, "e/1.md": md},
+			"no content/ folder", "in b/ (2 files), in a/ (1 file), in c/ (1 file), in 2 more folders: write `content_dir: .`"},
+		{"no Markdown", "content", fstest.MapFS{"main.go": md},
+			"no content/ folder", `handbook new page "Getting started"`},
+		{"content_dir", "doc/adr", fstest.MapFS{"doc/arch.md": md},
+			"no doc/adr/ folder (site.yaml's content_dir)", "in doc/ (1 file): write `content_dir: doc`"},
+		{"a file", "content", fstest.MapFS{"content": md, "notes/a.md": md},
+			"no content/ folder", "in notes/ (1 file)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var l diag.List
+			got := Load(c.fsys, c.dir, &l)
+			ds := l.All()
+			if len(ds) != 1 || len(got.Docs) != 0 {
+				t.Fatalf("%d diagnostics and %d documents, want one error and none: %v", len(ds), len(got.Docs), ds)
+			}
+			d := ds[0]
+			if d.Severity != diag.Error || d.Path != c.dir || !strings.Contains(d.Message, c.msg) || !strings.Contains(d.Hint, c.hint) {
+				t.Errorf("got %s %s: %s (hint: %s)\nwant an error at %s: %s (hint: …%s…)", d.Severity, d.Path, d.Message, d.Hint, c.dir, c.msg, c.hint)
+			}
+		})
+	}
+}

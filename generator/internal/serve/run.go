@@ -201,7 +201,7 @@ func (d *dev) failed(res *build.Result, start time.Time) {
 	ds := res.Diags.All()
 	d.srv.Fail(Problems(ds, res.Diags.Lines))
 	d.report(ds, res)
-	fmt.Fprintf(d.log, "build failed in %s: %d errors; serving the last good site\n", time.Since(start).Round(time.Millisecond), res.Errors)
+	fmt.Fprintf(d.log, "build failed in %s: %s; serving the last good site\n", time.Since(start).Round(time.Millisecond), diag.Plural(res.Errors, "error", "errors"))
 }
 
 // report prints a build's diagnostics, or one line when they are the
@@ -213,7 +213,7 @@ func (d *dev) report(ds []diag.Diagnostic, res *build.Result) {
 		fmt.Fprint(d.log, text)
 		d.lastDiags = text
 	} else if text != "" {
-		fmt.Fprintf(d.log, "(the same %d errors and %d warnings as before)\n", res.Errors, res.Warnings)
+		fmt.Fprintf(d.log, "(the same %s and %s as before)\n", diag.Plural(res.Errors, "error", "errors"), diag.Plural(res.Warnings, "warning", "warnings"))
 	}
 }
 
