@@ -104,6 +104,59 @@ Only a top-level design folder holds design docs.
 	}
 }
 
+// A decision log's templates kept in a folder of their own (MADR's
+// template/) are pages whose blanks are not errors: a placeholder status
+// or date, a title that is only a comment. A record named after a template
+// engine, and a page with front matter but no title, are not templates.
+func TestTemplatesOutsideTheLog(t *testing.T) {
+	s := buildSite(t, `
+-- content/template/adr-template.md --
+---
+status: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123"
+date: {YYYY-MM-DD when the decision was last updated}
+decision-makers: {list everyone involved in the decision}
+---
+
+# {short title, representative of solved problem and found solution}
+-- content/template/adr-template-bare.md --
+---
+status:
+date:
+---
+
+# <!-- short title, representative of solved problem and found solution -->
+
+## Context and Problem Statement
+-- content/decisions/0005-template-engine.md --
+---
+title: Templates are rendered with text/template
+status: accepted
+date: 2024-03-01
+---
+## Context
+-- content/guides/untitled.md --
+---
+owner: Platform
+---
+No title here.
+`)
+	wantKinds(t, s, map[string]handbook.Kind{
+		"template/adr-template.md":          handbook.KindPage,
+		"template/adr-template-bare.md":     handbook.KindPage,
+		"decisions/0005-template-engine.md": handbook.KindDecision,
+	})
+	got := s.diags()
+	if !strings.Contains(got, "content/guides/untitled.md:1:1: error: document has no title") {
+		t.Errorf("a page without a title is not reported:\n%s", got)
+	}
+	if strings.Contains(got, "content/template/") {
+		t.Errorf("a template's blanks are reported:\n%s", got)
+	}
+	if d := s.res.Site.ByPath["template/adr-template-bare.md"]; d == nil || d.Title == "" || d.Status != "" {
+		t.Errorf("the bare template: %+v", d)
+	}
+}
+
 // sections keys may be patterns: a segment as path.Match reads it, ** for
 // any depth; an exact key means that folder and below; the nearest
 // matching folder wins, and a bad pattern is an error at its key.

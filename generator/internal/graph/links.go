@@ -444,7 +444,11 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
 	}
 	if ext := path.Ext(p); ext != "" && ext != ".md" && ext != ".html" {
-		return nil, "no such file in " + b.cfg.ContentDir + "/", "check the file name; files beside the pages in content/ are published"
+		dir := b.cfg.ContentDir + "/"
+		if b.cfg.ContentDir == "." {
+			dir = "the handbook"
+		}
+		return nil, "no such file in " + dir, "check the file name; the files beside the pages in " + dir + " are published"
 	}
 	return nil, "no such document", b.suggest(p)
 }

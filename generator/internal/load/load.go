@@ -323,6 +323,15 @@ func contentHint(fsys fs.FS) string {
 	if len(dirs) > 3 {
 		where = append(where, "in "+strconv.Itoa(len(dirs)-3)+" more folders")
 	}
+	all := top
+	for _, d := range dirs {
+		all += counts[d]
+	}
+	if most := dirs[0]; counts[most]*5 >= all*4 {
+		// One folder holds most of it: the rest is likely a README or a
+		// licence.
+		return fmt.Sprintf("the Markdown here is %s: write `content_dir: %s` in site.yaml to read %s/, or `content_dir: .` for all of it", strings.Join(where, ", "), most, most)
+	}
 	return fmt.Sprintf("the Markdown here is %s: write `content_dir: .` in site.yaml to read all of it from the handbook's root", strings.Join(where, ", "))
 }
 

@@ -68,6 +68,8 @@ func TestMissingContentFolder(t *testing.T) {
 			"no doc/adr/ folder (site.yaml's content_dir)", "in doc/ (1 file): write `content_dir: doc`"},
 		{"a file", "content", fstest.MapFS{"content": md, "notes/a.md": md},
 			"no content/ folder", "in notes/ (1 file)"},
+		{"most in one folder", "content", fstest.MapFS{"README.md": md, "text/1.md": md, "text/2.md": md, "text/3.md": md, "text/4.md": md},
+			"no content/ folder", "at the top (1 file), in text/ (4 files): write `content_dir: text` in site.yaml to read text/, or `content_dir: .` for all of it"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var l diag.List

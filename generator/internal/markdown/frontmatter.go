@@ -71,6 +71,9 @@ type fields struct {
 	// placeholder is true when the status is a template's placeholder
 	// ("[draft | proposed | accepted]", "{status}").
 	placeholder bool
+	// isTemplate is true for a decision log's template: a page whose
+	// blanks, a missing title among them, are not errors.
+	isTemplate bool
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
@@ -255,10 +258,11 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	f.record()
 	f.statusWord()
 	// A log's README or template is a page among its records, and the
-	// blanks of a template are not errors.
-	asPage := false
-	if _, kindSet := f.values["kind"]; !kindSet && !doc.IsSection && p.opts.KindOf(dirOf(doc.Path)) != handbook.KindPage && (indexName(doc.Path) || f.template(doc)) {
-		asPage = true
+	// blanks of a template are not errors, wherever it is kept.
+	_, kindSet := f.values["kind"]
+	f.isTemplate = !kindSet && !doc.IsSection && f.template(doc)
+	asPage := !kindSet && !doc.IsSection && p.opts.KindOf(dirOf(doc.Path)) != handbook.KindPage && (indexName(doc.Path) || f.isTemplate)
+	if asPage || f.isTemplate {
 		f.dropInferred()
 	}
 	doc.KeyOffsets = f.offsets

@@ -193,7 +193,7 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	if doc.Title == "" {
 		// Without a title the document is still published, under its file
 		// name, so that links to it do not break too.
-		if doc.HasFrontMatter && !fm.failed && !sectionMarker(doc.Path) {
+		if doc.HasFrontMatter && !fm.failed && !fm.isTemplate && !sectionMarker(doc.Path) {
 			diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
 		}
 		doc.Title = fileTitle(doc.Path)

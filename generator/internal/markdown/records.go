@@ -255,9 +255,13 @@ func mapStatus(word string) (string, bool) {
 }
 
 // isPlaceholder reports whether a title is a template's placeholder:
-// "[short title of solved problem and solution]", "{short title}".
+// "[short title of solved problem and solution]", "{short title}", or
+// only a comment ("<!-- short title -->").
 func isPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") && !strings.Contains(s[4:len(s)-3], "-->") {
+		return true
+	}
 	return len(s) > 2 && (s[0] == '[' && s[len(s)-1] == ']' || s[0] == '{' && s[1] != '{' && s[len(s)-1] == '}')
 }
 
