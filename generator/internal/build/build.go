@@ -10,6 +10,7 @@
 package build
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -148,8 +149,8 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 	content := load.Find(fsys, cfg.ContentDir, base)
 	st.parser = newParser(fsys, cfg, st.locale)
 	if cache != nil {
-		yaml, _ := fs.ReadFile(fsys, config.FileName)
-		cache.use(st.parser.Words(), sha256.Sum256(yaml))
+		settings, _ := fs.ReadFile(fsys, cmp.Or(cfg.From(), config.FileName))
+		cache.use(st.parser.Words(), sha256.Sum256(settings))
 	}
 	content.Docs = parseAll(st.parser, content.Docs, base, cache, changed, fsys)
 	if cache != nil {
@@ -268,6 +269,9 @@ func (st *state) prepare(opts Options, bundleFor func(*diag.List) *assets.Bundle
 	// the same whatever the language.
 	bundle = bundle.With("strings.js", st.locale.Script())
 	res.Bundle = bundle
+	if n := cfg.HugoNote(); n != "" {
+		res.Notes = append(res.Notes, n)
+	}
 	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {
 		res.Notes = append(res.Notes, n)
 	}

@@ -357,3 +357,50 @@ func TestCorporaSessionEditsEqualFreshBuild(t *testing.T) {
 		})
 	}
 }
+
+// contentDirRE finds the content_dir a hint offers first.
+var contentDirRE = regexp.MustCompile("`content_dir: ([^`]+)`")
+
+// TestCorporaFirstRun builds each collection as it is, without a
+// site.yaml, as a team's first run does: a Hugo site builds from the
+// content folder its configuration names; a collection kept outside
+// content/ gets one error whose hint names a content_dir, and with that
+// content_dir it builds (broken links as warnings) with about the
+// documents of its known content folder.
+func TestCorporaFirstRun(t *testing.T) {
+	dir := os.Getenv(corporaEnv)
+	if dir == "" {
+		t.Skipf("set %s to a folder of real handbooks", corporaEnv)
+	}
+	for _, name := range slices.Sorted(maps.Keys(corpusContent)) {
+		t.Run(name, func(t *testing.T) {
+			root := filepath.Join(dir, name)
+			if _, err := os.Stat(root); err != nil {
+				t.Skipf("corpus %s is absent (%v)", name, err)
+			}
+			opts := Options{Now: testNow, BrokenLinks: "warning"}
+			first := Run(os.DirFS(root), publish.NewMemory(), opts)
+			t.Logf("as it is: %s; %v", first.Summary(), first.Notes)
+			if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
+				if first.Errors > 0 || first.Config.ContentDir != corpusContent[name] {
+					t.Fatalf("read %s/ with %d errors, want %s/ and none", first.Config.ContentDir, first.Errors, corpusContent[name])
+				}
+				return
+			}
+			ds := first.Diags.All()
+			if first.Errors != 1 || len(ds) != 1 || ds[0].Path != "content" {
+				t.Fatalf("%d errors, want one about the missing content/: %v", first.Errors, ds)
+			}
+			m := contentDirRE.FindStringSubmatch(ds[0].Hint)
+			if m == nil {
+				t.Fatalf("the hint offers no content_dir: %s", ds[0].Hint)
+			}
+			s := corpusWith(t, name, m[1], opts)
+			known := corpusWith(t, name, corpusContent[name], opts)
+			if s.res.Errors > 0 || len(s.res.Site.Docs)*10 < len(known.res.Site.Docs)*9 {
+				t.Errorf("with content_dir: %s, %d errors and %d documents, where %s/ has %d:\n%s",
+					m[1], s.res.Errors, len(s.res.Site.Docs), corpusContent[name], len(known.res.Site.Docs), byKind(s, "error"))
+			}
+		})
+	}
+}

@@ -1,4 +1,6 @@
-// Package config reads site.yaml, the configuration of a handbook.
+// Package config reads site.yaml, the configuration of a handbook, or
+// without it the title, base URL and content folder of a Hugo site's
+// configuration.
 //
 // Input: the site root as an fs.FS. Output: a *Site with defaults filled in,
 // and diagnostics. Decoding is strict: an unknown or misspelt key is an error
@@ -111,6 +113,8 @@ type Site struct {
 	filePos map[string][2]int
 	// languagePos is where language's value is written (0, 0: nowhere).
 	languagePos [2]int
+	// from is the file the settings were read from (see From).
+	from string
 }
 
 // LanguagePos is the line and column of language's value in site.yaml,
@@ -309,6 +313,9 @@ func matchSegments(pat, segs []string) bool {
 func Load(fsys fs.FS, diags *diag.List) *Site {
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
+		if s := fromHugo(fsys); s != nil {
+			return s
+		}
 		return Default()
 	}
 	if err != nil {
@@ -317,6 +324,7 @@ func Load(fsys fs.FS, diags *diag.List) *Site {
 	}
 	diags.AddSource(FileName, src)
 	s := Parse(src, diags)
+	s.from = FileName
 	s.checkFiles(fsys, diags)
 	return s
 }

@@ -73,7 +73,11 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 
 	var cfgDiags diag.List
 	cfg := config.Load(fsys, &cfgDiags)
-	w, err := watch.New(o.Source, []string{cfg.ContentDir, "layouts", "assets", config.FileName}, watch.Options{Poll: o.Poll, Batch: o.Batch})
+	watched := []string{cfg.ContentDir, "layouts", "assets", config.FileName}
+	if from := cfg.From(); from != "" && from != config.FileName {
+		watched = append(watched, from) // a Hugo site's configuration, read without site.yaml
+	}
+	w, err := watch.New(o.Source, watched, watch.Options{Poll: o.Poll, Batch: o.Batch})
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("cannot watch %s: %v", o.Source, err)

@@ -1,0 +1,58 @@
+package config
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"handbook/generator/internal/diag"
+)
+
+// TestHugoConfiguration: without site.yaml, a Hugo site's configuration
+// gives the title, base URL, params and content folder (the default
+// language's over the site's), in any of Hugo's formats and key cases;
+// site.yaml wins over it, and a config file of something else, a content
+// folder that does not exist or leaves the handbook, are not read.
+func TestHugoConfiguration(t *testing.T) {
+	dir := &fstest.MapFile{Mode: fs.ModeDir | 0o755}
+	for _, c := range []struct {
+		name                        string
+		fsys                        fstest.MapFS
+		title, base, content, param string
+		from                        string
+	}{
+		{"toml", fstest.MapFS{"hugo.toml": {Data: []byte("baseURL = 'https://docs.example.com/eng/'\ntitle = 'Acme'\ncontentDir = 'docs'\n[params]\nrepo = 'r'\n")}, "docs": dir},
+			"Acme", "https://docs.example.com/eng/", "docs", "r", "hugo.toml"},
+		{"docsy yaml", fstest.MapFS{"hugo.yaml": {Data: []byte("baseurl: https://x.example\ntitle: Goldy\ncontentDir: content/en\ndefaultContentLanguage: en\nparams:\n  repo: site\n  other: kept\nlanguages:\n  en:\n    title: Goldydocs\n    contentDir: content/en\n    params:\n      repo: en\n  fa:\n    contentDir: content/fa\n")}, "config.yaml": {Data: []byte("module: {}\n")}, "content/en": dir},
+			"Goldy", "https://x.example", "content/en", "en", "hugo.yaml"},
+		{"language title", fstest.MapFS{"config.json": {Data: []byte(`{"languages": {"de": {"title": "Handbuch", "contentDir": "inhalt"}}, "defaultContentLanguage": "de"}`)}, "inhalt": dir},
+			"Handbuch", "", "inhalt", "", "config.json"},
+		{"not hugo", fstest.MapFS{"config.yaml": {Data: []byte("title: An app\nport: 8080\n")}},
+			"Handbook", "", "content", "", ""},
+		{"site.yaml wins", fstest.MapFS{"site.yaml": {Data: []byte("title: Ours\n")}, "hugo.toml": {Data: []byte("title = 'Theirs'\ncontentDir = 'docs'\n")}, "docs": dir},
+			"Ours", "", "content", "", "site.yaml"},
+		{"missing folder", fstest.MapFS{"hugo.toml": {Data: []byte("title = 'T'\ncontentDir = 'nowhere'\n")}},
+			"T", "", "content", "", "hugo.toml"},
+		{"outside", fstest.MapFS{"hugo.toml": {Data: []byte("title = 'T'\ncontentDir = '../../etc'\n")}},
+			"T", "", "content", "", "hugo.toml"},
+		{"unreadable", fstest.MapFS{"hugo.toml": {Data: []byte("title = \n")}},
+			"Handbook", "", "content", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var l diag.List
+			s := Load(c.fsys, &l)
+			param, _ := s.Params["repo"].(string)
+			if s.Title != c.title || s.BaseURL != c.base || s.ContentDir != c.content || param != c.param || s.From() != c.from {
+				t.Errorf("title %q, base %q, content %q, param %q, from %q\nwant %q, %q, %q, %q, %q", s.Title, s.BaseURL, s.ContentDir, param, s.From(), c.title, c.base, c.content, c.param, c.from)
+			}
+			if l.Len() != 0 {
+				t.Errorf("diagnostics: %v", l.All())
+			}
+			note := s.HugoNote()
+			if hugo := c.from != "" && c.from != FileName; hugo != (note != "") || hugo && !strings.Contains(note, c.from) {
+				t.Errorf("note %q for settings from %q", note, c.from)
+			}
+		})
+	}
+}
