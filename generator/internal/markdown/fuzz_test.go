@@ -37,6 +37,7 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: T\ndecisions:\n  - id: x\n    title: X\n    status: nope\n  - 3\n---\n",
 		"<a name=\"n\"></a><!-- c --> <b>x</b>\n\n- [ ] task\n- [x] task\n",
 		"\x00\xff\xfe",
+		"{.a}\n\n- x\n\n{.b}\n{.c}\n\npara\n{ .d .e }\n\n| a |\n|---|\n| 1 |\n{.f}\n\n> q\n{.g}\n",
 		// A NUL in a fence's info string once reached the HTML, and made
 		// the slot markers unbalanced.
 		"~~~\x00 0",
