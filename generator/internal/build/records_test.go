@@ -386,3 +386,33 @@ date: 2024-02-01
 		t.Errorf("not linked: %+v %+v", a, b)
 	}
 }
+
+// TestAnchorsOfOtherGenerators: a link to a heading by the id another
+// generator made for it (Eleventy's #other-people-s-money, #m-and-ie-…,
+// kramdown's #cloudgov) lands on the heading, its href rewritten to the
+// heading's id here; a fragment no heading has is still broken.
+func TestAnchorsOfOtherGenerators(t *testing.T) {
+	s := buildSite(t, `
+-- content/money.md --
+# Money
+
+## Other people's money
+
+#### M&IE and use of the GSA travel card
+
+### cloud.gov
+
+## 508 - Accessibility
+-- content/links.md --
+# Links
+
+[a](money.md#other-people-s-money) [b](money.md#m-and-ie-and-use-of-the-gsa-travel-card)
+[c](/money/#cloud-gov) [d](money.md#508-accessibility) [e](money.md#questions)
+`)
+	got := s.diags()
+	if !strings.Contains(got, `broken link "money.md#questions"`) || strings.Count(got, "error:") != 1 {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+	s.contains("links/index.html", `href="../money/#other-peoples-money">a`, `href="../money/#mie-and-use-of-the-gsa-travel-card">b`,
+		`href="../money/#cloudgov">c`, `href="../money/#508---accessibility">d`)
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/util"
 
@@ -300,6 +301,17 @@ func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link,
 			return
 		}
 	}
+	// The id another generator made for the heading: Eleventy's
+	// #other-people-s-money for "Other people's money", #m-and-ie for
+	// "M&IE", kramdown's #cloudgov: the same letters and digits.
+	if key := looseKey(frag); key != "" {
+		for _, h := range target.Headings {
+			if h.Level > 0 && (looseKey(h.ID) == key || looseKey(strings.ReplaceAll(h.Text, "&", " and ")) == key) {
+				l.Fragment = h.ID
+				return
+			}
+		}
+	}
 	if strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:") {
 		return
 	}
@@ -324,6 +336,20 @@ func GitHubStyle(frag string) string {
 		frag = u
 	}
 	return handbook.HeadingID(strings.ReplaceAll(frag, "-", " "))
+}
+
+// looseKey is an anchor's letters and digits, in lower case: what the
+// ids that generators make for one heading have in common.
+func looseKey(frag string) string {
+	if u, err := url.PathUnescape(frag); err == nil {
+		frag = u
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, frag)
 }
 
 const noSuchName = "no document has this id, path or name"

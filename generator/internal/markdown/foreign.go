@@ -16,8 +16,12 @@ import (
 const refMarker = "?hbref"
 
 var (
-	liquidTag   = regexp.MustCompile(`\{%-?\s*([A-Za-z_]+)[^%]*-?%\}`)
-	placeholder = regexp.MustCompile(`\{\{\s*([A-Za-z_][\w.:-]*)[^{}<%]*\}\}`)
+	liquidTag = regexp.MustCompile(`\{%-?\s*([A-Za-z_]+)[^%]*-?%\}`)
+	// liquidLink is a Liquid tag of one path that is a link's destination:
+	// [x]({% link guides/a.md %}), [x]({% page "/tools/slack/" %}).
+	liquidComment = regexp.MustCompile(`(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}`)
+	liquidLink    = regexp.MustCompile(`\]\(\s*(\{%-?\s*[A-Za-z_]+\s+(?:"([^"%]*)"|'([^'%]*)'|([^\s"'%]+))\s*-?%\})\s*\)`)
+	placeholder   = regexp.MustCompile(`\{\{\s*([A-Za-z_][\w.:-]*)[^{}<%]*\}\}`)
 )
 
 // foreignSyntax prepares the bytes goldmark parses: Hugo shortcodes become
@@ -38,6 +42,7 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 			tags = append(tags, span{t.start, t.end})
 		}
 	}
+	out = liquidLinks(liquidComments(out, tags), tags)
 	// Tags inside a shortcode's (those left in code) are not Liquid's.
 	first := func(re *regexp.Regexp) ([]int, int) {
 		var m []int
@@ -60,6 +65,67 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 	if m, n := first(placeholder); m != nil && !inCode(out, m[0]) {
 		diags.Warnf(doc.SourcePath, m[0], "template placeholders are filled by the tool they were written for; replace them with their text",
 			"%d template %s shown as text (first: %s)", n, plural(n, "placeholder", "placeholders"), string(out[m[0]:m[1]]))
+	}
+	return out
+}
+
+// liquidLinks writes the path of each Liquid tag that is a link's
+// destination and names a path (liquidLink) in place of the tag, from the
+// site's root as Liquid's paths are, padded with spaces to the tag's
+// length, so that the link is checked and
+// resolved as one written with the path; src is copied first. Tags in
+// spans (shortcodes') and in code (a block, or a span on the line) are
+// left.
+func liquidLinks(src []byte, spans []span) []byte {
+	out := src
+	for _, m := range liquidLink.FindAllSubmatchIndex(src, -1) {
+		line := src[bytes.LastIndexByte(src[:m[0]], '\n')+1 : m[0]]
+		if inSpans(spans, m[2]) || inCode(src, m[2]) || bytes.Count(line, []byte("`"))%2 == 1 {
+			continue // in a shortcode, a code block or a code span
+		}
+		var arg []byte
+		for g := 4; g < len(m); g += 2 {
+			if m[g] >= 0 {
+				arg = src[m[g]:m[g+1]]
+			}
+		}
+		if !bytes.Contains(arg, []byte("/")) && !bytes.HasSuffix(arg, []byte(".md")) {
+			continue // {% post_url 2010-07-21-name %} names no path
+		}
+		colon, slash := bytes.IndexByte(arg, ':'), bytes.IndexByte(arg, '/')
+		if scheme := colon >= 0 && (slash < 0 || colon < slash); arg[0] != '/' && !scheme {
+			// Liquid's paths are from the site's root: {% link a/b.md %}.
+			arg = append([]byte{'/'}, arg...)
+		}
+		if &out[0] == &src[0] {
+			out = bytes.Clone(src)
+		}
+		n := copy(out[m[2]:m[3]], arg)
+		for i := m[2] + n; i < m[3]; i++ {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+// liquidComments blanks each Liquid comment block outside code ({% comment
+// %}TODO{% endcomment %}), which Liquid drops, keeping its line breaks so
+// that every offset still points into the file as written; src is copied
+// first.
+func liquidComments(src []byte, spans []span) []byte {
+	out := src
+	for _, m := range liquidComment.FindAllIndex(src, -1) {
+		if inSpans(spans, m[0]) || inCode(src, m[0]) {
+			continue
+		}
+		if &out[0] == &src[0] {
+			out = bytes.Clone(src)
+		}
+		for i := m[0]; i < m[1]; i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
 	}
 	return out
 }
