@@ -29,7 +29,7 @@ func (blockClasses) Transform(p *ast.Paragraph, reader text.Reader, _ parser.Con
 	src := reader.Source()
 	seg := lines.At(n - 1)
 	last := bytes.TrimSpace(seg.Value(src))
-	if !classLineRE.Match(last) {
+	if len(last) < 3 || last[0] != '{' || last[len(last)-1] != '}' || !classLineRE.Match(last) {
 		return
 	}
 	var classes []byte
