@@ -106,7 +106,7 @@ Only a top-level design folder holds design docs.
 
 // A decision log's templates kept in a folder of their own (MADR's
 // template/) are pages whose blanks are not errors: a placeholder status
-// or date, a title that is only a comment. A record named after a template
+// or date, a title that is only a comment, links to placeholders. A record named after a template
 // engine, and a page with front matter but no title, are not templates.
 func TestTemplatesOutsideTheLog(t *testing.T) {
 	s := buildSite(t, `
@@ -118,6 +118,8 @@ decision-makers: {list everyone involved in the decision}
 ---
 
 # {short title, representative of solved problem and found solution}
+
+Supersedes [xxx](yyyymmdd-xxx.md), see [[ADR-0000]].
 -- content/template/adr-template-bare.md --
 ---
 status:
@@ -138,7 +140,7 @@ date: 2024-03-01
 ---
 owner: Platform
 ---
-No title here.
+No title here. [A broken link](nowhere.md).
 `)
 	wantKinds(t, s, map[string]handbook.Kind{
 		"template/adr-template.md":          handbook.KindPage,
@@ -148,6 +150,9 @@ No title here.
 	got := s.diags()
 	if !strings.Contains(got, "content/guides/untitled.md:1:1: error: document has no title") {
 		t.Errorf("a page without a title is not reported:\n%s", got)
+	}
+	if !strings.Contains(got, `content/guides/untitled.md:4:16: error: broken link "nowhere.md"`) {
+		t.Errorf("a page's broken link is not reported:\n%s", got)
 	}
 	if strings.Contains(got, "content/template/") {
 		t.Errorf("a template's blanks are reported:\n%s", got)

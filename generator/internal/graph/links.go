@@ -21,8 +21,14 @@ import (
 var templateVarRE = regexp.MustCompile(`^\{\{\s*[\w.]+\s*\}\}`)
 
 // broken reports a link that resolves to nothing: an error, or a warning
-// where site.yaml says `broken_links: warning` (migrating a legacy handbook).
-func (b *builder) broken(path string, offset int, hint, format string, args ...any) {
+// where site.yaml says `broken_links: warning` (migrating a legacy
+// handbook); nothing for a decision log's template, whose links name
+// placeholders.
+func (b *builder) broken(from *handbook.Document, offset int, hint, format string, args ...any) {
+	if from.Template {
+		return // what a template's placeholders name is not there
+	}
+	path := from.SourcePath
 	b.brokenLinks++
 	if b.cfg.BrokenLinks == "warning" {
 		b.diags.Warnf(path, offset, hint, format, args...)
@@ -191,7 +197,7 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	isRef := l.Form == handbook.LinkRef
 	if dest == "" {
 		l.Broken = true
-		b.broken(d.SourcePath, l.Offset, "write the target between the parentheses: [text](../path/page.md)", "link has an empty target")
+		b.broken(d, l.Offset, "write the target between the parentheses: [text](../path/page.md)", "link has an empty target")
 		return
 	}
 	wikiScheme := ""
@@ -256,12 +262,12 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		if wikiScheme != "" && msg == noSuchName && !strings.HasPrefix(hint, "did you mean") {
 			hint = fmt.Sprintf("a wikilink names a document by id, path, file name or title; as a URL, %s: is not allowed in links", wikiScheme)
 		}
-		b.broken(d.SourcePath, l.Offset, hint, "broken link %s: %s", quote(l), msg)
+		b.broken(d, l.Offset, hint, "broken link %s: %s", quote(l), msg)
 		return
 	}
 	if l.Form == handbook.LinkImage {
 		l.Broken = true
-		b.broken(d.SourcePath, l.Offset, "an image points at an image file", "image %s points at a document", quote(l))
+		b.broken(d, l.Offset, "an image points at an image file", "image %s points at a document", quote(l))
 		return
 	}
 	l.Target = found
@@ -326,7 +332,7 @@ func (b *builder) checkAnchor(from, target *handbook.Document, l *handbook.Link,
 		hint = "the page has no headings; link to the page itself"
 	}
 	l.Broken = true
-	b.broken(from.SourcePath, l.Offset, hint, "broken link %s: %s has no heading #%s", quote(l), target.SourcePath, frag)
+	b.broken(from, l.Offset, hint, "broken link %s: %s has no heading #%s", quote(l), target.SourcePath, frag)
 }
 
 // GitHubStyle normalises an anchor as written by hand ("#Error_Handling")

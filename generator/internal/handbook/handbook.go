@@ -130,6 +130,10 @@ type Outline struct {
 	LinkTitle string
 	Weight    int
 	Draft     bool
+	// Template is true for a decision log's template (named so, or with
+	// placeholders for its title or status), a page: its blanks, and
+	// links to what its placeholders name, are not errors.
+	Template bool
 	// Aliases are the aliases front matter gives; Document.Aliases adds
 	// those of other generators' keys.
 	Aliases    []Ref

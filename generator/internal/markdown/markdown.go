@@ -180,6 +180,7 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 
 	fm := p.frontMatter(doc, root, ctx, diags)
 	p.applyFrontMatter(doc, fm, diags)
+	doc.Template = fm.isTemplate
 
 	p.walk(doc, root, diags)
 	if doc.RecordNumber != "" {
