@@ -103,6 +103,26 @@ func TestBinaryBuildsADirectoryWithOnlyContent(t *testing.T) {
 	}
 }
 
+// TestBinaryBuildsAnMkDocsSite: an MkDocs site builds as it is, its
+// name, address and docs folder read from mkdocs.yml, Python tags and all.
+func TestBinaryBuildsAnMkDocsSite(t *testing.T) {
+	src := t.TempDir()
+	write(t, src, "mkdocs.yml", "site_name: Platform Handbook\nsite_url: https://eng.example.com/handbook/\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+	write(t, src, "docs/index.md", "# Welcome\n\nSee [setup](setup.md).\n")
+	write(t, src, "docs/setup.md", "# Setup\n")
+	r := runBin(t, "build", "--source", src)
+	if r.code != 0 || !strings.Contains(r.stderr, "read from the MkDocs configuration mkdocs.yml") {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(src, "public", "index.html"))
+	if err != nil || !bytes.Contains(b, []byte("Platform Handbook")) || !bytes.Contains(b, []byte(`href="setup/"`)) {
+		t.Errorf("the home page lacks the site's name or the link: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(src, "public", "sitemap.xml")); err != nil {
+		t.Errorf("no sitemap for site_url: %v", err)
+	}
+}
+
 // TestBinaryOnMarkdownKeptElsewhere: a first run in a repository whose
 // Markdown is not in content/ (READMEs at the top and in folders) says so,
 // and names the content_dir that reads it; with it, the build publishes

@@ -269,7 +269,7 @@ func (st *state) prepare(opts Options, bundleFor func(*diag.List) *assets.Bundle
 	// the same whatever the language.
 	bundle = bundle.With("strings.js", st.locale.Script())
 	res.Bundle = bundle
-	if n := cfg.HugoNote(); n != "" {
+	if n := cfg.GeneratorNote(); n != "" {
 		res.Notes = append(res.Notes, n)
 	}
 	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {

@@ -1,6 +1,6 @@
 // Package config reads site.yaml, the configuration of a handbook, or
-// without it the title, base URL and content folder of a Hugo site's
-// configuration.
+// without it the title, base URL and content folder of another
+// generator's configuration (Hugo, MkDocs, mdBook).
 //
 // Input: the site root as an fs.FS. Output: a *Site with defaults filled in,
 // and diagnostics. Decoding is strict: an unknown or misspelt key is an error
@@ -113,8 +113,9 @@ type Site struct {
 	filePos map[string][2]int
 	// languagePos is where language's value is written (0, 0: nowhere).
 	languagePos [2]int
-	// from is the file the settings were read from (see From).
-	from string
+	// from is the file the settings were read from (see From), fromName
+	// the generator it belongs to when it is not site.yaml.
+	from, fromName string
 }
 
 // LanguagePos is the line and column of language's value in site.yaml,
@@ -313,7 +314,7 @@ func matchSegments(pat, segs []string) bool {
 func Load(fsys fs.FS, diags *diag.List) *Site {
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
-		if s := fromHugo(fsys); s != nil {
+		if s := fromGenerator(fsys); s != nil {
 			return s
 		}
 		return Default()

@@ -75,7 +75,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	cfg := config.Load(fsys, &cfgDiags)
 	watched := []string{cfg.ContentDir, "layouts", "assets", config.FileName}
 	if from := cfg.From(); from != "" && from != config.FileName {
-		watched = append(watched, from) // a Hugo site's configuration, read without site.yaml
+		watched = append(watched, from) // another generator's configuration, read without site.yaml
 	}
 	w, err := watch.New(o.Source, watched, watch.Options{Poll: o.Poll, Batch: o.Batch})
 	if err != nil {

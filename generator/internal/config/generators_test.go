@@ -9,12 +9,13 @@ import (
 	"handbook/generator/internal/diag"
 )
 
-// TestHugoConfiguration: without site.yaml, a Hugo site's configuration
-// gives the title, base URL, params and content folder (the default
-// language's over the site's), in any of Hugo's formats and key cases;
-// site.yaml wins over it, and a config file of something else, a content
-// folder that does not exist or leaves the handbook, are not read.
-func TestHugoConfiguration(t *testing.T) {
+// TestGeneratorConfiguration: without site.yaml, a Hugo site's
+// configuration gives the title, base URL, params and content folder (the
+// default language's over the site's), in any of Hugo's formats and key
+// cases, and so do MkDocs' and mdBook's; site.yaml wins over them, and a
+// config file of something else, a content folder that does not exist or
+// leaves the handbook, are not read.
+func TestGeneratorConfiguration(t *testing.T) {
 	dir := &fstest.MapFile{Mode: fs.ModeDir | 0o755}
 	for _, c := range []struct {
 		name                        string
@@ -38,6 +39,16 @@ func TestHugoConfiguration(t *testing.T) {
 			"T", "", "content", "", "hugo.toml"},
 		{"unreadable", fstest.MapFS{"hugo.toml": {Data: []byte("title = \n")}},
 			"Handbook", "", "content", "", ""},
+		{"mkdocs", fstest.MapFS{"mkdocs.yml": {Data: []byte("site_name: Platform\nsite_url: https://eng.example.com/hb/\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\nextra:\n  repo: m\n")}, "docs": dir},
+			"Platform", "https://eng.example.com/hb/", "docs", "m", "mkdocs.yml"},
+		{"mkdocs docs_dir", fstest.MapFS{"mkdocs.yaml": {Data: []byte("site_name: P\ndocs_dir: handbook\n")}, "handbook": dir, "docs": dir},
+			"P", "", "handbook", "", "mkdocs.yaml"},
+		{"mdbook", fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle = \"The Book\"\n\n[output.html]\nsite-url = \"/rfcs/\"\n")}, "src": dir},
+			"The Book", "/rfcs/", "src", "", "book.toml"},
+		{"mdbook src", fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle = \"B\"\nsrc = \"text\"\n")}, "text": dir},
+			"B", "", "text", "", "book.toml"},
+		{"not mdbook", fstest.MapFS{"book.toml": {Data: []byte("[package]\nname = \"x\"\n")}, "src": dir},
+			"Handbook", "", "content", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var l diag.List
@@ -49,8 +60,8 @@ func TestHugoConfiguration(t *testing.T) {
 			if l.Len() != 0 {
 				t.Errorf("diagnostics: %v", l.All())
 			}
-			note := s.HugoNote()
-			if hugo := c.from != "" && c.from != FileName; hugo != (note != "") || hugo && !strings.Contains(note, c.from) {
+			note := s.GeneratorNote()
+			if other := c.from != "" && c.from != FileName; other != (note != "") || other && !strings.Contains(note, c.from) {
 				t.Errorf("note %q for settings from %q", note, c.from)
 			}
 		})

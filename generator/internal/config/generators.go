@@ -1,0 +1,200 @@
+package config
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/gohugoio/hugo/parser/metadecoders"
+	"gopkg.in/yaml.v3"
+)
+
+// generator is another static site generator whose configuration a
+// handbook without site.yaml is read from, so that a site made for it
+// builds as it is on its first run.
+type generator struct {
+	name  string
+	files []string // where it looks for its configuration, in order
+	// read takes the settings from a configuration file named name; ok is
+	// false when the file is not this generator's, or cannot be read (its
+	// generator reports what it cannot read).
+	read func(name string, src []byte) (s *Site, contentDir string, ok bool)
+}
+
+// generators are the generators read, in the order tried.
+var generators = []generator{
+	{"Hugo", []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}, readHugo},
+	{"MkDocs", []string{"mkdocs.yml", "mkdocs.yaml"}, readMkDocs},
+	{"mdBook", []string{"book.toml"}, readMdBook},
+}
+
+// hugoKeys are keys only a Hugo configuration has: a config.yaml without
+// one of them belongs to something else.
+var hugoKeys = []string{"baseurl", "contentdir", "defaultcontentlanguage", "languagecode", "languages", "theme", "module", "markup", "taxonomies", "permalinks"}
+
+// fromGenerator reads a site without site.yaml from another generator's
+// configuration (see generators): its title, base URL, params and content
+// folder, when that folder exists. nil when there is none that can be
+// read (its generator reports what it cannot read).
+func fromGenerator(fsys fs.FS) *Site {
+	for _, g := range generators {
+		for _, name := range g.files {
+			src, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				continue
+			}
+			s, dir, ok := g.read(name, src)
+			if !ok {
+				continue
+			}
+			s.from, s.fromName = name, g.name
+			if dir = path.Clean(strings.Trim(dir, "/")); dir != "." && LocalPath(dir) {
+				if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {
+					s.ContentDir = dir
+				}
+			}
+			s.fill()
+			return s
+		}
+	}
+	return nil
+}
+
+// readHugo reads a Hugo or Docsy site's title, baseURL, params and content
+// folder: the default language's contentDir, else contentDir; the
+// language's title and params over the site's.
+func readHugo(name string, src []byte) (*Site, string, bool) {
+	m, ok := decodeMap(name, src)
+	if !ok {
+		return nil, "", false
+	}
+	hugo := false
+	for _, k := range hugoKeys {
+		if _, ok := m[k]; ok {
+			hugo = true
+		}
+	}
+	if !hugo {
+		return nil, "", false
+	}
+	s := &Site{}
+	s.Params, _ = m["params"].(map[string]any)
+	s.Title, _ = m["title"].(string)
+	s.BaseURL, _ = m["baseurl"].(string)
+	dir, _ := m["contentdir"].(string)
+	lang, _ := m["defaultcontentlanguage"].(string)
+	if lang == "" {
+		lang = "en"
+	}
+	if langs, ok := m["languages"].(map[string]any); ok {
+		if l, ok := lowerKeys(langs)[strings.ToLower(lang)].(map[string]any); ok {
+			l = lowerKeys(l)
+			if d, ok := l["contentdir"].(string); ok && d != "" {
+				dir = d
+			}
+			if t, ok := l["title"].(string); ok && s.Title == "" {
+				s.Title = t
+			}
+			if p, ok := l["params"].(map[string]any); ok {
+				// The language's params over the site's, as Hugo
+				// merges them.
+				merged := make(map[string]any, len(s.Params)+len(p))
+				for k, v := range s.Params {
+					merged[k] = v
+				}
+				for k, v := range p {
+					merged[k] = v
+				}
+				s.Params = merged
+			}
+		}
+	}
+	return s, dir, true
+}
+
+// readMkDocs reads an MkDocs site's site_name, site_url and docs_dir
+// ("docs" when unset), and its extra values as params. Its YAML is read
+// key by key: its Python tags (!!python/name:…) mean nothing here.
+func readMkDocs(_ string, src []byte) (*Site, string, bool) {
+	var root yaml.Node
+	if yaml.Unmarshal(src, &root) != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil, "", false
+	}
+	s := &Site{}
+	dir := "docs"
+	top := root.Content[0].Content
+	for i := 0; i+1 < len(top); i += 2 {
+		k, v := top[i].Value, top[i+1]
+		switch {
+		case v.Kind == yaml.ScalarNode && k == "site_name":
+			s.Title = v.Value
+		case v.Kind == yaml.ScalarNode && k == "site_url":
+			s.BaseURL = v.Value
+		case v.Kind == yaml.ScalarNode && k == "docs_dir" && v.Value != "":
+			dir = v.Value
+		case v.Kind == yaml.MappingNode && k == "extra":
+			_ = v.Decode(&s.Params)
+		}
+	}
+	return s, dir, true
+}
+
+// readMdBook reads an mdBook's title, its source folder ("src" when
+// unset) and the site-url of its HTML output.
+func readMdBook(name string, src []byte) (*Site, string, bool) {
+	m, ok := decodeMap(name, src)
+	if !ok {
+		return nil, "", false
+	}
+	book, ok := m["book"].(map[string]any)
+	if !ok {
+		return nil, "", false
+	}
+	s := &Site{}
+	s.Title, _ = book["title"].(string)
+	dir, _ := book["src"].(string)
+	if out, ok := m["output"].(map[string]any); ok {
+		if html, ok := out["html"].(map[string]any); ok {
+			s.BaseURL, _ = html["site-url"].(string)
+		}
+	}
+	return s, cmp.Or(dir, "src"), true
+}
+
+// decodeMap reads a TOML, YAML or JSON file (by its name) into a map, its
+// keys in lower case.
+func decodeMap(name string, src []byte) (map[string]any, bool) {
+	m, err := metadecoders.Default.UnmarshalToMap(src, metadecoders.FormatFromString(name))
+	if err != nil {
+		return nil, false
+	}
+	return lowerKeys(m), true
+}
+
+// lowerKeys returns m with its keys in lower case: Hugo's keys are read
+// in any case (baseURL, baseurl).
+func lowerKeys(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[strings.ToLower(k)] = v
+	}
+	return out
+}
+
+// From is the file the site's settings were read from: site.yaml, another
+// generator's configuration (hugo.toml, mkdocs.yml, book.toml…) when
+// there is no site.yaml, or "" for the defaults.
+func (s *Site) From() string { return s.from }
+
+// GeneratorNote is the line a build prints once when the settings come
+// from another generator's configuration, saying which; "" when they do
+// not.
+func (s *Site) GeneratorNote() string {
+	if s.from == "" || s.from == FileName {
+		return ""
+	}
+	return fmt.Sprintf("no %s: the title (%s), base URL (%s), params and content folder (%s/) are read from the %s configuration %s; a site.yaml sets handbook's own",
+		FileName, s.Title, cmp.Or(s.BaseURL, "/"), s.ContentDir, s.fromName, s.from)
+}
