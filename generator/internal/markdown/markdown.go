@@ -248,6 +248,8 @@ func asParsed(src []byte) []byte {
 	}
 	if hasBOM {
 		if line := firstLine(out[len(bom):]); isFenceLine(line) {
+			// The fence moves; a CR that ends its line stays at the end.
+			line = bytes.TrimSuffix(line, []byte("\r"))
 			copy(out, line)
 			copy(out[len(line):], "   ")
 		} else {
