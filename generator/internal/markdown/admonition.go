@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -25,13 +26,22 @@ var KindAdmonition = ast.NewNodeKind("Admonition")
 //	    Shown when opened.
 //
 // It is shown as the theme shows GitHub's alerts, the collapsible one in
-// a details element.
+// a details element. Docusaurus' admonitions, between lines of colons,
+// are Admonitions too:
+//
+//	:::tip[Its title]      or :::tip Its title
+//	Text.
+//	:::
 type Admonition struct {
 	ast.BaseBlock
 	Alert string // the alert it is shown as: note, tip, important, warning, caution
 	Title string // "" for none (written as "")
 	// Collapsible is true for ???, Open for ???+.
 	Collapsible, Open bool
+	// fence is the number of colons of a Docusaurus admonition's
+	// opening line, which a line of as many or more closes; 0 for
+	// MkDocs'.
+	fence int
 }
 
 // Kind implements ast.Node.
@@ -45,15 +55,6 @@ func (n *Admonition) Dump(src []byte, level int) {
 // admonitionRE is the line that opens an admonition: its marker, its type
 // and other classes, and its title in quotes.
 var admonitionRE = regexp.MustCompile(`^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"]*)")?[ \t]*\r?\n?$`)
-
-// admonitionTypes maps MkDocs' types to the alerts of the theme; any
-// other type is a note.
-var admonitionTypes = map[string]string{
-	"tip": "tip", "hint": "tip", "success": "tip", "check": "tip", "done": "tip",
-	"important": "important",
-	"warning":   "warning", "caution": "warning", "attention": "warning",
-	"danger": "caution", "error": "caution", "failure": "caution", "fail": "caution", "missing": "caution", "bug": "caution",
-}
 
 type admonitionParser struct{}
 
@@ -69,17 +70,14 @@ func (admonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) 
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	typ := strings.ToLower(string(m[2]))
-	n := &Admonition{Alert: "note", Collapsible: m[1][0] == '?', Open: len(m[1]) == 4}
-	if t, ok := admonitionTypes[typ]; ok {
-		n.Alert = t
-	}
+	typ := string(m[2])
+	n := &Admonition{Alert: alertType(typ), Collapsible: m[1][0] == '?', Open: len(m[1]) == 4}
 	if m[3] != nil {
 		n.Title = strings.TrimSpace(string(m[3]))
 	}
 	if m[3] == nil || n.Title == "" && n.Collapsible {
 		// Its type names it; one that opens needs a name to click.
-		n.Title = strings.ToUpper(typ[:1]) + typ[1:]
+		n.Title = titleCase(typ)
 	}
 	reader.AdvanceToEOL()
 	return n, parser.HasChildren
@@ -101,8 +99,52 @@ func (admonitionParser) Continue(_ ast.Node, reader text.Reader, _ parser.Contex
 }
 
 func (admonitionParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (admonitionParser) CanInterruptParagraph() bool               { return false }
-func (admonitionParser) CanAcceptIndentedLine() bool               { return false }
+func (admonitionParser) CanInterruptParagraph() bool                 { return false }
+func (admonitionParser) CanAcceptIndentedLine() bool                 { return false }
+
+// fencedAdmonitionRE is the line that opens a Docusaurus admonition: its
+// colons, its type and its title, in brackets or after a space.
+var fencedAdmonitionRE = regexp.MustCompile(`^(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+([^\r\n]*?))?[ \t]*\r?\n?$`)
+
+type fencedAdmonitionParser struct{}
+
+func (fencedAdmonitionParser) Trigger() []byte { return []byte{':'} }
+
+func (fencedAdmonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	m := fencedAdmonitionRE.FindSubmatch(line[pos:])
+	if m == nil {
+		return nil, parser.NoChildren
+	}
+	typ := string(m[2])
+	n := &Admonition{Alert: alertType(typ), Title: titleCase(typ), fence: len(m[1])}
+	for _, t := range [][]byte{m[3], m[4]} {
+		if t := strings.TrimSpace(string(t)); t != "" {
+			n.Title = t
+		}
+	}
+	reader.AdvanceToEOL()
+	return n, parser.HasChildren
+}
+
+// Continue takes every line up to the one of as many colons or more,
+// which it takes too.
+func (fencedAdmonitionParser) Continue(node ast.Node, reader text.Reader, _ parser.Context) parser.State {
+	line, _ := reader.PeekLine()
+	if t := bytes.TrimSpace(line); len(t) >= node.(*Admonition).fence && len(bytes.Trim(t, ":")) == 0 {
+		reader.AdvanceToEOL()
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+func (fencedAdmonitionParser) Close(ast.Node, text.Reader, parser.Context) {}
+func (fencedAdmonitionParser) CanInterruptParagraph() bool                 { return true }
+func (fencedAdmonitionParser) CanAcceptIndentedLine() bool                 { return false }
 
 type admonitionRenderer struct{}
 

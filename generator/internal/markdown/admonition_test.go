@@ -37,3 +37,31 @@ func TestAdmonitions(t *testing.T) {
 		t.Errorf("search text %q", d.Words)
 	}
 }
+
+// TestOtherToolsAlerts: GitHub's alerts, Obsidian's callouts (any type,
+// a title of their own, a fold mark) and Docusaurus' admonitions (a title
+// in brackets or after a space, nested by more colons) are the theme's
+// alerts; a blockquote or a line of colons that is none stays as it is.
+func TestOtherToolsAlerts(t *testing.T) {
+	src := "# T\n\n> [!WARNING]\n> GitHub.\n\n> [!faq]- Why *not*?\n> Because.\n\n> [!bug]\n> Crash.\n\n> [! nope]\n> Quote.\n\n:::tip[Pro tip]\nUse [it](a.md).\n:::\n\n::::info Outer\n:::danger\nInner.\n:::\nStill outer.\n::::\n\n::: \n\nAfter.\n"
+	d, ds := parseMode(t, config.RawHTMLSafe, src)
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	for _, want := range []string{
+		`<blockquote class="alert alert-warning"><p><strong class="alert-title">Warning</strong> GitHub.</p>`,
+		`<blockquote class="alert alert-note"><p><strong class="alert-title">Why *not*?</strong> Because.</p>`,
+		`<blockquote class="alert alert-caution"><p><strong class="alert-title">Bug</strong> Crash.</p>`,
+		"<blockquote>\n<p>[! nope]",
+		"<blockquote class=\"alert alert-tip\">\n<strong class=\"alert-title\">Pro tip</strong>\n<p>Use <a href=\"\x000\x00\">it</a>.</p>\n</blockquote>",
+		"<blockquote class=\"alert alert-note\">\n<strong class=\"alert-title\">Outer</strong>\n<blockquote class=\"alert alert-caution\">\n<strong class=\"alert-title\">Danger</strong>\n<p>Inner.</p>\n</blockquote>\n<p>Still outer.</p>\n</blockquote>",
+		"<p>:::</p>\n<p>After.</p>",
+	} {
+		if !strings.Contains(d.HTML, want) {
+			t.Errorf("no %q in\n%s", want, d.HTML)
+		}
+	}
+	if len(d.BodyLinks) != 1 || d.BodyLinks[0].Offset != strings.Index(src, "[it]") {
+		t.Errorf("links %+v", d.BodyLinks)
+	}
+}

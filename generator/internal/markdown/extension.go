@@ -430,7 +430,7 @@ func (e extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(util.Prioritized(wikiParser{}, 199)),
 		parser.WithBlockParsers(util.Prioritized(tomlParser{}, 0), util.Prioritized(yamlFrontMatter{meta.NewParser()}, 0),
-			util.Prioritized(admonitionParser{}, 750)),
+			util.Prioritized(admonitionParser{}, 750), util.Prioritized(fencedAdmonitionParser{}, 750)),
 		// After GFM's tables (200), so that a table's lines stay its own.
 		parser.WithParagraphTransformers(util.Prioritized(blockClasses{}, 100)),
 	)
