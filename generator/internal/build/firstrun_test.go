@@ -160,3 +160,52 @@ broken_links: warning
 		t.Errorf("BrokenLinks warning: %d errors, %d broken links\n%s", s.res.Errors, s.res.BrokenLinks, s.diags())
 	}
 }
+
+// Docusaurus' sidebar_position and sidebar_label, and just-the-docs'
+// nav_order, order and name the pages of the sidebar as weight and
+// linkTitle do; weight wins, and a value that is not a whole number is
+// theirs, not reported.
+func TestOtherGeneratorsSidebarKeys(t *testing.T) {
+	s := buildSite(t, `
+-- content/guide/_index.md --
+# Guide
+-- content/guide/alpha.md --
+---
+title: Alpha
+sidebar_position: 3
+---
+-- content/guide/beta.md --
+---
+title: Beta
+sidebar_position: 1
+sidebar_label: Start here
+---
+-- content/guide/gamma.md --
+---
+title: Gamma
+nav_order: 2
+---
+-- content/guide/delta.md --
+---
+title: Delta
+weight: 4
+sidebar_position: 0
+---
+-- content/guide/epsilon.md --
+---
+title: Epsilon
+sidebar_position: 2.5
+---
+`)
+	s.noDiags()
+	nav := s.file("guide/alpha/index.html")
+	order := []string{">Start here<", ">Gamma<", ">Alpha<", ">Delta<", ">Epsilon<"}
+	at := 0
+	for _, o := range order {
+		i := strings.Index(nav[at:], o)
+		if i < 0 {
+			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v", o, order)
+		}
+		at += i
+	}
+}

@@ -306,7 +306,25 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 		doc.Summary = dec.str("description") // Hugo's, Docsy's, MkDocs', GitBook's
 	}
 	doc.LinkTitle = dec.str("linktitle")
+	if doc.LinkTitle == "" {
+		doc.LinkTitle, _ = v["sidebar_label"].(string) // Docusaurus'
+	}
 	doc.Weight = dec.int("weight")
+	if _, set := v["weight"]; !set {
+		// The order of other generators' sidebars: Docusaurus',
+		// just-the-docs'. Only a whole number is read, and nothing else
+		// reported: the key is theirs.
+		for _, k := range []string{"sidebar_position", "nav_order"} {
+			if w, ok := v[k].(int); ok {
+				doc.Weight = w
+				break
+			}
+			if w, ok := v[k].(uint64); ok && w < 1<<31 {
+				doc.Weight = int(w)
+				break
+			}
+		}
+	}
 	doc.Draft = dec.bool("draft")
 	doc.Outline.Aliases = dec.refs("aliases")
 	doc.Slug = dec.str("slug")
