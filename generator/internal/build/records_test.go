@@ -296,6 +296,14 @@ Date: 03/04/2021
 ## Status
 
 Pondering
+-- content/doc/adr/0006-dashes.md --
+# 6. Dashes
+
+Date: 23-07-2014
+
+## Status
+
+Accepted
 `)
 	want := `content/doc/adr/0004-hold.md:1:1: warning: decision has no date
 	hint: add ` + "`date: YYYY-MM-DD`" + `, the day it was decided
@@ -306,6 +314,9 @@ content/doc/adr/0005-odd.md:7:1: warning: unknown status "pondering" for a decis
 `
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if d := s.res.Site.ByPath["doc/adr/0006-dashes.md"]; d == nil || d.Date.Format("2006-01-02") != "2014-07-23" {
+		t.Errorf("23-07-2014 is not read as 23 July 2014: %v", d)
 	}
 	reg := s.res.Site.DecisionByID
 	check := func(id, title, number, status, date string) *handbook.Decision {

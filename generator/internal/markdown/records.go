@@ -286,7 +286,7 @@ func indexName(p string) bool {
 	return name == "index" || name == "_index" || name == "readme"
 }
 
-var numericDateRE = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+var numericDateRE = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
 
 // textDateLayouts are the dates written out that records use besides ISO.
 var textDateLayouts = []string{"2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006", "January 2 2006", "2. January 2006"}
