@@ -278,84 +278,74 @@ func TestCorpusShortcodes(t *testing.T) {
 // and a body, saved one after another in a few of its documents, each
 // leave the site a fresh build makes, whichever way the session rebuilds.
 func TestCorporaSessionEditsEqualFreshBuild(t *testing.T) {
-	dir := os.Getenv(corporaEnv)
-	if dir == "" {
-		t.Skipf("set %s to a folder of real handbooks", corporaEnv)
-	}
-	for _, name := range slices.Sorted(maps.Keys(corpusContent)) {
-		t.Run(name, func(t *testing.T) {
-			root := filepath.Join(dir, name)
-			if _, err := os.Stat(root); err != nil {
-				t.Skipf("corpus %s is absent (%v)", name, err)
+	eachCorpus(t, func(t *testing.T, name, root string) {
+		// The collection in memory, so that it can be edited, with
+		// its files' times, as serve finds them on disk.
+		fsys := fstest.MapFS{"site.yaml": {Data: []byte("content_dir: " + corpusContent[name] + "\nbroken_links: warning\n")}}
+		var docs []string
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
 			}
-			// The collection in memory, so that it can be edited, with
-			// its files' times, as serve finds them on disk.
-			fsys := fstest.MapFS{"site.yaml": {Data: []byte("content_dir: " + corpusContent[name] + "\nbroken_links: warning\n")}}
-			var docs []string
-			err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				rel, _ := filepath.Rel(root, p)
-				b, err := os.ReadFile(p)
-				if err != nil {
-					return err
-				}
-				info, err := d.Info()
-				if err != nil {
-					return err
-				}
-				rel = filepath.ToSlash(rel)
-				fsys[rel] = &fstest.MapFile{Data: b, ModTime: info.ModTime()}
-				if strings.HasSuffix(rel, ".md") && strings.HasPrefix(rel, strings.TrimPrefix(corpusContent[name]+"/", "./")) {
-					docs = append(docs, rel)
-				}
-				return nil
-			})
+			rel, _ := filepath.Rel(root, p)
+			b, err := os.ReadFile(p)
 			if err != nil {
-				t.Fatal(err)
+				return err
 			}
-			sort.Strings(docs)
-			if len(docs) == 0 {
-				t.Fatal("no documents")
+			info, err := d.Info()
+			if err != nil {
+				return err
 			}
-			sess := NewSession(fsys, Options{Now: testNow})
-			sess.Rebuild(nil)
-			// key adds a front matter key, in front matter of its own
-			// when the document has none.
-			key := func(b []byte, line string) []byte {
-				if bytes.HasPrefix(b, []byte("---\n")) {
-					return []byte(strings.Replace(string(b), "---\n", "---\n"+line+"\n", 1))
-				}
-				return append([]byte("---\n"+line+"\n---\n"), b...)
+			rel = filepath.ToSlash(rel)
+			fsys[rel] = &fstest.MapFile{Data: b, ModTime: info.ModTime()}
+			if strings.HasSuffix(rel, ".md") && strings.HasPrefix(rel, strings.TrimPrefix(corpusContent[name]+"/", "./")) {
+				docs = append(docs, rel)
 			}
-			edits := []func([]byte, int) []byte{
-				func(b []byte, i int) []byte { return key(b, fmt.Sprintf("title: Edited title %d", i)) },
-				func(b []byte, i int) []byte { return key(b, fmt.Sprintf("owner: team-%d", i)) },
-				func(b []byte, i int) []byte { // a body edit
-					return fmt.Appendf(bytes.Clone(b), "\nAn edit, number %d, see [[%s]].\n", i, strings.TrimSuffix(docs[0], ".md"))
-				},
-				func(b []byte, i int) []byte { return key(b, fmt.Sprintf("tags: [edited-%d, handbook]", i%2)) },
-				func(b []byte, i int) []byte { return key(b, fmt.Sprintf("summary: Edited summary %d.", i)) },
-			}
-			partial := 0
-			keys := []string{"\ntitle:", "\nowner:", "", "\ntags:", "\nsummary:"}
-			for step := range 15 {
-				p := docs[(step*7919)%len(docs)]
-				src := fsys[p].Data
-				if k := keys[step%len(keys)]; k != "" && bytes.HasPrefix(src, []byte("---\n")) && bytes.Contains(src, []byte(k)) {
-					continue // the key is there already: a second one is an error
-				}
-				fsys[p] = &fstest.MapFile{Data: edits[step%len(edits)](src, step), ModTime: fsys[p].ModTime.Add(time.Second)}
-				up := sess.Rebuild([]string{p})
-				if !up.Whole() {
-					partial++
-				}
-				sameAsFresh(t, fsys, up, fmt.Sprintf("step %d (%s)", step, p))
-			}
-			t.Logf("%d edits took a partial path", partial)
+			return nil
 		})
-	}
+		if err != nil {
+			t.Fatal(err)
+		}
+		sort.Strings(docs)
+		if len(docs) == 0 {
+			t.Fatal("no documents")
+		}
+		sess := NewSession(fsys, Options{Now: testNow})
+		sess.Rebuild(nil)
+		// key adds a front matter key, in front matter of its own
+		// when the document has none.
+		key := func(b []byte, line string) []byte {
+			if bytes.HasPrefix(b, []byte("---\n")) {
+				return []byte(strings.Replace(string(b), "---\n", "---\n"+line+"\n", 1))
+			}
+			return append([]byte("---\n"+line+"\n---\n"), b...)
+		}
+		edits := []func([]byte, int) []byte{
+			func(b []byte, i int) []byte { return key(b, fmt.Sprintf("title: Edited title %d", i)) },
+			func(b []byte, i int) []byte { return key(b, fmt.Sprintf("owner: team-%d", i)) },
+			func(b []byte, i int) []byte { // a body edit
+				return fmt.Appendf(bytes.Clone(b), "\nAn edit, number %d, see [[%s]].\n", i, strings.TrimSuffix(docs[0], ".md"))
+			},
+			func(b []byte, i int) []byte { return key(b, fmt.Sprintf("tags: [edited-%d, handbook]", i%2)) },
+			func(b []byte, i int) []byte { return key(b, fmt.Sprintf("summary: Edited summary %d.", i)) },
+		}
+		partial := 0
+		keys := []string{"\ntitle:", "\nowner:", "", "\ntags:", "\nsummary:"}
+		for step := range 15 {
+			p := docs[(step*7919)%len(docs)]
+			src := fsys[p].Data
+			if k := keys[step%len(keys)]; k != "" && bytes.HasPrefix(src, []byte("---\n")) && bytes.Contains(src, []byte(k)) {
+				continue // the key is there already: a second one is an error
+			}
+			fsys[p] = &fstest.MapFile{Data: edits[step%len(edits)](src, step), ModTime: fsys[p].ModTime.Add(time.Second)}
+			up := sess.Rebuild([]string{p})
+			if !up.Whole() {
+				partial++
+			}
+			sameAsFresh(t, fsys, up, fmt.Sprintf("step %d (%s)", step, p))
+		}
+		t.Logf("%d edits took a partial path", partial)
+	})
 }
 
 // contentDirRE finds the content_dir a hint offers first.
@@ -368,6 +358,37 @@ var contentDirRE = regexp.MustCompile("`content_dir: ([^`]+)`")
 // content_dir it builds (broken links as warnings) with about the
 // documents of its known content folder.
 func TestCorporaFirstRun(t *testing.T) {
+	eachCorpus(t, func(t *testing.T, name, root string) {
+		opts := Options{Now: testNow, BrokenLinks: "warning"}
+		first := Run(os.DirFS(root), publish.NewMemory(), opts)
+		t.Logf("as it is: %s; %v", first.Summary(), first.Notes)
+		if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
+			if first.Errors > 0 || first.Config.ContentDir != corpusContent[name] {
+				t.Fatalf("read %s/ with %d errors, want %s/ and none", first.Config.ContentDir, first.Errors, corpusContent[name])
+			}
+			return
+		}
+		ds := first.Diags.All()
+		if first.Errors != 1 || len(ds) != 1 || ds[0].Path != "content" {
+			t.Fatalf("%d errors, want one about the missing content/: %v", first.Errors, ds)
+		}
+		m := contentDirRE.FindStringSubmatch(ds[0].Hint)
+		if m == nil {
+			t.Fatalf("the hint offers no content_dir: %s", ds[0].Hint)
+		}
+		s := corpusWith(t, name, m[1], opts)
+		known := corpusWith(t, name, corpusContent[name], opts)
+		if s.res.Errors > 0 || len(s.res.Site.Docs)*10 < len(known.res.Site.Docs)*9 {
+			t.Errorf("with content_dir: %s, %d errors and %d documents, where %s/ has %d:\n%s",
+				m[1], s.res.Errors, len(s.res.Site.Docs), corpusContent[name], len(known.res.Site.Docs), byKind(s, "error"))
+		}
+	})
+}
+
+// eachCorpus runs f on each collection of corpusContent, in a subtest of
+// its name, with its folder; skipped where the collections or this one are
+// absent.
+func eachCorpus(t *testing.T, f func(t *testing.T, name, root string)) {
 	dir := os.Getenv(corporaEnv)
 	if dir == "" {
 		t.Skipf("set %s to a folder of real handbooks", corporaEnv)
@@ -378,29 +399,7 @@ func TestCorporaFirstRun(t *testing.T) {
 			if _, err := os.Stat(root); err != nil {
 				t.Skipf("corpus %s is absent (%v)", name, err)
 			}
-			opts := Options{Now: testNow, BrokenLinks: "warning"}
-			first := Run(os.DirFS(root), publish.NewMemory(), opts)
-			t.Logf("as it is: %s; %v", first.Summary(), first.Notes)
-			if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
-				if first.Errors > 0 || first.Config.ContentDir != corpusContent[name] {
-					t.Fatalf("read %s/ with %d errors, want %s/ and none", first.Config.ContentDir, first.Errors, corpusContent[name])
-				}
-				return
-			}
-			ds := first.Diags.All()
-			if first.Errors != 1 || len(ds) != 1 || ds[0].Path != "content" {
-				t.Fatalf("%d errors, want one about the missing content/: %v", first.Errors, ds)
-			}
-			m := contentDirRE.FindStringSubmatch(ds[0].Hint)
-			if m == nil {
-				t.Fatalf("the hint offers no content_dir: %s", ds[0].Hint)
-			}
-			s := corpusWith(t, name, m[1], opts)
-			known := corpusWith(t, name, corpusContent[name], opts)
-			if s.res.Errors > 0 || len(s.res.Site.Docs)*10 < len(known.res.Site.Docs)*9 {
-				t.Errorf("with content_dir: %s, %d errors and %d documents, where %s/ has %d:\n%s",
-					m[1], s.res.Errors, len(s.res.Site.Docs), corpusContent[name], len(known.res.Site.Docs), byKind(s, "error"))
-			}
+			f(t, name, root)
 		})
 	}
 }

@@ -60,13 +60,17 @@ type admonitionParser struct{}
 
 func (admonitionParser) Trigger() []byte { return []byte{'!', '?'} }
 
-func (admonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+// openingLine matches re against the line a block may open at.
+func openingLine(re *regexp.Regexp, reader text.Reader, pc parser.Context) [][]byte {
 	line, _ := reader.PeekLine()
-	pos := pc.BlockOffset()
-	if pos < 0 {
-		return nil, parser.NoChildren
+	if pos := pc.BlockOffset(); pos >= 0 {
+		return re.FindSubmatch(line[pos:])
 	}
-	m := admonitionRE.FindSubmatch(line[pos:])
+	return nil
+}
+
+func (admonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	m := openingLine(admonitionRE, reader, pc)
 	if m == nil {
 		return nil, parser.NoChildren
 	}
@@ -111,12 +115,7 @@ type fencedAdmonitionParser struct{}
 func (fencedAdmonitionParser) Trigger() []byte { return []byte{':'} }
 
 func (fencedAdmonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	line, _ := reader.PeekLine()
-	pos := pc.BlockOffset()
-	if pos < 0 {
-		return nil, parser.NoChildren
-	}
-	m := fencedAdmonitionRE.FindSubmatch(line[pos:])
+	m := openingLine(fencedAdmonitionRE, reader, pc)
 	if m == nil {
 		return nil, parser.NoChildren
 	}
