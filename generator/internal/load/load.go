@@ -300,12 +300,7 @@ func contentHint(fsys fs.FS) string {
 		counts[first]++
 		return nil
 	})
-	files := func(n int) string {
-		if n == 1 {
-			return "1 file"
-		}
-		return strconv.Itoa(n) + " files"
-	}
+	files := func(n int) string { return diag.Plural(n, "file", "files") }
 	switch {
 	case top == 0 && len(dirs) == 0:
 		return "make the folder and start it with a page: handbook new page \"Getting started\""
@@ -327,10 +322,10 @@ func contentHint(fsys fs.FS) string {
 	for _, d := range dirs {
 		all += counts[d]
 	}
-	if most := dirs[0]; counts[most]*5 >= all*4 {
+	if len(dirs) > 0 && counts[dirs[0]]*5 >= all*4 {
 		// One folder holds most of it: the rest is likely a README or a
 		// licence.
-		return fmt.Sprintf("the Markdown here is %s: write `content_dir: %s` in site.yaml to read %s/, or `content_dir: .` for all of it", strings.Join(where, ", "), most, most)
+		return fmt.Sprintf("the Markdown here is %s: write `content_dir: %s` in site.yaml to read %s/, or `content_dir: .` for all of it", strings.Join(where, ", "), dirs[0], dirs[0])
 	}
 	return fmt.Sprintf("the Markdown here is %s: write `content_dir: .` in site.yaml to read all of it from the handbook's root", strings.Join(where, ", "))
 }

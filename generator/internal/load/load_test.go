@@ -62,6 +62,8 @@ func TestMissingContentFolder(t *testing.T) {
 			"no content/ folder", "in docs/ (2 files): write `content_dir: docs` in site.yaml"},
 		{"many folders", "content", fstest.MapFS{"a/1.md": md, "b/1.md": md, "b/2.md": md, "c/1.md": md, "d/1.md": md, "e/1.md": md},
 			"no content/ folder", "in b/ (2 files), in a/ (1 file), in c/ (1 file), in 2 more folders: write `content_dir: .`"},
+		{"only at the top", "content", fstest.MapFS{"README.md": md, "CHANGES.md": md},
+			"no content/ folder", "at the top (2 files): write `content_dir: .` in site.yaml"},
 		{"no Markdown", "content", fstest.MapFS{"main.go": md},
 			"no content/ folder", `handbook new page "Getting started"`},
 		{"content_dir", "doc/adr", fstest.MapFS{"doc/arch.md": md},
