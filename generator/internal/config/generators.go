@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 
@@ -50,6 +51,9 @@ func fromGenerator(fsys fs.FS) *Site {
 				continue
 			}
 			s.from, s.fromName = name, g.name
+			if _, err := url.Parse(s.BaseURL); err != nil {
+				s.BaseURL = "" // its generator reports it
+			}
 			if dir = path.Clean(strings.Trim(dir, "/")); dir != "." && LocalPath(dir) {
 				if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {
 					s.ContentDir = dir

@@ -47,6 +47,8 @@ func TestGeneratorConfiguration(t *testing.T) {
 			"The Book", "/rfcs/", "src", "", "book.toml"},
 		{"mdbook src", fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle = \"B\"\nsrc = \"text\"\n")}, "text": dir},
 			"B", "", "text", "", "book.toml"},
+		{"bad url", fstest.MapFS{"hugo.toml": {Data: []byte("title = 'T'\nbaseURL = 'http://[::1'\n")}},
+			"T", "", "content", "", "hugo.toml"},
 		{"not mdbook", fstest.MapFS{"book.toml": {Data: []byte("[package]\nname = \"x\"\n")}, "src": dir},
 			"Handbook", "", "content", "", ""},
 	} {
