@@ -143,7 +143,7 @@ func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 			return nil
 		}
 		name := d.Name()
-		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p)) {
+		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p) || d.IsDir() && Dependencies(p, contentDir == ".")) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -235,6 +235,23 @@ func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 	return c
 }
 
+// Dependencies reports whether the folder p holds other projects' files
+// or another tool's output rather than content: node_modules and
+// bower_components anywhere, and at the root of a repository read whole
+// (atRoot: content_dir "."), vendor/ (Go, Ruby, PHP), a Python venv/ and
+// Jekyll's _site/. Their READMEs are not the handbook's.
+func Dependencies(p string, atRoot bool) bool {
+	switch path.Base(p) {
+	case "node_modules", "bower_components":
+		return true
+	}
+	switch p {
+	case "vendor", "venv", "_site":
+		return atRoot
+	}
+	return false
+}
+
 // siteFile reports whether p, a path from the site root, is one of the
 // handbook's own files rather than content: they share the root when
 // content_dir is ".".
@@ -274,7 +291,7 @@ func contentHint(fsys fs.FS) string {
 		if seen++; seen > 100_000 {
 			return fs.SkipAll
 		}
-		if strings.HasPrefix(d.Name(), ".") || siteFile(p) || strings.HasSuffix(d.Name(), "~") {
+		if strings.HasPrefix(d.Name(), ".") || siteFile(p) || strings.HasSuffix(d.Name(), "~") || d.IsDir() && Dependencies(p, true) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -62,6 +62,8 @@ func TestMissingContentFolder(t *testing.T) {
 			"no content/ folder", "in docs/ (2 files): write `content_dir: docs` in site.yaml"},
 		{"many folders", "content", fstest.MapFS{"a/1.md": md, "b/1.md": md, "b/2.md": md, "c/1.md": md, "d/1.md": md, "e/1.md": md},
 			"no content/ folder", "in b/ (2 files), in a/ (1 file), in c/ (1 file), in 2 more folders: write `content_dir: .`"},
+		{"dependencies", "content", fstest.MapFS{"README.md": md, "node_modules/a/README.md": md, "node_modules/b/README.md": md, "vendor/x/README.md": md, "_site/y.md": md, "docs/a.md": md},
+			"no content/ folder", "at the top (1 file), in docs/ (1 file): write `content_dir: .`"},
 		{"only at the top", "content", fstest.MapFS{"README.md": md, "CHANGES.md": md},
 			"no content/ folder", "at the top (2 files): write `content_dir: .` in site.yaml"},
 		{"no Markdown", "content", fstest.MapFS{"main.go": md},
@@ -85,5 +87,32 @@ func TestMissingContentFolder(t *testing.T) {
 				t.Errorf("got %s %s: %s (hint: %s)\nwant an error at %s: %s (hint: …%s…)", d.Severity, d.Path, d.Message, d.Hint, c.dir, c.msg, c.hint)
 			}
 		})
+	}
+}
+
+// TestDependenciesAreNotContent: a repository read whole (content_dir
+// ".") leaves out its dependencies' and tools' folders, and node_modules
+// is never content; a folder of the same name deeper in the content is.
+func TestDependenciesAreNotContent(t *testing.T) {
+	md := &fstest.MapFile{Data: []byte("# T\n")}
+	fsys := fstest.MapFS{
+		"README.md": md, "docs/a.md": md, "node_modules/p/README.md": md, "vendor/g/README.md": md,
+		"venv/lib/README.md": md, "_site/x.md": md, "docs/node_modules/q/README.md": md, "teams/vendor/policy.md": md,
+	}
+	var l diag.List
+	var got []string
+	for _, d := range Load(fsys, ".", &l).Docs {
+		got = append(got, d.Path)
+	}
+	if want := "README.md docs/a.md teams/vendor/policy.md"; strings.Join(got, " ") != want {
+		t.Errorf("documents %q, want %q", strings.Join(got, " "), want)
+	}
+	got = got[:0]
+	fsys = fstest.MapFS{"content/vendor/policy.md": md, "content/node_modules/x/README.md": md}
+	for _, d := range Load(fsys, "content", &l).Docs {
+		got = append(got, d.Path)
+	}
+	if want := "vendor/policy.md"; strings.Join(got, " ") != want {
+		t.Errorf("documents %q, want %q", strings.Join(got, " "), want)
 	}
 }

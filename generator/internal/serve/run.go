@@ -18,6 +18,7 @@ import (
 	"handbook/generator/internal/build"
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/load"
 	"handbook/generator/internal/watch"
 )
 
@@ -77,7 +78,10 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	if from := cfg.From(); from != "" && from != config.FileName {
 		watched = append(watched, from) // another generator's configuration, read without site.yaml
 	}
-	w, err := watch.New(o.Source, watched, watch.Options{Poll: o.Poll, Batch: o.Batch})
+	// Other projects' folders are no handbook's: a repository read whole
+	// may hold thousands in node_modules.
+	skip := func(rel string) bool { return load.Dependencies(rel, true) }
+	w, err := watch.New(o.Source, watched, watch.Options{Poll: o.Poll, Batch: o.Batch, Skip: skip})
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("cannot watch %s: %v", o.Source, err)

@@ -36,6 +36,7 @@ import (
 type Watcher struct {
 	root    string // absolute
 	poll    bool
+	skip    func(rel string) bool // see Options.Skip
 	batcher *watcher.Batcher
 	// Changes receives each batch of changed paths (slash-separated,
 	// relative to the root), without duplicates.
@@ -53,6 +54,9 @@ type Options struct {
 	// Poll uses polling instead of inotify, every Interval.
 	Poll     bool
 	Interval time.Duration
+	// Skip, when set, leaves out a folder, by its slash path from the
+	// root, and everything below it (a handbook's node_modules).
+	Skip func(rel string) bool
 }
 
 // New watches the given paths under root (slash-separated, relative to
@@ -72,7 +76,7 @@ func New(root string, paths []string, opts Options) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{root: abs, poll: opts.Poll, batcher: b, Changes: make(chan []string, 16), done: make(chan struct{})}
+	w := &Watcher{root: abs, poll: opts.Poll, skip: opts.Skip, batcher: b, Changes: make(chan []string, 16), done: make(chan struct{})}
 	if err := b.Add(abs); err != nil {
 		b.Close()
 		return nil, err
@@ -133,6 +137,11 @@ func (w *Watcher) addTree(p string) {
 		}
 		if q != p && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
+		}
+		if w.skip != nil {
+			if rel, err := filepath.Rel(w.root, q); err == nil && w.skip(filepath.ToSlash(rel)) {
+				return filepath.SkipDir
+			}
 		}
 		_ = w.batcher.Add(q)
 		return nil

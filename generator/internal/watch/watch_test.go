@@ -38,11 +38,18 @@ type watching struct {
 
 func start(t *testing.T, poll bool, files ...string) *watching {
 	t.Helper()
+	return startWith(t, Options{Poll: poll}, files...)
+}
+
+// startWith is start with options.
+func startWith(t *testing.T, opts Options, files ...string) *watching {
+	t.Helper()
 	root := t.TempDir()
 	for _, f := range files {
 		put(t, root, f, "x\n")
 	}
-	w, err := New(root, []string{"content", "layouts", "assets", "site.yaml"}, Options{Poll: poll, Interval: 20 * time.Millisecond})
+	opts.Interval = 20 * time.Millisecond
+	w, err := New(root, []string{"content", "layouts", "assets", "site.yaml"}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,4 +163,25 @@ func TestWatchAddsAPath(t *testing.T) {
 	if got := s.w.all(); !slices.Equal(got, []string{"content", "layouts", "assets", "site.yaml", "docs"}) {
 		t.Errorf("watched paths %v", got)
 	}
+}
+
+// TestSkippedFoldersAreNotWatched: a folder Skip names, there at the start
+// or made later, is not watched, nor anything below it.
+func TestSkippedFoldersAreNotWatched(t *testing.T) {
+	modes(t, func(t *testing.T, poll bool) {
+		skip := func(rel string) bool { return strings.HasSuffix(rel, "node_modules") }
+		s := startWith(t, Options{Poll: poll, Skip: skip}, "content/a.md", "content/node_modules/p/README.md")
+		put(t, s.root, "content/node_modules/p/README.md", "edited\n")
+		put(t, s.root, "content/docs/node_modules/q/README.md", "new\n")
+		time.Sleep(100 * time.Millisecond)
+		put(t, s.root, "content/docs/node_modules/q/README.md", "edited\n")
+		time.Sleep(50 * time.Millisecond)
+		put(t, s.root, "content/a.md", "edited\n")
+		s.await("content/a.md")
+		for _, p := range s.reported {
+			if strings.Contains(p, "README.md") {
+				t.Errorf("reported %s", p)
+			}
+		}
+	})
 }
