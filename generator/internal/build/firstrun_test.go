@@ -209,3 +209,45 @@ sidebar_position: 2.5
 		at += i
 	}
 }
+
+// An Obsidian vault's links to files and its embeds: [[spec.pdf]] and
+// ![[arch.png]] name a file by its path or, when one file has it, its name
+// alone; an embedded image is shown, any other embed is a link; a name two
+// files have, or none, is a broken link that says so.
+func TestWikilinksToFiles(t *testing.T) {
+	s := buildSite(t, `
+-- content/att/arch.png --
+PNG
+-- content/att/spec.pdf --
+PDF
+-- content/a/logo.svg --
+A
+-- content/b/logo.svg --
+B
+-- content/notes.md --
+# Notes
+-- content/team/home.md --
+# Home
+
+[[spec.pdf]], [[att/spec.pdf|the spec]]
+
+![[arch.png]] ![[att/arch.png|300]] ![[arch.png|A diagram]] ![[notes]]
+
+[[logo.svg]] ![[missing.png]] [[a/logo.svg]]
+`)
+	got := s.diags()
+	for _, want := range []string{
+		`content/team/home.md:7:1: error: broken link [[logo.svg]]: more than one file has this name`,
+		`content/team/home.md:7:15: error: broken link [[missing.png]]: no file or document has this name`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("not reported: %s\nin:\n%s", want, got)
+		}
+	}
+	if strings.Count(got, "error:") != 2 {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+	s.contains("team/home/index.html", `<a href="../../att/spec.pdf">spec.pdf</a>`, `<a href="../../att/spec.pdf">the spec</a>`,
+		`<img src="../../att/arch.png" alt="arch.png">`, `<img src="../../att/arch.png" alt="att/arch.png">`,
+		`<img src="../../att/arch.png" alt="A diagram">`, `<a href="../../notes/">notes</a>`, `<a href="../../a/logo.svg">a/logo.svg</a>`)
+}

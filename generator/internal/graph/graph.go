@@ -38,6 +38,9 @@ type builder struct {
 	drafts map[string]*handbook.Document // unpublished drafts by path and id
 	byBase map[string][]*handbook.Document
 	byName map[string][]*handbook.Document // lower-case titles
+	// fileNames are the static files by their lower-case base name, for
+	// wikilinks and embeds that name a file (Obsidian's ![[arch.png]]).
+	fileNames map[string][]string
 	// aliases maps alias site paths to their documents, so that a link to
 	// an old address resolves.
 	aliases map[string]*handbook.Document
@@ -98,8 +101,11 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: make(map[*handbook.Document]*diag.List, n), brokenIn: make(map[*handbook.Document]int, n),
 		drafts: map[string]*handbook.Document{}, byBase: make(map[string][]*handbook.Document, n), byName: make(map[string][]*handbook.Document, n),
 		aliases: map[string]*handbook.Document{}, names: &suggestions{}}
+	b.fileNames = make(map[string][]string)
 	for _, f := range files {
 		s.FileSet[f.Path] = true
+		name := strings.ToLower(path.Base(f.Path))
+		b.fileNames[name] = append(b.fileNames[name], f.Path)
 	}
 	for _, d := range docs {
 		if d.Outline == nil || d.Title == "" {

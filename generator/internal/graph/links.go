@@ -237,12 +237,20 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 			l.File = f
 			return
 		}
+	} else if f, ok := b.wikiFile(d, target); ok {
+		l.File = f
+		return
 	}
 	var found *handbook.Document
 	var msg, hint string
 	switch {
 	case l.Form == handbook.LinkWiki:
 		found, msg, hint = b.wiki(target)
+		if ext := strings.ToLower(path.Ext(target)); found == nil && ext != "" && ext != ".md" && len(b.fileNames[strings.ToLower(path.Base(target))]) > 1 {
+			msg, hint = "more than one file has this name", "write its path from the content folder, e.g. [["+b.fileNames[strings.ToLower(path.Base(target))][0]+"]]"
+		} else if found == nil && ext != "" && ext != ".md" {
+			msg, hint = "no file or document has this name", "check the file name; the files beside the pages are published"
+		}
 	case strings.HasPrefix(target, "/"):
 		found, msg, hint = b.sitePath(target)
 	case isRef:
@@ -439,6 +447,25 @@ func (b *builder) file(d *handbook.Document, target string) (string, bool) {
 		p = path.Join(path.Dir(d.Path), target)
 	}
 	return p, b.site.FileSet[p]
+}
+
+// wikiFile finds the static file a wikilink or embed names, as Obsidian
+// does: a name with an extension other than .md, from d's folder, from the
+// root, or by its file name alone when one file has it.
+func (b *builder) wikiFile(d *handbook.Document, target string) (string, bool) {
+	if ext := strings.ToLower(path.Ext(target)); ext == "" || ext == ".md" || ext == ".markdown" {
+		return "", false
+	}
+	if f, ok := b.file(d, target); ok {
+		return f, true
+	}
+	if p := path.Clean(strings.TrimPrefix(target, "/")); b.site.FileSet[p] {
+		return p, true
+	}
+	if fs := b.fileNames[strings.ToLower(path.Base(target))]; len(fs) == 1 && !strings.Contains(target, "/") {
+		return fs[0], true
+	}
+	return "", false
 }
 
 // relative resolves a path relative to the linking file's folder: a

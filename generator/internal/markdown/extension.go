@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"path"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -18,12 +20,15 @@ import (
 // KindWikiLink is the AST kind of a [[wikilink]].
 var KindWikiLink = ast.NewNodeKind("WikiLink")
 
-// WikiLink is an inline [[target|label]] or [[target#heading]].
+// WikiLink is an inline [[target|label]] or [[target#heading]], or an
+// embed, Obsidian's ![[target]]: an image file is shown as an image, and
+// anything else is linked to.
 type WikiLink struct {
 	ast.BaseInline
 	Target []byte // what is between the brackets, before '|'
 	Label  []byte // after '|', or nil
 	Slot   int    // index into Document.Links, set before rendering
+	Embed  bool   // written ![[target]]
 }
 
 // Kind implements ast.Node.
@@ -36,10 +41,14 @@ func (n *WikiLink) Dump(source []byte, level int) {
 
 type wikiParser struct{}
 
-func (wikiParser) Trigger() []byte { return []byte{'['} }
+func (wikiParser) Trigger() []byte { return []byte{'[', '!'} }
 
 func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	embed := len(line) > 0 && line[0] == '!'
+	if embed {
+		line, seg = line[1:], seg.WithStart(seg.Start+1)
+	}
 	if len(line) < 4 || line[0] != '[' || line[1] != '[' {
 		return nil
 	}
@@ -54,13 +63,16 @@ func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	if bytes.ContainsAny(inner, "[]\n") {
 		return nil
 	}
-	n := &WikiLink{Slot: -1}
+	n := &WikiLink{Slot: -1, Embed: embed}
 	target, label, hasLabel := bytes.Cut(inner, []byte("|"))
 	n.Target = bytes.TrimSpace(target)
 	if hasLabel {
 		n.Label = bytes.TrimSpace(label)
 	}
 	n.SetPos(seg.Start)
+	if embed {
+		block.Advance(1)
+	}
 	block.Advance(2 + end + 2)
 	return n
 }
@@ -411,10 +423,42 @@ func (r *linkRenderer) renderWiki(w util.BufWriter, source []byte, node ast.Node
 	if label == nil {
 		label = n.Target
 	}
+	if n.Embed && IsImageName(string(n.Target)) {
+		if isDigits(n.Label) {
+			label = n.Target // ![[a.png|300]]: a width, not a text
+		}
+		w.WriteString(`<img src="`)
+		writeSlot(w, Slot(n.Slot))
+		w.WriteString(`" alt="`)
+		w.Write(util.EscapeHTML(label))
+		w.WriteString(`">`)
+		return ast.WalkSkipChildren, nil
+	}
 	fmtSlot(w, n.Slot)
 	w.Write(util.EscapeHTML(label))
 	w.WriteString("</a>")
 	return ast.WalkSkipChildren, nil
+}
+
+// IsImageName reports whether a file name is an image's, by its extension.
+func IsImageName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp":
+		return true
+	}
+	return false
+}
+
+func isDigits(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // fmtSlot writes the opening tag of a wikilink whose href is slot i.

@@ -38,6 +38,7 @@ func FuzzParse(f *testing.F) {
 		"<a name=\"n\"></a><!-- c --> <b>x</b>\n\n- [ ] task\n- [x] task\n",
 		"\x00\xff\xfe",
 		"{.a}\n\n- x\n\n{.b}\n{.c}\n\npara\n{ .d .e }\n\n| a |\n|---|\n| 1 |\n{.f}\n\n> q\n{.g}\n",
+		"![[a.png]] ![[a.png|300]] ![[b|x]] ! [[c]] ![[]] ![[d.svg#x]] !![[e.png]]\n",
 		"> [!faq]- *T* `c`\n> x\n\n> [!NOTE]\n\n:::tip[a]\nb\n::::\n:::\n\n::::x y\n:::z\n:::\n",
 		"!!! note \"T\"\n    a [x](y.md)\n\n??? tip\n\t- b\n\n???+ x \"\"\n    !!! warning\n        deep\n!!!\n??? \n",
 		// A NUL in a fence's info string once reached the HTML, and made
