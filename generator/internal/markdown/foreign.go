@@ -17,8 +17,9 @@ const refMarker = "?hbref"
 
 var (
 	liquidTag = regexp.MustCompile(`\{%-?\s*([A-Za-z_]+)[^%]*-?%\}`)
-	// liquidLink is a Liquid tag of one path that is a link's destination:
-	// [x]({% link guides/a.md %}), [x]({% page "/tools/slack/" %}).
+	// liquidComment is a Liquid comment block; liquidLink a Liquid tag of
+	// one path that is a link's destination: [x]({% link guides/a.md %}),
+	// [x]({% page "/tools/slack/" %}).
 	liquidComment = regexp.MustCompile(`(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}`)
 	liquidLink    = regexp.MustCompile(`\]\(\s*(\{%-?\s*[A-Za-z_]+\s+(?:"([^"%]*)"|'([^'%]*)'|([^\s"'%]+))\s*-?%\})\s*\)`)
 	placeholder   = regexp.MustCompile(`\{\{\s*([A-Za-z_][\w.:-]*)[^{}<%]*\}\}`)
@@ -72,10 +73,9 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 // liquidLinks writes the path of each Liquid tag that is a link's
 // destination and names a path (liquidLink) in place of the tag, from the
 // site's root as Liquid's paths are, padded with spaces to the tag's
-// length, so that the link is checked and
-// resolved as one written with the path; src is copied first. Tags in
-// spans (shortcodes') and in code (a block, or a span on the line) are
-// left.
+// length, so that the link is checked and resolved as one written with
+// the path; src is copied first. Tags in spans (shortcodes') and in code
+// (a block, or a span on the line) are left.
 func liquidLinks(src []byte, spans []span) []byte {
 	out := src
 	for _, m := range liquidLink.FindAllSubmatchIndex(src, -1) {
