@@ -246,10 +246,12 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	switch {
 	case l.Form == handbook.LinkWiki:
 		found, msg, hint = b.wiki(target)
-		if ext := strings.ToLower(path.Ext(target)); found == nil && ext != "" && ext != ".md" && len(b.fileNames[strings.ToLower(path.Base(target))]) > 1 {
-			msg, hint = "more than one file has this name", "write its path from the content folder, e.g. [["+b.fileNames[strings.ToLower(path.Base(target))][0]+"]]"
-		} else if found == nil && ext != "" && ext != ".md" {
+		if ext := strings.ToLower(path.Ext(target)); found == nil && ext != "" && ext != ".md" {
+			// It names a file: the file is missing, or has a namesake.
 			msg, hint = "no file or document has this name", "check the file name; the files beside the pages are published"
+			if same := b.fileNames[strings.ToLower(path.Base(target))]; len(same) > 1 {
+				msg, hint = "more than one file has this name", "write its path from the content folder, e.g. [["+same[0]+"]]"
+			}
 		}
 	case strings.HasPrefix(target, "/"):
 		found, msg, hint = b.sitePath(target)
