@@ -282,7 +282,7 @@ func (st *scState) regions() {
 		}
 		if p := n.Pos(); p >= 0 && (s.a < 0 || p < s.a) {
 			s.a = p
-			if s.b < s.a {
+			if s.b <= s.a {
 				s.b = s.a + len(firstLine(src[s.a:]))
 			}
 		}
