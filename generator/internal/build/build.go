@@ -462,7 +462,10 @@ func (r *Result) Summary() string {
 	if r.Site != nil {
 		decisions, links = len(r.Site.Decisions), r.Site.Links
 	}
-	return fmt.Sprintf("%s (%s); %s; %s; %s; %s; %s; %s",
+	if s != "" {
+		s = " (" + s + ")"
+	}
+	return fmt.Sprintf("%s%s; %s; %s; %s; %s; %s; %s",
 		diag.Plural(total, "document", "documents"), s, diag.Plural(decisions, "decision", "decisions"),
 		diag.Plural(links, "link", "links"), diag.Plural(r.Written, "file written", "files written"),
 		diag.Plural(r.Warnings, "warning", "warnings"), diag.Plural(r.Errors, "error", "errors"), r.Elapsed.Round(time.Millisecond))

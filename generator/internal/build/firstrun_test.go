@@ -251,3 +251,36 @@ B
 		`<img src="../../att/arch.png" alt="arch.png">`, `<img src="../../att/arch.png" alt="att/arch.png">`,
 		`<img src="../../att/arch.png" alt="A diagram">`, `<a href="../../notes/">notes</a>`, `<a href="../../a/logo.svg">a/logo.svg</a>`)
 }
+
+// Docusaurus' slug from the docs' root (slug: /setup-guide) is the page's
+// whole address, as Hugo's url is; "/" leaves the page where it is, and a
+// slug that leaves the site is an error at its value.
+func TestAbsoluteSlugs(t *testing.T) {
+	s := buildSite(t, `
+-- content/intro.md --
+---
+slug: /
+---
+# Intro
+
+See [setup](guides/setup.md).
+-- content/guides/setup.md --
+---
+slug: /setup-guide
+---
+# Setup
+-- content/guides/bad.md --
+---
+slug: /../../etc
+---
+# Bad
+`)
+	want := `content/guides/bad.md:2:7: error: slug "/../../etc" leaves the site
+	hint: a site path such as /team/rituals/
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("intro/index.html", `<a href="../setup-guide/">setup</a>`)
+	s.contains("setup-guide/index.html", ">Setup</h1>")
+}

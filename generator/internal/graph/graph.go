@@ -177,7 +177,16 @@ func (b *builder) place() {
 	s := b.site
 	folded := make(map[string]*handbook.Document, len(s.Docs))
 	for _, d := range s.Docs {
-		if d.Slug != "" {
+		if strings.HasPrefix(d.Slug, "/") {
+			// Docusaurus' slug from the root of its docs: the whole
+			// address, as Hugo's url is below ("/" leaves the page where
+			// it is).
+			if u, ok := SafeSitePath(d.Slug); ok {
+				d.URL = u
+			} else if d.Slug != "/" {
+				b.diags.Errorf(d.SourcePath, valueAt(d, "slug"), "a site path such as /team/rituals/", "slug %q leaves the site", d.Slug)
+			}
+		} else if d.Slug != "" {
 			if !safeSegment(d.Slug) {
 				b.diags.Errorf(d.SourcePath, valueAt(d, "slug"), "a slug is one path segment: letters, digits, '-', '_' and '.'", "slug %q is not a single safe path segment", d.Slug)
 			} else if d.URL != "" {
