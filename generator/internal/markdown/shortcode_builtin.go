@@ -254,24 +254,14 @@ func esc(s string) string {
 	return stdhtml.EscapeString(strings.ReplaceAll(s, "\x00", replacement))
 }
 
-// alertKinds maps Docsy's colours to the kinds of GitHub's alerts, whose
-// classes the theme styles.
+// alertKind is the theme alert of a Docsy alert's colour, through the
+// one table of alert types (alertType).
 func alertKind(color string) string {
-	f := strings.Fields(strings.ToLower(color))
+	f := strings.Fields(color)
 	if len(f) == 0 {
 		return "note"
 	}
-	switch f[0] {
-	case "success", "tip":
-		return "tip"
-	case "warning":
-		return "warning"
-	case "danger", "caution":
-		return "caution"
-	case "important":
-		return "important"
-	}
-	return "note"
+	return alertType(f[0]) // Docsy's colors: success, warning, danger…
 }
 
 func openAlert(c *scCall, b *strings.Builder, class string) {
