@@ -189,6 +189,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if res.Errors > 0 {
 		_ = dir.Abort()
+		// What was made is thrown away: none of it reached --out.
+		res.Written = 0
 		fmt.Fprintf(stderr, "build failed: %s\n%s was left as it was.\n", res.Summary(), *out)
 		fmt.Fprint(stderr, brokenNote(res, "build", *broken != ""))
 		return exitContent

@@ -116,6 +116,11 @@ type Site struct {
 	// from is the file the settings were read from (see From), fromName
 	// the generator it belongs to when it is not site.yaml.
 	from, fromName string
+	// fromRead names what was read from that generator's file, for
+	// GeneratorNote; fromDir is the content folder the file names, read
+	// only when it exists.
+	fromRead []string
+	fromDir  string
 }
 
 // LanguagePos is the line and column of language's value in site.yaml,

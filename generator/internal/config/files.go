@@ -94,6 +94,10 @@ func (s *Site) NoHostNote() string {
 	at := FileName + ": no base_url"
 	if pos, ok := s.filePos["base_url"]; ok {
 		at = fmt.Sprintf("%s:%d:%d: base_url %q names no host", FileName, pos[0], pos[1], s.BaseURL)
+	} else if s.from != FileName && s.BaseURL != "" {
+		at = fmt.Sprintf("%s: the base URL %q names no host", s.from, s.BaseURL)
+	} else if s.from != FileName {
+		at = fmt.Sprintf("no base_url (there is no %s)", FileName)
 	}
 	return at + ", so sitemap.xml is not written and the feed and og:url have no absolute URLs; set base_url: https://… to the address the handbook is published at"
 }

@@ -54,10 +54,25 @@ func fromGenerator(fsys fs.FS) *Site {
 			if _, err := url.Parse(s.BaseURL); err != nil {
 				s.BaseURL = "" // its generator reports it
 			}
+			hasParams := len(s.Params) > 0
 			if dir = path.Clean(strings.Trim(dir, "/")); dir != "." && LocalPath(dir) {
+				s.fromDir = dir
 				if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {
 					s.ContentDir = dir
 				}
+			}
+			s.fromRead = []string{}
+			if s.Title != "" {
+				s.fromRead = append(s.fromRead, fmt.Sprintf("the title (%s)", s.Title))
+			}
+			if s.BaseURL != "" {
+				s.fromRead = append(s.fromRead, fmt.Sprintf("the base URL (%s)", s.BaseURL))
+			}
+			if hasParams {
+				s.fromRead = append(s.fromRead, "params")
+			}
+			if s.ContentDir != "" {
+				s.fromRead = append(s.fromRead, fmt.Sprintf("the content folder (%s/)", s.ContentDir))
 			}
 			s.fill()
 			return s
@@ -199,6 +214,16 @@ func (s *Site) GeneratorNote() string {
 	if s.from == "" || s.from == FileName {
 		return ""
 	}
-	return fmt.Sprintf("no %s: the title (%s), base URL (%s), params and content folder (%s/) are read from the %s configuration %s; a site.yaml sets handbook's own",
-		FileName, s.Title, cmp.Or(s.BaseURL, "/"), s.ContentDir, s.fromName, s.from)
+	read := "nothing handbook uses is"
+	if n := len(s.fromRead); n == 1 {
+		read = s.fromRead[0] + " is"
+	} else if n > 1 {
+		read = strings.Join(s.fromRead[:n-1], ", ") + " and " + s.fromRead[n-1] + " are"
+	}
+	missing := ""
+	if s.fromDir != "" && s.fromDir != s.ContentDir {
+		missing = fmt.Sprintf(" (the %s/ it names as the content folder does not exist)", s.fromDir)
+	}
+	return fmt.Sprintf("no %s: %s read from the %s configuration %s%s; a site.yaml sets handbook's own",
+		FileName, read, s.fromName, s.from, missing)
 }

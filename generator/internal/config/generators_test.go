@@ -66,6 +66,30 @@ func TestGeneratorConfiguration(t *testing.T) {
 			if other := c.from != "" && c.from != FileName; other != (note != "") || other && !strings.Contains(note, c.from) {
 				t.Errorf("note %q for settings from %q", note, c.from)
 			}
+			// The note names what was read, and nothing that was not.
+			if c.from != "" && c.from != FileName {
+				if strings.Contains(note, "the content folder (") != (c.content != "content") || (c.title != "Handbook") != strings.Contains(note, "title") || strings.Contains(note, "base URL") != (c.base != "") {
+					t.Errorf("note %q: title %q, base %q, content %q", note, c.title, c.base, c.content)
+				}
+			}
 		})
+	}
+}
+
+// TestGeneratorNotesSayWhatWasRead: the notes of a site read from another
+// generator's file say where a missing folder and a base URL without a
+// host came from, not site.yaml, which does not exist.
+func TestGeneratorNotesSayWhatWasRead(t *testing.T) {
+	var l diag.List
+	s := Load(fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle = \"RFCs\"\n[output.html]\nsite-url = \"/rfcs/\"\n")}}, &l)
+	if got, want := s.GeneratorNote(), "no site.yaml: the title (RFCs) and the base URL (/rfcs/) are read from the mdBook configuration book.toml (the src/ it names as the content folder does not exist); a site.yaml sets handbook's own"; got != want {
+		t.Errorf("generator note\n%s\nwant\n%s", got, want)
+	}
+	if got := s.NoHostNote(); !strings.HasPrefix(got, `book.toml: the base URL "/rfcs/" names no host, so`) {
+		t.Errorf("no-host note %q", got)
+	}
+	s = Load(fstest.MapFS{"doc/a.md": {Data: []byte("# A\n")}}, &l)
+	if got := s.NoHostNote(); !strings.HasPrefix(got, "no base_url (there is no site.yaml), so") {
+		t.Errorf("no-host note without site.yaml: %q", got)
 	}
 }
