@@ -41,7 +41,7 @@ import (
 
 // htmlGlobalAttrs are the attributes every allowed element keeps.
 var htmlGlobalAttrs = []string{"class", "id", "title", "lang", "dir", "hidden", "role",
-	"aria-label", "aria-labelledby", "aria-describedby", "aria-hidden"}
+	"aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-disabled"}
 
 // htmlElements is the allow-list: each element kept, with the attributes
 // it keeps besides htmlGlobalAttrs.
@@ -156,6 +156,8 @@ type htmlFilter struct {
 	// text receives the text kept, for the word index.
 	text func([]byte)
 	out  []byte
+	// attrs holds a tag's attributes while it is read.
+	attrs [][2][]byte
 }
 
 type drop struct {
@@ -319,9 +321,19 @@ func (f *htmlFilter) startTag(z *html.Tokenizer, tt html.TokenType, off int) {
 	kept := seen[:0]
 	alt, imageDropped := []byte(nil), false
 	start, anchors := len(f.out)-len(name)-1, len(f.anchors)
+	// The attributes are read first, as a link marked
+	// aria-disabled="true" is one its author says does not work (a style
+	// guide's example of link text): its href is kept and not checked.
+	f.attrs = f.attrs[:0]
+	disabled := false
 	for hasAttr {
 		var k, v []byte
 		k, v, hasAttr = z.TagAttr()
+		f.attrs = append(f.attrs, [2][]byte{k, v})
+		disabled = disabled || name == "a" && string(k) == "aria-disabled" && strings.EqualFold(string(v), "true")
+	}
+	for _, kv := range f.attrs {
+		k, v := kv[0], kv[1]
 		key := string(k)
 		if !allowed[key] {
 			f.dropped(attrLabel(key), off)
@@ -338,7 +350,7 @@ func (f *htmlFilter) startTag(z *html.Tokenizer, tt html.TokenType, off int) {
 				imageDropped = name == "img"
 				continue
 			}
-			if (name == "a" && key == "href" || name == "img" && key == "src") && val != "" && f.link != nil {
+			if (name == "a" && key == "href" && !disabled || name == "img" && key == "src") && val != "" && f.link != nil {
 				if slot := f.link(val, image, off); slot != nil {
 					f.out = append(f.out, ' ')
 					f.out = append(f.out, key...)

@@ -140,7 +140,9 @@ func TestSafeHTMLOneWarningPerPage(t *testing.T) {
 // Links and images in kept raw HTML are the body's links: recorded where
 // they are written, and written as slots for the render stage to fill.
 func TestSafeHTMLRecordsLinks(t *testing.T) {
-	src := "See <a href=\"../b.md#part\">b</a>.\n\n<div>\n<img src=\"chart.png\" alt=\"c\"> <a href=\"https://example.com/\">x</a> <a href=\"\">empty</a>\n</div>\n"
+	// A link its author marks aria-disabled="true" (a style guide's
+	// example) is kept as written and not checked.
+	src := "See <a href=\"../b.md#part\">b</a>.\n\n<div>\n<img src=\"chart.png\" alt=\"c\"> <a href=\"https://example.com/\">x</a> <a href=\"\">empty</a> <a href=\"#_\" aria-disabled=\"true\">this page</a>\n</div>\n"
 	d, ds := parseMode(t, config.RawHTMLSafe, src)
 	if len(ds) != 0 {
 		t.Fatalf("unexpected diagnostics %v", ds)
@@ -164,8 +166,8 @@ func TestSafeHTMLRecordsLinks(t *testing.T) {
 	if err := checkSlots(d); err != nil {
 		t.Errorf("%v in %q", err, d.HTML)
 	}
-	if !strings.Contains(d.HTML, `<a href="">empty</a>`) {
-		t.Errorf("an empty href is not kept as written: %q", d.HTML)
+	if !strings.Contains(d.HTML, `<a href="">empty</a>`) || !strings.Contains(d.HTML, `<a href="#_" aria-disabled="true">this page</a>`) {
+		t.Errorf("an empty href or a disabled link is not kept as written: %q", d.HTML)
 	}
 	// Kept ids and names are anchors links may point at; dropped ones are not.
 	d, _ = parseMode(t, config.RawHTMLSafe, "<a name=\"old\"></a><div id=\"HANDBOOK_SEARCH\"><span id=\"x\" onclick=\"y\"></span></div>\n")
