@@ -284,3 +284,56 @@ slug: /../../etc
 	s.contains("intro/index.html", `<a href="../setup-guide/">setup</a>`)
 	s.contains("setup-guide/index.html", ">Setup</h1>")
 }
+
+// An MkDocs site's nav orders the sidebar and names its entries: a page
+// by its nav title, a folder by the title of the group holding its pages,
+// a section by its first page; pages the nav leaves out come after, and a
+// link to another site in it is not a page.
+func TestMkDocsNavOrdersTheSidebar(t *testing.T) {
+	s := buildSite(t, `
+-- mkdocs.yml --
+site_name: Platform
+nav:
+  - Home: index.md
+  - Setup: setup.md
+  - Runbooks:
+      - ops/restart.md
+  - How-tos:
+      - howto/zeta.md
+      - Alpha first: howto/alpha.md
+      - Deeper:
+          - howto/deep/one.md
+  - Status page: https://status.example.com/
+  - ../outside.md
+-- docs/index.md --
+# Welcome
+-- docs/setup.md --
+# Setting up
+-- docs/appendix.md --
+# Appendix
+-- docs/ops/restart.md --
+# Restart
+-- docs/howto/alpha.md --
+# Alpha
+-- docs/howto/zeta.md --
+# Zeta
+-- docs/howto/beta.md --
+# Beta
+-- docs/howto/deep/one.md --
+# One
+`)
+	s.noDiags()
+	nav := s.file("howto/alpha/index.html")
+	order := []string{`>Runbooks<`, `>How-tos<`, `>Zeta<`, `>Alpha first<`, `>Deeper<`, `>Beta<`}
+	at := 0
+	for _, o := range order {
+		i := strings.Index(nav[at:], o)
+		if i < 0 {
+			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v:\n%s", o, order, nav)
+		}
+		at += i
+	}
+	// The page keeps its own title as its heading; the breadcrumbs show
+	// the nav's.
+	s.contains("howto/alpha/index.html", `<h1 id="alpha">Alpha</h1>`, `<li aria-current="page">Alpha first</li>`)
+}

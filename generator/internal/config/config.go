@@ -97,6 +97,10 @@ type Site struct {
 	// health report lists it as stuck ("60d" by default).
 	ProposedMaxAge string `yaml:"proposed_max_age"`
 
+	// Nav is the order and titles another generator's navigation gives
+	// the pages (MkDocs' nav), by content path; nil when there is none.
+	Nav *Nav `yaml:"-"`
+
 	// ReviewDays is ReviewEvery in days (0: off).
 	ReviewDays int `yaml:"-"`
 	// ReviewKindDays and ReviewSectionDays are ReviewByKind and

@@ -155,7 +155,13 @@ func readMkDocs(_ string, src []byte) (*Site, string, bool) {
 			dir = v.Value
 		case v.Kind == yaml.MappingNode && k == "extra":
 			_ = v.Decode(&s.Params)
+		case v.Kind == yaml.SequenceNode && k == "nav":
+			s.Nav = &Nav{Pages: map[string]NavPage{}, Folders: map[string]string{}}
+			s.Nav.read(v, "")
 		}
+	}
+	if s.Nav != nil && len(s.Nav.Pages) == 0 {
+		s.Nav = nil
 	}
 	return s, dir, true
 }
@@ -226,4 +232,65 @@ func (s *Site) GeneratorNote() string {
 	}
 	return fmt.Sprintf("no %s: %s read from the %s configuration %s%s; a site.yaml sets handbook's own",
 		FileName, read, s.fromName, s.from, missing)
+}
+
+// Nav is the navigation another generator's configuration lays out: the
+// order of its pages and the titles it shows for them and for folders.
+type Nav struct {
+	// Pages holds each page the navigation lists, by its path in the
+	// content folder.
+	Pages map[string]NavPage
+	// Folders holds the title of a group of the navigation whose pages
+	// are all in one folder, by that folder's path.
+	Folders map[string]string
+}
+
+// NavPage is a page's place in a Nav.
+type NavPage struct {
+	Pos   int    // from 1, in the order the navigation lists its pages
+	Title string // the title the navigation shows, "" for the page's own
+}
+
+// read adds the entries of one level of MkDocs' nav (a list of "page.md",
+// "Title: page.md" and "Title: [entries]"), titled title, and returns the
+// deepest folder holding all its pages ("." at the top, "" for none).
+// A titled level names that folder. Links to other sites are not pages.
+func (n *Nav) read(seq *yaml.Node, title string) string {
+	folder := ""
+	add := func(dir string) {
+		if folder == "" {
+			folder = dir
+			return
+		}
+		for folder != "." && dir != folder && !strings.HasPrefix(dir, folder+"/") {
+			folder = path.Dir(folder)
+		}
+	}
+	for _, item := range seq.Content {
+		t, v := "", item
+		if item.Kind == yaml.MappingNode && len(item.Content) == 2 {
+			t, v = item.Content[0].Value, item.Content[1]
+		}
+		switch v.Kind {
+		case yaml.ScalarNode:
+			p := path.Clean(strings.TrimPrefix(v.Value, "./"))
+			if strings.Contains(v.Value, "://") || !LocalPath(p) || !strings.HasSuffix(strings.ToLower(p), ".md") {
+				continue
+			}
+			if _, seen := n.Pages[p]; !seen {
+				n.Pages[p] = NavPage{Pos: len(n.Pages) + 1, Title: t}
+			}
+			add(path.Dir(p))
+		case yaml.SequenceNode:
+			if dir := n.read(v, t); dir != "" {
+				add(dir)
+			}
+		}
+	}
+	if title != "" && folder != "" && folder != "." {
+		if _, named := n.Folders[folder]; !named {
+			n.Folders[folder] = title
+		}
+	}
+	return folder
 }

@@ -93,3 +93,40 @@ func TestGeneratorNotesSayWhatWasRead(t *testing.T) {
 		t.Errorf("no-host note without site.yaml: %q", got)
 	}
 }
+
+// TestMkDocsNav: MkDocs' nav gives each page it lists a place, in order,
+// and its title; a titled group names the deepest folder holding all its
+// pages, unless that is the top; links to other sites, paths that leave
+// the folder and files that are not Markdown are not pages.
+func TestMkDocsNav(t *testing.T) {
+	var l diag.List
+	s := Load(fstest.MapFS{"mkdocs.yml": {Data: []byte(`site_name: P
+nav:
+  - index.md
+  - Guides:
+      - ./guides/a.md
+      - B: guides/deep/b.md
+  - Mixed:
+      - ops/x.md
+      - guides/c.md
+  - Blog: https://blog.example.com/
+  - Up: ../secret.md
+  - Logo: img/logo.png
+  - guides/a.md
+`)}}, &l)
+	if s.Nav == nil {
+		t.Fatal("no nav read")
+	}
+	want := map[string]NavPage{"index.md": {1, ""}, "guides/a.md": {2, ""}, "guides/deep/b.md": {3, "B"}, "ops/x.md": {4, ""}, "guides/c.md": {5, ""}}
+	if len(s.Nav.Pages) != len(want) {
+		t.Errorf("pages %v, want %v", s.Nav.Pages, want)
+	}
+	for p, w := range want {
+		if s.Nav.Pages[p] != w {
+			t.Errorf("%s: %v, want %v", p, s.Nav.Pages[p], w)
+		}
+	}
+	if len(s.Nav.Folders) != 1 || s.Nav.Folders["guides"] != "Guides" {
+		t.Errorf("folders %v, want guides: Guides alone", s.Nav.Folders)
+	}
+}

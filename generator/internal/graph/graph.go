@@ -405,6 +405,7 @@ func (b *builder) sections() {
 		d.Parent = ensure(dir)
 		d.Parent.Children = append(d.Parent.Children, d)
 	}
+	b.navPlaces(secOf)
 	var order func(sec *handbook.Document)
 	order = func(sec *handbook.Document) {
 		sortDocs(sec.Children)
@@ -446,13 +447,50 @@ func (b *builder) sections() {
 	}
 }
 
-// sortDocs orders siblings by weight (unset last), then title.
+// navPlaces gives each document its place and label in the site's
+// navigation (config.Nav): a page its own, a section the first of its
+// own and its descendants', and the label of its folder, secOf[folder]'s,
+// over its page's.
+func (b *builder) navPlaces(secOf map[string]*handbook.Document) {
+	nav := b.cfg.Nav
+	for _, d := range b.site.Docs {
+		d.NavPos, d.NavLabel = 0, ""
+		if nav != nil {
+			p := nav.Pages[d.Path]
+			d.NavPos, d.NavLabel = p.Pos, p.Title
+		}
+	}
+	if nav == nil {
+		return
+	}
+	var first func(d *handbook.Document) int
+	first = func(d *handbook.Document) int {
+		for _, c := range d.Children {
+			if p := first(c); p != 0 && (d.NavPos == 0 || p < d.NavPos) {
+				d.NavPos = p
+			}
+		}
+		return d.NavPos
+	}
+	first(b.site.Home)
+	for dir, label := range nav.Folders {
+		if sec := secOf[dir]; sec != nil {
+			sec.NavLabel = label
+		}
+	}
+}
+
+// sortDocs orders siblings by their place in the site's navigation, then
+// by weight (unset last), then title.
 func sortDocs(ds []*handbook.Document) {
 	sort.SliceStable(ds, func(i, j int) bool { return before(ds[i], ds[j]) })
 }
 
 // before reports whether sibling a comes before sibling b.
 func before(a, b *handbook.Document) bool {
+	if a.NavPos != b.NavPos {
+		return a.NavPos != 0 && (b.NavPos == 0 || a.NavPos < b.NavPos)
+	}
 	wa, wb := a.Weight, b.Weight
 	if wa == 0 {
 		wa = 1 << 30

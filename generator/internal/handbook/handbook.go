@@ -233,13 +233,23 @@ type Document struct {
 	Children  []*Document // for section pages: documents directly in the section
 	Prev      *Document
 	Next      *Document
+	// NavPos orders the document among its siblings before weight, from
+	// the site's navigation (config.Nav): its own place there, or for a
+	// section its first page's; 0 when the navigation leaves it out.
+	NavPos int
+	// NavLabel is the title the site's navigation gives the document,
+	// "" for none (see NavTitle).
+	NavLabel string
 }
 
 // NavTitle is the title navigation shows (the sidebar, breadcrumbs): the
-// document's linkTitle, else its title.
+// document's linkTitle, else the site navigation's label, else its title.
 func (d *Document) NavTitle() string {
 	if d.LinkTitle != "" {
 		return d.LinkTitle
+	}
+	if d.NavLabel != "" {
+		return d.NavLabel
 	}
 	return d.Title
 }
