@@ -337,3 +337,57 @@ nav:
 	// the nav's.
 	s.contains("howto/alpha/index.html", `<h1 id="alpha">Alpha</h1>`, `<li aria-current="page">Alpha first</li>`)
 }
+
+// An mdBook's SUMMARY.md orders its chapters and names them in the
+// sidebar; it is the book's table of contents, not a page, and its parts'
+// titles, rules and draft chapters are not chapters.
+func TestMdBookSummaryOrdersTheSidebar(t *testing.T) {
+	s := buildSite(t, `
+-- book.toml --
+[book]
+title = "Platform Book"
+-- src/SUMMARY.md --
+# Summary
+
+[Introduction](README.md)
+
+# Guides
+
+- [Zeta \[beta\]](guide/zeta.md)
+- [Alpha first](./guide/alpha.md)
+    - [Nested](guide/nested.md)
+- [Draft chapter]()
+
+---
+
+[Contributors](misc/contributors.md)
+-- src/README.md --
+# Intro
+-- src/guide/alpha.md --
+# Alpha
+-- src/guide/nested.md --
+# Nested page
+-- src/guide/zeta.md --
+# Zeta
+-- src/guide/beta.md --
+# Beta
+-- src/misc/contributors.md --
+# Contributors
+`)
+	s.noDiags()
+	nav := s.file("guide/alpha/index.html")
+	order := []string{`>Guide<`, `>Zeta [beta]<`, `>Alpha first<`, `>Nested<`, `>Beta<`, `>Misc<`}
+	at := 0
+	for _, o := range order {
+		i := strings.Index(nav[at:], o)
+		if i < 0 {
+			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v:\n%s", o, order, nav)
+		}
+		at += i
+	}
+	for _, p := range s.out.Paths() {
+		if strings.Contains(strings.ToLower(p), "summary") {
+			t.Errorf("SUMMARY.md is published, as %s", p)
+		}
+	}
+}

@@ -479,3 +479,44 @@ func (c *countingFS) Open(name string) (fs.File, error) {
 	c.mu.Unlock()
 	return c.MapFS.Open(name)
 }
+
+// TestSessionNavEditsEqualFreshBuild edits an mdBook's SUMMARY.md (its
+// chapters reordered, renamed, left out) and its chapters (titles and
+// bodies) in random order, and checks after every step that the
+// session's rebuild is byte for byte a fresh build.
+func TestSessionNavEditsEqualFreshBuild(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	fsys := fstest.MapFS{
+		"book.toml":     {Data: []byte("[book]\ntitle = \"Book\"\n")},
+		"src/README.md": {Data: []byte("# Intro\n")},
+	}
+	const n = 6
+	chapter := func(i, v int) []byte {
+		return []byte(fmt.Sprintf("# Chapter %d v%d\n\nText %d. See [the next](c%d.md).\n", i, v, v, (i+1)%n))
+	}
+	for i := range n {
+		fsys[fmt.Sprintf("src/part/c%d.md", i)] = &fstest.MapFile{Data: chapter(i, 0)}
+	}
+	summary := func() []byte {
+		b := "# Summary\n\n[Intro](README.md)\n\n"
+		for _, i := range r.Perm(n)[:n-r.IntN(2)] {
+			b += fmt.Sprintf("- [Label %d.%d](part/c%d.md)\n", i, r.IntN(3), i)
+		}
+		return []byte(b)
+	}
+	fsys["src/SUMMARY.md"] = &fstest.MapFile{Data: summary()}
+	sess := NewSession(fsys, Options{Now: testNow})
+	sess.Rebuild(nil)
+	for step := range 30 {
+		var touched string
+		switch r.IntN(3) {
+		case 0:
+			touched = "src/SUMMARY.md"
+			fsys[touched] = &fstest.MapFile{Data: summary()}
+		case 1, 2:
+			touched = fmt.Sprintf("src/part/c%d.md", r.IntN(n))
+			fsys[touched] = &fstest.MapFile{Data: chapter(r.IntN(n), step)}
+		}
+		sameAsFresh(t, fsys, sess.Rebuild([]string{touched}), fmt.Sprintf("step %d (%s)", step, touched))
+	}
+}

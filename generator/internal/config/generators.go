@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
@@ -22,13 +23,16 @@ type generator struct {
 	// false when the file is not this generator's, or cannot be read (its
 	// generator reports what it cannot read).
 	read func(name string, src []byte) (s *Site, contentDir string, ok bool)
+	// nav, when set, reads the navigation the generator keeps in the
+	// content folder (mdBook's SUMMARY.md); nil when there is none.
+	nav func(fsys fs.FS, contentDir string) *Nav
 }
 
 // generators are the generators read, in the order tried.
 var generators = []generator{
-	{"Hugo", []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}, readHugo},
-	{"MkDocs", []string{"mkdocs.yml", "mkdocs.yaml"}, readMkDocs},
-	{"mdBook", []string{"book.toml"}, readMdBook},
+	{"Hugo", []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}, readHugo, nil},
+	{"MkDocs", []string{"mkdocs.yml", "mkdocs.yaml"}, readMkDocs, nil},
+	{"mdBook", []string{"book.toml"}, readMdBook, readSummary},
 }
 
 // hugoKeys are keys only a Hugo configuration has: a config.yaml without
@@ -59,6 +63,9 @@ func fromGenerator(fsys fs.FS) *Site {
 				s.fromDir = dir
 				if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {
 					s.ContentDir = dir
+					if g.nav != nil {
+						s.Nav = g.nav(fsys, dir)
+					}
 				}
 			}
 			s.fromRead = []string{}
@@ -243,6 +250,9 @@ type Nav struct {
 	// Folders holds the title of a group of the navigation whose pages
 	// are all in one folder, by that folder's path.
 	Folders map[string]string
+	// File is the navigation's own file in the content folder (mdBook's
+	// SUMMARY.md), which is not a page; "" when it is kept elsewhere.
+	File string
 }
 
 // NavPage is a page's place in a Nav.
@@ -293,4 +303,39 @@ func (n *Nav) read(seq *yaml.Node, title string) string {
 		}
 	}
 	return folder
+}
+
+// summaryLink is a chapter of mdBook's SUMMARY.md: "[Title](path.md)",
+// alone on its line or as a list item.
+var summaryLink = regexp.MustCompile(`^\s*(?:[-*+]\s+)?\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)\s*$`)
+
+// readSummary reads mdBook's SUMMARY.md in the content folder: its
+// chapters, in order, with their titles. It is the book's table of
+// contents, not a page (Nav.File).
+func readSummary(fsys fs.FS, dir string) *Nav {
+	file := "SUMMARY.md"
+	src, err := fs.ReadFile(fsys, path.Join(dir, file))
+	if err != nil {
+		return nil
+	}
+	n := &Nav{Pages: map[string]NavPage{}, Folders: map[string]string{}, File: file}
+	for _, line := range strings.Split(string(src), "\n") {
+		m := summaryLink.FindStringSubmatch(strings.TrimRight(line, "\r"))
+		if m == nil || m[2] == "" {
+			continue // a part's title, a rule, or a draft chapter
+		}
+		dest, _ := url.PathUnescape(strings.TrimPrefix(m[2], "./"))
+		p := path.Clean(dest)
+		if !LocalPath(p) || !strings.HasSuffix(strings.ToLower(p), ".md") {
+			continue
+		}
+		if _, seen := n.Pages[p]; !seen {
+			title := strings.NewReplacer(`\[`, "[", `\]`, "]", `\\`, `\`).Replace(m[1])
+			n.Pages[p] = NavPage{Pos: len(n.Pages) + 1, Title: title}
+		}
+	}
+	if len(n.Pages) == 0 {
+		return nil
+	}
+	return n
 }

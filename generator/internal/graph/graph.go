@@ -108,8 +108,8 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		b.fileNames[name] = append(b.fileNames[name], f.Path)
 	}
 	for _, d := range docs {
-		if d.Outline == nil || d.Title == "" {
-			continue
+		if d.Outline == nil || d.Title == "" || cfg.Nav != nil && cfg.Nav.File != "" && d.Path == cfg.Nav.File {
+			continue // the navigation's own file (SUMMARY.md) is not a page
 		}
 		// What linking computes starts from the parse, which stays as
 		// it was: a later build of the same parse starts from it again.
