@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io/fs"
 	"iter"
-	"path"
 	"sync"
 	"time"
 
@@ -286,7 +285,7 @@ func (st *state) prepare(opts Options, bundleFor func(*diag.List) *assets.Bundle
 // true before the pages are made, write stops and returns false: the site
 // is incomplete, and the run's diagnostics too.
 func (st *state) write(w publish.Writer, stop func() bool) bool {
-	fsys, res, cfg, site, late, bundle := st.fsys, st.res, st.res.Config, st.res.Site, st.lateDiags, st.res.Bundle
+	fsys, res, site, late, bundle := st.fsys, st.res, st.res.Site, st.lateDiags, st.res.Bundle
 	if w == nil {
 		w = discard{}
 	}
@@ -319,7 +318,7 @@ func (st *state) write(w publish.Writer, stop func() bool) bool {
 		}
 	}
 	for _, f := range site.Files {
-		b, err := fs.ReadFile(fsys, path.Join(cfg.ContentDir, f.Path))
+		b, err := fs.ReadFile(fsys, f.Source)
 		if err != nil {
 			if !load.Gone(err) {
 				late.Errorf(f.Source, -1, "", "cannot read: %v", err)

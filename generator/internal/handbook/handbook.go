@@ -294,7 +294,7 @@ func (d *Document) Anchor(id string) bool {
 // StaticFile is a file copied as is into the output: a page bundle's
 // resources or a non-Markdown file of the content directory.
 type StaticFile struct {
-	Path   string // slash path relative to the content directory, also its site path
+	Path   string // its site path: the slash path relative to the content folder, or to the static folder (load.StaticDir)
 	Source string // slash path relative to the site root
 }
 

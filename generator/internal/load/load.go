@@ -3,7 +3,7 @@
 // Input: the site root as an fs.FS and the content directory's name. Output:
 // one *handbook.Document per Markdown file (path, source bytes, section, and
 // whether it is a section index or a page bundle) and the static files to
-// copy. Nothing is parsed here. Hidden files and folders (".git", ".DS_Store")
+// copy, with those of the static folder beside it (StaticDir). Nothing is parsed here. Hidden files and folders (".git", ".DS_Store")
 // are skipped, and so is any folder that a build wrote (it holds
 // publish.Marker) and, when the content folder is the handbook's root, the
 // handbook's own files (site.yaml, layouts/, assets/, public/…). Paths are
@@ -232,7 +232,41 @@ func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 			c.Files = append(c.Files, handbook.StaticFile{Path: p, Source: path.Join(contentDir, p)})
 		}
 	}
+	c.Files = append(c.Files, staticFiles(fsys, contentDir, diags)...)
 	return c
+}
+
+// StaticDir is the folder whose files are published at the site's root as
+// they are (Hugo's, Zola's and Docusaurus' static/: /img/logo.svg is
+// static/img/logo.svg), unless it is in the content folder.
+const StaticDir = "static"
+
+// staticFiles lists the files of StaticDir, hidden ones left out, when it
+// is not in contentDir ("." keeps it out of the content).
+func staticFiles(fsys fs.FS, contentDir string, diags *diag.List) []handbook.StaticFile {
+	if contentDir != "." && (contentDir == StaticDir || strings.HasPrefix(contentDir+"/", StaticDir+"/") || strings.HasPrefix(StaticDir+"/", contentDir+"/")) {
+		return nil
+	}
+	var files []handbook.StaticFile
+	_ = fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				diags.Errorf(p, -1, "check the file's permissions", "cannot read: %v", err)
+			}
+			return nil
+		}
+		if p != StaticDir && (strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, handbook.StaticFile{Path: strings.TrimPrefix(p, StaticDir+"/"), Source: p})
+		}
+		return nil
+	})
+	return files
 }
 
 // Dependencies reports whether the folder p holds other projects' files
@@ -257,7 +291,7 @@ func Dependencies(p string, atRoot bool) bool {
 // content_dir is ".".
 func siteFile(p string) bool {
 	switch p {
-	case "site.yaml", "layouts", "assets", "archetypes", "public":
+	case "site.yaml", "layouts", "assets", "archetypes", "public", StaticDir:
 		return true
 	}
 	return false

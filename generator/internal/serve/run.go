@@ -74,7 +74,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 
 	var cfgDiags diag.List
 	cfg := config.Load(fsys, &cfgDiags)
-	watched := []string{cfg.ContentDir, "layouts", "assets", config.FileName}
+	watched := []string{cfg.ContentDir, "layouts", "assets", load.StaticDir, config.FileName}
 	if from := cfg.From(); from != "" && from != config.FileName {
 		watched = append(watched, from) // another generator's configuration, read without site.yaml
 	}
