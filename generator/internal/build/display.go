@@ -70,7 +70,7 @@ func (s *Session) displayEdit(old, st *state, prev map[string][]byte, owed map[s
 	var edits [][2]*handbook.Document // before and after
 	for _, p := range changed {
 		rel, ok := strings.CutPrefix(p, prefix)
-		if !ok || !strings.HasSuffix(rel, ".md") {
+		if !ok || !handbook.IsMarkdown(rel) {
 			return nil
 		}
 		a, b := was.ByPath[rel], site.ByPath[rel]

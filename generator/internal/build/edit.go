@@ -46,7 +46,7 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 	var edits []edit
 	for _, p := range changed {
 		rel, ok := strings.CutPrefix(p, prefix)
-		if !ok || !strings.HasSuffix(rel, ".md") {
+		if !ok || !handbook.IsMarkdown(rel) {
 			return nil
 		}
 		live := site.ByPath[rel]

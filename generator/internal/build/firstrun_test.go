@@ -427,3 +427,52 @@ key
 		})
 	}
 }
+
+// Docusaurus' .mdx pages are documents: their import and export
+// statements and {/* comments */} are not shown (code that shows them
+// is), their components keep their text with one warning, a link to an
+// .mdx file finds its page, and a mistake after the script is reported
+// where it is written.
+func TestMDXPages(t *testing.T) {
+	s := buildSite(t, `
+-- content/intro.md --
+# Intro
+
+See [on-call](guides/on-call.mdx) and [[on-call]].
+-- content/guides/on-call.mdx --
+---
+title: On-call
+---
+import Tabs from '@theme/Tabs';
+import {TabItem} from '@theme/TabItem';
+
+{/* Keep this page short.
+    Really. */}
+Our rota.
+
+<Tabs>
+  <TabItem value="pager" label="Pager">Use the pager.</TabItem>
+</Tabs>
+
+export const Highlight = ({children}) =>
+  <span>{children}</span>;
+
+This is <Highlight>important</Highlight>.
+
+`+"```js"+`
+import x from 'y';
+`+"```"+`
+
+See [the missing page](nowhere.md).
+`)
+	want := `content/guides/on-call.mdx:11:1: warning: raw HTML: dropped 1 <tabs>, 1 <tabitem>, 1 <highlight>` + "\n"
+	if d := s.diags(); !strings.Contains(d, want) || !strings.Contains(d, `content/guides/on-call.mdx:24:5: error: broken link "nowhere.md": no such document`) {
+		t.Errorf("diagnostics:\n%s\nwant the components' warning and the broken link at their places", d)
+	}
+	s.contains("intro/index.html", `<a href="../guides/on-call/">on-call</a>`)
+	s.contains("guides/on-call/index.html", "<p>Our rota.</p>", "Use the pager.", "<p>This is important.</p>", "</span> x from <span")
+	s.lacks("guides/on-call/index.html", "@theme/Tabs", "Keep this page", "children", "Really")
+	if t.Failed() {
+		t.Log(s.file("guides/on-call/index.html"))
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/history"
 )
 
@@ -90,7 +91,7 @@ func (s *Session) markSaved(changed []string) bool {
 	marked := false
 	for _, p := range changed {
 		rel, ok := strings.CutPrefix(p, prefix)
-		if !ok || !strings.HasSuffix(p, ".md") {
+		if !ok || !handbook.IsMarkdown(p) {
 			continue
 		}
 		src, err := fs.ReadFile(s.fsys, p)

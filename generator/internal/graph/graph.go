@@ -649,7 +649,7 @@ func (b *builder) suggest(ref string) string {
 		return ""
 	}
 	ref = strings.TrimSuffix(strings.TrimPrefix(ref, "/"), "/")
-	ref = strings.TrimSuffix(ref, ".md")
+	ref = handbook.TrimMarkdown(ref)
 	if id := b.names.nearest(b.site.Docs, ref); id != "" {
 		return fmt.Sprintf("did you mean %q?", id)
 	}
@@ -672,7 +672,7 @@ func (s *suggestions) nearest(docs []*handbook.Document, ref string) string {
 		var names []string
 		s.bases = make(map[string]string, len(docs))
 		for _, d := range docs {
-			p := strings.TrimSuffix(d.Path, ".md")
+			p := handbook.TrimMarkdown(d.Path)
 			base := path.Base(p)
 			names = append(names, d.ID, p, strings.TrimSuffix(d.URL, "/"), base, d.Title)
 			s.ids = append(s.ids, d.ID, d.ID, d.ID, d.ID, d.ID)

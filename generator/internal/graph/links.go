@@ -246,7 +246,7 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 	switch {
 	case l.Form == handbook.LinkWiki:
 		found, msg, hint = b.wiki(target)
-		if ext := strings.ToLower(path.Ext(target)); found == nil && ext != "" && ext != ".md" {
+		if found == nil && path.Ext(target) != "" && !handbook.IsMarkdown(target) {
 			// It names a file: the file is missing, or has a namesake.
 			msg, hint = "no file or document has this name", "check the file name; the files beside the pages are published"
 			if same := b.fileNames[strings.ToLower(path.Base(target))]; len(same) > 1 {
@@ -262,7 +262,7 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		quiet.silent = true
 		found, msg, hint = quiet.relative(d, target)
 		if found == nil {
-			found, msg, hint = b.wiki(strings.TrimSuffix(target, ".md"))
+			found, msg, hint = b.wiki(handbook.TrimMarkdown(target))
 		}
 	default:
 		found, msg, hint = b.relative(d, target)
@@ -416,7 +416,7 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 		return s.Home, "", ""
 	}
 	rel := strings.TrimPrefix(path.Clean(p), "/")
-	if strings.HasSuffix(rel, ".md") {
+	if handbook.IsMarkdown(rel) {
 		if d := b.byContentPath(rel); d != nil {
 			return d, "", ""
 		}
@@ -429,7 +429,7 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 			return d, "", ""
 		}
 	}
-	if d := b.drafts[strings.TrimSuffix(rel, ".md")]; d != nil {
+	if d := b.drafts[handbook.TrimMarkdown(rel)]; d != nil {
 		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
 	}
 	return nil, "no page is published at " + p, b.suggest(rel)
@@ -455,7 +455,7 @@ func (b *builder) file(d *handbook.Document, target string) (string, bool) {
 // does: a name with an extension other than .md, from d's folder, from the
 // root, or by its file name alone when one file has it.
 func (b *builder) wikiFile(d *handbook.Document, target string) (string, bool) {
-	if ext := strings.ToLower(path.Ext(target)); ext == "" || ext == ".md" || ext == ".markdown" {
+	if path.Ext(target) == "" || handbook.IsMarkdown(target) {
 		return "", false
 	}
 	if f, ok := b.file(d, target); ok {
@@ -492,7 +492,7 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 			}
 		}
 	}
-	if path.Ext(target) != ".md" {
+	if !handbook.IsMarkdown(target) {
 		// Written against the published URL, as a browser reads it: from
 		// strategies/databases/, "setup/" is strategies/databases/setup/.
 		if u, ok := SafeSitePath(path.Join(d.URL, target)); ok {
@@ -504,7 +504,7 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 	if dr := b.drafts[p]; dr != nil {
 		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
 	}
-	if ext := path.Ext(p); ext != "" && ext != ".md" && ext != ".html" {
+	if ext := path.Ext(p); ext != "" && !handbook.IsMarkdown(p) && ext != ".html" {
 		dir := b.cfg.ContentDir + "/"
 		if b.cfg.ContentDir == "." {
 			dir = "the handbook"

@@ -362,3 +362,21 @@ func HeadingID(text string) string {
 	}
 	return b.String()
 }
+
+// IsMarkdown reports whether the file at p is a document by its
+// extension: .md, .markdown, or MDX's .mdx (Docusaurus), in any case.
+func IsMarkdown(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".markdown", ".mdx":
+		return true
+	}
+	return false
+}
+
+// TrimMarkdown returns p without its extension when IsMarkdown(p).
+func TrimMarkdown(p string) string {
+	if IsMarkdown(p) {
+		return p[:len(p)-len(path.Ext(p))]
+	}
+	return p
+}

@@ -381,10 +381,7 @@ func contentHint(fsys fs.FS) string {
 	return fmt.Sprintf("the Markdown here is %s: write `content_dir: .` in site.yaml to read all of it from the handbook's root", strings.Join(where, ", "))
 }
 
-func isMarkdown(name string) bool {
-	ext := strings.ToLower(path.Ext(name))
-	return ext == ".md" || ext == ".markdown"
-}
+func isMarkdown(name string) bool { return handbook.IsMarkdown(name) }
 
 func dirOf(rel string) string {
 	d := path.Dir(rel)

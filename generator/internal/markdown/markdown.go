@@ -159,6 +159,9 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	// The parse reads a copy of the same length where the file needs one,
 	// so that its offsets are offsets into the file as written.
 	doc.Source = asParsed(src)
+	if isMDX(doc.Path) {
+		doc.Source = blankMDX(doc.Source)
+	}
 	defer func() { doc.Source = original }()
 	if len(bytes.TrimSpace(doc.Source)) == 0 {
 		if !doc.IsSection && !sectionMarker(doc.Path) {
@@ -323,6 +326,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	words.reset(len(src))
 	taskIDs := map[string]bool{}
 	var notHTML []*ast.RawHTML
+	mdx := isMDX(doc.Path) // where <Name> is a component, not text
 	var unlinked []ast.Node  // links whose URL may not become an href
 	var safe *htmlFilter     // in safe mode, from the first raw HTML on
 	var sanitised []ast.Node // raw HTML nodes and the nodes that replace them, in pairs
@@ -414,7 +418,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			raw := rawText(n, src)
-			if r, ok := n.(*ast.RawHTML); ok && p.opts.RawHTML != config.RawHTMLAll && !htmlTagRE.MatchString(raw) {
+			if r, ok := n.(*ast.RawHTML); ok && p.opts.RawHTML != config.RawHTMLAll && !htmlTagRE.MatchString(raw) && !(mdx && mdxComponentRE.MatchString(raw)) {
 				// Gc<Self> or Vec<T> in prose: text that looks like a tag,
 				// not HTML. Shown as written rather than omitted, once the
 				// walk is over.
