@@ -326,7 +326,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	words.reset(len(src))
 	taskIDs := map[string]bool{}
 	var notHTML []*ast.RawHTML
-	mdx := isMDX(doc.Path) // where <Name> is a component, not text
+	mdx := isMDX(doc.Path)   // where <Name> is a component, not text
 	var unlinked []ast.Node  // links whose URL may not become an href
 	var safe *htmlFilter     // in safe mode, from the first raw HTML on
 	var sanitised []ast.Node // raw HTML nodes and the nodes that replace them, in pairs
