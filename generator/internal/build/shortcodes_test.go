@@ -351,3 +351,50 @@ Bee.
 		}
 	}
 }
+
+// Docsy's landing-page blocks keep what they say in the theme's style: the
+// cover's title, the lead, features side by side with their titles
+// linked to their url (checked as any link), and no warning; the arrow
+// down is Docsy's drawing and shows nothing.
+func TestDocsyBlocks(t *testing.T) {
+	s := buildSite(t, `
+-- content/_index.md --
+---
+title: Goldy
+---
+{{% blocks/cover title="Welcome to *Goldy*" image_anchor="top" height="full" %}}
+Start [here](guide.md).
+{{% blocks/link-down color="info" %}}
+{{% /blocks/cover %}}
+
+{{% blocks/lead color="white" %}}
+Porridge, measured.
+{{% /blocks/lead %}}
+
+{{% blocks/section color="primary" type="row" %}}
+{{% blocks/feature title="Chairs" icon="fa-lightbulb" %}}
+Sizes.
+{{% /blocks/feature %}}
+{{% blocks/feature title="Beds" url="guide.md" %}}
+Softness.
+{{% /blocks/feature %}}
+{{% blocks/feature title="Lost" url="nowhere.md" %}}
+Gone.
+{{% /blocks/feature %}}
+{{% /blocks/section %}}
+-- content/guide.md --
+# Guide
+`)
+	if d := s.diags(); !strings.HasPrefix(d, `content/_index.md:20:37: error: broken link "nowhere.md"`) || strings.Count(d, ": error:")+strings.Count(d, ": warning:") != 1 {
+		t.Errorf("diagnostics:\n%s\nwant the feature's broken link alone", d)
+	}
+	s.contains("index.html",
+		"<section class=\"block block-cover\">\n<p class=\"block-title\">Welcome to <em>Goldy</em></p>\n<p>Start <a href=\"guide/\">here</a>.</p>\n</section>",
+		"<section class=\"block block-lead\">\n<p>Porridge, measured.</p>\n</section>",
+		"<section class=\"block block-section block-row\">\n<div class=\"block-feature\">\n<h3 class=\"block-feature-title\">Chairs</h3>\n<p>Sizes.</p>\n</div>",
+		`<h3 class="block-feature-title"><a href="guide/">Beds</a></h3>`)
+	s.lacks("index.html", "link-down", "fa-lightbulb")
+	if t.Failed() {
+		t.Log(s.file("index.html"))
+	}
+}

@@ -62,10 +62,35 @@ var builtins = map[string]*builtin{
 	"include":  {name: "include", args: []string{"file", "code", "lang"}, block: true, leaf: true, open: writeFile},
 	"youtube": {name: "youtube", args: []string{"id", "title", "class", "autoplay", "allowFullScreen", "controls", "end", "loading", "loop", "mute", "start"},
 		leaf: true, open: writeVideo},
-	"vimeo":  {name: "vimeo", args: []string{"id", "title", "class", "allowFullScreen", "loading"}, leaf: true, open: writeVideo},
-	"param":  {name: "param", leaf: true},
-	"ref":    {name: "ref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
-	"relref": {name: "relref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
+	"vimeo": {name: "vimeo", args: []string{"id", "title", "class", "allowFullScreen", "loading"}, leaf: true, open: writeVideo},
+	// Docsy's landing-page blocks, in the theme's own plain style: what
+	// they say stays, their colours, images and heights do not.
+	"blocks/cover": {name: "blocks/cover", args: []string{"title", "image_anchor", "height", "color", "byline"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) {
+			b.WriteString("<section class=\"block block-cover\">\n")
+			if t := c.arg("title", -1); t != "" {
+				fmt.Fprintf(b, "<p class=\"block-title\">%s</p>\n", c.st.p.inlineMarkdown(t))
+			}
+		},
+		close: closeSection},
+	"blocks/lead": {name: "blocks/lead", args: []string{"color", "height"}, block: true, inner: true,
+		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<section class=\"block block-lead\">\n") },
+		close: closeSection},
+	"blocks/section": {name: "blocks/section", args: []string{"color", "type", "height"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) {
+			class := "block block-section"
+			if slices.Contains(strings.Fields(c.arg("type", -1)), "row") {
+				class += " block-row"
+			}
+			fmt.Fprintf(b, "<section class=\"%s\">\n", class)
+		},
+		close: closeSection},
+	"blocks/feature": {name: "blocks/feature", args: []string{"title", "icon", "url", "url_text"}, block: true, inner: true,
+		open: openFeature, close: closeFeature},
+	"blocks/link-down": {name: "blocks/link-down", args: []string{"color"}, block: true, leaf: true}, // an arrow, drawn by Docsy
+	"param":            {name: "param", leaf: true},
+	"ref":              {name: "ref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
+	"relref":           {name: "relref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
 }
 
 func (c *scCall) is(name string) bool { return c.def != nil && c.def.name == name }
@@ -272,6 +297,30 @@ func openAlert(c *scCall, b *strings.Builder, class string) {
 }
 
 func closeAlert(_ *scCall, b *strings.Builder) { b.WriteString("</blockquote>\n") }
+
+func closeSection(_ *scCall, b *strings.Builder) { b.WriteString("</section>\n") }
+
+// openFeature writes a Docsy feature's title, linked to its url when it
+// has one (a link checked as any other).
+func openFeature(c *scCall, b *strings.Builder) {
+	b.WriteString("<div class=\"block-feature\">\n")
+	title := c.st.p.inlineMarkdown(c.arg("title", -1))
+	if title == "" {
+		return
+	}
+	b.WriteString("<h3 class=\"block-feature-title\">")
+	if url, off, _ := c.tag().get("url", -1); url != "" {
+		if slot := c.st.record(url, handbook.LinkMarkdown, off); slot != nil {
+			b.WriteString("<a href=\"")
+			b.Write(slot)
+			fmt.Fprintf(b, "\">%s</a></h3>\n", title)
+			return
+		}
+	}
+	b.WriteString(title + "</h3>\n")
+}
+
+func closeFeature(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }
 
 func openDetails(c *scCall, b *strings.Builder) {
 	b.WriteString("<details")
