@@ -214,9 +214,9 @@ func TestUnknownShortcodeOneWarningPerName(t *testing.T) {
 Image cropped to 500x300
 {{< /imgproc >}}
 
-{{% blocks/lead color="white" %}}
+{{% td/banner color="white" %}}
 Lead **text**.
-{{% /blocks/lead %}}
+{{% /td/banner %}}
 -- content/a.md --
 # A
 
@@ -232,8 +232,8 @@ Some {{< kbd >}}Ctrl{{< /kbd >}} and {{< kbd >}}C{{< /kbd >}}.
 	hint: write its content as Markdown, or add layouts/shortcodes/kbd.html to render it
 content/a.md:5:1: warning: Hugo shortcode "imgproc" is not known: it shows its inner content only (3 uses in 3 files)
 	hint: write its content as Markdown, or add layouts/shortcodes/imgproc.html to render it
-content/b.md:7:1: warning: Hugo shortcode "blocks/lead" is not known: it shows its inner content only (1 use)
-	hint: write its content as Markdown, or add layouts/shortcodes/blocks/lead.html to render it
+content/b.md:7:1: warning: Hugo shortcode "td/banner" is not known: it shows its inner content only (1 use)
+	hint: write its content as Markdown, or add layouts/shortcodes/td/banner.html to render it
 `
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
