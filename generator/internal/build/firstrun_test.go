@@ -476,3 +476,24 @@ See [the missing page](nowhere.md).
 		t.Log(s.file("guides/on-call/index.html"))
 	}
 }
+
+// "[[text]] (https://…)" is a link a space broke, not a wikilink: it is
+// text, as GitHub shows it, with a warning that says why, where a
+// wikilink to a missing page would be a broken link.
+func TestLinkBrokenBySpace(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+
+Read [[the full text]] (https://example.com/rfc#part) and ![[x.png]] (http://e.com/).
+`)
+	want := `content/a.md:3:6: warning: a space between ]] and ( makes this text, not a link
+	hint: write the link without a space between ]] and (: [[text]](https://…)
+content/a.md:3:60: warning: a space between ]] and ( makes this text, not a link
+	hint: write the link without a space between ]] and (: [[text]](https://…)
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("a/index.html", `Read [[the full text]] (<a href="https://example.com/rfc#part">https://example.com/rfc#part</a>)`)
+}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -41,6 +42,14 @@ func (n *WikiLink) Dump(source []byte, level int) {
 
 type wikiParser struct{}
 
+// spacedLinkKey holds the offsets of the links a space broke
+// ("[[text]] (https://…)") that the parse found.
+var spacedLinkKey = parser.NewContextKey()
+
+// spacedLinkRE matches what follows such a link: spaces, then a URL in
+// parentheses.
+var spacedLinkRE = regexp.MustCompile(`^[ \t]+\([a-zA-Z][a-zA-Z0-9+.-]*://[^\s()]*\)`)
+
 func (wikiParser) Trigger() []byte { return []byte{'[', '!'} }
 
 func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
@@ -56,8 +65,17 @@ func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	if end < 0 {
 		return nil
 	}
-	if after := 2 + end + 2; after < len(line) && (line[after] == '(' || line[after] == '[') {
+	after := 2 + end + 2
+	if after < len(line) && (line[after] == '(' || line[after] == '[') {
 		return nil // [[1]](url) is a link whose text is [1]
+	}
+	if spacedLinkRE.Match(line[after:]) {
+		// [[text]] (https://…): a link with a space before its
+		// destination, which makes it text, as GitHub shows it. Said
+		// once the parse is over (SpacedLinks).
+		offs, _ := pc.Get(spacedLinkKey).([]int)
+		pc.Set(spacedLinkKey, append(offs, seg.Start))
+		return nil
 	}
 	inner := line[2 : 2+end]
 	if bytes.ContainsAny(inner, "[]\n") {

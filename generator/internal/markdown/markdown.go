@@ -186,6 +186,11 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	doc.Template = fm.isTemplate
 
 	p.walk(doc, root, diags)
+	if offs, _ := ctx.Get(spacedLinkKey).([]int); len(offs) > 0 {
+		for _, off := range offs {
+			diags.Warnf(doc.SourcePath, off, "write the link without a space between ]] and (: [[text]](https://…)", "a space between ]] and ( makes this text, not a link")
+		}
+	}
 	if doc.RecordNumber != "" {
 		// "# 2. Title": the number is shown with the title, not in it.
 		var ok bool
