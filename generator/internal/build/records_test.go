@@ -304,6 +304,30 @@ Date: 23-07-2014
 ## Status
 
 Accepted
+-- content/doc/adr/0007-slashes.md --
+# 7. Slashes
+
+Date: 2020/05/18
+
+## Status
+
+Accepted
+-- content/doc/adr/0008-unpadded.md --
+# 8. Unpadded
+
+Date: 2023-10-3
+
+## Status
+
+Accepted
+-- content/doc/adr/0009-impossible.md --
+# 9. Impossible
+
+Date: 2014-19-19
+
+## Status
+
+Accepted
 `)
 	want := `content/doc/adr/0004-hold.md:1:1: warning: decision has no date
 	hint: add ` + "`date: YYYY-MM-DD`" + `, the day it was decided
@@ -311,12 +335,16 @@ content/doc/adr/0005-odd.md:3:7: warning: date "03/04/2021" is read day first, a
 	hint: write it as 2021-04-03 (YYYY-MM-DD); if the month comes first, 2021-03-04
 content/doc/adr/0005-odd.md:7:1: warning: unknown status "pondering" for a decision
 	hint: the status was read from the record as written; use one of draft, proposed, accepted, rejected, superseded, deprecated
+content/doc/adr/0009-impossible.md:3:7: warning: date "2014-19-19" is not a date
+	hint: write dates as YYYY-MM-DD, for example 2026-03-14 (read from the text of the document, which has no front matter)
 `
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	if d := s.res.Site.ByPath["doc/adr/0006-dashes.md"]; d == nil || d.Date.Format("2006-01-02") != "2014-07-23" {
-		t.Errorf("23-07-2014 is not read as 23 July 2014: %v", d)
+	for p, want := range map[string]string{"0006-dashes.md": "2014-07-23", "0007-slashes.md": "2020-05-18", "0008-unpadded.md": "2023-10-03"} {
+		if d := s.res.Site.ByPath["doc/adr/"+p]; d == nil || d.Date.Format("2006-01-02") != want {
+			t.Errorf("%s: date is not read as %s: %v", p, want, d)
+		}
 	}
 	reg := s.res.Site.DecisionByID
 	check := func(id, title, number, status, date string) *handbook.Decision {

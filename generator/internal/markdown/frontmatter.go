@@ -640,7 +640,7 @@ func (d *decoder) failAt(key string, offset int, hint, format string, args ...an
 	}
 	d.bad[key] = true
 	if d.m == nil && d.f.inferred[key] {
-		d.diags.Warnf(d.path, offset, hint+" (read from the bullet list at the top of the document)", format, args...)
+		d.diags.Warnf(d.path, offset, hint+" (read from the text of the document, which has no front matter)", format, args...)
 		return
 	}
 	d.diags.Errorf(d.path, offset, hint, format, args...)

@@ -288,6 +288,9 @@ func indexName(p string) bool {
 
 var numericDateRE = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
 
+// yearFirstDateRE matches a numeric date year first: 2020/05/18, 2023-10-3.
+var yearFirstDateRE = regexp.MustCompile(`^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$`)
+
 // textDateLayouts are the dates written out that records use besides ISO.
 var textDateLayouts = []string{"2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006", "January 2 2006", "2. January 2006"}
 
@@ -299,6 +302,19 @@ func parseLooseDate(s string) (t time.Time, ambiguous, ok bool) {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, false, true
 		}
+	}
+	if m := yearFirstDateRE.FindStringSubmatch(s); m != nil {
+		// ISO's order with other separators or unpadded numbers
+		// (2020/05/18, 2023-10-3): no one writes the day first after the year.
+		var y, month, day int
+		fmt.Sscan(m[1], &y)
+		fmt.Sscan(m[2], &month)
+		fmt.Sscan(m[3], &day)
+		t = time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		if month < 1 || month > 12 || t.Day() != day {
+			return time.Time{}, false, false
+		}
+		return t, false, true
 	}
 	m := numericDateRE.FindStringSubmatch(s)
 	if m == nil {
