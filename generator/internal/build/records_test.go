@@ -93,7 +93,7 @@ Only a top-level design folder holds design docs.
 		"platform/design-docs/own-kind.md":         handbook.KindPage,
 		"product/design/brand.md":                  handbook.KindPage,
 	})
-	want := `content/platform/rfcs/notes/meeting.md:1:1: warning: Design document has no status
+	want := `content/platform/rfcs/notes/meeting.md:1:1: warning: design document has no status
 	hint: add ` + "`status:`" + ` with one of draft, proposed, accepted, rejected, superseded, deprecated
 `
 	if got := s.diags(); got != want {

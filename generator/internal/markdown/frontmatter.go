@@ -482,7 +482,7 @@ func (p *Parser) checkStatus(doc *handbook.Document, f *fields, diags *diag.List
 		doc.Status = doc.Kind.DefaultStatus()
 	case doc.Status == "":
 		if doc.Kind.Requires("status") {
-			missing(f, diags)(path, f.at("title"), "add `status:` with one of "+strings.Join(allowed, ", "), "%s has no status", doc.Kind.Label(false))
+			missing(f, diags)(path, f.at("title"), "add `status:` with one of "+strings.Join(allowed, ", "), "%s has no status", strings.ToLower(doc.Kind.Label(false)))
 		}
 	case !slices.Contains(allowed, doc.Status) && slices.Contains(allowed, strings.ToLower(doc.Status)):
 		doc.Status = strings.ToLower(doc.Status)

@@ -22,8 +22,8 @@ func TestRequiredKeysFollowTheKindTable(t *testing.T) {
 		{"vision", "title: V\nstatus: draft\ndate: 2026-01-02\nhorizon: 2035\n", "", "draft"}, // the horizon's distance is lint vision-horizon's
 		{"decision", "title: D\nstatus: accepted\n", "error: decision has no date", "accepted"},
 		{"decision", "title: D\nstatus: accepted\ndate: 2026-01-02\n", "", "accepted"},
-		{"strategy", "title: S\n", "error: Strategy has no status", ""},
-		{"design-doc", "title: S\n", "error: Design document has no status", ""},
+		{"strategy", "title: S\n", "error: strategy has no status", ""},
+		{"design-doc", "title: S\n", "error: design document has no status", ""},
 		{"checklist", "title: C\n", "", "active"},
 		{"page", "title: P\n", "", ""},
 	} {

@@ -189,7 +189,7 @@ func TestBadArchetypeWritesNothing(t *testing.T) {
 		{"---\ntitle: {{ quote .Title }}\nstatus: draft\n---\n{{ if .Title }}\n", "X", "archetypes/strategy.md:6:1: error: unexpected EOF"},
 		{"---\ntitle: \"{{ .Title }}\"\nstatus: draft\n---\n", `He said "no"`, "archetypes/strategy.md:2:9: error: the document it makes is not valid: invalid YAML front matter"},
 		{"---\ntitle: {{ .Title }}\nstatus: draft\n---\n", `Retries: a budget`, "archetypes/strategy.md:2:8: error: the document it makes is not valid: invalid YAML front matter"},
-		{"---\ntitle: {{ quote .Title }}\n---\n", "X", "archetypes/strategy.md:2:8: error: the document it makes is not valid: Strategy has no status"},
+		{"---\ntitle: {{ quote .Title }}\n---\n", "X", "archetypes/strategy.md:2:8: error: the document it makes is not valid: strategy has no status"},
 		{"---\ntitle: {{ quote .Title }}\nstatus: drafty\n---\n", "X", "archetypes/strategy.md:3:9: error: the document it makes is not valid: unknown status \"drafty\""},
 	} {
 		root := t.TempDir()
