@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io/fs"
 	"iter"
+	"path"
 	"sync"
 	"time"
 
@@ -146,6 +147,15 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 	// every file's bytes, and a rebuild does not read a file that has not
 	// changed (parseCache.keep).
 	content := load.Find(fsys, cfg.ContentDir, base)
+	for dir, p := range content.Categories {
+		src, err := fs.ReadFile(fsys, p)
+		if cfg.Nav == nil {
+			cfg.Nav = &config.Nav{}
+		}
+		if err != nil || !cfg.Nav.AddCategory(dir, path.Base(p), src) {
+			base.Warnf(p, -1, "write it as Docusaurus does: {\"label\": \"Guides\", \"position\": 2}", "cannot read the folder's description")
+		}
+	}
 	st.parser = newParser(fsys, cfg, st.locale)
 	if cache != nil {
 		settings, _ := fs.ReadFile(fsys, cmp.Or(cfg.From(), config.FileName))

@@ -497,3 +497,57 @@ content/a.md:3:60: warning: a space between ]] and ( makes this text, not a link
 	}
 	s.contains("a/index.html", `Read [[the full text]] (<a href="https://example.com/rfc#part">https://example.com/rfc#part</a>)`)
 }
+
+// Docusaurus' _category_.json and .yml name their folders in the sidebar
+// and order them among their siblings as sidebar_position orders pages;
+// they are not published, and one that cannot be read is a warning.
+func TestDocusaurusCategories(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+content_dir: docs
+-- docs/intro.md --
+---
+sidebar_position: 1
+---
+# Intro
+-- docs/tutorial-basics/_category_.json --
+{
+  "label": "Tutorial - Basics",
+  "position": 3,
+  "link": {"type": "generated-index"}
+}
+-- docs/tutorial-basics/create-a-page.md --
+# Create a page
+-- docs/guides/_category_.yml --
+label: Operating guides
+position: 2
+-- docs/guides/on-call.md --
+# On-call
+-- docs/broken/_category_.json --
+{"label": 
+-- docs/broken/x.md --
+# X
+`)
+	want := `docs/broken/_category_.json: warning: cannot read the folder's description
+	hint: write it as Docusaurus does: {"label": "Guides", "position": 2}
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	nav := s.file("guides/on-call/index.html")
+	order := []string{`>Operating guides<`, `>On-call<`, `>Tutorial - Basics<`, `>Broken<`}
+	at := 0
+	for _, o := range order {
+		i := strings.Index(nav[at:], o)
+		if i < 0 {
+			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v:\n%s", o, order, nav)
+		}
+		at += i
+	}
+	s.contains("tutorial-basics/index.html", "<h1>Tutorial - Basics</h1>")
+	for _, p := range s.out.Paths() {
+		if strings.Contains(p, "_category_") {
+			t.Errorf("%s is published", p)
+		}
+	}
+}

@@ -253,6 +253,46 @@ type Nav struct {
 	// File is the navigation's own file in the content folder (mdBook's
 	// SUMMARY.md), which is not a page; "" when it is kept elsewhere.
 	File string
+	// FolderWeights orders folders among their siblings as weight does
+	// pages (Docusaurus' _category_ position), by folder path.
+	FolderWeights map[string]int
+}
+
+// AddCategory reads a folder's description for Docusaurus' sidebar
+// (_category_.json or .yml, named name) into the navigation: its label
+// names the folder, and its position, a whole number, orders it among
+// its siblings. ok is false when the file cannot be read.
+func (n *Nav) AddCategory(dir, name string, src []byte) (ok bool) {
+	m, ok := decodeMap(name, src)
+	if !ok {
+		return false
+	}
+	if label, _ := m["label"].(string); label != "" {
+		if n.Folders == nil {
+			n.Folders = map[string]string{}
+		}
+		n.Folders[dir] = label
+	}
+	var pos int
+	switch v := m["position"].(type) {
+	case int:
+		pos = v
+	case int64:
+		pos = int(v)
+	case uint64:
+		pos = int(v)
+	case float64:
+		if v == float64(int(v)) {
+			pos = int(v)
+		}
+	}
+	if pos != 0 {
+		if n.FolderWeights == nil {
+			n.FolderWeights = map[string]int{}
+		}
+		n.FolderWeights[dir] = pos
+	}
+	return true
 }
 
 // NavPage is a page's place in a Nav.

@@ -11,6 +11,7 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -454,7 +455,7 @@ func (b *builder) sections() {
 func (b *builder) navPlaces(secOf map[string]*handbook.Document) {
 	nav := b.cfg.Nav
 	for _, d := range b.site.Docs {
-		d.NavPos, d.NavLabel = 0, ""
+		d.NavPos, d.NavLabel, d.NavWeight = 0, "", 0
 		if nav != nil {
 			p := nav.Pages[d.Path]
 			d.NavPos, d.NavLabel = p.Pos, p.Title
@@ -474,8 +475,18 @@ func (b *builder) navPlaces(secOf map[string]*handbook.Document) {
 	}
 	first(b.site.Home)
 	for dir, label := range nav.Folders {
-		if sec := secOf[dir]; sec != nil {
+		if sec := secOf[dir]; sec != nil && sec != b.site.Home {
 			sec.NavLabel = label
+			if sec.Synthetic {
+				// A folder without a page of its own: its page is
+				// titled as the navigation names it.
+				sec.Outline.Title = label
+			}
+		}
+	}
+	for dir, w := range nav.FolderWeights {
+		if sec := secOf[dir]; sec != nil && sec != b.site.Home {
+			sec.NavWeight = w
 		}
 	}
 }
@@ -491,7 +502,7 @@ func before(a, b *handbook.Document) bool {
 	if a.NavPos != b.NavPos {
 		return a.NavPos != 0 && (b.NavPos == 0 || a.NavPos < b.NavPos)
 	}
-	wa, wb := a.Weight, b.Weight
+	wa, wb := cmp.Or(a.NavWeight, a.Weight), cmp.Or(b.NavWeight, b.Weight)
 	if wa == 0 {
 		wa = 1 << 30
 	}

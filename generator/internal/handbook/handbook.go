@@ -240,6 +240,10 @@ type Document struct {
 	// NavLabel is the title the site's navigation gives the document,
 	// "" for none (see NavTitle).
 	NavLabel string
+	// NavWeight, when not 0, orders a section among its siblings in
+	// place of its weight: its folder's position in the site's
+	// navigation (config.Nav.FolderWeights).
+	NavWeight int
 }
 
 // NavTitle is the title navigation shows (the sidebar, breadcrumbs): the

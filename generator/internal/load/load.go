@@ -32,6 +32,21 @@ import (
 type Content struct {
 	Docs  []*handbook.Document
 	Files []handbook.StaticFile
+	// Categories are the folders' own descriptions for another
+	// generator's sidebar (Docusaurus' _category_.json or .yml): their
+	// paths from the site root, by folder ("" for the content folder).
+	// They are not published.
+	Categories map[string]string
+}
+
+// IsCategory reports whether a file of that name describes its folder
+// (Docusaurus' _category_.json, .yml or .yaml).
+func IsCategory(name string) bool {
+	switch name {
+	case "_category_.json", "_category_.yml", "_category_.yaml":
+		return true
+	}
+	return false
 }
 
 type dir struct {
@@ -169,9 +184,15 @@ func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 			return nil
 		}
 		parent := dirs[dirOf(rel)]
-		if isMarkdown(name) {
+		switch {
+		case isMarkdown(name):
 			parent.md = append(parent.md, name)
-		} else {
+		case IsCategory(name):
+			if c.Categories == nil {
+				c.Categories = map[string]string{}
+			}
+			c.Categories[dirOf(rel)] = p
+		default:
 			parent.other = append(parent.other, name)
 		}
 		return nil
