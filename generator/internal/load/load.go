@@ -152,13 +152,17 @@ func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 	}
 	dirs := map[string]*dir{}
 	var order []string
+	var ignore *GitIgnore // nil (nothing ignored) unless the repository is read whole
+	if contentDir == "." {
+		ignore = NewGitIgnore(fsys)
+	}
 	err := fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(p, -1, "check the file's permissions", "cannot read: %v", err)
 			return nil
 		}
 		name := d.Name()
-		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p) || d.IsDir() && Dependencies(p, contentDir == ".")) {
+		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p) || d.IsDir() && Dependencies(p, contentDir == ".") || ignore.Ignored(p, d.IsDir())) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -339,6 +343,7 @@ func contentHint(fsys fs.FS) string {
 	top, counts := 0, map[string]int{}
 	var dirs []string
 	seen := 0
+	ignore := NewGitIgnore(fsys)
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == "." {
 			return nil
@@ -346,7 +351,7 @@ func contentHint(fsys fs.FS) string {
 		if seen++; seen > 100_000 {
 			return fs.SkipAll
 		}
-		if strings.HasPrefix(d.Name(), ".") || siteFile(p) || strings.HasSuffix(d.Name(), "~") || d.IsDir() && Dependencies(p, true) {
+		if strings.HasPrefix(d.Name(), ".") || siteFile(p) || strings.HasSuffix(d.Name(), "~") || d.IsDir() && Dependencies(p, true) || ignore.Ignored(p, d.IsDir()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

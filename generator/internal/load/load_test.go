@@ -116,3 +116,55 @@ func TestDependenciesAreNotContent(t *testing.T) {
 		t.Errorf("documents %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestGitIgnoredIsNotContent: in a repository read whole, what its
+// .gitignore files leave out (build output, by any of git's patterns, in
+// the folder of the .gitignore and below) is neither a document nor a
+// file to publish, and the hint for a missing content folder does not
+// count it; a handbook with a content folder reads all of it.
+func TestGitIgnoredIsNotContent(t *testing.T) {
+	md := &fstest.MapFile{Data: []byte("# T\n")}
+	bin := &fstest.MapFile{Data: []byte{0}}
+	fsys := fstest.MapFS{
+		".gitignore":           {Data: []byte("# build output\n/target/\ndist\n*.log\n!keep.log\ncoverage/**\n")},
+		"README.md":            md,
+		"target/doc/x.md":      md,
+		"target/debug/app":     bin,
+		"dist/index.md":        md,
+		"docs/dist/notes.md":   md,
+		"docs/target/map.md":   md,
+		"docs/run.log":         bin,
+		"docs/keep.log":        bin,
+		"coverage/report.md":   md,
+		"pkg/.gitignore":       {Data: []byte("generated/\n")},
+		"pkg/README.md":        md,
+		"pkg/generated/a.md":   md,
+		"other/generated/b.md": md,
+	}
+	var l diag.List
+	c := Load(fsys, ".", &l)
+	var docs, files []string
+	for _, d := range c.Docs {
+		docs = append(docs, d.Path)
+	}
+	for _, f := range c.Files {
+		files = append(files, f.Path)
+	}
+	if want := "README.md docs/target/map.md other/generated/b.md pkg/README.md"; strings.Join(docs, " ") != want {
+		t.Errorf("documents %q, want %q", strings.Join(docs, " "), want)
+	}
+	if want := "docs/keep.log"; strings.Join(files, " ") != want {
+		t.Errorf("files %q, want %q", strings.Join(files, " "), want)
+	}
+	delete(fsys, "README.md")
+	delete(fsys, "pkg/README.md")
+	l = diag.List{}
+	Load(fsys, "content", &l)
+	if ds := l.All(); len(ds) != 1 || !strings.Contains(ds[0].Hint, "in docs/ (1 file), in other/ (1 file)") {
+		t.Errorf("hint counts what git ignores: %v", ds)
+	}
+	fsys = fstest.MapFS{".gitignore": {Data: []byte("drafts/\n")}, "content/drafts/a.md": md, "content/b.md": md}
+	if got := Load(fsys, "content", &l).Docs; len(got) != 2 {
+		t.Errorf("a content folder loses what .gitignore names: %d documents", len(got))
+	}
+}

@@ -80,7 +80,12 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	}
 	// Other projects' folders are no handbook's: a repository read whole
 	// may hold thousands in node_modules.
-	skip := func(rel string) bool { return load.Dependencies(rel, true) }
+	// So are, in a repository read whole, the folders git ignores
+	// (target/, dist/…), which may hold more.
+	ignore := load.NewGitIgnore(fsys)
+	skip := func(rel string) bool {
+		return load.Dependencies(rel, true) || cfg.ContentDir == "." && ignore.Ignored(rel, true)
+	}
 	w, err := watch.New(o.Source, watched, watch.Options{Poll: o.Poll, Batch: o.Batch, Skip: skip})
 	if err != nil {
 		ln.Close()
