@@ -205,9 +205,9 @@ func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outli
 	if !reflect.DeepEqual(a, b) || st.base.About(live.SourcePath) || live.IsSection || st.graph.BrokenLinks() > 0 {
 		return nil, nil, false
 	}
-	if namesTitle(site, before.Title, after.Title) || theme.OwnLayouts(s.fsys) {
+	if namesTitle(site, before.Title, after.Title) || theme.OwnLayouts(s.fsys) || len(before.Menus) > 0 {
 		// A title a link names, or layouts of the site's own, which may
-		// show it anywhere.
+		// show it anywhere, or a menu's entry, which every page shows.
 		return nil, nil, false
 	}
 	shows, sidebar := st.render.Shows(live, st.graph.Place(live, after.Title))

@@ -551,3 +551,67 @@ position: 2
 		}
 	}
 }
+
+// Hugo's menu in front matter puts a page in the header's menu, as Docsy
+// sites build their top bar: by name, in a list, or with a weight and a
+// name; with site.yaml's entries, by weight (unset after) and else in
+// order. Another menu is not the header's.
+func TestFrontMatterMenus(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+menus:
+  main:
+    - title: Status
+      link: https://status.example.com/
+    - title: Guides
+      link: /guides/
+      weight: 15
+-- content/about.md --
+---
+title: About us
+menu: { main: { weight: 10 } }
+---
+-- content/docs/_index.md --
+---
+title: Documentation
+linkTitle: Docs
+menu:
+  main:
+    weight: 20
+---
+-- content/blog.md --
+---
+title: Blog
+menu: main
+---
+-- content/team.md --
+---
+title: Team
+menu: [footer, main]
+---
+-- content/legal.md --
+---
+title: Legal
+menu: { footer: { weight: 1, name: Terms } }
+---
+-- content/guides/a.md --
+# A
+`)
+	s.noDiags()
+	page := s.file("legal/index.html")
+	i := strings.Index(page, `<nav class="menu"`)
+	if i < 0 {
+		t.Fatal("no menu in the header")
+	}
+	menu := page[i : i+strings.Index(page[i:], "</nav>")]
+	var got []string
+	for _, part := range strings.Split(menu, "</a>")[:strings.Count(menu, "</a>")] {
+		got = append(got, part[strings.LastIndex(part, ">")+1:])
+	}
+	if want := "About us Guides Docs Status Blog Team"; strings.Join(got, " ") != want {
+		t.Errorf("menu %q, want %q", strings.Join(got, " "), want)
+	}
+	if strings.Contains(menu, "Terms") || strings.Contains(menu, "Legal") {
+		t.Error("the footer's entry is in the header's menu")
+	}
+}

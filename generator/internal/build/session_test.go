@@ -520,3 +520,31 @@ func TestSessionNavEditsEqualFreshBuild(t *testing.T) {
 		sameAsFresh(t, fsys, sess.Rebuild([]string{touched}), fmt.Sprintf("step %d (%s)", step, touched))
 	}
 }
+
+// TestSessionMenuEditsEqualFreshBuild: a document in the header's menu
+// (Hugo's menu: main) shows its title on every page; edits of its title,
+// its entry and its body leave the session's site byte for byte a fresh
+// build's.
+func TestSessionMenuEditsEqualFreshBuild(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Menus\n")}}
+	for i := range 6 {
+		fsys[fmt.Sprintf("content/p%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Page %d\n\nSee [[p%d]].\n", i, (i+1)%6))}
+	}
+	doc := func(title, menu, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n" + menu + "---\n" + body + "\n")}
+	}
+	fsys["content/about.md"] = doc("About", "menu: main\n", "Us.")
+	sess := NewSession(fsys, Options{Now: testNow})
+	sess.Rebuild(nil)
+	for step, f := range []*fstest.MapFile{
+		doc("About us", "menu: main\n", "Us."),
+		doc("About us", "menu: main\n", "Us and them."),
+		doc("About us", "menu: {main: {name: Who, weight: 3}}\n", "Us and them."),
+		doc("Who we are", "menu: {main: {name: Who, weight: 3}}\n", "Us and them."),
+		doc("Who we are", "", "Us and them."),
+		doc("About", "menu: [main]\n", "Us."),
+	} {
+		fsys["content/about.md"] = f
+		sameAsFresh(t, fsys, sess.Rebuild([]string{"content/about.md"}), fmt.Sprintf("step %d", step))
+	}
+}

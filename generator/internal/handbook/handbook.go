@@ -129,7 +129,10 @@ type Outline struct {
 	// linkTitle), "" for the title itself: see NavTitle.
 	LinkTitle string
 	Weight    int
-	Draft     bool
+	// Menus are the site menus front matter puts the document in, as
+	// Hugo's `menu:` does ("main" is the header's).
+	Menus []MenuRef
+	Draft bool
 	// Template is true for a decision log's template (named so, or with
 	// placeholders for its title or status), a page: its blanks, and
 	// links to what its placeholders name, are not errors.
@@ -170,6 +173,15 @@ type Outline struct {
 	HasFrontMatter bool
 	Headings       []Heading // every heading, in order; level 0 for anchors of raw HTML (id="x")
 	TitleID        string    // the id of the first heading when it became the title
+}
+
+// MenuRef is a document's entry in a site menu: the menu's name, the
+// entry's weight among the menu's (0: unset) and its name ("" for the
+// document's navigation title).
+type MenuRef struct {
+	Menu   string
+	Weight int
+	Name   string
 }
 
 // Body is the rendered body of a document and what was counted in it.

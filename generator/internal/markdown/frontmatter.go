@@ -325,6 +325,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 			}
 		}
 	}
+	doc.Menus = menus(v["menu"])
 	doc.Draft = dec.bool("draft")
 	doc.Outline.Aliases = dec.refs("aliases")
 	doc.Slug = dec.str("slug")
@@ -855,4 +856,50 @@ func (f *fields) bullets() {
 			}
 		}
 	}
+}
+
+// menus reads Hugo's `menu:` of front matter: a menu's name ("main"), a
+// list of names, or names with each entry's weight and name
+// ({main: {weight: 20, name: Docs}}). What it cannot read is left: the
+// key is Hugo's.
+func menus(v any) []handbook.MenuRef {
+	var out []handbook.MenuRef
+	switch v := v.(type) {
+	case string:
+		if v != "" {
+			out = append(out, handbook.MenuRef{Menu: v})
+		}
+	case []any:
+		for _, e := range v {
+			if name, ok := e.(string); ok && name != "" {
+				out = append(out, handbook.MenuRef{Menu: name})
+			}
+		}
+	case map[string]any:
+		for name, e := range v {
+			m := handbook.MenuRef{Menu: name}
+			if entry, ok := e.(map[string]any); ok {
+				for k, x := range entry {
+					switch strings.ToLower(k) {
+					case "weight":
+						switch w := x.(type) {
+						case int:
+							m.Weight = w
+						case uint64:
+							if w < 1<<31 {
+								m.Weight = int(w)
+							}
+						case int64:
+							m.Weight = int(w)
+						}
+					case "name":
+						m.Name, _ = x.(string)
+					}
+				}
+			}
+			out = append(out, m)
+		}
+		slices.SortFunc(out, func(a, b handbook.MenuRef) int { return strings.Compare(a.Menu, b.Menu) })
+	}
+	return out
 }

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -107,6 +110,14 @@ func newSiteView(r *Renderer) *SiteView {
 			v.Counts = append(v.Counts, KindCount{Kind: k, Label: kindLabel(r.loc, k, counts[k] != 1), Count: counts[k]})
 		}
 	}
+	// site.yaml's entries, then the documents' whose front matter puts
+	// them in the menu (Hugo's menu: main): by weight where one is given,
+	// the rest after, in that order.
+	type weighted struct {
+		e MenuEntry
+		w int
+	}
+	var menu []weighted
 	for _, m := range r.cfg.Menus["main"] {
 		e := MenuEntry{Title: m.Title, URL: m.Link}
 		switch {
@@ -121,7 +132,24 @@ func newSiteView(r *Renderer) *SiteView {
 				e.URL = ""
 			}
 		}
-		v.Menu = append(v.Menu, e)
+		menu = append(menu, weighted{e, m.Weight})
+	}
+	for _, d := range s.Docs {
+		for _, m := range d.Menus {
+			if m.Menu == "main" {
+				menu = append(menu, weighted{MenuEntry{Title: cmp.Or(m.Name, d.NavTitle()), URL: d.URL}, m.Weight})
+			}
+		}
+	}
+	unsetLast := func(w int) int {
+		if w == 0 {
+			return math.MaxInt
+		}
+		return w
+	}
+	slices.SortStableFunc(menu, func(a, b weighted) int { return cmp.Compare(unsetLast(a.w), unsetLast(b.w)) })
+	for _, m := range menu {
+		v.Menu = append(v.Menu, m.e)
 	}
 	return v
 }
