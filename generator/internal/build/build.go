@@ -146,7 +146,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 	// Each file is read as it is parsed: a single build never holds
 	// every file's bytes, and a rebuild does not read a file that has not
 	// changed (parseCache.keep).
-	content := load.Find(fsys, cfg.ContentDir, base)
+	content := load.Find(fsys, cfg.ContentDir, cfg.Excluded, base)
 	for dir, p := range content.Categories {
 		src, err := fs.ReadFile(fsys, p)
 		if cfg.Nav == nil {

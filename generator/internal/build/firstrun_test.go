@@ -615,3 +615,67 @@ menu: { footer: { weight: 1, name: Terms } }
 		t.Error("the footer's entry is in the header's menu")
 	}
 }
+
+// A Jekyll site (GitHub Pages') builds without site.yaml from its
+// _config.yml: its title and address, its root as the content, and what
+// Jekyll leaves out (names starting with "_", its exclude: list and its
+// own, unless include: names them) is neither a page nor a file.
+func TestJekyllSite(t *testing.T) {
+	s := buildSite(t, `
+-- _config.yml --
+title: Acme Handbook
+url: "https://acme.github.io"
+baseurl: "/handbook"
+theme: just-the-docs
+exclude: [docs/internal, "*.txt"]
+include: [_headers]
+-- index.md --
+---
+nav_order: 1
+---
+# Welcome
+
+See [setup](docs/setup.md).
+-- docs/setup.md --
+# Setup
+-- docs/internal/secret.md --
+# Secret
+-- _layouts/default.html --
+<html></html>
+-- _includes/nav.md --
+# Included
+-- _posts/2020-01-01-hello.md --
+# Hello
+-- _headers --
+/*
+-- Gemfile --
+gem "jekyll"
+-- notes.txt --
+notes
+-- logo.png --
+png
+`)
+	s.noDiags()
+	var docs []string
+	for _, d := range s.res.Site.Docs {
+		docs = append(docs, d.Path)
+	}
+	if want := "docs/setup.md index.md"; strings.Join(docs, " ") != want {
+		t.Errorf("documents %q, want %q", strings.Join(docs, " "), want)
+	}
+	var files []string
+	for _, f := range s.res.Site.Files {
+		files = append(files, f.Path)
+	}
+	if want := "_headers logo.png"; strings.Join(files, " ") != want {
+		t.Errorf("files %q, want %q", strings.Join(files, " "), want)
+	}
+	cfg := s.res.Config
+	if cfg.Title != "Acme Handbook" || cfg.BaseURL != "https://acme.github.io/handbook/" || cfg.ContentDir != "." {
+		t.Errorf("title %q, base %q, content %q", cfg.Title, cfg.BaseURL, cfg.ContentDir)
+	}
+	s.contains("index.html", `<a href="docs/setup/">setup</a>`)
+	if n := strings.Join(s.res.Notes, "\n"); !strings.Contains(n, "the content folder (the handbook's root) are read from the Jekyll configuration _config.yml") {
+		t.Errorf("notes:\n%s", n)
+	}
+}

@@ -125,6 +125,11 @@ type Site struct {
 	// only when it exists.
 	fromRead []string
 	fromDir  string
+	// exclude and include are the paths and patterns another generator
+	// leaves out of the site and keeps in it (see Excluded); underscore
+	// leaves out names that start with "_" (Jekyll's rule).
+	exclude, include []string
+	underscore       bool
 }
 
 // LanguagePos is the line and column of language's value in site.yaml,

@@ -33,6 +33,7 @@ var generators = []generator{
 	{"Hugo", []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}, readHugo, nil},
 	{"MkDocs", []string{"mkdocs.yml", "mkdocs.yaml"}, readMkDocs, nil},
 	{"mdBook", []string{"book.toml"}, readMdBook, readSummary},
+	{"Jekyll", []string{"_config.yml", "_config.yaml"}, readJekyll, nil},
 }
 
 // hugoKeys are keys only a Hugo configuration has: a config.yaml without
@@ -59,7 +60,9 @@ func fromGenerator(fsys fs.FS) *Site {
 				s.BaseURL = "" // its generator reports it
 			}
 			hasParams := len(s.Params) > 0
-			if dir = path.Clean(strings.Trim(dir, "/")); dir != "." && LocalPath(dir) {
+			if dir != "" && path.Clean(strings.Trim(dir, "/")) == "." {
+				s.ContentDir = "." // the repository's root, as Jekyll's source is
+			} else if dir = path.Clean(strings.Trim(dir, "/")); dir != "." && LocalPath(dir) {
 				s.fromDir = dir
 				if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {
 					s.ContentDir = dir
@@ -78,7 +81,9 @@ func fromGenerator(fsys fs.FS) *Site {
 			if hasParams {
 				s.fromRead = append(s.fromRead, "params")
 			}
-			if s.ContentDir != "" {
+			if s.ContentDir == "." {
+				s.fromRead = append(s.fromRead, "the content folder (the handbook's root)")
+			} else if s.ContentDir != "" {
 				s.fromRead = append(s.fromRead, fmt.Sprintf("the content folder (%s/)", s.ContentDir))
 			}
 			s.fill()
@@ -193,6 +198,78 @@ func readMdBook(name string, src []byte) (*Site, string, bool) {
 		}
 	}
 	return s, cmp.Or(dir, "src"), true
+}
+
+// jekyllExcludes are what Jekyll leaves out of a site besides its own
+// `exclude:` and the names that start with "_" or ".".
+var jekyllExcludes = []string{"Gemfile", "Gemfile.lock", "gemfiles", "node_modules", "vendor/bundle", "vendor/cache", "vendor/gems", "vendor/ruby"}
+
+// readJekyll reads a Jekyll site's title, description, url and baseurl,
+// its source folder ("." when unset: the repository's root), and what it
+// leaves out: its `exclude:` list, Jekyll's own, and every file and
+// folder whose name starts with "_" (its layouts, includes, data, posts)
+// unless `include:` names it.
+func readJekyll(name string, src []byte) (*Site, string, bool) {
+	m, ok := decodeMap(name, src)
+	if !ok {
+		return nil, "", false
+	}
+	s := &Site{}
+	s.Title, _ = m["title"].(string)
+	s.Description, _ = m["description"].(string)
+	site, _ := m["url"].(string)
+	base, _ := m["baseurl"].(string)
+	if site != "" || base != "" {
+		s.BaseURL = strings.TrimSuffix(site, "/") + "/" + strings.Trim(base, "/")
+		if !strings.HasSuffix(s.BaseURL, "/") {
+			s.BaseURL += "/"
+		}
+	}
+	dir, _ := m["source"].(string)
+	s.exclude = append(s.exclude, jekyllExcludes...)
+	for _, key := range []string{"exclude", "include"} {
+		list, _ := m[key].([]any)
+		for _, v := range list {
+			if p, ok := v.(string); ok && p != "" {
+				if key == "exclude" {
+					s.exclude = append(s.exclude, strings.Trim(p, "/"))
+				} else {
+					s.include = append(s.include, strings.Trim(p, "/"))
+				}
+			}
+		}
+	}
+	s.underscore = true
+	return s, cmp.Or(dir, "."), true
+}
+
+// Excluded reports whether the generator a site was made for leaves the
+// file or folder at p (a slash path from the content folder) out of it:
+// Jekyll's `exclude:` and names that start with "_". It is false for a
+// site that site.yaml configures.
+func (s *Site) Excluded(p string) bool {
+	if len(s.exclude) == 0 && !s.underscore {
+		return false
+	}
+	base := path.Base(p)
+	match := func(patterns []string) bool {
+		for _, x := range patterns {
+			if x == p || x == base || strings.HasPrefix(p, x+"/") {
+				return true
+			}
+			if ok, _ := path.Match(x, p); ok {
+				return true
+			}
+			if ok, _ := path.Match(x, base); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if match(s.include) {
+		return false
+	}
+	return s.underscore && strings.HasPrefix(base, "_") || match(s.exclude)
 }
 
 // decodeMap reads a TOML, YAML or JSON file (by its name) into a map, its

@@ -58,7 +58,7 @@ type dir struct {
 
 // Load walks contentDir in fsys and reads every document's bytes.
 func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
-	c := Find(fsys, contentDir, diags)
+	c := Find(fsys, contentDir, nil, diags)
 	// Files are read on every core: on disk, most of loading is waiting.
 	unread := make([]bool, len(c.Docs))
 	pool.Each(len(c.Docs), func(i int) {
@@ -140,7 +140,11 @@ func ReadStat(fsys fs.FS, d *handbook.Document, diags *diag.List) (fs.FileInfo, 
 // Find walks contentDir in fsys, as Load does, without reading the
 // documents' bytes: a single build reads each as it parses it (Read), so
 // that it never holds them all.
-func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
+//
+// skip, when set, leaves out more files and folders, by their paths from
+// contentDir: those that the generator the site was made for leaves out
+// (config.Site.Excluded).
+func Find(fsys fs.FS, contentDir string, skip func(rel string) bool, diags *diag.List) *Content {
 	c := &Content{}
 	if info, err := fs.Stat(fsys, contentDir); errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir() {
 		where := ""
@@ -162,7 +166,8 @@ func Find(fsys fs.FS, contentDir string, diags *diag.List) *Content {
 			return nil
 		}
 		name := d.Name()
-		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p) || d.IsDir() && Dependencies(p, contentDir == ".") || ignore.Ignored(p, d.IsDir())) {
+		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p) || d.IsDir() && Dependencies(p, contentDir == ".") || ignore.Ignored(p, d.IsDir()) ||
+			skip != nil && skip(strings.TrimPrefix(strings.TrimPrefix(p, contentDir), "/"))) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -84,7 +84,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	// (target/, dist/…), which may hold more.
 	ignore := load.NewGitIgnore(fsys)
 	skip := func(rel string) bool {
-		return load.Dependencies(rel, true) || cfg.ContentDir == "." && ignore.Ignored(rel, true)
+		return load.Dependencies(rel, true) || cfg.ContentDir == "." && (ignore.Ignored(rel, true) || cfg.Excluded(rel))
 	}
 	w, err := watch.New(o.Source, watched, watch.Options{Poll: o.Poll, Batch: o.Batch, Skip: skip})
 	if err != nil {
