@@ -51,6 +51,12 @@ func TestGeneratorConfiguration(t *testing.T) {
 			"T", "", "content", "", "hugo.toml"},
 		{"not mdbook", fstest.MapFS{"book.toml": {Data: []byte("[package]\nname = \"x\"\n")}, "src": dir},
 			"Handbook", "", "content", "", ""},
+		{"jekyll baseurl", fstest.MapFS{"_config.yml": {Data: []byte("title: J\nbaseurl: /hb\n")}},
+			"J", "/hb/", ".", "", "_config.yml"},
+		{"jekyll url", fstest.MapFS{"_config.yml": {Data: []byte("title: J\nurl: https://j.example.com/\n")}},
+			"J", "https://j.example.com/", ".", "", "_config.yml"},
+		{"jekyll source", fstest.MapFS{"_config.yml": {Data: []byte("title: J\nsource: site\n")}, "site": dir},
+			"J", "", "site", "", "_config.yml"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var l diag.List
