@@ -679,3 +679,29 @@ png
 		t.Errorf("notes:\n%s", n)
 	}
 }
+
+// A summary (or Hugo's description) is read as inline Markdown, as Docsy
+// renders it, and shown as its text wherever it appears: no asterisks,
+// entities decoded, links as their text; one with "<" stays as written.
+func TestSummaryAsInlineMarkdown(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+---
+title: A
+description: Porridge **temperature** assessment &mdash; [in the cloud](https://x.example/), for snake_case_names.
+---
+-- content/b.md --
+---
+title: B
+summary: Use Vec<T> and *not* HashMap.
+---
+`)
+	s.noDiags()
+	if got := s.res.Site.ByPath["a.md"].Summary; got != "Porridge temperature assessment — in the cloud, for snake_case_names." {
+		t.Errorf("summary %q", got)
+	}
+	if got := s.res.Site.ByPath["b.md"].Summary; got != "Use Vec<T> and *not* HashMap." {
+		t.Errorf("summary %q", got)
+	}
+	s.contains("a/index.html", `<p class="summary">Porridge temperature assessment — in the cloud, for snake_case_names.</p>`)
+}

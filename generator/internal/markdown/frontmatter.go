@@ -305,6 +305,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	if doc.Summary == "" {
 		doc.Summary = dec.str("description") // Hugo's, Docsy's, MkDocs', GitBook's
 	}
+	doc.Summary = p.summaryText(doc.Summary)
 	doc.LinkTitle = dec.str("linktitle")
 	if doc.LinkTitle == "" {
 		doc.LinkTitle, _ = v["sidebar_label"].(string) // Docusaurus'

@@ -698,6 +698,33 @@ func (p *Parser) renderMarkdown(src []byte) string {
 
 // inlineMarkdown renders a line of Markdown (a caption, a summary) without
 // its paragraph.
+// summaryText reads s as inline Markdown, as Docsy renders a description,
+// and returns its text: "**Porridge** &mdash; [in the cloud](x)" is
+// "Porridge — in the cloud". Text with nothing Markdown would change is
+// returned as it is; so is text with a "<", which may be a type
+// (Vec<T>), not HTML.
+func (p *Parser) summaryText(s string) string {
+	if !strings.ContainsAny(s, "*_`[&\\~") || strings.Contains(s, "<") {
+		return s
+	}
+	h := p.inlineMarkdown(s)
+	var b strings.Builder
+	for len(h) > 0 {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			b.WriteString(h)
+			break
+		}
+		b.WriteString(h[:i])
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			break
+		}
+		h = h[i+j+1:]
+	}
+	return strings.Join(strings.Fields(stdhtml.UnescapeString(b.String())), " ")
+}
+
 func (p *Parser) inlineMarkdown(s string) string {
 	if s == "" {
 		return ""
