@@ -205,7 +205,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// brokenLinksFlag declares build's and check's --broken-links.
+// brokenLinksFlag declares build's, check's and serve's --broken-links.
 func brokenLinksFlag(fs *flag.FlagSet) *string {
 	return fs.String("broken-links", "", "report links to missing pages or headings as `error` or warning (overrides site.yaml's broken_links; default error): warning lets a handbook whose links are not yet clean build while they are fixed")
 }
@@ -370,16 +370,20 @@ func or(s, alt string) string {
 }
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := flags("serve", "[--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-host HOST] [--drafts] [--poll]", stderr)
+	fs := flags("serve", "[--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-host HOST] [--drafts] [--poll] [--broken-links warning]", stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR`")
 	port := fs.Int("port", 1313, "`port` to listen on; 0 picks a free one")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
 	drafts := fs.Bool("drafts", false, "show documents with draft: true")
 	poll := fs.Bool("poll", false, "poll for changes instead of using inotify (network file systems)")
+	broken := brokenLinksFlag(fs)
 	var allowed serve.Hosts
 	fs.Var(&allowed, "allowed-host", "also answer requests for this `HOST` (repeat, or separate with commas; HOST:PORT for another port); others get 403")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if !validBrokenLinks("serve", *broken, stderr) {
+		return exitUsage
 	}
 	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
 		fmt.Fprintf(stderr, "handbook serve: --source %s is not a directory\n", *source)
@@ -387,7 +391,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := serve.Run(ctx, serve.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Log: stdout, AllowedHosts: allowed})
+	err := serve.Run(ctx, serve.Options{Source: *source, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Log: stdout, AllowedHosts: allowed, BrokenLinks: *broken})
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook serve: %v\n", err)
 		return exitContent

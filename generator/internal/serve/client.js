@@ -12,7 +12,7 @@
     });
   }
 
-  function showOverlay(errors) {
+  function showOverlay(errors, asBuilt) {
     if (!overlay) {
       overlay = document.createElement("div");
       overlay.id = "handbook-errors";
@@ -24,7 +24,9 @@
     }
     var html = '<button type="button" aria-label="Close" title="Close (it comes back on the next failed build)" ' +
       'style="float:right;font:inherit;font-size:1.25rem;line-height:1;background:none;border:0;color:inherit;cursor:pointer">\u00d7</button>' +
-      "<strong>The last save broke the build; this is the last good version of the page.</strong>";
+      (asBuilt ? "<strong>The handbook has " + errors.length + (errors.length === 1 ? " error" : " errors") +
+        "; the page is shown as it was built. Each save shows its pages until a build succeeds.</strong>" :
+        "<strong>The last save broke the build; this is the last good version of the page.</strong>");
     errors.forEach(function (e) {
       html += '<div style="margin-top:.75rem"><div><span style="color:#ffb3b3">' + esc(e.path) + ":" + e.line + ":" + e.col +
         "</span>: " + esc(e.severity) + ": " + esc(e.message) + "</div>";
@@ -62,9 +64,16 @@
   es.onmessage = function (msg) {
     var ev = JSON.parse(msg.data);
     if (ev.errors && ev.errors.length) {
-      showOverlay(ev.errors);
+      // A site shown as built, errors and all, has new pages to load.
+      var reload = ev.asBuilt && version !== null && ev.version !== version &&
+        (ev.all || (ev.changed || []).indexOf(here()) >= 0);
       broken = true;
       version = ev.version;
+      if (reload) {
+        location.reload();
+        return;
+      }
+      showOverlay(ev.errors, ev.asBuilt);
       return;
     }
     var had = broken;

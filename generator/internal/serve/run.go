@@ -36,6 +36,9 @@ type Options struct {
 	// localhost, 127.0.0.1 and [::1]; requests for any other Host are
 	// refused with 403 (see Hosts).
 	AllowedHosts []string
+	// BrokenLinks, when set ("error" or "warning"), reports links to
+	// missing pages so, over site.yaml's broken_links.
+	BrokenLinks string
 }
 
 // ErrPortInUse is returned when the address is taken.
@@ -64,7 +67,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 		return fmt.Errorf("cannot listen on %s: %v", addr, err)
 	}
 	fsys := os.DirFS(o.Source)
-	sess := build.NewSession(fsys, build.Options{Drafts: o.Drafts, BaseURL: "/", SourceMaps: true, Source: o.Source, Gzip: true})
+	sess := build.NewSession(fsys, build.Options{Drafts: o.Drafts, BaseURL: "/", SourceMaps: true, Source: o.Source, Gzip: true, BrokenLinks: o.BrokenLinks})
 	srv := New()
 	if started != nil {
 		started(srv)
@@ -149,6 +152,9 @@ type dev struct {
 	lastDiags string
 	// full is set when the last rebuild made the whole site anew.
 	full bool
+	// good is set once a build has succeeded: from then on, a build with
+	// errors leaves the last good site served.
+	good bool
 }
 
 // handBack returns to the system the memory a whole new site took, once
@@ -182,10 +188,25 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 			fmt.Fprintf(d.log, "note: %s\n", n)
 		}
 	}
+	if res.Errors > 0 && !d.good && up.Files != nil {
+		// No build has succeeded yet: a handbook with errors (the broken
+		// links of one brought from elsewhere) is shown as it was built,
+		// with its errors, until one does.
+		files := up.Files
+		if up.Later != nil {
+			files, _ = up.Later()
+		}
+		d.srv.ShowFailed(files, Problems(res.Diags.All(), res.Diags.Lines))
+		d.full = up.Whole()
+		d.report(res.Diags.All(), res)
+		fmt.Fprintf(d.log, "built with %s in %s; serving the site as built until a build succeeds\n", diag.Plural(res.Errors, "error", "errors"), time.Since(start).Round(time.Millisecond))
+		return
+	}
 	if res.Errors > 0 {
 		d.failed(res, start)
 		return
 	}
+	d.good = true
 	ev := d.srv.Update(up.Files, up.Changed, cssOnly(changed))
 	took := time.Since(start).Round(time.Millisecond)
 	if up.Later != nil && (pending == nil || !pending()) {

@@ -47,6 +47,10 @@ type Event struct {
 	All     bool      `json:"all,omitempty"`     // reload every page
 	CSS     string    `json:"css,omitempty"`     // only the stylesheet changed: its new path
 	Errors  []Problem `json:"errors,omitempty"`  // the build failed; the site is the last good one
+	// AsBuilt says that the site with Errors is the one that failed, as
+	// it was built: no build has succeeded yet, so there is no good one
+	// to keep.
+	AsBuilt bool `json:"asBuilt,omitempty"`
 }
 
 // Server holds the current site.
@@ -92,6 +96,27 @@ func Problems(ds []diag.Diagnostic, lines func(path string) *diag.Lines) []Probl
 // stylesheet instead of reloading.
 func (s *Server) Update(files map[string][]byte, written []string, cssOnly bool) Event {
 	s.mu.Lock()
+	ev := s.install(files, written, cssOnly)
+	s.broadcast(ev)
+	s.mu.Unlock()
+	return ev
+}
+
+// ShowFailed installs a build that found errors as it was built, and
+// shows its problems in every open page: serve does so until a first
+// build succeeds, as until then there is no good site to keep.
+func (s *Server) ShowFailed(files map[string][]byte, problems []Problem) Event {
+	s.mu.Lock()
+	ev := s.install(files, nil, false)
+	ev.Errors, ev.AsBuilt = problems, true
+	s.broadcast(ev)
+	s.mu.Unlock()
+	return ev
+}
+
+// install makes files the site (see Update) and returns the event that
+// says what changed; s.mu is held.
+func (s *Server) install(files map[string][]byte, written []string, cssOnly bool) Event {
 	var changed []string
 	css := ""
 	note := func(p string, b []byte) {
@@ -136,8 +161,6 @@ func (s *Server) Update(files map[string][]byte, written []string, cssOnly bool)
 	if cssOnly && css != "" {
 		ev.CSS, ev.Changed = css, nil
 	}
-	s.broadcast(ev)
-	s.mu.Unlock()
 	return ev
 }
 
@@ -333,7 +356,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		fl.Flush()
 		return true
 	}
-	if !send(Event{Version: first.Version, Errors: first.Errors}) {
+	if !send(Event{Version: first.Version, Errors: first.Errors, AsBuilt: first.AsBuilt}) {
 		return
 	}
 	for {

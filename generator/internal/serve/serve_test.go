@@ -711,3 +711,39 @@ func TestFirstBuildLine(t *testing.T) {
 		t.Errorf("the first build's line gives %d times, want 1: %s", n, line)
 	}
 }
+
+// TestFirstBuildWithErrorsIsShown: a handbook whose first build finds
+// errors (a broken link, as content brought from elsewhere has) is served
+// as it was built, its errors over every page, and each save shows its
+// pages until a build succeeds; from then on a broken save keeps the last
+// good site.
+func TestFirstBuildWithErrorsIsShown(t *testing.T) {
+	d := startServeWith(t, map[string]string{
+		"content/a.md": "# Page A\n\nFirst version. See [the missing page](gone.md).\n",
+		"content/b.md": "# Page B\n",
+	}, nil)
+	code, body, _ := d.get("/a/")
+	if code != 200 || !strings.Contains(body, "First version.") {
+		t.Fatalf("GET /a/ of a first build with errors: %d", code)
+	}
+	resp, err := http.Get(d.url + "__handbook/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(resp.Body).ReadString('\n')
+	resp.Body.Close()
+	var ev Event
+	if err := json.Unmarshal([]byte(strings.TrimPrefix(strings.TrimSpace(line), "data: ")), &ev); err != nil || len(ev.Errors) != 1 || !ev.AsBuilt || ev.Errors[0].Line != 3 {
+		t.Fatalf("state event %q: %+v, want the broken link's error, as built", line, ev)
+	}
+	// A save that leaves an error in is shown too.
+	write(t, d.root, "content/a.md", "# Page A\n\nSecond version. See [the missing page](gone.md).\n")
+	waitFor(t, d, func() bool { return strings.Contains(d.page("/a/"), "Second version.") })
+	// Fixed: the site is good, and a broken save keeps it.
+	write(t, d.root, "content/a.md", "# Page A\n\nThird version. See [B](b.md).\n")
+	waitFor(t, d, func() bool { return strings.Contains(d.page("/a/"), "Third version.") })
+	write(t, d.root, "content/a.md", "# Page A\n\nFourth version. See [the missing page](gone.md).\n")
+	for ev := d.next(); len(ev.Errors) == 0; ev = d.next() {
+	}
+	contains(t, d.page("/a/"), "Third version.")
+}
