@@ -21,6 +21,9 @@ var (
 	// one path that is a link's destination: [x]({% link guides/a.md %}),
 	// [x]({% page "/tools/slack/" %}).
 	liquidComment = regexp.MustCompile(`(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}`)
+	// liquidRaw is a mark of Liquid's raw block, which shows what is
+	// between its marks as written.
+	liquidRaw = regexp.MustCompile(`\{%-?\s*(?:raw|endraw)\s*-?%\}`)
 	liquidLink    = regexp.MustCompile(`\]\(\s*(\{%-?\s*[A-Za-z_]+\s+(?:"([^"%]*)"|'([^'%]*)'|([^\s"'%]+))\s*-?%\})\s*\)`)
 	placeholder   = regexp.MustCompile(`\{\{\s*([A-Za-z_][\w.:-]*)[^{}<%]*\}\}`)
 )
@@ -43,7 +46,7 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 			tags = append(tags, span{t.start, t.end})
 		}
 	}
-	out = liquidLinks(liquidComments(out, tags), tags)
+	out = liquidLinks(liquidComments(liquidRaws(out, tags), tags), tags)
 	// Tags inside a shortcode's (those left in code) are not Liquid's.
 	first := func(re *regexp.Regexp) ([]int, int) {
 		var m []int
@@ -130,8 +133,60 @@ func liquidComments(src []byte, spans []span) []byte {
 	return out
 }
 
+// liquidRaws takes out the marks of Liquid's raw blocks ({% raw %}…{%
+// endraw %}) in code, where they stand around template syntax shown as
+// an example, which Liquid shows without them; src is copied first. The
+// rest of the line (in a code span: of the span) moves left over the mark
+// and spaces fill its end, so that only that line's offsets move. A mark
+// elsewhere is left, as other Liquid tags are: spaces in its place could
+// end a line with a hard break.
+func liquidRaws(src []byte, spans []span) []byte {
+	ms := liquidRaw.FindAllIndex(src, -1)
+	if len(ms) == 0 {
+		return src
+	}
+	out := bytes.Clone(src) // a copy the size of the file only where a mark is
+	for i := len(ms) - 1; i >= 0; i-- { // from the end: a shift moves what follows on its line
+		a, b := ms[i][0], ms[i][1]
+		if inSpans(spans, a) {
+			continue
+		}
+		lineAt := bytes.LastIndexByte(src[:a], '\n') + 1
+		eol := bytes.IndexByte(src[b:], '\n')
+		if eol < 0 {
+			eol = len(src)
+		} else {
+			eol += b
+		}
+		end := -1
+		switch {
+		case bytes.Count(src[lineAt:a], []byte("`"))%2 == 1:
+			if k := bytes.IndexByte(src[b:eol], '`'); k >= 0 {
+				end = b + k // up to the span's closing backtick
+			}
+		case inCode(src, a):
+			end = eol
+			if end > a && src[end-1] == '\r' {
+				end--
+			}
+		}
+		if end < 0 {
+			continue // not in code
+		}
+		n := copy(out[a:], out[b:end])
+		for k := a + n; k < end; k++ {
+			out[k] = ' '
+		}
+	}
+	return out
+}
+
 // inCode reports whether off lies in a fenced code block, roughly: after an
 // odd number of fence lines.
 func inCode(src []byte, off int) bool {
-	return bytes.Count(src[:off], []byte("\n```"))%2 == 1
+	n := bytes.Count(src[:off], []byte("\n```"))
+	if bytes.HasPrefix(src, []byte("```")) && off > 0 {
+		n++ // a fence on the first line
+	}
+	return n%2 == 1
 }

@@ -50,3 +50,23 @@ func TestLiquidComments(t *testing.T) {
 		t.Errorf("diagnostics: %v", ds)
 	}
 }
+
+// TestLiquidRaw: in code (a block or a span), where they stand around
+// template syntax shown as an example, the marks of a Liquid raw block
+// are not shown, and what is between them is; the lines after keep their
+// positions. Elsewhere the marks are text, as other Liquid tags.
+func TestLiquidRaw(t *testing.T) {
+	src := "# T\n\n```\n{% raw %}{% image \"a.png\"\n  \"alt\" %}{% endraw %}\n```\n\nUse `{% raw %}{%include%}{% endraw %}` here, and {%- raw -%}{{ x }}{%- endraw -%} there.\n\n[y](#gone)\n"
+	d, _ := parseMode(t, config.RawHTMLSafe, src)
+	for _, want := range []string{"<code>{% image &#34;a.png&#34;", "  &#34;alt&#34; %}", "Use <code>{%include%}", "and {%- raw -%}{{ x }}{%- endraw -%} there"} {
+		if !strings.Contains(d.HTML, want) && !strings.Contains(d.HTML, strings.ReplaceAll(want, "&#34;", "&quot;")) {
+			t.Errorf("no %q in\n%s", want, d.HTML)
+		}
+	}
+	if strings.Count(d.HTML, "raw") != 2 {
+		t.Errorf("a raw mark in code is shown:\n%s", d.HTML)
+	}
+	if len(d.BodyLinks) != 1 || d.BodyLinks[0].Offset != strings.Index(src, "[y]") {
+		t.Errorf("links %+v, want one at %d", d.BodyLinks, strings.Index(src, "[y]"))
+	}
+}
