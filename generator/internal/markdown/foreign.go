@@ -23,9 +23,9 @@ var (
 	liquidComment = regexp.MustCompile(`(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}`)
 	// liquidRaw is a mark of Liquid's raw block, which shows what is
 	// between its marks as written.
-	liquidRaw = regexp.MustCompile(`\{%-?\s*(?:raw|endraw)\s*-?%\}`)
-	liquidLink    = regexp.MustCompile(`\]\(\s*(\{%-?\s*[A-Za-z_]+\s+(?:"([^"%]*)"|'([^'%]*)'|([^\s"'%]+))\s*-?%\})\s*\)`)
-	placeholder   = regexp.MustCompile(`\{\{\s*([A-Za-z_][\w.:-]*)[^{}<%]*\}\}`)
+	liquidRaw   = regexp.MustCompile(`\{%-?\s*(?:raw|endraw)\s*-?%\}`)
+	liquidLink  = regexp.MustCompile(`\]\(\s*(\{%-?\s*[A-Za-z_]+\s+(?:"([^"%]*)"|'([^'%]*)'|([^\s"'%]+))\s*-?%\})\s*\)`)
+	placeholder = regexp.MustCompile(`\{\{\s*([A-Za-z_][\w.:-]*)[^{}<%]*\}\}`)
 )
 
 // foreignSyntax prepares the bytes goldmark parses: Hugo shortcodes become
@@ -145,7 +145,7 @@ func liquidRaws(src []byte, spans []span) []byte {
 	if len(ms) == 0 {
 		return src
 	}
-	out := bytes.Clone(src) // a copy the size of the file only where a mark is
+	out := bytes.Clone(src)             // a copy the size of the file only where a mark is
 	for i := len(ms) - 1; i >= 0; i-- { // from the end: a shift moves what follows on its line
 		a, b := ms[i][0], ms[i][1]
 		if inSpans(spans, a) {
