@@ -202,7 +202,9 @@ func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outli
 	// diagnostics that point at them are made anew, unless the graph
 	// reported one (st.base keeps those).
 	a.KeyOffsets, b.KeyOffsets, a.ValueOffsets, b.ValueOffsets = nil, nil, nil, nil
-	if !reflect.DeepEqual(a, b) || st.base.About(live.SourcePath) || live.IsSection || st.graph.BrokenLinks() > 0 {
+	if !reflect.DeepEqual(a, b) || st.base.About(live.SourcePath) || live.IsSection || live.Parent == site.Home || st.graph.BrokenLinks() > 0 {
+		// More than the title, or a title every page's sidebar shows (a
+		// section's, a page of the home page's own).
 		return nil, nil, false
 	}
 	if namesTitle(site, before.Title, after.Title) || theme.OwnLayouts(s.fsys) || len(before.Menus) > 0 {

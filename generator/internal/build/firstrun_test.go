@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -704,4 +705,49 @@ summary: Use Vec<T> and *not* HashMap.
 		t.Errorf("summary %q", got)
 	}
 	s.contains("a/index.html", `<p class="summary">Porridge temperature assessment — in the cloud, for snake_case_names.</p>`)
+}
+
+// The home page's own pages stand in the sidebar among the sections, in
+// their order, as a flat folder of RFCs or Docusaurus' intro.md need:
+// the first 40, then a link home for the rest.
+func TestRootPagesInTheSidebar(t *testing.T) {
+	archive := `
+-- content/intro.md --
+---
+title: Intro
+weight: 1
+---
+-- content/guides/_index.md --
+---
+title: Guides
+weight: 2
+---
+-- content/guides/a.md --
+# A
+-- content/zeta.md --
+# Zeta
+`
+	s := buildSite(t, archive)
+	s.noDiags()
+	nav := s.file("guides/a/index.html")
+	nav = nav[strings.Index(nav, `<nav class="sidebar"`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	order := []string{`>Intro<`, `>Guides<`, `>A<`, `>Zeta<`}
+	at := 0
+	for _, o := range order {
+		i := strings.Index(nav[at:], o)
+		if i < 0 {
+			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v:\n%s", o, order, nav)
+		}
+		at += i
+	}
+	s.contains("intro/index.html", `<li><a href="../intro/" aria-current="page">Intro</a></li>`)
+	for i := range 45 {
+		archive += fmt.Sprintf("-- content/rfc-%02d.md --\n# RFC %02d\n", i, i)
+	}
+	s = buildSite(t, archive)
+	nav = s.file("rfc-00/index.html")
+	if !strings.Contains(nav, ">RFC 38<") || strings.Contains(nav, ">RFC 39<") || !strings.Contains(nav, `<li class="more"><a href="../">7 more`) {
+		t.Errorf("the sidebar does not end its 40 pages with a link home for the rest:\n%s", nav[strings.Index(nav, `<nav class="sidebar"`):])
+	}
 }

@@ -88,7 +88,23 @@ func (p *Page) renderNav(open *handbook.Document) string {
 		b.WriteString("</a>")
 	}
 	b.WriteString("<ul>\n")
-	for _, sec := range p.r.site.Sections {
+	// The home page's own pages (a flat folder of RFCs, Docusaurus'
+	// intro.md) stand among the sections, in their order, the first
+	// navLimit of them.
+	pages := 0
+	for _, sec := range p.r.site.Home.Children {
+		if !sec.IsSection {
+			if pages++; pages <= navLimit {
+				b.WriteString("<li>")
+				link(sec.URL, sec.NavTitle())
+				b.WriteString("</li>\n")
+			} else if pages == navLimit+1 {
+				b.WriteString(`<li class="more">`)
+				link("", p.r.loc.Text("nav_more", p.r.rootPages()-navLimit))
+				b.WriteString("</li>\n")
+			}
+			continue
+		}
 		if sec == open {
 			b.WriteString(`<li class="open">`)
 		} else {
@@ -128,4 +144,15 @@ func (p *Page) renderNav(open *handbook.Document) string {
 	}
 	b.WriteString("</ul>")
 	return b.String()
+}
+
+// rootPages counts the home page's own pages, those not sections.
+func (r *Renderer) rootPages() int {
+	n := 0
+	for _, d := range r.site.Home.Children {
+		if !d.IsSection {
+			n++
+		}
+	}
+	return n
 }
