@@ -34,6 +34,8 @@ var generators = []generator{
 	{"MkDocs", []string{"mkdocs.yml", "mkdocs.yaml"}, readMkDocs, nil},
 	{"mdBook", []string{"book.toml"}, readMdBook, readSummary},
 	{"Jekyll", []string{"_config.yml", "_config.yaml"}, readJekyll, nil},
+	{"log4brains", []string{".log4brains.yml"}, readLog4brains, nil},
+	{"adr-tools", []string{".adr-dir"}, readADRDir, nil},
 }
 
 // hugoKeys are keys only a Hugo configuration has: a config.yaml without
@@ -270,6 +272,33 @@ func (s *Site) Excluded(p string) bool {
 		return false
 	}
 	return s.underscore && strings.HasPrefix(base, "_") || match(s.exclude)
+}
+
+// readLog4brains reads a log4brains decision log's project name and its
+// folder of records (adrFolder).
+func readLog4brains(name string, src []byte) (*Site, string, bool) {
+	m, ok := decodeMap(name, src)
+	if !ok {
+		return nil, "", false
+	}
+	project, ok := m["project"].(map[string]any)
+	if !ok {
+		return nil, "", false
+	}
+	s := &Site{}
+	s.Title, _ = project["name"].(string)
+	dir, _ := project["adrFolder"].(string)
+	return s, strings.TrimPrefix(dir, "./"), dir != ""
+}
+
+// readADRDir reads adr-tools' .adr-dir: the folder of the log's records,
+// alone on its line.
+func readADRDir(_ string, src []byte) (*Site, string, bool) {
+	dir := strings.TrimSpace(string(src))
+	if dir == "" || strings.ContainsAny(dir, "\n\x00") {
+		return nil, "", false
+	}
+	return &Site{}, strings.TrimPrefix(dir, "./"), true
 }
 
 // decodeMap reads a TOML, YAML or JSON file (by its name) into a map, its

@@ -57,6 +57,12 @@ func TestGeneratorConfiguration(t *testing.T) {
 			"J", "https://j.example.com/", ".", "", "_config.yml"},
 		{"jekyll source", fstest.MapFS{"_config.yml": {Data: []byte("title: J\nsource: site\n")}, "site": dir},
 			"J", "", "site", "", "_config.yml"},
+		{"log4brains", fstest.MapFS{".log4brains.yml": {Data: []byte("---\nproject:\n  name: Log\n  tz: Europe/Paris\n  adrFolder: ./docs/adr\n  packages:\n    - name: core\n      adrFolder: ./packages/core/docs/adr\n")}, "docs/adr": dir},
+			"Log", "", "docs/adr", "", ".log4brains.yml"},
+		{"adr-tools", fstest.MapFS{".adr-dir": {Data: []byte("architecture/decisions\n")}, "architecture/decisions": dir},
+			"Handbook", "", "architecture/decisions", "", ".adr-dir"},
+		{"adr-dir outside", fstest.MapFS{".adr-dir": {Data: []byte("../../etc\n")}},
+			"Handbook", "", "content", "", ".adr-dir"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var l diag.List
