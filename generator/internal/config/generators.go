@@ -34,6 +34,7 @@ var generators = []generator{
 	{"MkDocs", []string{"mkdocs.yml", "mkdocs.yaml"}, readMkDocs, nil},
 	{"mdBook", []string{"book.toml"}, readMdBook, readSummary},
 	{"Jekyll", []string{"_config.yml", "_config.yaml"}, readJekyll, nil},
+	{"Docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}, readDocusaurus, nil},
 	{"log4brains", []string{".log4brains.yml"}, readLog4brains, nil},
 	{"adr-tools", []string{".adr-dir"}, readADRDir, nil},
 }
@@ -272,6 +273,44 @@ func (s *Site) Excluded(p string) bool {
 		return false
 	}
 	return s.underscore && strings.HasPrefix(base, "_") || match(s.exclude)
+}
+
+// jsString matches a key of Docusaurus' configuration and its value, a
+// string literal: title: 'Acme', url: "https://…".
+var jsString = regexp.MustCompile(`(?m)^\s*(title|url|baseUrl)\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`" + `)`)
+
+// readDocusaurus reads a Docusaurus site's title, url and baseUrl from its
+// configuration, a JavaScript module: the first value of each key written
+// as a string literal at the start of a line, as Docusaurus' own template
+// writes them (the site's come before its navbar's). Its docs are in
+// docs/.
+func readDocusaurus(_ string, src []byte) (*Site, string, bool) {
+	s := &Site{}
+	var site, base string
+	seen := map[string]bool{}
+	for _, m := range jsString.FindAllSubmatch(src, -1) {
+		key := string(m[1])
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		v := string(m[2]) + string(m[3]) + string(m[4])
+		switch key {
+		case "title":
+			s.Title = v
+		case "url":
+			site = v
+		case "baseUrl":
+			base = v
+		}
+	}
+	if site != "" || base != "" && base != "/" {
+		s.BaseURL = strings.TrimSuffix(site, "/") + "/" + strings.Trim(base, "/")
+		if !strings.HasSuffix(s.BaseURL, "/") {
+			s.BaseURL += "/"
+		}
+	}
+	return s, "docs", true
 }
 
 // readLog4brains reads a log4brains decision log's project name and its
