@@ -199,16 +199,7 @@ sidebar_position: 2.5
 ---
 `)
 	s.noDiags()
-	nav := s.file("guide/alpha/index.html")
-	order := []string{">Start here<", ">Gamma<", ">Alpha<", ">Delta<", ">Epsilon<"}
-	at := 0
-	for _, o := range order {
-		i := strings.Index(nav[at:], o)
-		if i < 0 {
-			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v", o, order)
-		}
-		at += i
-	}
+	s.sidebarOrder("guide/alpha/index.html", ">Start here<", ">Gamma<", ">Alpha<", ">Delta<", ">Epsilon<")
 }
 
 // An Obsidian vault's links to files and its embeds: [[spec.pdf]] and
@@ -324,16 +315,7 @@ nav:
 # One
 `)
 	s.noDiags()
-	nav := s.file("howto/alpha/index.html")
-	order := []string{`>Runbooks<`, `>How-tos<`, `>Zeta<`, `>Alpha first<`, `>Deeper<`, `>Beta<`}
-	at := 0
-	for _, o := range order {
-		i := strings.Index(nav[at:], o)
-		if i < 0 {
-			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v:\n%s", o, order, nav)
-		}
-		at += i
-	}
+	s.sidebarOrder("howto/alpha/index.html", `>Runbooks<`, `>How-tos<`, `>Zeta<`, `>Alpha first<`, `>Deeper<`, `>Beta<`)
 	// The page keeps its own title as its heading; the breadcrumbs show
 	// the nav's.
 	s.contains("howto/alpha/index.html", `<h1 id="alpha">Alpha</h1>`, `<li aria-current="page">Alpha first</li>`)
@@ -376,16 +358,7 @@ title = "Platform Book"
 # Contributors
 `)
 	s.noDiags()
-	nav := s.file("guide/alpha/index.html")
-	order := []string{`>Guide<`, `>Zeta [beta]<`, `>Alpha first<`, `>Nested<`, `>Beta<`, `>Misc<`}
-	at := 0
-	for _, o := range order {
-		i := strings.Index(nav[at:], o)
-		if i < 0 {
-			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v:\n%s", o, order, nav)
-		}
-		at += i
-	}
+	s.sidebarOrder("guide/alpha/index.html", `>Guide<`, `>Zeta [beta]<`, `>Alpha first<`, `>Nested<`, `>Beta<`, `>Misc<`)
 	for _, p := range s.out.Paths() {
 		if strings.Contains(strings.ToLower(p), "summary") {
 			t.Errorf("SUMMARY.md is published, as %s", p)
@@ -535,16 +508,7 @@ position: 2
 	if got := s.diags(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	nav := s.file("guides/on-call/index.html")
-	order := []string{`>Operating guides<`, `>On-call<`, `>Tutorial - Basics<`, `>Broken<`}
-	at := 0
-	for _, o := range order {
-		i := strings.Index(nav[at:], o)
-		if i < 0 {
-			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v:\n%s", o, order, nav)
-		}
-		at += i
-	}
+	s.sidebarOrder("guides/on-call/index.html", `>Operating guides<`, `>On-call<`, `>Tutorial - Basics<`, `>Broken<`)
 	s.contains("tutorial-basics/index.html", "<h1>Tutorial - Basics</h1>")
 	for _, p := range s.out.Paths() {
 		if strings.Contains(p, "_category_") {
@@ -729,25 +693,33 @@ weight: 2
 `
 	s := buildSite(t, archive)
 	s.noDiags()
-	nav := s.file("guides/a/index.html")
-	nav = nav[strings.Index(nav, `<nav class="sidebar"`):]
-	nav = nav[:strings.Index(nav, "</nav>")]
-	order := []string{`>Intro<`, `>Guides<`, `>A<`, `>Zeta<`}
-	at := 0
-	for _, o := range order {
-		i := strings.Index(nav[at:], o)
-		if i < 0 {
-			t.Fatalf("the sidebar does not list %s after the ones before it, in order %v:\n%s", o, order, nav)
-		}
-		at += i
-	}
+	s.sidebarOrder("guides/a/index.html", `>Intro<`, `>Guides<`, `>A<`, `>Zeta<`)
 	s.contains("intro/index.html", `<li><a href="../intro/" aria-current="page">Intro</a></li>`)
 	for i := range 45 {
 		archive += fmt.Sprintf("-- content/rfc-%02d.md --\n# RFC %02d\n", i, i)
 	}
 	s = buildSite(t, archive)
-	nav = s.file("rfc-00/index.html")
+	nav := s.file("rfc-00/index.html")
 	if !strings.Contains(nav, ">RFC 38<") || strings.Contains(nav, ">RFC 39<") || !strings.Contains(nav, `<li class="more"><a href="../">7 more`) {
 		t.Errorf("the sidebar does not end its 40 pages with a link home for the rest:\n%s", nav[strings.Index(nav, `<nav class="sidebar"`):])
+	}
+}
+
+// sidebarOrder checks that the sidebar of the page at p lists entries (a
+// ">Title<" each) in that order.
+func (s *site) sidebarOrder(p string, entries ...string) {
+	s.t.Helper()
+	nav := s.file(p)
+	if i := strings.Index(nav, `<nav class="sidebar"`); i >= 0 {
+		nav = nav[i:]
+		nav = nav[:strings.Index(nav, "</nav>")]
+	}
+	at := 0
+	for _, e := range entries {
+		i := strings.Index(nav[at:], e)
+		if i < 0 {
+			s.t.Fatalf("the sidebar of %s does not list %s after the ones before it, in order %v:\n%s", p, e, entries, nav)
+		}
+		at += i
 	}
 }

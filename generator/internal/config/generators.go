@@ -222,12 +222,7 @@ func readJekyll(name string, src []byte) (*Site, string, bool) {
 	s.Description, _ = m["description"].(string)
 	site, _ := m["url"].(string)
 	base, _ := m["baseurl"].(string)
-	if site != "" || base != "" {
-		s.BaseURL = strings.TrimSuffix(site, "/") + "/" + strings.Trim(base, "/")
-		if !strings.HasSuffix(s.BaseURL, "/") {
-			s.BaseURL += "/"
-		}
-	}
+	s.BaseURL = joinBase(site, base)
 	dir, _ := m["source"].(string)
 	s.exclude = append(s.exclude, jekyllExcludes...)
 	for _, key := range []string{"exclude", "include"} {
@@ -304,13 +299,23 @@ func readDocusaurus(_ string, src []byte) (*Site, string, bool) {
 			base = v
 		}
 	}
-	if site != "" || base != "" && base != "/" {
-		s.BaseURL = strings.TrimSuffix(site, "/") + "/" + strings.Trim(base, "/")
-		if !strings.HasSuffix(s.BaseURL, "/") {
-			s.BaseURL += "/"
-		}
-	}
+	s.BaseURL = joinBase(site, base)
 	return s, "docs", true
+}
+
+// joinBase is the base URL of a site published at host site (Jekyll's
+// and Docusaurus' url) under the path base (their baseurl): "" when both
+// are empty or base is "/" alone.
+func joinBase(site, base string) string {
+	base = strings.Trim(base, "/")
+	if site == "" && base == "" {
+		return ""
+	}
+	u := strings.TrimSuffix(site, "/") + "/" + base
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
 }
 
 // readLog4brains reads a log4brains decision log's project name and its
