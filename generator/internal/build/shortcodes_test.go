@@ -398,3 +398,43 @@ Gone.
 		t.Log(s.file("index.html"))
 	}
 }
+
+// Block tags of Jekyll's and Eleventy's ({% alert "Title" %}…{% endalert
+// %}) render as the shortcode of that name: alert as the theme's alert,
+// with its title; an unknown one shows its content, with one warning that
+// calls it Liquid's. Liquid's own blocks (if, for…), blocks in code and
+// tags whose arguments are not a shortcode's stay as written.
+func TestLiquidBlockTags(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+
+{% alert "Travel guidance" %}
+  Read [the guide]({% page "/b/" %}) first.
+{% endalert %}
+
+{%- callout kind="tip" -%}
+Pack light.
+{%- endcallout -%}
+
+{% if site.x %}Shown{% endif %}
+
+`+"```"+`
+{% alert %}kept{% endalert %}
+`+"```"+`
+-- content/b.md --
+# B
+
+{% callout %}Also{% endcallout %} and {% box steps: a.b %}text{% endbox %}
+`)
+	want := `content/a.md:7:1: warning: Liquid block tag "callout" is not known: it shows its inner content only (2 uses in 2 files)
+	hint: Liquid tags belong to another generator (Jekyll, Eleventy); write its content as Markdown, or add layouts/shortcodes/callout.html to render it
+`
+	if got := s.diags(); !strings.Contains(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant among them:\n%s", got, want)
+	}
+	s.contains("a/index.html", "<blockquote class=\"alert alert-note\">\n<strong class=\"alert-title\">Travel guidance</strong>\n<p>Read <a href=\"../b/\">the guide</a> first.</p>\n</blockquote>",
+		"<p>Pack light.</p>", "{% if site.x %}Shown{% endif %}", "{% alert %}kept{% endalert %}")
+	s.lacks("a/index.html", "callout", "endalert %}\n</p>")
+	s.contains("b/index.html", "Also and {% box steps: a.b %}text{% endbox %}")
+}

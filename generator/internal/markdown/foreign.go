@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"regexp"
 
 	"github.com/yuin/goldmark/parser"
@@ -17,6 +18,8 @@ const refMarker = "?hbref"
 
 var (
 	liquidTag = regexp.MustCompile(`\{%-?\s*([A-Za-z_]+)[^%]*-?%\}`)
+	// liquidTagFull is a Liquid tag with its name and the rest.
+	liquidTagFull = regexp.MustCompile(`\{%-?\s*([A-Za-z_][\w-]*)([^%]*?)-?%\}`)
 	// liquidComment is a Liquid comment block; liquidLink a Liquid tag of
 	// one path that is a link's destination: [x]({% link guides/a.md %}),
 	// [x]({% page "/tools/slack/" %}).
@@ -39,7 +42,12 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 	}
 	out := src
 	var tags []span
-	if st := p.shortcodes(doc, diags); st != nil {
+	liquid := liquidBlocks(doc.Source)
+	if len(liquid) > 0 {
+		doc.Source = rewriteLiquidBlocks(doc.Source, liquid)
+		out = doc.Source
+	}
+	if st := p.shortcodes(doc, diags, liquid); st != nil {
 		st.attach(ctx)
 		out = st.buf
 		for _, t := range st.tags {
@@ -69,6 +77,89 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 	if m, n := first(placeholder); m != nil && !inCode(out, m[0]) {
 		diags.Warnf(doc.SourcePath, m[0], "template placeholders are filled by the tool they were written for; replace them with their text",
 			"%d template %s shown as text (first: %s)", n, plural(n, "placeholder", "placeholders"), string(out[m[0]:m[1]]))
+	}
+	return out
+}
+
+// liquidControl are Liquid's own block tags, whose content is logic
+// (which branch, how many times): they stay as written.
+var liquidControl = map[string]bool{"if": true, "unless": true, "case": true, "for": true, "tablerow": true, "capture": true, "raw": true, "comment": true}
+
+// liquidArgs matches what may follow a block tag's name to be read as a
+// shortcode's arguments: quoted strings, words and name="value" pairs.
+var liquidArgs = regexp.MustCompile(`^(\s+("[^"]*"|[\w.-]+(="[^"]*"|=[\w.-]+)?))*\s*$`)
+
+// liquidBlock is a block tag another generator defines ({% alert "Note"
+// %}…{% endalert %}, Eleventy's paired shortcodes, Jekyll's block tags):
+// its opening and closing tags' offsets, its name and its arguments.
+type liquidBlock struct {
+	open, openEnd, close, closeEnd int
+	name, args                     string
+}
+
+// liquidBlocks finds the block tags of src outside code whose arguments
+// read as a shortcode's; Liquid's own (liquidControl) are left.
+func liquidBlocks(src []byte) []liquidBlock {
+	if !bytes.Contains(src, []byte("{%")) || !bytes.Contains(src, []byte("end")) {
+		return nil
+	}
+	type open struct {
+		name, args string
+		a, b       int
+	}
+	var stack []open
+	var out []liquidBlock
+	for _, m := range liquidTagFull.FindAllSubmatchIndex(src, -1) {
+		a, b := m[0], m[1]
+		if inCode(src, a) || bytes.Count(src[bytes.LastIndexByte(src[:a], '\n')+1:a], []byte("`"))%2 == 1 {
+			continue
+		}
+		name, args := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
+		if end, ok := strings.CutPrefix(name, "end"); ok && strings.TrimSpace(args) == "" {
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i].name == end {
+					o := stack[i]
+					out = append(out, liquidBlock{open: o.a, openEnd: o.b, close: a, closeEnd: b, name: o.name, args: o.args})
+					stack = stack[:i]
+					break
+				}
+			}
+			continue
+		}
+		if !liquidControl[name] && liquidArgs.MatchString(args) {
+			stack = append(stack, open{name, strings.TrimSpace(args), a, b})
+		}
+	}
+	return out
+}
+
+// rewriteLiquidBlocks writes each block's tags as a Hugo shortcode's of
+// the same length ({{%alert "Note"%}}…{{% /alert %}}), so that the
+// shortcode stage renders a known one (alert) as Hugo's and shows the
+// content of any other; src is copied first. A tag too short for it stays.
+func rewriteLiquidBlocks(src []byte, blocks []liquidBlock) []byte {
+	out := bytes.Clone(src)
+	// fit returns the first form no longer than the tag, padded with
+	// spaces before its closing "%}}", or "".
+	fit := func(a, b int, forms ...string) string {
+		for _, f := range forms {
+			if len(f) <= b-a {
+				return f[:len(f)-3] + strings.Repeat(" ", b-a-len(f)) + "%}}"
+			}
+		}
+		return ""
+	}
+	for _, bl := range blocks {
+		args := ""
+		if bl.args != "" {
+			args = " " + bl.args
+		}
+		open := fit(bl.open, bl.openEnd, "{{% "+bl.name+args+" %}}", "{{%"+bl.name+args+"%}}")
+		close := fit(bl.close, bl.closeEnd, "{{% /"+bl.name+" %}}", "{{%/"+bl.name+"%}}")
+		if open != "" && close != "" {
+			copy(out[bl.open:], open)
+			copy(out[bl.close:], close)
+		}
 	}
 	return out
 }

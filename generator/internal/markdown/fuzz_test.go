@@ -37,6 +37,7 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: T\ndecisions:\n  - id: x\n    title: X\n    status: nope\n  - 3\n---\n",
 		"<a name=\"n\"></a><!-- c --> <b>x</b>\n\n- [ ] task\n- [x] task\n",
 		"\x00\xff\xfe",
+		"{% alert \"T\" %}\n[x]({% page \"/b/\" %})\n{% endalert %} {%- box a=\"b\" -%}y{%- endbox -%} {%x%}{%endx%} {% if a %}b{% endif %}\n",
 		"---\ntitle: M\ndescription: \"**b** &mdash; [l](u) `c` \\\\*\"\nmenu: {main: {weight: 2, name: N}, footer: 3}\n---\n",
 		"---\ntitle: M\nsummary: \"[[w]] ![i](p.png) <b>x</b> ~~s~~\"\nmenu: [main, 4, {a: b}]\n---\n",
 		"```\n{% raw %}{% x %}{%- endraw -%}\r\n```\n`{% raw %}a{% endraw %}` {% raw %}{{ b }}{% endraw %}\n[[c]] (https://e.com/)\n",

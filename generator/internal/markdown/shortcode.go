@@ -129,6 +129,9 @@ type scState struct {
 	// front holds the front matter's values once read (param).
 	front     map[string]any
 	frontRead bool
+	// liquid holds the offsets of the tags that are another generator's
+	// Liquid block tags, written as shortcodes' (see liquidBlocks).
+	liquid map[int]bool
 }
 
 // scCall is one use of a shortcode: an opening tag and its closing one,
@@ -177,7 +180,10 @@ const scAttr = "\x00shortcodes"
 // shortcodes reads the tags of doc.Source and returns the state of the
 // parse with the bytes goldmark should parse in st.buf, or nil when the
 // document has none.
-func (p *Parser) shortcodes(doc *handbook.Document, diags *diag.List) *scState {
+//
+// liquid are the block tags of another generator's that foreignSyntax
+// wrote as shortcodes', which the warnings call Liquid's.
+func (p *Parser) shortcodes(doc *handbook.Document, diags *diag.List, liquid []liquidBlock) *scState {
 	src := doc.Source
 	if !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
 		return nil
@@ -187,6 +193,12 @@ func (p *Parser) shortcodes(doc *handbook.Document, diags *diag.List) *scState {
 		return nil
 	}
 	st := &scState{p: p, doc: doc, diags: diags, orig: src, tags: tags, info: make([]tagInfo, len(tags))}
+	for _, bl := range liquid {
+		if st.liquid == nil {
+			st.liquid = map[int]bool{}
+		}
+		st.liquid[bl.open] = true
+	}
 	st.regions()
 	for i := range tags {
 		t := &tags[i]
@@ -1349,10 +1361,14 @@ func (st *scState) check() {
 				st.diags.Warnf(st.doc.SourcePath, a.off, hint, "shortcode %q has no argument %q", c.name, a.name)
 			}
 		default:
-			u := unknown[c.name]
+			key := c.name
+			if st.liquid[t.start] {
+				key = "\x00" + key // Liquid's, told apart in the warning
+			}
+			u := unknown[key]
 			if u == nil {
 				u = &use{first: t.start}
-				unknown[c.name] = u
+				unknown[key] = u
 			}
 			u.n++
 		}
@@ -1364,13 +1380,24 @@ func (st *scState) check() {
 	sort.Strings(names)
 	for _, n := range names {
 		u := unknown[n]
-		st.diags.Warnf(st.doc.SourcePath, u.first, unknownHint(n), unknownFormat, n, u.n, plural(u.n, "use", "uses"))
+		if name, ok := strings.CutPrefix(n, "\x00"); ok {
+			st.diags.Warnf(st.doc.SourcePath, u.first, "Liquid tags belong to another generator (Jekyll, Eleventy); write its content as Markdown, or add layouts/shortcodes/"+name+".html to render it",
+				unknownFormat, liquidKind, name, u.n, plural(u.n, "use", "uses"))
+			continue
+		}
+		st.diags.Warnf(st.doc.SourcePath, u.first, unknownHint(n), unknownFormat, hugoKind, n, u.n, plural(u.n, "use", "uses"))
 	}
 }
 
 // unknownFormat is the message of the warning about an unknown shortcode;
 // FoldShortcodes reads it back.
-const unknownFormat = "Hugo shortcode %q is not known: it shows its inner content only (%d %s)"
+const unknownFormat = "%s %q is not known: it shows its inner content only (%d %s)"
+
+// hugoKind and liquidKind name what an unknown tag is in its warning.
+const (
+	hugoKind   = "Hugo shortcode"
+	liquidKind = "Liquid block tag"
+)
 
 func unknownHint(name string) string {
 	return "write its content as Markdown, or add layouts/shortcodes/" + name + ".html to render it"

@@ -291,7 +291,7 @@ func alertKind(color string) string {
 
 func openAlert(c *scCall, b *strings.Builder, class string) {
 	fmt.Fprintf(b, "<blockquote class=\"alert alert-%s%s\">\n", alertKind(c.arg("color", -1)), class)
-	if title := c.arg("title", -1); title != "" {
+	if title := c.arg("title", 0); title != "" { // by name, or first (Liquid's {% alert "Title" %})
 		fmt.Fprintf(b, "<strong class=\"alert-title\">%s</strong>\n", esc(title))
 	}
 }

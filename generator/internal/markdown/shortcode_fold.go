@@ -11,11 +11,13 @@ import (
 )
 
 // HasShortcodes reports whether a document's bytes may hold Hugo
-// shortcodes, whose output depends on more than the document: the site's
-// shortcode templates, its params, the files readfile reads. A parse of
-// such a document is not reused for another run.
+// shortcodes, or Liquid block tags read as shortcodes (liquidBlocks),
+// whose output depends on more than the document: the site's shortcode
+// templates, its params, the files readfile reads. A parse of such a
+// document is not reused for another run.
 func HasShortcodes(src []byte) bool {
-	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%"))
+	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) ||
+		bytes.Contains(src, []byte("{%")) && bytes.Contains(src, []byte("end"))
 }
 
 // ReadsFiles reports whether a document's shortcodes may include other
@@ -24,7 +26,7 @@ func ReadsFiles(src []byte) bool {
 	return HasShortcodes(src) && (bytes.Contains(src, []byte("readfile")) || bytes.Contains(src, []byte("include")))
 }
 
-var unknownRE = regexp.MustCompile(`^Hugo shortcode ("(?:[^"\\]|\\.)*") is not known: it shows its inner content only \((\d+) uses?\)$`)
+var unknownRE = regexp.MustCompile(`^(` + hugoKind + `|` + liquidKind + `) ("(?:[^"\\]|\\.)*") is not known: it shows its inner content only \((\d+) uses?\)$`)
 
 // FoldShortcodes returns the diagnostics of a run with the warnings about
 // unknown shortcodes, which each parse makes per document, folded into one
@@ -52,8 +54,9 @@ func FoldShortcodes(l *diag.List) *diag.List {
 			out.Add(d)
 			continue
 		}
-		name, err := strconv.Unquote(m[1])
-		n, _ := strconv.Atoi(m[2])
+		name, err := strconv.Unquote(m[2])
+		n, _ := strconv.Atoi(m[3])
+		name = m[1] + "\x00" + name // Hugo's and Liquid's apart
 		if err != nil {
 			out.Add(d)
 			continue
@@ -70,7 +73,8 @@ func FoldShortcodes(l *diag.List) *diag.List {
 	for _, name := range order {
 		u := byName[name]
 		d := ds[u.first]
-		d.Message = fmt.Sprintf(unknownFormat, name, u.uses, plural(u.uses, "use", "uses"))
+		kind, name, _ := strings.Cut(name, "\x00")
+		d.Message = fmt.Sprintf(unknownFormat, kind, name, u.uses, plural(u.uses, "use", "uses"))
 		if u.files > 1 {
 			d.Message = strings.TrimSuffix(d.Message, ")") + fmt.Sprintf(" in %d files)", u.files)
 		}

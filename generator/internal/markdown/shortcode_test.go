@@ -69,7 +69,7 @@ func TestLexTags(t *testing.T) {
 func TestPlaceholdersKeepOffsets(t *testing.T) {
 	src := []byte("# T\n\n{{% alert %}}\nx {{< param p >}} y\n{{% /alert %}}\n\n`{{< code >}}`\n")
 	doc := &handbook.Document{Path: "x.md", SourcePath: "content/x.md", Source: src}
-	st := New(Options{}).shortcodes(doc, &diag.List{})
+	st := New(Options{}).shortcodes(doc, &diag.List{}, nil)
 	if st == nil {
 		t.Fatal("no shortcodes found")
 	}
