@@ -2,8 +2,8 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
 	"regexp"
+	"strings"
 
 	"github.com/yuin/goldmark/parser"
 
