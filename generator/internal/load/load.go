@@ -266,15 +266,17 @@ func Find(fsys fs.FS, contentDir string, skip func(rel string) bool, diags *diag
 	return c
 }
 
-// StaticDir is the folder whose files are published at the site's root as
-// they are (Hugo's, Zola's and Docusaurus' static/: /img/logo.svg is
-// static/img/logo.svg), unless it is in the content folder.
+// StaticDir is the folder beside the content folder whose files are
+// published at the site's root as they are (Hugo's, Zola's and
+// Docusaurus' static/: /img/logo.svg is static/img/logo.svg). In a
+// repository read whole (content_dir "."), it is a folder of the content
+// like any other, published under /static/.
 const StaticDir = "static"
 
 // staticFiles lists the files of StaticDir, hidden ones left out, when it
-// is not in contentDir ("." keeps it out of the content).
+// is beside contentDir, neither in it nor holding it.
 func staticFiles(fsys fs.FS, contentDir string, diags *diag.List) []handbook.StaticFile {
-	if contentDir != "." && (contentDir == StaticDir || strings.HasPrefix(contentDir+"/", StaticDir+"/") || strings.HasPrefix(StaticDir+"/", contentDir+"/")) {
+	if contentDir == "." || contentDir == StaticDir || strings.HasPrefix(contentDir+"/", StaticDir+"/") || strings.HasPrefix(StaticDir+"/", contentDir+"/") {
 		return nil
 	}
 	var files []handbook.StaticFile
@@ -321,7 +323,7 @@ func Dependencies(p string, atRoot bool) bool {
 // content_dir is ".".
 func siteFile(p string) bool {
 	switch p {
-	case "site.yaml", "layouts", "assets", "archetypes", "public", StaticDir:
+	case "site.yaml", "layouts", "assets", "archetypes", "public":
 		return true
 	}
 	return false
