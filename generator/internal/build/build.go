@@ -117,6 +117,8 @@ type state struct {
 	// fsys is the site root, where a diagnostic's position is looked up
 	// in a file whose bytes the run did not keep.
 	fsys fs.FS
+	// themeFS is what the theme reads of the site (theme.Of).
+	themeFS fs.FS
 	// Between prepare and write: the diagnostics of the stages after the
 	// graph, and the site's own files (logo, favicon) to write.
 	lateDiags *diag.List
@@ -140,7 +142,10 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 	}
 	st.res.Config = cfg
 	st.hist = startHistory(opts, cfg.ContentDir)
-	own, builtin := theme.Strings(fsys)
+	// A site made for another generator keeps its layouts/ and assets/
+	// for it: the theme reads its shortcode templates alone.
+	st.themeFS = theme.Of(fsys, cfg.Foreign())
+	own, builtin := theme.Strings(st.themeFS)
 	line, col := cfg.LanguagePos()
 	st.locale = i18n.Load(i18n.Sources{Site: own, Builtin: builtin}, cfg.Language, i18n.Position{Path: config.FileName, Line: line, Col: col}, base)
 	// Each file is read as it is parsed: a single build never holds
@@ -192,7 +197,7 @@ func newParser(fsys fs.FS, cfg *config.Site, loc *i18n.Locale) *markdown.Parser 
 		words = markdown.Words{Permalink: loc.Text("permalink"), Details: loc.Text("details")}
 	}
 	return markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf, Shortcodes: markdown.ShortcodeOptions{
-		Layouts: theme.Layouts(fsys), Content: contentFS, SiteTitle: cfg.Title, SiteParams: cfg.Params},
+		Layouts: theme.Layouts(theme.Of(fsys, cfg.Foreign())), Content: contentFS, SiteTitle: cfg.Title, SiteParams: cfg.Params},
 		Words: words})
 }
 
@@ -249,7 +254,7 @@ func Run(fsys fs.FS, w publish.Writer, opts Options) *Result {
 	return run(fsys, w, opts, nil, nil).res
 }
 
-func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFor func(*diag.List) *assets.Bundle) *state {
+func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFor func(fs.FS, *diag.List) *assets.Bundle) *state {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
@@ -264,15 +269,15 @@ func run(fsys fs.FS, w publish.Writer, opts Options, cache *parseCache, bundleFo
 // prepare readies the stages after the graph: the asset bundle, the
 // site's own files (logo, favicon) and the renderer. bundleFor, when set,
 // gives the bundle (a Session keeps it between rebuilds).
-func (st *state) prepare(opts Options, bundleFor func(*diag.List) *assets.Bundle) {
+func (st *state) prepare(opts Options, bundleFor func(fs.FS, *diag.List) *assets.Bundle) {
 	fsys, res, cfg, site := st.fsys, st.res, st.res.Config, st.res.Site
 	late := &diag.List{}
 	st.lateDiags = late
 	var bundle *assets.Bundle
 	if bundleFor != nil {
-		bundle = bundleFor(late)
+		bundle = bundleFor(st.themeFS, late)
 	} else {
-		bundle = assets.Build(theme.Assets(fsys), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, late)
+		bundle = assets.Build(theme.Assets(st.themeFS), assets.Options{Minify: true, SourceMaps: opts.SourceMaps}, late)
 	}
 	// The script's strings, one file beside the bundles: the bundles stay
 	// the same whatever the language.
@@ -280,13 +285,25 @@ func (st *state) prepare(opts Options, bundleFor func(*diag.List) *assets.Bundle
 	res.Bundle = bundle
 	if n := cfg.GeneratorNote(); n != "" {
 		res.Notes = append(res.Notes, n)
+		var theirs []string
+		for _, dir := range []string{"layouts", "assets"} {
+			if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {
+				theirs = append(theirs, dir+"/")
+			}
+		}
+		switch len(theirs) {
+		case 1:
+			res.Notes = append(res.Notes, fmt.Sprintf("%s is the other generator's: handbook's own theme draws the pages and layouts/shortcodes/ alone renders shortcodes; with a site.yaml, %s would be the theme's", theirs[0], theirs[0]))
+		case 2:
+			res.Notes = append(res.Notes, "layouts/ and assets/ are the other generator's: handbook's own theme draws the pages and layouts/shortcodes/ alone renders shortcodes; with a site.yaml, they would be the theme's")
+		}
 	}
 	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {
 		res.Notes = append(res.Notes, n)
 	}
 	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: st.locale, Rebuilds: st.cache != nil}
 	st.siteFiles = siteFiles(fsys, cfg, &ropts, late)
-	st.render = render.New(site, cfg, theme.Layouts(fsys), bundle, ropts, late)
+	st.render = render.New(site, cfg, theme.Layouts(st.themeFS), bundle, ropts, late)
 }
 
 // write writes the whole site through w (nil: into nothing): the pages,

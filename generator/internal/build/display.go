@@ -63,7 +63,7 @@ func (s *Session) displayEdit(old, st *state, prev map[string][]byte, owed map[s
 		return nil
 	}
 	cfg, was, site := st.res.Config, old.res.Site, st.res.Site
-	if cfg.ContentDir != old.res.Config.ContentDir || st.cache.readsFiles() || theme.OwnLayouts(s.fsys) {
+	if cfg.ContentDir != old.res.Config.ContentDir || st.cache.readsFiles() || theme.OwnLayouts(st.themeFS) {
 		return nil
 	}
 	prefix := cfg.ContentDir + "/"

@@ -207,7 +207,7 @@ func (s *Session) retitle(live *handbook.Document, before, after *handbook.Outli
 		// section's, a page of the home page's own).
 		return nil, nil, false
 	}
-	if namesTitle(site, before.Title, after.Title) || theme.OwnLayouts(s.fsys) || len(before.Menus) > 0 {
+	if namesTitle(site, before.Title, after.Title) || theme.OwnLayouts(st.themeFS) || len(before.Menus) > 0 {
 		// A title a link names, or layouts of the site's own, which may
 		// show it anywhere, or a menu's entry, which every page shows.
 		return nil, nil, false

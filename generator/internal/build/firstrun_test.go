@@ -727,3 +727,38 @@ func (s *site) sidebarOrder(p string, entries ...string) {
 		at += i
 	}
 }
+
+// A Hugo site's own layouts/ and assets/ are Hugo's templates and Hugo
+// Pipes' sources: read without a site.yaml, the site is drawn by the
+// theme, its shortcode templates alone render its shortcodes, and a note
+// says so. With a site.yaml, layouts/ is the theme's (TestLayoutEdits).
+func TestHugoSiteLayoutsAreHugos(t *testing.T) {
+	s := buildSite(t, `
+-- hugo.toml --
+title = "Hugo Docs"
+contentDir = "content"
+-- layouts/partials/footer.html --
+<footer>{{ .Site.Params.copyright | markdownify }}{{ partial "hooks/body-end.html" . }}</footer>
+-- layouts/_default/single.html --
+{{ define "main" }}HUGO SINGLE{{ end }}
+-- layouts/shortcodes/note.html --
+<aside class="note">{{ .Inner }}</aside>
+-- assets/main.css --
+body { display: none; }
+-- content/a.md --
+# A
+
+{{< note >}}Read this.{{< /note >}}
+`)
+	s.noDiags()
+	s.contains("a/index.html", `<aside class="note">Read this.</aside>`, `<footer class="site-footer">`)
+	s.lacks("a/index.html", "HUGO SINGLE")
+	for _, p := range s.out.Paths() {
+		if strings.HasSuffix(p, ".css") && strings.Contains(s.file(p), "display: none") {
+			t.Errorf("%s is Hugo's stylesheet", p)
+		}
+	}
+	if n := strings.Join(s.res.Notes, "\n"); !strings.Contains(n, "layouts/ and assets/ are the other generator's") {
+		t.Errorf("notes:\n%s", n)
+	}
+}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 
@@ -29,7 +30,7 @@ func FuzzBuild(f *testing.F) {
 		for i, p := range parts {
 			fsys[names[i]] = &fstest.MapFile{Data: p}
 		}
-		st := run(fsys, nil, Options{Now: testNow}, nil, func(*diag.List) *assets.Bundle { return bundle })
+		st := run(fsys, nil, Options{Now: testNow}, nil, func(fs.FS, *diag.List) *assets.Bundle { return bundle })
 		for _, d := range st.res.Diags.All() {
 			if d.Message == "" {
 				t.Fatalf("a diagnostic without a message at %s", d.Path)

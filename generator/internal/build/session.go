@@ -254,8 +254,8 @@ func (s *Session) memory() interface {
 // assets rebundles only when a file of the site's own assets changed: the
 // defaults, embedded in the binary (the Mermaid bundle among them), do not
 // change while it runs, and are not read again.
-func (s *Session) assets(diags *diag.List) *assets.Bundle {
-	fsys := theme.Assets(s.fsys)
+func (s *Session) assets(site fs.FS, diags *diag.List) *assets.Bundle {
+	fsys := theme.Assets(site)
 	h := sha256.New()
 	var top fs.FS
 	if o, ok := fsys.(*theme.Overlay); ok {

@@ -365,6 +365,11 @@ func lowerKeys(m map[string]any) map[string]any {
 	return out
 }
 
+// Foreign reports whether the site's settings were read from another
+// generator's configuration: its layouts/ and assets/ are that
+// generator's, not the theme's (see theme.Of).
+func (s *Site) Foreign() bool { return s.from != "" && s.from != FileName }
+
 // From is the file the site's settings were read from: site.yaml, another
 // generator's configuration (hugo.toml, mkdocs.yml, book.toml…) when
 // there is no site.yaml, or "" for the defaults.

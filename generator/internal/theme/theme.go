@@ -20,6 +20,60 @@ import (
 	defaulti18n "handbook/layouts/i18n"
 )
 
+// Of returns the files of site that the theme reads: all of them, or,
+// for a site made for another generator (foreign: Hugo's layouts/ hold
+// Hugo's templates, its assets/ Hugo Pipes' sources), its shortcode
+// templates alone (layouts/shortcodes/, layouts/_shortcodes/), which
+// render its shortcodes as Hugo does.
+func Of(site fs.FS, foreign bool) fs.FS {
+	if !foreign || site == nil {
+		return site
+	}
+	return shortcodesOnly{site}
+}
+
+// shortcodesOnly is a site's file system with only its shortcode
+// templates in it.
+type shortcodesOnly struct{ site fs.FS }
+
+// keep reports whether name is, or is on the way to, a shortcode
+// template.
+func (s shortcodesOnly) keep(name string) bool {
+	switch name {
+	case ".", "layouts":
+		return true
+	}
+	for _, dir := range []string{"layouts/shortcodes", "layouts/_shortcodes"} {
+		if name == dir || strings.HasPrefix(name, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Open implements fs.FS.
+func (s shortcodesOnly) Open(name string) (fs.File, error) {
+	if !s.keep(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return s.site.Open(name)
+}
+
+// ReadDir implements fs.ReadDirFS, listing only what Open opens.
+func (s shortcodesOnly) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !s.keep(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	es, err := fs.ReadDir(s.site, name)
+	out := es[:0]
+	for _, e := range es {
+		if s.keep(path.Join(name, e.Name())) {
+			out = append(out, e)
+		}
+	}
+	return out, err
+}
+
 // Layouts returns the site's layouts/ over the default layouts.
 func Layouts(site fs.FS) fs.FS { return overlay(site, "layouts", defaultlayouts.FS) }
 
