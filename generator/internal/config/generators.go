@@ -252,13 +252,15 @@ func (s *Site) Excluded(p string) bool {
 	base := path.Base(p)
 	match := func(patterns []string) bool {
 		for _, x := range patterns {
-			if x == p || x == base || strings.HasPrefix(p, x+"/") {
+			if x == p || strings.HasPrefix(p, x+"/") {
 				return true
 			}
 			if ok, _ := path.Match(x, p); ok {
 				return true
 			}
-			if ok, _ := path.Match(x, base); ok {
+			// A pattern without a folder (*.txt) matches at any depth, as
+			// Ruby's fnmatch lets * match "/".
+			if ok, _ := path.Match(x, base); ok && !strings.Contains(x, "/") && strings.ContainsAny(x, "*?[") {
 				return true
 			}
 		}

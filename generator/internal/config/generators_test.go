@@ -146,3 +146,24 @@ nav:
 		t.Errorf("folders %v, want guides: Guides alone", s.Nav.Folders)
 	}
 }
+
+// TestJekyllExcluded: what a Jekyll site leaves out, as Jekyll reads its
+// exclude: and include: lists: a path from the root and what is under
+// it, a pattern without a folder at any depth, names starting with "_"
+// anywhere unless included; a site.yaml site leaves nothing out.
+func TestJekyllExcluded(t *testing.T) {
+	var l diag.List
+	s := Load(fstest.MapFS{"_config.yml": {Data: []byte("exclude: [README.md, docs/internal, \"*.txt\"]\ninclude: [_headers]\n")}}, &l)
+	for p, want := range map[string]bool{
+		"README.md": true, "guide/README.md": false, "docs/internal": true, "docs/internal/a.md": true,
+		"notes.txt": true, "a/b/notes.txt": true, "_layouts": true, "a/_drafts": true, "_headers": false,
+		"Gemfile": true, "vendor/bundle": true, "vendor/other": false, "docs/a.md": false,
+	} {
+		if got := s.Excluded(p); got != want {
+			t.Errorf("Excluded(%q) = %v, want %v", p, got, want)
+		}
+	}
+	if Load(fstest.MapFS{"site.yaml": {Data: []byte("title: T\n")}}, &l).Excluded("_layouts") {
+		t.Error("a site.yaml site leaves out _layouts")
+	}
+}
