@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/parser"
@@ -109,9 +110,10 @@ func liquidBlocks(src []byte) []liquidBlock {
 	}
 	var stack []open
 	var out []liquidBlock
+	code, spans := fences(src), &spanScan{src: src}
 	for _, m := range liquidTagFull.FindAllSubmatchIndex(src, -1) {
 		a, b := m[0], m[1]
-		if inCode(src, a) || bytes.Count(src[bytes.LastIndexByte(src[:a], '\n')+1:a], []byte("`"))%2 == 1 {
+		if code.has(a) || spans.in(a) {
 			continue
 		}
 		name, args := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
@@ -172,9 +174,9 @@ func rewriteLiquidBlocks(src []byte, blocks []liquidBlock) []byte {
 // (a block, or a span on the line) are left.
 func liquidLinks(src []byte, spans []span) []byte {
 	out := src
+	code, inSpan := fences(src), &spanScan{src: src}
 	for _, m := range liquidLink.FindAllSubmatchIndex(src, -1) {
-		line := src[bytes.LastIndexByte(src[:m[0]], '\n')+1 : m[0]]
-		if inSpans(spans, m[2]) || inCode(src, m[2]) || bytes.Count(line, []byte("`"))%2 == 1 {
+		if inSpan.in(m[0]) || inSpans(spans, m[2]) || code.has(m[2]) {
 			continue // in a shortcode, a code block or a code span
 		}
 		var arg []byte
@@ -208,8 +210,9 @@ func liquidLinks(src []byte, spans []span) []byte {
 // first.
 func liquidComments(src []byte, spans []span) []byte {
 	out := src
+	code := fences(src)
 	for _, m := range liquidComment.FindAllIndex(src, -1) {
-		if inSpans(spans, m[0]) || inCode(src, m[0]) {
+		if inSpans(spans, m[0]) || code.has(m[0]) {
 			continue
 		}
 		if &out[0] == &src[0] {
@@ -236,48 +239,98 @@ func liquidRaws(src []byte, spans []span) []byte {
 	if len(ms) == 0 {
 		return src
 	}
-	out := bytes.Clone(src)             // a copy the size of the file only where a mark is
-	for i := len(ms) - 1; i >= 0; i-- { // from the end: a shift moves what follows on its line
-		a, b := ms[i][0], ms[i][1]
+	out := bytes.Clone(src) // a copy the size of the file only where a mark is
+	code, inSpan := fences(src), &spanScan{src: src}
+	// Each run of marks that share a region (the rest of a line in a code
+	// block, the rest of a code span) is taken out of it in one pass.
+	for i := 0; i < len(ms); {
+		a := ms[i][0]
 		if inSpans(spans, a) {
+			i++
 			continue
 		}
-		lineAt := bytes.LastIndexByte(src[:a], '\n') + 1
-		eol := bytes.IndexByte(src[b:], '\n')
-		if eol < 0 {
-			eol = len(src)
-		} else {
-			eol += b
-		}
 		end := -1
+		span := inSpan.in(a)
 		switch {
-		case bytes.Count(src[lineAt:a], []byte("`"))%2 == 1:
-			if k := bytes.IndexByte(src[b:eol], '`'); k >= 0 {
-				end = b + k // up to the span's closing backtick
+		case span:
+			if k := bytes.IndexAny(src[ms[i][1]:], "`\n"); k >= 0 && src[ms[i][1]+k] == '`' {
+				end = ms[i][1] + k // up to the span's closing backtick
 			}
-		case inCode(src, a):
-			end = eol
+		case code.has(a):
+			end = len(src)
+			if k := bytes.IndexByte(src[ms[i][1]:], '\n'); k >= 0 {
+				end = ms[i][1] + k
+			}
 			if end > a && src[end-1] == '\r' {
 				end--
 			}
 		}
 		if end < 0 {
-			continue // not in code
+			i++
+			continue
 		}
-		n := copy(out[a:], out[b:end])
-		for k := a + n; k < end; k++ {
-			out[k] = ' '
+		// The marks of the region, taken out; the rest moves left.
+		w, from := a, a
+		for ; i < len(ms) && ms[i][1] <= end && !inSpans(spans, ms[i][0]); i++ {
+			w += copy(out[w:], src[from:ms[i][0]])
+			from = ms[i][1]
+		}
+		w += copy(out[w:], src[from:end])
+		for ; w < end; w++ {
+			out[w] = ' '
 		}
 	}
 	return out
 }
 
-// inCode reports whether off lies in a fenced code block, roughly: after an
-// odd number of fence lines.
-func inCode(src []byte, off int) bool {
-	n := bytes.Count(src[:off], []byte("\n```"))
-	if bytes.HasPrefix(src, []byte("```")) && off > 0 {
-		n++ // a fence on the first line
+// spanScan tells, for offsets asked in increasing order, whether each lies
+// in a code span, roughly: after an odd number of backticks on its line.
+// It reads each byte once.
+type spanScan struct {
+	src       []byte
+	at, ticks int
+}
+
+// in reports whether off lies in a code span.
+func (s *spanScan) in(off int) bool {
+	for ; s.at < off && s.at < len(s.src); s.at++ {
+		switch s.src[s.at] {
+		case '\n':
+			s.ticks = 0
+		case '`':
+			s.ticks++
+		}
 	}
+	return s.ticks%2 == 1
+}
+
+// inCode reports whether off lies in a fenced code block, roughly: after an
+// odd number of fence lines. For many offsets of one text, fences answers
+// each in logarithmic time.
+func inCode(src []byte, off int) bool { return fences(src).has(off) }
+
+// codeFences are the ends of a text's fence lines' marks ("\n```", or a
+// first line's "```"), in order.
+type codeFences []int
+
+// fences finds src's fence marks.
+func fences(src []byte) codeFences {
+	var f codeFences
+	if bytes.HasPrefix(src, []byte("```")) {
+		f = append(f, 1) // counted from the first byte on
+	}
+	for at := 0; ; {
+		i := bytes.Index(src[at:], []byte("\n```"))
+		if i < 0 {
+			return f
+		}
+		at += i + 4
+		f = append(f, at)
+	}
+}
+
+// has reports whether off lies after an odd number of fence marks.
+func (f codeFences) has(off int) bool {
+	n, _ := slices.BinarySearch(f, off+1)
 	return n%2 == 1
 }

@@ -1,10 +1,13 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"handbook/generator/internal/config"
+	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
 )
 
 // TestLiquidLinks: a Liquid tag of one path as a link's destination is a
@@ -68,5 +71,23 @@ func TestLiquidRaw(t *testing.T) {
 	}
 	if len(d.BodyLinks) != 1 || d.BodyLinks[0].Offset != strings.Index(src, "[y]") {
 		t.Errorf("links %+v, want one at %d", d.BodyLinks, strings.Index(src, "[y]"))
+	}
+}
+
+// BenchmarkOtherToolsTags parses a line of a hundred thousand Liquid
+// tags, blocks, raw marks in code spans and Hugo shortcodes: its time
+// grows with the bytes, not with their square (a file of tags is no way
+// to stop a build).
+func BenchmarkOtherToolsTags(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		src := []byte("# T\n\n" + strings.Repeat("{% x %}a{% endx %} `{% raw %}y{% endraw %}` {{< z >}}b{{< /z >}} [l]({% page \"/a/\" %}) ", n) + "\n")
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p := New(Options{RawHTML: config.RawHTMLSafe})
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				d := &handbook.Document{Path: "t.md", SourcePath: "content/t.md", Source: src}
+				p.Parse(d, &diag.List{})
+			}
+		})
 	}
 }
