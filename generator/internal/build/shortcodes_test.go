@@ -389,10 +389,10 @@ Gone.
 		t.Errorf("diagnostics:\n%s\nwant the feature's broken link alone", d)
 	}
 	s.contains("index.html",
-		"<section class=\"block block-cover\">\n<p class=\"block-title\">Welcome to <em>Goldy</em></p>\n<p>Start <a href=\"guide/\">here</a>.</p>\n</section>",
+		"<section class=\"block block-cover\">\n<h2 class=\"block-title\">Welcome to <em>Goldy</em></h2>\n<p>Start <a href=\"guide/\">here</a>.</p>\n</section>",
 		"<section class=\"block block-lead\">\n<p>Porridge, measured.</p>\n</section>",
-		"<section class=\"block block-section block-row\">\n<div class=\"block-feature\">\n<h3 class=\"block-feature-title\">Chairs</h3>\n<p>Sizes.</p>\n</div>",
-		`<h3 class="block-feature-title"><a href="guide/">Beds</a></h3>`)
+		"<section class=\"block block-section block-row\">\n<div class=\"block-feature\">\n<h2 class=\"block-feature-title\">Chairs</h2>\n<p>Sizes.</p>\n</div>",
+		`<h2 class="block-feature-title"><a href="guide/">Beds</a></h2>`)
 	s.lacks("index.html", "link-down", "fa-lightbulb")
 	if t.Failed() {
 		t.Log(s.file("index.html"))

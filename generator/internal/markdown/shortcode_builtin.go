@@ -69,7 +69,7 @@ var builtins = map[string]*builtin{
 		open: func(c *scCall, b *strings.Builder) {
 			b.WriteString("<section class=\"block block-cover\">\n")
 			if t := c.arg("title", -1); t != "" {
-				fmt.Fprintf(b, "<p class=\"block-title\">%s</p>\n", c.st.p.inlineMarkdown(t))
+				fmt.Fprintf(b, "<h2 class=\"block-title\">%s</h2>\n", c.st.p.inlineMarkdown(t))
 			}
 		},
 		close: closeSection},
@@ -308,16 +308,18 @@ func openFeature(c *scCall, b *strings.Builder) {
 	if title == "" {
 		return
 	}
-	b.WriteString("<h3 class=\"block-feature-title\">")
+	// A heading one below the page's title, wherever the block stands:
+	// its level never skips one.
+	b.WriteString("<h2 class=\"block-feature-title\">")
 	if url, off, _ := c.tag().get("url", -1); url != "" {
 		if slot := c.st.record(url, handbook.LinkMarkdown, off); slot != nil {
 			b.WriteString("<a href=\"")
 			b.Write(slot)
-			fmt.Fprintf(b, "\">%s</a></h3>\n", title)
+			fmt.Fprintf(b, "\">%s</a></h2>\n", title)
 			return
 		}
 	}
-	b.WriteString(title + "</h3>\n")
+	b.WriteString(title + "</h2>\n")
 }
 
 func closeFeature(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }

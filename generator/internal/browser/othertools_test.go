@@ -1,0 +1,86 @@
+package browser
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// otherToolsSite is a Hugo site as Docsy writes one, read without a
+// site.yaml: a landing page of Docsy's blocks, pages in the header's menu
+// by their front matter, a page of the home page's own in the sidebar, a
+// Liquid alert and an MDX page with a component.
+const otherToolsSite = `
+-- hugo.toml --
+title = "Goldy"
+baseURL = "https://docs.example.com/"
+contentDir = "content"
+-- content/_index.md --
+---
+title: Goldy
+---
+{{% blocks/cover title="Welcome to Goldy" %}}
+[Learn more](docs/) [Get the code](https://example.com/repo)
+{{% /blocks/cover %}}
+
+{{% blocks/lead %}}
+Porridge temperatures, **measured**.
+{{% /blocks/lead %}}
+
+{{% blocks/section type="row" %}}
+{{% blocks/feature title="Chairs" %}}
+Sizes by default.
+{{% /blocks/feature %}}
+{{% blocks/feature title="Beds" url="docs/" %}}
+Softness, [explained](docs/).
+{{% /blocks/feature %}}
+{{% /blocks/section %}}
+-- content/about.md --
+---
+title: About
+menu: {main: {weight: 10}}
+---
+{% alert "Moved" %}
+This page moved from the old site.
+{% endalert %}
+-- content/docs/_index.md --
+---
+title: Documentation
+linkTitle: Docs
+menu: {main: {weight: 20}}
+---
+-- content/docs/setup.mdx --
+---
+title: Setup
+---
+import Tabs from '@theme/Tabs';
+
+<Tabs>Install the tools.</Tabs>
+`
+
+// TestAccessibilityOtherTools runs axe-core on the pages of a site made
+// for other tools (Docsy's blocks, a front matter menu, a Liquid alert,
+// an MDX page), in the light and the dark theme, on a wide screen and on
+// a phone.
+func TestAccessibilityOtherTools(t *testing.T) {
+	axeScript(t)
+	root := writeSite(t, otherToolsSite)
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, root, out)
+	srv := serve(t, out)
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"1280×800", 1280, 800}, {"phone 390×844", 390, 844}} {
+		for _, p := range []string{"/", "/about/", "/docs/setup/"} {
+			tb := newTab(t, srv, chromedp.EmulateViewport(size.w, size.h))
+			for _, theme := range []string{"light", "dark"} {
+				tb.open(p)
+				tb.setTheme(theme)
+				tb.reportAxe(fmt.Sprintf("%s (%s, %s)", p, theme, size.name))
+			}
+		}
+	}
+}
