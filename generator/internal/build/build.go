@@ -151,7 +151,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 	// Each file is read as it is parsed: a single build never holds
 	// every file's bytes, and a rebuild does not read a file that has not
 	// changed (parseCache.keep).
-	content := load.Find(fsys, cfg.ContentDir, cfg.Excluded, base)
+	content := load.Find(fsys, cfg.ContentDir, cfg.Excluded, cfg.Foreign(), base)
 	for dir, p := range content.Categories {
 		src, err := fs.ReadFile(fsys, p)
 		if cfg.Nav == nil {

@@ -588,7 +588,8 @@ menu: { footer: { weight: 1, name: Terms } }
 // A Jekyll site (GitHub Pages') builds without site.yaml from its
 // _config.yml: its title and address, its root as the content, and what
 // Jekyll leaves out (names starting with "_", its exclude: list and its
-// own, unless include: names them) is neither a page nor a file.
+// own, unless include: names them) is neither a page nor a file. Its
+// assets/ is its own: published, and not the theme's stylesheet.
 func TestJekyllSite(t *testing.T) {
 	s := buildSite(t, `
 -- _config.yml --
@@ -623,6 +624,10 @@ gem "jekyll"
 notes
 -- logo.png --
 png
+-- assets/img/chart.png --
+png
+-- assets/main.css --
+body { display: none; }
 `)
 	s.noDiags()
 	var docs []string
@@ -636,7 +641,7 @@ png
 	for _, f := range s.res.Site.Files {
 		files = append(files, f.Path)
 	}
-	if want := "_headers logo.png"; strings.Join(files, " ") != want {
+	if want := "_headers logo.png assets/main.css assets/img/chart.png"; strings.Join(files, " ") != want {
 		t.Errorf("files %q, want %q", strings.Join(files, " "), want)
 	}
 	cfg := s.res.Config
@@ -644,6 +649,11 @@ png
 		t.Errorf("title %q, base %q, content %q", cfg.Title, cfg.BaseURL, cfg.ContentDir)
 	}
 	s.contains("index.html", `<a href="docs/setup/">setup</a>`)
+	for _, p := range s.out.Paths() {
+		if strings.HasSuffix(p, ".css") && p != "assets/main.css" && strings.Contains(s.file(p), "display: none") {
+			t.Errorf("%s is the site's stylesheet, not the theme's", p)
+		}
+	}
 	if n := strings.Join(s.res.Notes, "\n"); !strings.Contains(n, "the content folder (the handbook's root) are read from the Jekyll configuration _config.yml") {
 		t.Errorf("notes:\n%s", n)
 	}

@@ -58,7 +58,7 @@ type dir struct {
 
 // Load walks contentDir in fsys and reads every document's bytes.
 func Load(fsys fs.FS, contentDir string, diags *diag.List) *Content {
-	c := Find(fsys, contentDir, nil, diags)
+	c := Find(fsys, contentDir, nil, false, diags)
 	// Files are read on every core: on disk, most of loading is waiting.
 	unread := make([]bool, len(c.Docs))
 	pool.Each(len(c.Docs), func(i int) {
@@ -143,8 +143,10 @@ func ReadStat(fsys fs.FS, d *handbook.Document, diags *diag.List) (fs.FileInfo, 
 //
 // skip, when set, leaves out more files and folders, by their paths from
 // contentDir: those that the generator the site was made for leaves out
-// (config.Site.Excluded).
-func Find(fsys fs.FS, contentDir string, skip func(rel string) bool, diags *diag.List) *Content {
+// (config.Site.Excluded). foreign says the site was made for another
+// generator (config.Site.Foreign): read whole, its layouts/ and assets/
+// are its own content (a Jekyll site's images), not the theme's.
+func Find(fsys fs.FS, contentDir string, skip func(rel string) bool, foreign bool, diags *diag.List) *Content {
 	c := &Content{}
 	if info, err := fs.Stat(fsys, contentDir); errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir() {
 		where := ""
@@ -166,7 +168,7 @@ func Find(fsys fs.FS, contentDir string, skip func(rel string) bool, diags *diag
 			return nil
 		}
 		name := d.Name()
-		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p) || d.IsDir() && Dependencies(p, contentDir == ".") || ignore.Ignored(p, d.IsDir()) ||
+		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p, foreign) || d.IsDir() && Dependencies(p, contentDir == ".") || ignore.Ignored(p, d.IsDir()) ||
 			skip != nil && skip(strings.TrimPrefix(strings.TrimPrefix(p, contentDir), "/"))) {
 			if d.IsDir() {
 				return fs.SkipDir
@@ -320,11 +322,14 @@ func Dependencies(p string, atRoot bool) bool {
 
 // siteFile reports whether p, a path from the site root, is one of the
 // handbook's own files rather than content: they share the root when
-// content_dir is ".".
-func siteFile(p string) bool {
+// content_dir is ".". Of a site made for another generator (foreign),
+// layouts/, assets/ and archetypes/ are that generator's: content.
+func siteFile(p string, foreign bool) bool {
 	switch p {
-	case "site.yaml", "layouts", "assets", "archetypes", "public":
+	case "site.yaml", "public":
 		return true
+	case "layouts", "assets", "archetypes":
+		return !foreign
 	}
 	return false
 }
@@ -358,7 +363,7 @@ func contentHint(fsys fs.FS) string {
 		if seen++; seen > 100_000 {
 			return fs.SkipAll
 		}
-		if strings.HasPrefix(d.Name(), ".") || siteFile(p) || strings.HasSuffix(d.Name(), "~") || d.IsDir() && Dependencies(p, true) || ignore.Ignored(p, d.IsDir()) {
+		if strings.HasPrefix(d.Name(), ".") || siteFile(p, false) || strings.HasSuffix(d.Name(), "~") || d.IsDir() && Dependencies(p, true) || ignore.Ignored(p, d.IsDir()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
