@@ -738,13 +738,14 @@ func TestFirstBuildWithErrorsIsShown(t *testing.T) {
 	if err := json.Unmarshal([]byte(strings.TrimPrefix(strings.TrimSpace(line), "data: ")), &ev); err != nil || len(ev.Errors) != 1 || !ev.AsBuilt || ev.Errors[0].Line != 3 {
 		t.Fatalf("state event %q: %+v, want the broken link's error, as built", line, ev)
 	}
-	// A save that leaves an error in is shown too.
-	write(t, d.root, "content/a.md", "# Page A\n\nSecond version. See [the missing page](gone.md).\n")
+	// A save that leaves an error in is shown too. (Each is saved by
+	// rename: a file seen empty would be a page gone for a moment.)
+	replace(t, d.root, "content/a.md", "# Page A\n\nSecond version. See [the missing page](gone.md).\n")
 	waitFor(t, d, func() bool { return strings.Contains(d.page("/a/"), "Second version.") })
 	// Fixed: the site is good, and a broken save keeps it.
-	write(t, d.root, "content/a.md", "# Page A\n\nThird version. See [B](b.md).\n")
+	replace(t, d.root, "content/a.md", "# Page A\n\nThird version. See [B](b.md).\n")
 	waitFor(t, d, func() bool { return strings.Contains(d.page("/a/"), "Third version.") })
-	write(t, d.root, "content/a.md", "# Page A\n\nFourth version. See [the missing page](gone.md).\n")
+	replace(t, d.root, "content/a.md", "# Page A\n\nFourth version. See [the missing page](gone.md).\n")
 	for ev := d.next(); len(ev.Errors) == 0; ev = d.next() {
 	}
 	contains(t, d.page("/a/"), "Third version.")
