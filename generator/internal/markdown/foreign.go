@@ -101,7 +101,7 @@ type liquidBlock struct {
 // liquidBlocks finds the block tags of src outside code whose arguments
 // read as a shortcode's; Liquid's own (liquidControl) are left.
 func liquidBlocks(src []byte) []liquidBlock {
-	if !bytes.Contains(src, []byte("{%")) || !bytes.Contains(src, []byte("end")) {
+	if !liquidEnd.Match(src) {
 		return nil
 	}
 	type open struct {

@@ -16,9 +16,11 @@ import (
 // templates, its params, the files readfile reads. A parse of such a
 // document is not reused for another run.
 func HasShortcodes(src []byte) bool {
-	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) ||
-		bytes.Contains(src, []byte("{%")) && bytes.Contains(src, []byte("end"))
+	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) || liquidEnd.Match(src)
 }
+
+// liquidEnd matches the closing tag of a Liquid block.
+var liquidEnd = regexp.MustCompile(`\{%-?\s*end`)
 
 // ReadsFiles reports whether a document's shortcodes may include other
 // files (readfile, include), whose edits change its page too.
