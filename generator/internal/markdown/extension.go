@@ -71,8 +71,8 @@ func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	}
 	if spacedLinkRE.Match(line[after:]) {
 		// [[text]] (https://…): a link with a space before its
-		// destination, which makes it text, as GitHub shows it. Said
-		// once the parse is over (SpacedLinks).
+		// destination, which makes it text, as GitHub shows it. Parse
+		// warns of it once the parse is over (spacedLinkKey).
 		offs, _ := pc.Get(spacedLinkKey).([]int)
 		pc.Set(spacedLinkKey, append(offs, seg.Start))
 		return nil

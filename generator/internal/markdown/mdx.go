@@ -41,7 +41,7 @@ func blankMDX(src []byte) []byte {
 		}
 	}
 	fence := ""
-	inESM, inFront := false, false
+	inESM, inFront, unclosed := false, false, false
 	for at, n := 0, 0; at < len(src); n++ {
 		end := bytes.IndexByte(src[at:], '\n')
 		if end < 0 {
@@ -78,8 +78,9 @@ func blankMDX(src []byte) []byte {
 			inESM = true
 			blank(at, end)
 		default:
-			// {/* … */}, which may run over lines.
-			for i := at; i < end; {
+			// {/* … */}, which may run over lines. Once one is left open,
+			// none after it closes: the rest is not searched again.
+			for i := at; i < end && !unclosed; {
 				j := bytes.Index(src[i:end], []byte("{/*"))
 				if j < 0 {
 					break
@@ -87,6 +88,7 @@ func blankMDX(src []byte) []byte {
 				j += i
 				k := bytes.Index(src[j:], []byte("*/}"))
 				if k < 0 {
+					unclosed = true
 					break
 				}
 				k += j + 3
