@@ -109,6 +109,7 @@ func liquidBlocks(src []byte) []liquidBlock {
 		a, b       int
 	}
 	var stack []open
+	opened := map[string]int{} // open tags on the stack, by name
 	var out []liquidBlock
 	code, spans := fences(src), &spanScan{src: src}
 	for _, m := range liquidTagFull.FindAllSubmatchIndex(src, -1) {
@@ -118,9 +119,13 @@ func liquidBlocks(src []byte) []liquidBlock {
 		}
 		name, args := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
 		if end, ok := strings.CutPrefix(name, "end"); ok && strings.TrimSpace(args) == "" {
-			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i].name == end {
-					o := stack[i]
+			// The latest open tag of that name closes; those opened after
+			// it are left open, and leave the stack with it. Each tag
+			// joins and leaves the stack once.
+			for i := len(stack) - 1; i >= 0 && opened[end] > 0; i-- {
+				o := stack[i]
+				opened[o.name]--
+				if o.name == end {
 					out = append(out, liquidBlock{open: o.a, openEnd: o.b, close: a, closeEnd: b, name: o.name, args: o.args})
 					stack = stack[:i]
 					break
@@ -130,6 +135,7 @@ func liquidBlocks(src []byte) []liquidBlock {
 		}
 		if !liquidControl[name] && liquidArgs.MatchString(args) {
 			stack = append(stack, open{name, strings.TrimSpace(args), a, b})
+			opened[name]++
 		}
 	}
 	return out
