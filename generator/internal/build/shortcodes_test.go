@@ -210,9 +210,9 @@ func TestUnknownShortcodeOneWarningPerName(t *testing.T) {
 -- content/b.md --
 # B
 
-{{< imgproc sunset Crop "500x300" >}}
+{{< imgfx sunset Crop "500x300" >}}
 Image cropped to 500x300
-{{< /imgproc >}}
+{{< /imgfx >}}
 
 {{% td/banner color="white" %}}
 Lead **text**.
@@ -222,16 +222,16 @@ Lead **text**.
 
 Some {{< kbd >}}Ctrl{{< /kbd >}} and {{< kbd >}}C{{< /kbd >}}.
 
-{{< imgproc other Fit "10x10" />}}
+{{< imgfx other Fit "10x10" />}}
 -- content/c.md --
 # C
 
-{{< imgproc x >}}
+{{< imgfx x >}}
 `)
 	want := `content/a.md:3:6: warning: Hugo shortcode "kbd" is not known: it shows its inner content only (2 uses)
 	hint: write its content as Markdown, or add layouts/shortcodes/kbd.html to render it
-content/a.md:5:1: warning: Hugo shortcode "imgproc" is not known: it shows its inner content only (3 uses in 3 files)
-	hint: write its content as Markdown, or add layouts/shortcodes/imgproc.html to render it
+content/a.md:5:1: warning: Hugo shortcode "imgfx" is not known: it shows its inner content only (3 uses in 3 files)
+	hint: write its content as Markdown, or add layouts/shortcodes/imgfx.html to render it
 content/b.md:7:1: warning: Hugo shortcode "td/banner" is not known: it shows its inner content only (1 use)
 	hint: write its content as Markdown, or add layouts/shortcodes/td/banner.html to render it
 `
@@ -437,4 +437,41 @@ Pack light.
 		"<p>Pack light.</p>", "{% if site.x %}Shown{% endif %}", "{% alert %}kept{% endalert %}")
 	s.lacks("a/index.html", "callout", "endalert %}\n</p>")
 	s.contains("b/index.html", "Also and {% box steps: a.b %}text{% endbox %}")
+}
+
+// Docsy's imgproc shows the image of the page's folder whose name holds
+// its first argument, checked and written relative to the page as any
+// image, its content the caption; Hugo's processing (Crop "500x300") is
+// Hugo's. With no such image it warns where the name is written and keeps
+// the caption.
+func TestDocsyImgproc(t *testing.T) {
+	s := buildSite(t, `
+-- content/blog/first-post/index.md --
+# First post
+
+{{< imgproc sunset Crop "500x300" >}}
+Image *cropped* to 500x300
+{{< /imgproc >}}
+
+{{< imgproc moonrise Fill "100x100" >}}
+No such image
+{{< /imgproc >}}
+-- content/blog/first-post/featured-sunset-get.png --
+png
+-- content/blog/first-post/notes.txt --
+sunset notes
+`)
+	want := `content/blog/first-post/index.md:7:13: warning: imgproc: no image in the page's folder has "moonrise" in its name
+	hint: put the image beside the page, in its folder, with the name in its file name
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("blog/first-post/index.html",
+		"<figure class=\"imgproc\">\n<img src=\"../../blog/first-post/featured-sunset-get.png\" alt=\"featured-sunset-get\" loading=\"lazy\">\n<figcaption>\n<p>Image <em>cropped</em> to 500x300</p>\n</figcaption>\n</figure>",
+		"<figure class=\"imgproc\">\n<figcaption>\n<p>No such image</p>")
+	s.contains("blog/first-post/featured-sunset-get.png", "png")
+	if t.Failed() {
+		t.Log(s.file("blog/first-post/index.html"))
+	}
 }

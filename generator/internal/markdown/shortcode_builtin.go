@@ -88,9 +88,14 @@ var builtins = map[string]*builtin{
 	"blocks/feature": {name: "blocks/feature", args: []string{"title", "icon", "url", "url_text"}, block: true, inner: true,
 		open: openFeature, close: closeFeature},
 	"blocks/link-down": {name: "blocks/link-down", args: []string{"color"}, block: true, leaf: true}, // an arrow, drawn by Docsy
-	"param":            {name: "param", leaf: true},
-	"ref":              {name: "ref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
-	"relref":           {name: "relref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
+	// Docsy's imgproc: an image of the page's folder, whose name holds
+	// its first argument, shown as it is (Hugo's processing is Hugo's),
+	// its content the caption.
+	"imgproc": {name: "imgproc", block: true, inner: true, open: openImgproc,
+		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</figcaption>\n</figure>\n") }},
+	"param":  {name: "param", leaf: true},
+	"ref":    {name: "ref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
+	"relref": {name: "relref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
 }
 
 func (c *scCall) is(name string) bool { return c.def != nil && c.def.name == name }
@@ -323,6 +328,40 @@ func openFeature(c *scCall, b *strings.Builder) {
 }
 
 func closeFeature(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }
+
+// imageExts are the files imgproc finds.
+var imageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}
+
+// openImgproc writes Docsy's imgproc's figure: the first image of the
+// page's folder, in name order, whose name holds the first argument, as
+// Docsy's Resources.GetMatch "**NAME*" finds it, checked as any image; a
+// warning when there is none.
+func openImgproc(c *scCall, b *strings.Builder) {
+	st := c.st
+	b.WriteString("<figure class=\"imgproc\">\n")
+	name, off, _ := c.tag().get("", 0)
+	found := ""
+	if fsys := st.p.opts.Shortcodes.Content; fsys != nil && name != "" {
+		dir := path.Dir(st.doc.Path)
+		es, _ := fs.ReadDir(fsys, dir)
+		for _, e := range es {
+			ext := strings.ToLower(path.Ext(e.Name()))
+			if !e.IsDir() && slices.Contains(imageExts, ext) && strings.Contains(e.Name(), name) {
+				found = e.Name()
+				break
+			}
+		}
+	}
+	if found == "" {
+		st.diags.Warnf(st.doc.SourcePath, off, "put the image beside the page, in its folder, with the name in its file name",
+			"imgproc: no image in the page's folder has %q in its name", name)
+	} else if slot := st.record(found, handbook.LinkImage, off); slot != nil {
+		b.WriteString(`<img src="`)
+		b.Write(slot)
+		fmt.Fprintf(b, "\" alt=\"%s\" loading=\"lazy\">\n", esc(strings.TrimSuffix(found, path.Ext(found))))
+	}
+	b.WriteString("<figcaption>\n")
+}
 
 func openDetails(c *scCall, b *strings.Builder) {
 	b.WriteString("<details")
