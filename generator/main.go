@@ -282,6 +282,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		diag.WriteGitHub(stdout, ds)
 	default:
 		diag.WriteText(stderr, ds)
+		for _, n := range res.Notes {
+			fmt.Fprintf(stderr, "note: %s\n", n)
+		}
 		if *orphans && res.Site != nil {
 			fmt.Fprintf(stderr, "%d documents nothing links to:\n", len(res.Site.Orphans))
 			for _, d := range res.Site.Orphans {

@@ -121,6 +121,10 @@ func TestBinaryBuildsAnMkDocsSite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(src, "public", "sitemap.xml")); err != nil {
 		t.Errorf("no sitemap for site_url: %v", err)
 	}
+	// check says where the settings came from, as build does.
+	if r := runBin(t, "check", "--source", src); r.code != 0 || !strings.Contains(r.stderr, "note: no site.yaml: the title (Platform Handbook)") {
+		t.Errorf("check: exit %d\n%s", r.code, r.stderr)
+	}
 }
 
 // TestBinaryOnMarkdownKeptElsewhere: a first run in a repository whose
