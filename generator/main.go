@@ -29,9 +29,9 @@ import (
 	"time"
 
 	"handbook/generator/internal/build"
-	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/health"
+	"handbook/generator/internal/load"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
 	"handbook/generator/internal/scaffold"
@@ -161,7 +161,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = defaultOut
 	}
-	cfg := config.Load(os.DirFS(*source), &diag.List{})
+	cfg := load.Settings(os.DirFS(*source), &diag.List{})
 	dir, err := publish.NewDir(*out, publish.Guard{
 		Protected: []string{*source, filepath.Join(*source, filepath.FromSlash(cfg.ContentDir))},
 		Allowed:   defaultOut,

@@ -128,14 +128,33 @@ func TestBinaryBuildsAnMkDocsSite(t *testing.T) {
 }
 
 // TestBinaryOnMarkdownKeptElsewhere: a first run in a repository whose
-// Markdown is not in content/ (READMEs at the top and in folders) says so,
-// and names the content_dir that reads it; with it, the build publishes
-// the READMEs as their folders' pages.
+// Markdown is not in content/, and that has no site.yaml, reads it where
+// it is: READMEs at the top and in folders are the whole folder read as
+// GitHub shows it, each README its folder's page, and a note says so and
+// names the content_dir that reads one folder alone. A second run does
+// not read the site the first one wrote.
 func TestBinaryOnMarkdownKeptElsewhere(t *testing.T) {
 	src := t.TempDir()
 	write(t, src, "README.md", "# Acme engineering\n\nSee [the guide](docs/guide.md).\n")
 	write(t, src, "docs/README.md", "# Docs\n\nBack [home](../README.md).\n")
 	write(t, src, "docs/guide.md", "# Guide\n\nRead the [docs](README.md).\n")
+	for run := range 2 {
+		r := runBin(t, "build", "--source", src)
+		if r.code != 0 || !strings.Contains(r.stderr, "note: no site.yaml and no content/ folder: the whole folder is read as the handbook") ||
+			!strings.Contains(r.stderr, "its Markdown is at the top (1 file), in docs/ (2 files), and a site.yaml with `content_dir: docs` reads one folder alone") ||
+			!strings.Contains(r.stdout, "3 documents") {
+			t.Fatalf("run %d: exit %d, want 0, three documents and a note naming what was read:\n%s", run+1, r.code, r.stderr)
+		}
+		for p, want := range map[string]string{"index.html": `See <a href="docs/guide/">`, "docs/index.html": `Back <a href="../">home`, "docs/guide/index.html": `Read the <a href="../../docs/">docs`} {
+			b, err := os.ReadFile(filepath.Join(src, "public", filepath.FromSlash(p)))
+			if err != nil || !bytes.Contains(b, []byte(want)) {
+				t.Errorf("run %d: %s does not hold %q: %v", run+1, p, want, err)
+			}
+		}
+	}
+	// With a site.yaml, its content_dir decides, and a missing one is
+	// an error that says where the Markdown is.
+	write(t, src, "site.yaml", "title: Acme\n")
 	r := runBin(t, "build", "--source", src)
 	if r.code != 1 || !strings.Contains(r.stderr, "content: error: no content/ folder") ||
 		!strings.Contains(r.stderr, "at the top (1 file), in docs/ (2 files): write `content_dir: .` in site.yaml") {
@@ -144,15 +163,39 @@ func TestBinaryOnMarkdownKeptElsewhere(t *testing.T) {
 	if strings.Contains(r.stderr, "permissions") || !strings.Contains(r.stderr, "build failed: 0 documents; 0 decisions; 0 links; 0 files written;") {
 		t.Errorf("a missing content folder is blamed on permissions, or the summary is not one of nothing (a failed build writes no file):\n%s", r.stderr)
 	}
-	write(t, src, "site.yaml", "content_dir: .\n")
-	if r := runBin(t, "build", "--source", src); r.code != 0 {
-		t.Fatalf("with content_dir: . the build fails, exit %d\n%s", r.code, r.stderr)
+}
+
+// TestBinaryReadsTheFolderThatHoldsTheMarkdown: without a site.yaml or
+// content/, a folder that holds nearly all the Markdown (a Jekyll site's
+// pages/, beside a README) is the content, so that links written from
+// its root resolve; handbook new writes there, and the next build still
+// reads it.
+func TestBinaryReadsTheFolderThatHoldsTheMarkdown(t *testing.T) {
+	src := t.TempDir()
+	write(t, src, "README.md", "# How to edit this site\n")
+	write(t, src, "pages/index.md", "# Handbook\n\nStart with [tools](/tools/).\n")
+	write(t, src, "pages/tools/index.md", "# Tools\n\nSee [Slack](/tools/slack/).\n")
+	write(t, src, "pages/tools/slack.md", "# Slack\n\nBack to [tools](/tools/).\n")
+	write(t, src, "pages/leave.md", "# Leave\n")
+	r := runBin(t, "build", "--source", src)
+	if r.code != 0 || !strings.Contains(r.stderr, "note: no site.yaml and no content/ folder: pages/ is read as the handbook: it holds 4 of the 5 Markdown files here; write `content_dir: .` in a site.yaml to read all of them") {
+		t.Fatalf("exit %d, want 0 and a note naming pages/:\n%s", r.code, r.stderr)
 	}
-	for p, want := range map[string]string{"index.html": `See <a href="docs/guide/">`, "docs/index.html": `Back <a href="../">home`, "docs/guide/index.html": `Read the <a href="../../docs/">docs`} {
-		b, err := os.ReadFile(filepath.Join(src, "public", filepath.FromSlash(p)))
-		if err != nil || !bytes.Contains(b, []byte(want)) {
-			t.Errorf("%s does not hold %q: %v", p, want, err)
-		}
+	b, err := os.ReadFile(filepath.Join(src, "public", "tools", "slack", "index.html"))
+	if err != nil || !bytes.Contains(b, []byte(`Back to <a href="../../tools/">tools`)) {
+		t.Errorf("pages/tools/slack.md is not published at /tools/slack/ with its link: %v", err)
+	}
+	if r := runBin(t, "new", "--source", src, "decision", "Use Go"); r.code != 0 {
+		t.Fatalf("new: exit %d\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(src, "pages", "decisions")); err != nil {
+		t.Errorf("handbook new did not write into pages/: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(src, "content")); err == nil {
+		t.Errorf("handbook new made a content/ folder, which the next build would read instead of pages/")
+	}
+	if r := runBin(t, "build", "--source", src); r.code != 0 || !strings.Contains(r.stdout, "5 documents") {
+		t.Errorf("the build after handbook new: exit %d\n%s", r.code, r.stderr)
 	}
 }
 

@@ -133,7 +133,7 @@ type state struct {
 func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) *state {
 	base := &diag.List{}
 	st := &state{res: &Result{}, base: base, cache: cache, fsys: fsys}
-	cfg := config.Load(fsys, base)
+	cfg := load.Settings(fsys, base)
 	if opts.BaseURL != "" {
 		cfg.SetBaseURL(opts.BaseURL)
 	}
@@ -283,8 +283,10 @@ func (st *state) prepare(opts Options, bundleFor func(fs.FS, *diag.List) *assets
 	// the same whatever the language.
 	bundle = bundle.With("strings.js", st.locale.Script())
 	res.Bundle = bundle
-	if n := cfg.GeneratorNote(); n != "" {
+	if n := cfg.SettingsNote(); n != "" {
 		res.Notes = append(res.Notes, n)
+	}
+	if cfg.Generator() != "" {
 		var theirs []string
 		for _, dir := range []string{"layouts", "assets"} {
 			if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {

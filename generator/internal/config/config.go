@@ -121,7 +121,7 @@ type Site struct {
 	// the generator it belongs to when it is not site.yaml.
 	from, fromName string
 	// fromRead names what was read from that generator's file, for
-	// GeneratorNote; fromDir is the content folder the file names, read
+	// SettingsNote; fromDir is the content folder the file names, read
 	// only when it exists.
 	fromRead []string
 	fromDir  string
@@ -130,6 +130,10 @@ type Site struct {
 	// leaves out names that start with "_" (Jekyll's rule).
 	exclude, include []string
 	underscore       bool
+	// guessNote says which content folder was chosen for a site with
+	// neither a site.yaml nor a content folder (see Place); "" when none
+	// was.
+	guessNote string
 }
 
 // LanguagePos is the line and column of language's value in site.yaml,
@@ -328,10 +332,11 @@ func matchSegments(pat, segs []string) bool {
 func Load(fsys fs.FS, diags *diag.List) *Site {
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
-		if s := fromGenerator(fsys); s != nil {
-			return s
+		s := fromGenerator(fsys)
+		if s == nil {
+			s = Default()
 		}
-		return Default()
+		return s
 	}
 	if err != nil {
 		diags.Errorf(FileName, -1, "", "cannot read: %v", err)

@@ -367,21 +367,31 @@ func lowerKeys(m map[string]any) map[string]any {
 	return out
 }
 
-// Foreign reports whether the site's settings were read from another
-// generator's configuration: its layouts/ and assets/ are that
-// generator's, not the theme's (see theme.Of).
-func (s *Site) Foreign() bool { return s.from != "" && s.from != FileName }
+// Foreign reports whether the site was made for another tool: its
+// settings were read from another generator's configuration, or its whole
+// folder is read for want of a site.yaml and a content folder. Its
+// layouts/ and assets/ are then its own, not the theme's (see theme.Of).
+func (s *Site) Foreign() bool { return s.guessNote != "" || s.from != "" && s.from != FileName }
 
 // From is the file the site's settings were read from: site.yaml, another
 // generator's configuration (hugo.toml, mkdocs.yml, book.toml…) when
 // there is no site.yaml, or "" for the defaults.
 func (s *Site) From() string { return s.from }
 
-// GeneratorNote is the line a build prints once when the settings come
-// from another generator's configuration, saying which; "" when they do
-// not.
-func (s *Site) GeneratorNote() string {
+// Generator names the generator whose configuration the settings were
+// read from (Hugo, MkDocs…); "" when they come from site.yaml or are the
+// defaults.
+func (s *Site) Generator() string { return s.fromName }
+
+// SettingsNote is the line a build prints once when there is no
+// site.yaml: which other generator's configuration the settings were
+// read from, and whether the whole folder is read as the content; "" when
+// there is a site.yaml or nothing to say.
+func (s *Site) SettingsNote() string {
 	if s.from == "" || s.from == FileName {
+		if s.guessNote != "" {
+			return fmt.Sprintf("no %s and no content/ folder: %s", FileName, s.guessNote)
+		}
 		return ""
 	}
 	read := "nothing handbook uses is"
@@ -394,8 +404,12 @@ func (s *Site) GeneratorNote() string {
 	if s.fromDir != "" && s.fromDir != s.ContentDir {
 		missing = fmt.Sprintf(" (the %s/ it names as the content folder does not exist)", s.fromDir)
 	}
-	return fmt.Sprintf("no %s: %s read from the %s configuration %s%s; a site.yaml sets handbook's own",
+	note := fmt.Sprintf("no %s: %s read from the %s configuration %s%s; a site.yaml sets handbook's own",
 		FileName, read, s.fromName, s.from, missing)
+	if s.guessNote != "" {
+		note += "; there is no content/ folder either: " + s.guessNote
+	}
+	return note
 }
 
 // Nav is the navigation another generator's configuration lays out: the

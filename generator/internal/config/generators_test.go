@@ -78,7 +78,7 @@ func TestGeneratorConfiguration(t *testing.T) {
 			if l.Len() != 0 {
 				t.Errorf("diagnostics: %v", l.All())
 			}
-			note := s.GeneratorNote()
+			note := s.SettingsNote()
 			if other := c.from != "" && c.from != FileName; other != (note != "") || other && !strings.Contains(note, c.from) {
 				t.Errorf("note %q for settings from %q", note, c.from)
 			}
@@ -92,13 +92,13 @@ func TestGeneratorConfiguration(t *testing.T) {
 	}
 }
 
-// TestGeneratorNotesSayWhatWasRead: the notes of a site read from another
+// TestSettingsNotesSayWhatWasRead: the notes of a site read from another
 // generator's file say where a missing folder and a base URL without a
 // host came from, not site.yaml, which does not exist.
-func TestGeneratorNotesSayWhatWasRead(t *testing.T) {
+func TestSettingsNotesSayWhatWasRead(t *testing.T) {
 	var l diag.List
 	s := Load(fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle = \"RFCs\"\n[output.html]\nsite-url = \"/rfcs/\"\n")}}, &l)
-	if got, want := s.GeneratorNote(), "no site.yaml: the title (RFCs) and the base URL (/rfcs/) are read from the mdBook configuration book.toml (the src/ it names as the content folder does not exist); a site.yaml sets handbook's own"; got != want {
+	if got, want := s.SettingsNote(), "no site.yaml: the title (RFCs) and the base URL (/rfcs/) are read from the mdBook configuration book.toml (the src/ it names as the content folder does not exist); a site.yaml sets handbook's own"; got != want {
 		t.Errorf("generator note\n%s\nwant\n%s", got, want)
 	}
 	if got := s.NoHostNote(); !strings.HasPrefix(got, `book.toml: the base URL "/rfcs/" names no host, so`) {

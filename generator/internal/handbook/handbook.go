@@ -389,6 +389,23 @@ func IsMarkdown(p string) bool {
 	return false
 }
 
+// Dependencies reports whether the folder p holds other projects' files
+// or another tool's output rather than content: node_modules and
+// bower_components anywhere, and at the root of a repository read whole
+// (atRoot: content_dir "."), vendor/ (Go, Ruby, PHP), a Python venv/ and
+// Jekyll's _site/. Their READMEs are not the handbook's.
+func Dependencies(p string, atRoot bool) bool {
+	switch path.Base(p) {
+	case "node_modules", "bower_components":
+		return true
+	}
+	switch p {
+	case "vendor", "venv", "_site":
+		return atRoot
+	}
+	return false
+}
+
 // TrimMarkdown returns p without its extension when IsMarkdown(p).
 func TrimMarkdown(p string) string {
 	if IsMarkdown(p) {

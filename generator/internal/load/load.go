@@ -168,7 +168,7 @@ func Find(fsys fs.FS, contentDir string, skip func(rel string) bool, foreign boo
 			return nil
 		}
 		name := d.Name()
-		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p, foreign) || d.IsDir() && Dependencies(p, contentDir == ".") || ignore.Ignored(p, d.IsDir()) ||
+		if p != contentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || contentDir == "." && siteFile(p, foreign) || d.IsDir() && handbook.Dependencies(p, contentDir == ".") || ignore.Ignored(p, d.IsDir()) ||
 			skip != nil && skip(strings.TrimPrefix(strings.TrimPrefix(p, contentDir), "/"))) {
 			if d.IsDir() {
 				return fs.SkipDir
@@ -303,23 +303,6 @@ func staticFiles(fsys fs.FS, contentDir string, diags *diag.List) []handbook.Sta
 	return files
 }
 
-// Dependencies reports whether the folder p holds other projects' files
-// or another tool's output rather than content: node_modules and
-// bower_components anywhere, and at the root of a repository read whole
-// (atRoot: content_dir "."), vendor/ (Go, Ruby, PHP), a Python venv/ and
-// Jekyll's _site/. Their READMEs are not the handbook's.
-func Dependencies(p string, atRoot bool) bool {
-	switch path.Base(p) {
-	case "node_modules", "bower_components":
-		return true
-	}
-	switch p {
-	case "vendor", "venv", "_site":
-		return atRoot
-	}
-	return false
-}
-
 // siteFile reports whether p, a path from the site root, is one of the
 // handbook's own files rather than content: they share the root when
 // content_dir is ".". Of a site made for another generator (foreign),
@@ -347,23 +330,41 @@ func indexFile(names []string) string {
 	return ""
 }
 
-// contentHint says where the Markdown under the handbook's root is, and
-// the content_dir that reads it, for a handbook without its content
-// folder: most first runs on Markdown kept elsewhere (a docs/ folder, a
-// repository of READMEs) start there.
-func contentHint(fsys fs.FS) string {
-	top, counts := 0, map[string]int{}
-	var dirs []string
+// SurveyLimit is the most files and folders Survey looks at: a folder
+// that holds more is a disk or a home folder, not a handbook.
+const SurveyLimit = 100_000
+
+// Markdown is where the Markdown files under a handbook's root are, as a
+// repository read whole would find them (see Survey).
+type Markdown struct {
+	// Top counts the files at the root; In counts those in each folder
+	// at the root, by its name, and Dirs names those folders, the one
+	// holding most first.
+	Top  int
+	In   map[string]int
+	Dirs []string
+	// All counts every file found; Over says the survey stopped at
+	// SurveyLimit before it had seen everything.
+	All  int
+	Over bool
+}
+
+// Survey finds the Markdown under the root of fsys, leaving out what a
+// repository read whole leaves out: hidden names, dependencies, what its
+// .gitignore files ignore, handbook's own files and the folders it wrote.
+func Survey(fsys fs.FS) Markdown {
+	m := Markdown{In: map[string]int{}}
 	seen := 0
 	ignore := NewGitIgnore(fsys)
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == "." {
 			return nil
 		}
-		if seen++; seen > 100_000 {
+		if seen++; seen > SurveyLimit {
+			m.Over = true
 			return fs.SkipAll
 		}
-		if strings.HasPrefix(d.Name(), ".") || siteFile(p, false) || strings.HasSuffix(d.Name(), "~") || d.IsDir() && Dependencies(p, true) || ignore.Ignored(p, d.IsDir()) {
+		if strings.HasPrefix(d.Name(), ".") || siteFile(p, false) || strings.HasSuffix(d.Name(), "~") || d.IsDir() && handbook.Dependencies(p, true) || ignore.Ignored(p, d.IsDir()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -378,45 +379,64 @@ func contentHint(fsys fs.FS) string {
 		if !d.Type().IsRegular() || !isMarkdown(d.Name()) {
 			return nil
 		}
+		m.All++
 		first, _, nested := strings.Cut(p, "/")
 		if !nested {
-			top++
+			m.Top++
 			return nil
 		}
-		if counts[first] == 0 {
-			dirs = append(dirs, first)
+		if m.In[first] == 0 {
+			m.Dirs = append(m.Dirs, first)
 		}
-		counts[first]++
+		m.In[first]++
 		return nil
 	})
+	sort.SliceStable(m.Dirs, func(i, j int) bool { return m.In[m.Dirs[i]] > m.In[m.Dirs[j]] })
+	return m
+}
+
+// Most is the folder that holds nearly all the Markdown (four files in
+// five or more), the rest likely a README or a licence; "" when no
+// folder does.
+func (m Markdown) Most() string {
+	if len(m.Dirs) > 0 && m.In[m.Dirs[0]]*5 >= m.All*4 {
+		return m.Dirs[0]
+	}
+	return ""
+}
+
+// Where says where the Markdown is: "at the top (2 files), in pages/
+// (246 files)", the three folders holding most.
+func (m Markdown) Where() string {
 	files := func(n int) string { return diag.Plural(n, "file", "files") }
-	switch {
-	case top == 0 && len(dirs) == 0:
-		return "make the folder and start it with a page: handbook new page \"Getting started\""
-	case top == 0 && len(dirs) == 1:
-		return fmt.Sprintf("the Markdown here is in %s/ (%s): write `content_dir: %s` in site.yaml to read it from there", dirs[0], files(counts[dirs[0]]), dirs[0])
-	}
-	sort.SliceStable(dirs, func(i, j int) bool { return counts[dirs[i]] > counts[dirs[j]] })
 	var where []string
-	if top > 0 {
-		where = append(where, "at the top ("+files(top)+")")
+	if m.Top > 0 {
+		where = append(where, "at the top ("+files(m.Top)+")")
 	}
-	for _, d := range dirs[:min(len(dirs), 3)] {
-		where = append(where, "in "+d+"/ ("+files(counts[d])+")")
+	for _, d := range m.Dirs[:min(len(m.Dirs), 3)] {
+		where = append(where, "in "+d+"/ ("+files(m.In[d])+")")
 	}
-	if len(dirs) > 3 {
-		where = append(where, "in "+strconv.Itoa(len(dirs)-3)+" more folders")
+	if len(m.Dirs) > 3 {
+		where = append(where, "in "+strconv.Itoa(len(m.Dirs)-3)+" more folders")
 	}
-	all := top
-	for _, d := range dirs {
-		all += counts[d]
+	return strings.Join(where, ", ")
+}
+
+// contentHint says where the Markdown under the handbook's root is, and
+// the content_dir that reads it, for a handbook without its content
+// folder: most first runs on Markdown kept elsewhere (a docs/ folder, a
+// repository of READMEs) start there.
+func contentHint(fsys fs.FS) string {
+	m := Survey(fsys)
+	switch {
+	case m.All == 0:
+		return "make the folder and start it with a page: handbook new page \"Getting started\""
+	case m.Top == 0 && len(m.Dirs) == 1:
+		return fmt.Sprintf("the Markdown here is %s: write `content_dir: %s` in site.yaml to read it from there", m.Where(), m.Dirs[0])
+	case m.Most() != "":
+		return fmt.Sprintf("the Markdown here is %s: write `content_dir: %s` in site.yaml to read %s/, or `content_dir: .` for all of it", m.Where(), m.Most(), m.Most())
 	}
-	if len(dirs) > 0 && counts[dirs[0]]*5 >= all*4 {
-		// One folder holds most of it: the rest is likely a README or a
-		// licence.
-		return fmt.Sprintf("the Markdown here is %s: write `content_dir: %s` in site.yaml to read %s/, or `content_dir: .` for all of it", strings.Join(where, ", "), dirs[0], dirs[0])
-	}
-	return fmt.Sprintf("the Markdown here is %s: write `content_dir: .` in site.yaml to read all of it from the handbook's root", strings.Join(where, ", "))
+	return fmt.Sprintf("the Markdown here is %s: write `content_dir: .` in site.yaml to read all of it from the handbook's root", m.Where())
 }
 
 func isMarkdown(name string) bool { return handbook.IsMarkdown(name) }

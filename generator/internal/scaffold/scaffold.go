@@ -33,6 +33,7 @@ import (
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/load"
 	"handbook/generator/internal/markdown"
 )
 
@@ -87,7 +88,7 @@ func New(root, kind, title string) (string, error) {
 	}
 	site := os.DirFS(root)
 	diags := &diag.List{}
-	cfg := config.Load(site, diags)
+	cfg := load.Settings(site, diags)
 	if diags.HasErrors() {
 		return "", fmt.Errorf("site.yaml has errors; run handbook check")
 	}

@@ -18,6 +18,7 @@ import (
 	"handbook/generator/internal/build"
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/watch"
 )
@@ -76,7 +77,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	d.rebuild(nil, nil, nil)
 
 	var cfgDiags diag.List
-	cfg := config.Load(fsys, &cfgDiags)
+	cfg := load.Settings(fsys, &cfgDiags)
 	watched := []string{cfg.ContentDir, "layouts", "assets", load.StaticDir, config.FileName}
 	if from := cfg.From(); from != "" && from != config.FileName {
 		watched = append(watched, from) // another generator's configuration, read without site.yaml
@@ -87,7 +88,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	// (target/, dist/…), which may hold more.
 	ignore := load.NewGitIgnore(fsys)
 	skip := func(rel string) bool {
-		return load.Dependencies(rel, true) || cfg.ContentDir == "." && (ignore.Ignored(rel, true) || cfg.Excluded(rel))
+		return handbook.Dependencies(rel, true) || cfg.ContentDir == "." && (ignore.Ignored(rel, true) || cfg.Excluded(rel))
 	}
 	w, err := watch.New(o.Source, watched, watch.Options{Poll: o.Poll, Batch: o.Batch, Skip: skip})
 	if err != nil {
