@@ -439,6 +439,49 @@ Pack light.
 	s.contains("b/index.html", "Also and {% box steps: a.b %}text{% endbox %}")
 }
 
+// A Liquid tag alone ({% slack_channel "dc" %}) renders through the
+// site's shortcode of the same name, its arguments (apart by spaces or,
+// as Eleventy writes them, commas) the shortcode's, so that a site made
+// for Jekyll or Eleventy renders its custom tags by writing their
+// templates; without one, or in code, or as a link's destination, it
+// stays, and the warning names the template to write. Eleventy's alert
+// takes its type second.
+func TestLiquidTagsAsTheSitesShortcodes(t *testing.T) {
+	s := buildSite(t, `
+-- layouts/shortcodes/slack_channel.html --
+<a href="https://chat.example.com/c/{{ .Get 0 }}">#{{ .Get 0 }}</a>
+-- layouts/shortcodes/badge.html --
+<span class="badge">{{ .Get "text" }}</span>
+-- content/a.md --
+# A
+
+Ask in {% slack_channel "dc" %} or {%- slack_channel 'x' -%}, {% badge text="new" %}.
+
+Read [B]({% page "/b/" %}), `+"`{% slack_channel \"code\" %}`"+`.
+
+{% alert "It's careful", "warning" %}
+Mind {% slack_channel "ops" %}.
+{% endalert %}
+-- content/b.md --
+# B
+
+Ask {% people_ops %} or {% slack_channel %}.
+`)
+	s.contains("a/index.html",
+		`Ask in <a href="https://chat.example.com/c/dc">#dc</a> or <a href="https://chat.example.com/c/x">#x</a>, <span class="badge">new</span>.`,
+		`Read <a href="../b/">B</a>, <code>{% slack_channel &quot;code&quot; %}</code>.`,
+		"<blockquote class=\"alert alert-warning\">\n<strong class=\"alert-title\">It&#39;s careful</strong>\n<p>Mind <a href=\"https://chat.example.com/c/ops\">#ops</a>.</p>")
+	want := `content/b.md:3:5: warning: 1 Liquid tag shown as text (first: people_ops)
+	hint: Liquid tags belong to another generator (Jekyll, Eleventy); replace them with Markdown links or text, or add layouts/shortcodes/people_ops.html to render {% people_ops %} as the site's shortcode
+`
+	if got := s.diags(); !strings.Contains(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant among them:\n%s", got, want)
+	}
+	if t.Failed() {
+		t.Log(s.file("a/index.html"), s.file("b/index.html"))
+	}
+}
+
 // Docsy's imgproc shows the image of the page's folder whose name holds
 // its first argument, checked and written relative to the page as any
 // image, its content the caption; Hugo's processing (Crop "500x300") is

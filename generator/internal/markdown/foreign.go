@@ -44,6 +44,7 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 	out := src
 	var tags []span
 	liquid := liquidBlocks(doc.Source)
+	liquid = append(liquid, p.liquidSingles(doc.Source, liquid)...)
 	if len(liquid) > 0 {
 		doc.Source = rewriteLiquidBlocks(doc.Source, liquid)
 		out = doc.Source
@@ -72,8 +73,9 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 		return m, n
 	}
 	if m, n := first(liquidTag); m != nil && !inCode(out, m[0]) {
-		diags.Warnf(doc.SourcePath, m[0], "Liquid tags belong to another generator (Jekyll, Eleventy); replace them with Markdown links or text",
-			"%d Liquid %s shown as text (first: %s)", n, plural(n, "tag", "tags"), string(out[m[2]:m[3]]))
+		name := string(out[m[2]:m[3]])
+		diags.Warnf(doc.SourcePath, m[0], "Liquid tags belong to another generator (Jekyll, Eleventy); replace them with Markdown links or text, or add layouts/shortcodes/"+name+".html to render {% "+name+" %} as the site's shortcode",
+			"%d Liquid %s shown as text (first: %s)", n, plural(n, "tag", "tags"), name)
 	}
 	if m, n := first(placeholder); m != nil && !inCode(out, m[0]) {
 		diags.Warnf(doc.SourcePath, m[0], "template placeholders are filled by the tool they were written for; replace them with their text",
@@ -86,9 +88,26 @@ func (p *Parser) foreignSyntax(doc *handbook.Document, ctx parser.Context, diags
 // (which branch, how many times): they stay as written.
 var liquidControl = map[string]bool{"if": true, "unless": true, "case": true, "for": true, "tablerow": true, "capture": true, "raw": true, "comment": true}
 
-// liquidArgs matches what may follow a block tag's name to be read as a
-// shortcode's arguments: quoted strings, words and name="value" pairs.
-var liquidArgs = regexp.MustCompile(`^(\s+("[^"]*"|[\w.-]+(="[^"]*"|=[\w.-]+)?))*\s*$`)
+// liquidArgs matches what may follow a tag's name to be read as a
+// shortcode's arguments: quoted strings, words and name="value" pairs,
+// apart by spaces or, as Eleventy's shortcodes take them, by commas;
+// liquidArg is one of them.
+var (
+	liquidArgs = regexp.MustCompile(`^(?:(?:\s+|\s*,\s*)(?:"[^"]*"|'[^'"]*'|[\w.-]+(?:="[^"]*"|='[^'"]*'|=[\w.-]+)?))*\s*$`)
+	liquidArg  = regexp.MustCompile(`"[^"]*"|'[^'"]*'|[\w.-]+(?:="[^"]*"|='[^'"]*'|=[\w.-]+)?`)
+)
+
+// shortcodeArgs writes a tag's arguments (liquidArgs) as a shortcode's,
+// apart by one space, a string in single quotes in double ones.
+func shortcodeArgs(args string) string {
+	f := liquidArg.FindAllString(args, -1)
+	for i, a := range f {
+		if strings.HasSuffix(a, "'") {
+			f[i] = strings.ReplaceAll(a, "'", `"`) // 'x' or name='x', without " in it
+		}
+	}
+	return strings.Join(f, " ")
+}
 
 // liquidBlock is a block tag another generator defines ({% alert "Note"
 // %}…{% endalert %}, Eleventy's paired shortcodes, Jekyll's block tags):
@@ -114,8 +133,8 @@ func liquidBlocks(src []byte) []liquidBlock {
 	code, spans := fences(src), &spanScan{src: src}
 	for _, m := range liquidTagFull.FindAllSubmatchIndex(src, -1) {
 		a, b := m[0], m[1]
-		if code.has(a) || spans.in(a) {
-			continue
+		if a > 0 && src[a-1] == '{' || code.has(a) || spans.in(a) {
+			continue // {{% … %}} is a Hugo shortcode's
 		}
 		name, args := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
 		if end, ok := strings.CutPrefix(name, "end"); ok && strings.TrimSpace(args) == "" {
@@ -134,9 +153,47 @@ func liquidBlocks(src []byte) []liquidBlock {
 			continue
 		}
 		if !liquidControl[name] && liquidArgs.MatchString(args) {
-			stack = append(stack, open{name, strings.TrimSpace(args), a, b})
+			stack = append(stack, open{name, shortcodeArgs(args), a, b})
 			opened[name]++
 		}
+	}
+	return out
+}
+
+// liquidSingles finds the Liquid tags of src outside code that name a
+// shortcode of the site's own, without content ({% slack_channel "dc" %}
+// beside layouts/shortcodes/slack_channel.html): each is read as a use of
+// it, so that a site made for Jekyll or Eleventy renders its custom tags
+// by writing their templates, without editing its pages. Block tags
+// (blocks), Liquid's own, end tags and a link's destination are left.
+func (p *Parser) liquidSingles(src []byte, blocks []liquidBlock) []liquidBlock {
+	if p.opts.Shortcodes.Layouts == nil || !bytes.Contains(src, []byte("{%")) {
+		return nil
+	}
+	opens := make(map[int]bool, len(blocks))
+	for _, bl := range blocks {
+		opens[bl.open] = true
+	}
+	var out []liquidBlock
+	var code codeFences
+	var spans *spanScan
+	for _, m := range liquidTagFull.FindAllSubmatchIndex(src, -1) {
+		a, b := m[0], m[1]
+		name, args := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
+		if a > 0 && src[a-1] == '{' || opens[a] || liquidControl[name] || strings.HasPrefix(name, "end") || !liquidArgs.MatchString(args) ||
+			bytes.HasSuffix(bytes.TrimRight(src[:a], " \t"), []byte("](")) {
+			continue
+		}
+		if t := p.siteShortcode(name); t == nil || t.err != nil || t.inner {
+			continue
+		}
+		if spans == nil {
+			code, spans = fences(src), &spanScan{src: src}
+		}
+		if code.has(a) || spans.in(a) {
+			continue
+		}
+		out = append(out, liquidBlock{open: a, openEnd: b, close: -1, name: name, args: shortcodeArgs(args)})
 	}
 	return out
 }
@@ -144,15 +201,17 @@ func liquidBlocks(src []byte) []liquidBlock {
 // rewriteLiquidBlocks writes each block's tags as a Hugo shortcode's of
 // the same length ({{%alert "Note"%}}…{{% /alert %}}), so that the
 // shortcode stage renders a known one (alert) as Hugo's and shows the
-// content of any other; src is copied first. A tag too short for it stays.
+// content of any other, and each tag alone (close -1, liquidSingles) as a
+// shortcode without content ({{<slack_channel "dc">}}); src is copied
+// first. A tag too short for it stays.
 func rewriteLiquidBlocks(src []byte, blocks []liquidBlock) []byte {
 	out := bytes.Clone(src)
 	// fit returns the first form no longer than the tag, padded with
-	// spaces before its closing "%}}", or "".
+	// spaces before its closing "%}}" or ">}}", or "".
 	fit := func(a, b int, forms ...string) string {
 		for _, f := range forms {
 			if len(f) <= b-a {
-				return f[:len(f)-3] + strings.Repeat(" ", b-a-len(f)) + "%}}"
+				return f[:len(f)-3] + strings.Repeat(" ", b-a-len(f)) + f[len(f)-3:]
 			}
 		}
 		return ""
@@ -161,6 +220,12 @@ func rewriteLiquidBlocks(src []byte, blocks []liquidBlock) []byte {
 		args := ""
 		if bl.args != "" {
 			args = " " + bl.args
+		}
+		if bl.close < 0 {
+			if open := fit(bl.open, bl.openEnd, "{{< "+bl.name+args+" >}}", "{{<"+bl.name+args+">}}"); open != "" {
+				copy(out[bl.open:], open)
+			}
+			continue
 		}
 		open := fit(bl.open, bl.openEnd, "{{% "+bl.name+args+" %}}", "{{%"+bl.name+args+"%}}")
 		close := fit(bl.close, bl.closeEnd, "{{% /"+bl.name+" %}}", "{{%/"+bl.name+"%}}")

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 	"unicode/utf8"
 
@@ -69,7 +70,10 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
-	p := New(Options{KindOf: func(string) handbook.Kind { return handbook.KindDecision }})
+	f.Add([]byte("Ask {% slack_channel \"dc\", 'x' %} {%- badge text='n' -%} [a]({% page \"/b/\" %}) {{% slack_channel x %}}\n\n{% alert \"T\", \"warning\" %}\n{% slack_channel %}\n{% endalert %}\n"))
+	// A site shortcode, which Liquid tags of its name render through.
+	layouts := fstest.MapFS{"shortcodes/slack_channel.html": {Data: []byte(`<a href="/c/{{ .Get 0 }}">#{{ .Get 0 }}</a>`)}}
+	p := New(Options{KindOf: func(string) handbook.Kind { return handbook.KindDecision }, Shortcodes: ShortcodeOptions{Layouts: layouts}})
 	parse := func(t *testing.T, src []byte) (*handbook.Document, []diag.Diagnostic) {
 		d := &handbook.Document{Path: "x.md", SourcePath: "content/x.md", Source: src, Section: "decisions"}
 		var l diag.List

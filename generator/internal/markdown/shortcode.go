@@ -940,6 +940,18 @@ func (st *scState) placeholderAt(s string, block bool) (int, int) {
 	ph := inlinePlaceholder(int(i), info.end-t.start)
 	if block {
 		ph = blockPlaceholder(int(i), t.end-t.start)
+		// A block placeholder that ended up in a paragraph's text (a line
+		// indented too far to open a block, read as the paragraph's
+		// continuation) lost the spaces after it at the line's end.
+		core := strings.TrimRight(ph, " ")
+		if core != "" && strings.HasPrefix(s, core) {
+			n := len(core)
+			for n < len(ph) && n < len(s) && s[n] == ' ' {
+				n++
+			}
+			return int(i), n
+		}
+		return -1, 0
 	}
 	if ph == "" || !strings.HasPrefix(s, ph) {
 		return -1, 0

@@ -295,8 +295,10 @@ func alertKind(color string) string {
 }
 
 func openAlert(c *scCall, b *strings.Builder, class string) {
-	fmt.Fprintf(b, "<blockquote class=\"alert alert-%s%s\">\n", alertKind(c.arg("color", -1)), class)
-	if title := c.arg("title", 0); title != "" { // by name, or first (Liquid's {% alert "Title" %})
+	// By name, or first and second, as Liquid's and Eleventy's alert
+	// takes them: {% alert "Title", "warning" %}.
+	fmt.Fprintf(b, "<blockquote class=\"alert alert-%s%s\">\n", alertKind(c.arg("color", 1)), class)
+	if title := c.arg("title", 0); title != "" {
 		fmt.Fprintf(b, "<strong class=\"alert-title\">%s</strong>\n", esc(title))
 	}
 }
