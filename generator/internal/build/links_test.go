@@ -119,6 +119,38 @@ title: A
 	}
 }
 
+// A relative link that leaves the content folder names that folder, and
+// how to read both files; in a handbook read whole, it leaves the handbook.
+func TestLinkOutsideTheContentFolder(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+content_dir: text
+-- README.md --
+# RFCs
+-- text/0002-process.md --
+# Process
+
+Add it to the [list](../README.md#list).
+`)
+	want := `text/0002-process.md:3:15: error: broken link "../README.md#list": it points outside the content folder, text/
+	hint: link to a document inside text/, or use a full URL; or name, in site.yaml, a content_dir that holds both files (. for the whole handbook)
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s = buildSite(t, `
+-- site.yaml --
+content_dir: .
+-- a.md --
+# A
+
+See [up](../b.md).
+`)
+	if got := s.diags(); !strings.Contains(got, `broken link "../b.md": it points outside the handbook`) {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+}
+
 // A supersedes chain of 1,000 decisions resolves both ways, and a cycle of
 // the same length is reported once, without deep recursion.
 func TestLongSupersedesChain(t *testing.T) {

@@ -477,7 +477,11 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 	dir := path.Dir(d.Path)
 	p := path.Join(dir, target)
 	if p == ".." || strings.HasPrefix(p, "../") {
-		return nil, "it points outside the content directory", "link to a document inside content/, or use a full URL"
+		if b.cfg.ContentDir == "." {
+			return nil, "it points outside the handbook", "link to a document inside the handbook, or use a full URL"
+		}
+		dir := b.cfg.ContentDir + "/"
+		return nil, "it points outside the content folder, " + dir, "link to a document inside " + dir + ", or use a full URL; or name, in site.yaml, a content_dir that holds both files (. for the whole handbook)"
 	}
 	if p == "." {
 		p = ""
