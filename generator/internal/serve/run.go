@@ -184,6 +184,9 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 	if res.Config != nil && res.Config.ContentDir != "" && watch != nil {
 		watch(res.Config.ContentDir)
 	}
+	if res.Config != nil {
+		d.srv.SetBase(res.Config.BasePath)
+	}
 	if changed == nil {
 		for _, n := range res.Notes {
 			fmt.Fprintf(d.log, "note: %s\n", n)

@@ -61,6 +61,45 @@ type Server struct {
 	last    Event
 	subs    map[chan Event]struct{}
 	version int
+	// base is the path the site is published under (config's BasePath),
+	// which serve leaves out: "/" when there is none.
+	base string
+}
+
+// SetBase sets the path the site is published under (such as "/eng/"):
+// a request for a page under it that is not in the site is redirected to
+// the page's address in serve, which serves the site at its root.
+func (s *Server) SetBase(p string) {
+	s.mu.Lock()
+	s.base = p
+	s.mu.Unlock()
+}
+
+// underBase returns the address in serve of a request for clean, a
+// cleaned path under the base path, when the site has a page or file
+// there; s.mu is held for reading.
+func (s *Server) underBase(clean string, slash bool) (string, bool) {
+	base := strings.TrimSuffix(s.base, "/")
+	if base == "" || clean != base && !strings.HasPrefix(clean, base+"/") {
+		return "", false
+	}
+	rest := strings.TrimPrefix(clean, base)
+	key := strings.TrimPrefix(rest, "/")
+	if slash && key != "" {
+		key += "/"
+	}
+	if key == "" || strings.HasSuffix(key, "/") {
+		key += "index.html"
+	}
+	if _, ok := s.files[key]; !ok {
+		if _, ok := s.files[key+"/index.html"]; !ok {
+			return "", false
+		}
+	}
+	if rest == "" || slash && !strings.HasSuffix(rest, "/") {
+		rest += "/"
+	}
+	return rest, true
 }
 
 // New returns a Server with an empty site.
@@ -226,9 +265,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, ok := s.files[key]
 	tag := s.etags[key]
 	_, isDir := s.files[key+"/index.html"]
+	to, moved := "", false
+	if !ok && !isDir {
+		to, moved = s.underBase(clean, strings.HasSuffix(r.URL.Path, "/"))
+	}
 	s.mu.RUnlock()
 	if !ok && isDir {
 		http.Redirect(w, r, clean+"/", http.StatusMovedPermanently)
+		return
+	}
+	if moved {
+		// The address it has when published: serve has it at the root.
+		if r.URL.RawQuery != "" {
+			to += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, to, http.StatusFound)
 		return
 	}
 	status := http.StatusOK

@@ -750,3 +750,44 @@ func TestFirstBuildWithErrorsIsShown(t *testing.T) {
 	}
 	contains(t, d.page("/a/"), "Third version.")
 }
+
+// TestAddressesUnderTheBasePath: serve has the site at its root; a page
+// asked for at its published address, under the base path (/eng/guide/),
+// is redirected to its address in serve, with its query; anything else
+// under it is not found, and a path that only starts like it is not moved.
+func TestAddressesUnderTheBasePath(t *testing.T) {
+	s := New()
+	s.Update(map[string][]byte{
+		"index.html":       publish.Gzip([]byte("<html><body>home</body></html>")),
+		"guide/index.html": publish.Gzip([]byte("<html><body>guide</body></html>")),
+		"img/logo.svg":     publish.Gzip([]byte("<svg/>")),
+	}, nil, false)
+	s.SetBase("/eng/")
+	for _, c := range []struct {
+		path, to string
+		code     int
+	}{
+		{"/eng/", "/", http.StatusFound},
+		{"/eng", "/", http.StatusFound},
+		{"/eng/guide/", "/guide/", http.StatusFound},
+		{"/eng/guide", "/guide", http.StatusFound},
+		{"/eng/guide/?q=x", "/guide/?q=x", http.StatusFound},
+		{"/eng/img/logo.svg", "/img/logo.svg", http.StatusFound},
+		{"/eng//..//eng/guide/", "/guide/", http.StatusFound},
+		{"/eng/missing/", "", http.StatusNotFound},
+		{"/engine/", "", http.StatusNotFound},
+		{"/guide/", "", http.StatusOK},
+	} {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, c.path, nil))
+		if w.Code != c.code || w.Header().Get("Location") != c.to {
+			t.Errorf("%s: %d to %q, want %d to %q", c.path, w.Code, w.Header().Get("Location"), c.code, c.to)
+		}
+	}
+	s.SetBase("/")
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/eng/guide/", nil))
+	if w.Code != http.StatusNotFound {
+		t.Errorf("without a base path, /eng/guide/: %d", w.Code)
+	}
+}
