@@ -110,6 +110,9 @@ type Site struct {
 	ProposedDays int `yaml:"-"`
 	// BasePath is the path of BaseURL, always ending in "/".
 	BasePath string `yaml:"-"`
+	// PublishedPath is the BasePath the site's own settings give, kept
+	// when a run sets another base URL (serve's, at the root).
+	PublishedPath string `yaml:"-"`
 	// editPattern and historyPattern are the links of EditLink and
 	// HistoryLink, before their placeholders are filled ("": none).
 	editPattern, historyPattern string
@@ -214,6 +217,7 @@ func (s *Site) fill() {
 		s.Sections = DefaultSections()
 	}
 	s.SetBaseURL(s.BaseURL)
+	s.PublishedPath = s.BasePath
 }
 
 // SetBaseURL sets BaseURL and the BasePath derived from it.

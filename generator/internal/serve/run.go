@@ -185,7 +185,7 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 		watch(res.Config.ContentDir)
 	}
 	if res.Config != nil {
-		d.srv.SetBase(res.Config.BasePath)
+		d.srv.SetBase(res.Config.PublishedPath)
 	}
 	if changed == nil {
 		for _, n := range res.Notes {

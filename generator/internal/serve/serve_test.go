@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -789,5 +790,22 @@ func TestAddressesUnderTheBasePath(t *testing.T) {
 	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/eng/guide/", nil))
 	if w.Code != http.StatusNotFound {
 		t.Errorf("without a base path, /eng/guide/: %d", w.Code)
+	}
+}
+
+// TestServeLeavesOutTheBasePath: a site published under a path is served
+// at the root, and its published addresses lead to the same pages, as
+// site.yaml says after an edit too.
+func TestServeLeavesOutTheBasePath(t *testing.T) {
+	files := maps.Clone(site)
+	files["site.yaml"] = "title: Live\nbase_url: https://intranet.example.com/eng/\n"
+	d := startServe(t, files)
+	contains(t, d.page("/a/"), "First version")
+	contains(t, d.page("/eng/a/"), "First version")
+	write(t, d.root, "site.yaml", "title: Live\nbase_url: https://intranet.example.com/docs/\n")
+	d.next()
+	contains(t, d.page("/docs/b/"), "B links to")
+	if code, _, _ := d.get("/eng/a/"); code != http.StatusNotFound {
+		t.Errorf("/eng/a/ after the base path moved: %d", code)
 	}
 }
