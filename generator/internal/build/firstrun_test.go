@@ -717,6 +717,28 @@ weight: 2
 	if !strings.Contains(nav, ">RFC 38<") || strings.Contains(nav, ">RFC 39<") || !strings.Contains(nav, `<li class="more"><a href="../">7 more`) {
 		t.Errorf("the sidebar does not end its 40 pages with a link home for the rest:\n%s", nav[strings.Index(nav, `<nav class="sidebar"`):])
 	}
+	// The home page, where "more" leads, lists them all.
+	home := s.file("index.html")
+	if i := strings.Index(home, `<h2 id="pages-h">Pages</h2>`); i < 0 || !strings.Contains(home[i:], `<a href="rfc-44/">RFC 44</a>`) || !strings.Contains(home[i:], `<a href="zeta/">Zeta</a>`) || strings.Contains(home[i:], `>Guides<`) {
+		t.Errorf("the home page does not list its own pages, and them alone, under Pages:\n%s", home)
+	}
+}
+
+// A home page without sections has no empty Sections heading, and one
+// without pages of its own no Pages heading.
+func TestHomeListsOnlyWhatItHas(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+`)
+	s.contains("index.html", `<h2 id="pages-h">Pages</h2>`)
+	s.lacks("index.html", `id="sections-h"`)
+	s = buildSite(t, `
+-- content/guides/a.md --
+# A
+`)
+	s.contains("index.html", `<h2 id="sections-h">Sections</h2>`)
+	s.lacks("index.html", `id="pages-h"`)
 }
 
 // sidebarOrder checks that the sidebar of the page at p lists entries (a

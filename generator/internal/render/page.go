@@ -322,6 +322,19 @@ func (p *Page) writeTOC(b textWriter) {
 	b.WriteString("</ul>")
 }
 
+// OwnPages are the documents of Items that are not sections: on the home
+// page, its own pages (a flat folder of RFCs, the pages beside the
+// sections), which the sidebar lists the first of.
+func (p *Page) OwnPages() []*handbook.Document {
+	var out []*handbook.Document
+	for _, d := range p.Items {
+		if !d.IsSection {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // LinkItems renders docs as list items, each a link to the document
 // followed by what show names: "status" (a status badge), "kind" (the
 // kind's label, for kinds other than page) and "summary" (a paragraph);
