@@ -143,8 +143,8 @@ func TestHeader(t *testing.T) {
 		}
 	}
 	// On the narrowest common phones too, every part of the header fits
-	// inside it.
-	for _, w := range []int64{390, 360} {
+	// inside it, and every button's label inside the button.
+	for _, w := range []int64{390, 360, 320} {
 		tb := newTab(t, srv, chromedp.EmulateViewport(w, 800))
 		tb.open("/strategies/databases/")
 		out := eval[[]string](tb, `(() => {
@@ -154,6 +154,10 @@ func TestHeader(t *testing.T) {
 		})()`)
 		if len(out) > 0 {
 			t.Errorf("%d px: header parts past its edge: %v", w, out)
+		}
+		spill := eval[[]string](tb, `Array.from(document.querySelectorAll(".site-header button")).filter(b => b.getClientRects().length && b.scrollWidth > b.clientWidth + 0.5).map(b => b.className + ": " + b.textContent.trim())`)
+		if len(spill) > 0 {
+			t.Errorf("%d px: labels spill out of their buttons: %v", w, spill)
 		}
 	}
 	tb := newTab(t, srv, chromedp.EmulateViewport(390, 844))
