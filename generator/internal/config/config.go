@@ -280,7 +280,9 @@ func (s *Site) KindOf(dir string) handbook.Kind {
 	for key, kind := range s.Sections {
 		ks := strings.Split(strings.Trim(key, "/"), "/")
 		depth := -1
-		if !IsPattern(key) {
+		if key == "." {
+			depth = 0 // the whole content folder: a decision log read as the content
+		} else if !IsPattern(key) {
 			if len(ks) <= len(segs) && slices.Equal(ks, segs[:len(ks)]) {
 				depth = len(ks)
 			}
@@ -408,7 +410,7 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 	}
 	if secs := child(doc, "sections"); secs != nil && secs.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(secs.Content); i += 2 {
-			if k := secs.Content[i]; !LocalPath(k.Value) || k.Value == "." {
+			if k := secs.Content[i]; !LocalPath(k.Value) {
 				l, c := at(k)
 				diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
 					Message: fmt.Sprintf("section %q is not a folder inside the content folder", k.Value), Hint: `name a folder relative to the content folder, such as "decisions", without ".." or a leading "/"`})

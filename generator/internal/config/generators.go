@@ -11,6 +11,8 @@ import (
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
 	"gopkg.in/yaml.v3"
+
+	"handbook/generator/internal/handbook"
 )
 
 // generator is another static site generator whose configuration a
@@ -331,10 +333,18 @@ func readLog4brains(name string, src []byte) (*Site, string, bool) {
 	if !ok {
 		return nil, "", false
 	}
-	s := &Site{}
+	s := logSite()
 	s.Title, _ = project["name"].(string)
 	dir, _ := project["adrFolder"].(string)
 	return s, strings.TrimPrefix(dir, "./"), dir != ""
+}
+
+// logSite is the site of a decision log's tool: its folder, read as the
+// content, holds decisions, whatever its name.
+func logSite() *Site {
+	s := &Site{Sections: DefaultSections()}
+	s.Sections["."] = string(handbook.KindDecision)
+	return s
 }
 
 // readADRDir reads adr-tools' .adr-dir: the folder of the log's records,
@@ -344,7 +354,7 @@ func readADRDir(_ string, src []byte) (*Site, string, bool) {
 	if dir == "" || strings.ContainsAny(dir, "\n\x00") {
 		return nil, "", false
 	}
-	return &Site{}, strings.TrimPrefix(dir, "./"), true
+	return logSite(), strings.TrimPrefix(dir, "./"), true
 }
 
 // decodeMap reads a TOML, YAML or JSON file (by its name) into a map, its

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
 )
 
 // TestGeneratorConfiguration: without site.yaml, a Hugo site's
@@ -165,5 +166,29 @@ func TestJekyllExcluded(t *testing.T) {
 	}
 	if Load(fstest.MapFS{"site.yaml": {Data: []byte("title: T\n")}}, &l).Excluded("_layouts") {
 		t.Error("a site.yaml site leaves out _layouts")
+	}
+}
+
+// TestDecisionLogsHoldDecisions: the folder a decision log's tool names
+// (adr-tools' .adr-dir, log4brains' adrFolder) holds decisions whatever
+// its name, its subfolders too; a site's own sections key "." means the
+// same.
+func TestDecisionLogsHoldDecisions(t *testing.T) {
+	dir := &fstest.MapFile{Mode: fs.ModeDir}
+	for name, fsys := range map[string]fstest.MapFS{
+		"adr-tools":  {".adr-dir": {Data: []byte("doc/architecture\n")}, "doc/architecture": dir},
+		"log4brains": {".log4brains.yml": {Data: []byte("project:\n  name: Log\n  adrFolder: ./docs/records\n")}, "docs/records": dir},
+		"site.yaml":  {"site.yaml": {Data: []byte("content_dir: records\nsections:\n  .: decision\n  notes: page\n")}, "records": dir},
+	} {
+		s := Load(fsys, &diag.List{})
+		if s.KindOf("") != handbook.KindDecision || s.KindOf("old/2019") != handbook.KindDecision {
+			t.Errorf("%s: the log's folder holds %s, its subfolders %s; want decisions", name, s.KindOf(""), s.KindOf("old/2019"))
+		}
+		if name == "site.yaml" && s.KindOf("notes") != handbook.KindPage {
+			t.Errorf("a deeper section does not win over .: notes/ holds %s", s.KindOf("notes"))
+		}
+	}
+	if s := Load(fstest.MapFS{"hugo.toml": {Data: []byte("baseURL = 'https://x/'\n")}}, &diag.List{}); s.KindOf("") != handbook.KindPage {
+		t.Errorf("another generator's site holds %s at its root, want pages", s.KindOf(""))
 	}
 }

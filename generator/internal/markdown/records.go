@@ -272,9 +272,9 @@ func isStatusPlaceholder(s string) bool {
 	return len(s) > 1 && (s[0] == '[' || s[0] == '{' && s[1] != '{')
 }
 
-// templateName reports whether a file is a decision log's template by its
+// IsTemplateName reports whether a file is a decision log's template by its
 // name: template.md, adr-template.md, 0000-template.md.
-func templateName(p string) bool {
+func IsTemplateName(p string) bool {
 	name := strings.ToLower(strings.TrimSuffix(path.Base(p), path.Ext(p)))
 	return name == "template" || strings.HasSuffix(name, "-template") || strings.HasSuffix(name, "_template") || strings.HasPrefix(name, "template-")
 }
@@ -349,7 +349,7 @@ func trimNumber(title, number string) (string, bool) {
 // template reports whether a document in a folder of records is the log's
 // template: by its name, or a title or status that is a placeholder.
 func (f *fields) template(doc *handbook.Document) bool {
-	if templateName(doc.Path) || f.placeholder {
+	if IsTemplateName(doc.Path) || f.placeholder {
 		return true
 	}
 	title, _ := f.values["title"].(string)

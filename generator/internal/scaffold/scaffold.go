@@ -94,15 +94,36 @@ func New(root, kind, title string) (string, error) {
 	}
 	content := filepath.Join(root, filepath.FromSlash(cfg.ContentDir))
 	section := sectionFor(cfg, k, content)
+	numbered := k.Spec().Numbered
+	if st, err := os.Stat(filepath.Join(content, filepath.FromSlash(section))); numbered && (err != nil || !st.IsDir()) {
+		// No folder for the kind yet: a log whose records are elsewhere
+		// (log4brains' folder read as the content) gets the new one
+		// beside them.
+		if f, ok := recordFolder(content); ok {
+			section = f
+		}
+	}
 	dir := filepath.Join(content, filepath.FromSlash(section))
-	d := NewData(k, title, time.Now(), nextNumber(dir))
+	now := time.Now()
+	names := namingOf(dir)
+	prefix, number := names.next(now)
+	d := NewData(k, title, now, pad(number, 4))
 	name := slug + ".md"
-	if k.Spec().Numbered {
-		name = d.Number + "-" + name
+	if numbered {
+		name = prefix + name
 	}
 	text, doc, err := render(site, k, d, cfg.KindOf(section))
 	if err != nil {
 		return "", err
+	}
+	if _, err := fs.Stat(site, Path(k)); errors.Is(err, fs.ErrNotExist) && numbered {
+		// The log's own template, when it keeps one and the site has no
+		// archetype: the new record looks like the others.
+		if tp, src := logTemplate(dir); tp != "" {
+			if own, ownDoc, err := check(fillTemplate(src, d, number), tp, cfg.KindOf(section)); err == nil {
+				text, doc = own, ownDoc
+			}
+		}
 	}
 	if doc.Kind != k && cfg.KindOf(section) == k {
 		return "", fmt.Errorf("%s makes a %s, not a %s: its front matter says kind: %s\n\tnothing was written", Path(k), doc.Kind, k, doc.Kind)
@@ -179,29 +200,58 @@ func render(site fs.FS, k handbook.Kind, d Data, sectionKind handbook.Kind) ([]b
 	if err := tmpl.Execute(&out, d); err != nil {
 		return nil, nil, templateError(name, which, src, err)
 	}
-	doc := &handbook.Document{Path: "new.md", SourcePath: name, Source: out.Bytes()}
+	text, doc, errs := parseNew(out.Bytes(), name, sectionKind)
+	for i, x := range errs {
+		line, col := sourcePosition(src, out.Bytes(), x.Line, x.Col)
+		msg, hint := which+"the document it makes is not valid: "+x.Message, x.Hint
+		if strings.Contains(msg, "front matter") {
+			hint += "; in an archetype, write the title as {{ quote .Title }}"
+		}
+		errs[i] = diag.Diagnostic{Path: name, Line: line, Col: col, Severity: diag.Error, Message: msg, Hint: hint}
+	}
+	if len(errs) > 0 {
+		return nil, nil, fmt.Errorf("%s\n\tnothing was written", joinDiags(errs))
+	}
+	return text, doc, nil
+}
+
+// check parses text, a log's filled template at path p, as a new document
+// in a section of kind sectionKind: an error when it is not valid.
+func check(text []byte, p string, sectionKind handbook.Kind) ([]byte, *handbook.Document, error) {
+	text, doc, errs := parseNew(text, p, sectionKind)
+	if len(errs) > 0 {
+		return nil, nil, errors.New(joinDiags(errs))
+	}
+	return text, doc, nil
+}
+
+func joinDiags(ds []diag.Diagnostic) string {
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = d.String()
+	}
+	return strings.Join(s, "\n")
+}
+
+// parseNew parses text as `handbook check` would a new document in a
+// section of kind sectionKind, and returns it with its errors, at their
+// lines and columns in text.
+func parseNew(text []byte, name string, sectionKind handbook.Kind) ([]byte, *handbook.Document, []diag.Diagnostic) {
+	doc := &handbook.Document{Path: "new.md", SourcePath: name, Source: text}
 	diags := &diag.List{}
 	markdown.New(markdown.Options{KindOf: func(string) handbook.Kind { return sectionKind }}).Parse(doc, diags)
-	var errs []string
+	var errs []diag.Diagnostic
 	for _, x := range diags.All() {
 		if x.Severity != diag.Error {
 			continue
 		}
 		line, col := 1, 1
 		if x.Offset >= 0 {
-			line, col = diag.Position(out.Bytes(), x.Offset)
+			line, col = diag.Position(text, x.Offset)
 		}
-		line, col = sourcePosition(src, out.Bytes(), line, col)
-		msg, hint := which+"the document it makes is not valid: "+x.Message, x.Hint
-		if strings.Contains(msg, "front matter") {
-			hint += "; in an archetype, write the title as {{ quote .Title }}"
-		}
-		errs = append(errs, diag.Diagnostic{Path: name, Line: line, Col: col, Severity: diag.Error, Message: msg, Hint: hint}.String())
+		errs = append(errs, diag.Diagnostic{Path: name, Line: line, Col: col, Severity: diag.Error, Message: x.Message, Hint: x.Hint})
 	}
-	if len(errs) > 0 {
-		return nil, nil, fmt.Errorf("%s\n\tnothing was written", strings.Join(errs, "\n"))
-	}
-	return out.Bytes(), doc, nil
+	return text, doc, errs
 }
 
 var templateErrRE = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (?:executing "[^"]*" )?(.*)$`)
@@ -359,19 +409,6 @@ func inside(content, dir string) bool {
 	}
 	rel, err := filepath.Rel(c, d)
 	return err == nil && filepath.IsLocal(rel) || rel == "."
-}
-
-// nextNumber returns the next four-digit record number in dir.
-func nextNumber(dir string) string {
-	n := 0
-	es, _ := os.ReadDir(dir)
-	for _, e := range es {
-		var x int
-		if _, err := fmt.Sscanf(e.Name(), "%04d-", &x); err == nil && x > n {
-			n = x
-		}
-	}
-	return fmt.Sprintf("%04d", n+1)
 }
 
 // Slug turns a title into a file name: lower case, hyphens between words.

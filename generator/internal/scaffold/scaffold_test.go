@@ -230,3 +230,101 @@ func TestNewRefusesAKindItsSectionWouldChange(t *testing.T) {
 		t.Errorf("with kind: in the archetype: %s, %v", p, err)
 	}
 }
+
+// TestNewInAnotherToolsLog: in a decision log another tool keeps, a new
+// record goes beside the others, named as they are (a prefix, as many
+// digits, or today's date in a dated log), from the log's own template
+// when it keeps one: its title, today's date and the status proposed
+// where its placeholders stand for them, the rest left for the author.
+// The record is one handbook check reads as a proposed decision.
+func TestNewInAnotherToolsLog(t *testing.T) {
+	today := time.Now().Format("2006-01-02")
+	for _, c := range []struct {
+		name    string
+		files   map[string]string
+		want    string   // the new file, from the root
+		has     []string // in it
+		hasNot  []string
+		records string // the folder, from the content folder, that the build checks
+	}{
+		{
+			name: "log4brains: dated records at the content folder's root, a template beside them",
+			files: map[string]string{
+				".log4brains.yml":                   "project:\n  name: Acme\n  adrFolder: ./docs/adr\n",
+				"docs/adr/20200924-use-markdown.md": "# Use Markdown\n\n- Status: accepted\n- Date: 2020-09-24\n\n## Context and Problem Statement\n\nX.\n",
+				"docs/adr/20201016-use-slugs.md":    "# Use slugs\n\n- Status: accepted\n- Date: 2020-10-16\n\n## Context and Problem Statement\n\nY.\n",
+				"docs/adr/template.md":              "# [short title of solved problem and solution]\n\n- Status: [draft | proposed | rejected | accepted | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->\n- Deciders: [list everyone involved] <!-- optional -->\n- Date: [YYYY-MM-DD when the decision was last updated] <!-- optional -->\n\n## Context and Problem Statement\n\n[Describe the context.]\n",
+			},
+			want:   "docs/adr/" + strings.ReplaceAll(today, "-", "") + "-use-go-here.md",
+			has:    []string{"# Use Go: here\n", "- Status: proposed <!-- optional -->\n", "- Date: " + today + " <!-- optional -->\n", "- Deciders: [list everyone involved]", "[Describe the context.]"},
+			hasNot: []string{"YYYY", "short title"},
+		},
+		{
+			name: "MADR: front matter with its optional fields commented out",
+			files: map[string]string{
+				"site.yaml":                       "content_dir: docs\n",
+				"docs/decisions/0000-use-madr.md": "---\nparent: Decisions\n---\n# Use MADR\n\n## Context and Problem Statement\n\nX.\n",
+				"docs/decisions/0001-use-cc0.md":  "---\nparent: Decisions\n---\n# Use CC0\n\n## Context and Problem Statement\n\nY.\n",
+				"docs/decisions/adr-template.md":  "---\nparent: Decisions\ntitle: ADR Template\n\n# status: \"{proposed | rejected | accepted | deprecated | superseded by ADR-0123}\"\n# date: {YYYY-MM-DD when the decision was last updated}\n# decision-makers: {list everyone involved}\n---\n# {short title, representative of solved problem and found solution}\n\n## Context and Problem Statement\n\n{Describe the context.}\n",
+			},
+			want: "docs/decisions/0002-use-go-here.md",
+			has: []string{"title: \"Use Go: here\"\n", "\nstatus: proposed\n", "\ndate: " + today + "\n", "# decision-makers: {list everyone involved}\n",
+				"parent: Decisions\n", "# Use Go: here\n", "{Describe the context.}"},
+			hasNot: []string{"ADR Template", "# status"},
+		},
+		{
+			name: "adr-tools: a custom template in templates/, records with a prefix and three digits",
+			files: map[string]string{
+				".adr-dir":                             "doc/arch\n",
+				"doc/arch/adr-001-record-decisions.md": "# 1. Record decisions\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nX.\n",
+				"doc/arch/adr-002-use-shell.md":        "# 2. Use shell\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nY.\n",
+				"doc/arch/templates/template.md":       "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nThe issue motivating this decision.\n",
+			},
+			want: "doc/arch/adr-003-use-go-here.md",
+			has:  []string{"# 3. Use Go: here\n\nDate: " + today + "\n\n## Status\n\nProposed\n\n## Context\n"},
+		},
+		{
+			name: "a log without a template: the default archetype, named as the log's records",
+			files: map[string]string{
+				".adr-dir":                         "doc/adr\n",
+				"doc/adr/0001-record-decisions.md": "# 1. Record decisions\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nX.\n",
+			},
+			want: "doc/adr/0002-use-go-here.md",
+			has:  []string{"title: \"Use Go: here\"\n", "status: proposed\n"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := t.TempDir()
+			for p, text := range c.files {
+				write(t, root, p, text)
+			}
+			p, err := New(root, "decision", "Use Go: here")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rel, _ := filepath.Rel(root, p); filepath.ToSlash(rel) != c.want {
+				t.Fatalf("written at %s, want %s", rel, c.want)
+			}
+			got := read(t, p)
+			for _, h := range c.has {
+				if !strings.Contains(got, h) {
+					t.Errorf("lacks %q:\n%s", h, got)
+				}
+			}
+			for _, h := range c.hasNot {
+				if strings.Contains(got, h) {
+					t.Errorf("still holds %q:\n%s", h, got)
+				}
+			}
+			doc, ds := parse(t, handbook.KindDecision, got)
+			for _, d := range ds {
+				if d.Severity == diag.Error {
+					t.Errorf("check: %s", d)
+				}
+			}
+			if doc.Kind != handbook.KindDecision || doc.Status != "proposed" || doc.Title != "Use Go: here" {
+				t.Errorf("read as a %s %q, status %q; want a proposed decision", doc.Kind, doc.Title, doc.Status)
+			}
+		})
+	}
+}
