@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -15,7 +16,9 @@ import (
 	"testing/fstest"
 	"time"
 
+	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/publish"
+	"handbook/generator/internal/scaffold"
 	"handbook/generator/internal/theme"
 )
 
@@ -393,4 +396,52 @@ func eachCorpus(t *testing.T, f func(t *testing.T, name, root string)) {
 			f(t, name, root)
 		})
 	}
+}
+
+// TestCorporaNewDecision: in a copy of each collection that holds
+// decisions, as it is, `handbook new decision` writes the record beside
+// most of its decisions, and the next build reads it as one more decision,
+// proposed, with no new error.
+func TestCorporaNewDecision(t *testing.T) {
+	eachCorpus(t, func(t *testing.T, name, root string) {
+		opts := Options{Now: testNow, BrokenLinks: "warning"}
+		before := Run(os.DirFS(root), publish.NewMemory(), opts)
+		folders := map[string]int{}
+		for _, d := range before.Site.Decisions {
+			if d.Doc != nil && d.Doc.Kind == handbook.KindDecision {
+				folders[path.Dir(d.Doc.SourcePath)]++
+			}
+		}
+		if len(folders) == 0 {
+			t.Skipf("%s holds no decision records", name)
+		}
+		most := ""
+		for f, n := range folders {
+			if most == "" || n > folders[most] || n == folders[most] && f < most {
+				most = f
+			}
+		}
+		copyRoot := t.TempDir()
+		if err := os.CopyFS(copyRoot, os.DirFS(root)); err != nil {
+			t.Fatal(err)
+		}
+		p, err := scaffold.New(copyRoot, "decision", "Use Go for the next version")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(copyRoot, p)
+		if rel = filepath.ToSlash(rel); path.Dir(rel) != most {
+			t.Errorf("written at %s, not beside the decisions in %s/", rel, most)
+		}
+		after := Run(os.DirFS(copyRoot), publish.NewMemory(), opts)
+		d := after.Site.ByPath[strings.TrimPrefix(rel, after.Config.ContentDir+"/")]
+		if d == nil || d.Kind != handbook.KindDecision || d.Status != "proposed" || d.Title != "Use Go for the next version" {
+			t.Fatalf("the new record %s is not read as a proposed decision: %+v", rel, d)
+		}
+		if after.Errors != before.Errors || len(after.Site.Decisions) != len(before.Site.Decisions)+1 {
+			t.Errorf("%d errors and %d decisions after, %d and %d before:\n%s", after.Errors, len(after.Site.Decisions), before.Errors, len(before.Site.Decisions), byKind(&site{res: after}, "error"))
+		}
+		src, _ := os.ReadFile(p)
+		t.Logf("%s:\n%s", rel, src[:min(len(src), 400)])
+	})
 }
