@@ -165,7 +165,7 @@ var (
 	// tplField is a status, date or title line of a template, in front
 	// matter (status: "{proposed | …}") or as a leading bullet (- Status:
 	// [draft | proposed | …]), its value up to a trailing comment.
-	tplField = regexp.MustCompile(`(?mi)^(\s*(?:#[ \t]*)?(?:[-*]\s+)?(status|date|title)\s*:[ \t]*)([^\n]*?)([ \t]*<!--[^\n]*)?$`)
+	tplField = regexp.MustCompile(`(?mi)^([ \t]*(?:#[ \t]*)?(?:[-*][ \t]+)?(status|date|title)[ \t]*:[ \t]*)([^\n]*?)([ \t]*<!--[^\n]*)?$`)
 	// tplHeading is a template's first heading when it is a placeholder:
 	// # [short title of solved problem and solution].
 	tplHeading = regexp.MustCompile(`(?m)^#[ \t]+([\[{][^\n]*[\]}])[ \t]*$`)

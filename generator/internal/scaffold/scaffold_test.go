@@ -328,3 +328,30 @@ func TestNewInAnotherToolsLog(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFillTemplate: whatever a log's template holds, filling it never
+// panics, and keeps every line that holds no placeholder.
+//
+//	go test -run XXX -fuzz FuzzFillTemplate -fuzztime 30s ./generator/internal/scaffold
+func FuzzFillTemplate(f *testing.F) {
+	for _, s := range []string{
+		"# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n",
+		"---\ntitle: T\n# status: \"{proposed | accepted}\"\n# date: {YYYY-MM-DD}\n---\n# {short title}\n",
+		"# [short title]\n\n- Status: [draft | proposed] <!-- optional -->\n- Date: [YYYY-MM-DD when] <!-- x -->\n",
+		"\n\n# status: {proposed}\n---\n", "---\n---\n", "",
+	} {
+		f.Add(s)
+	}
+	d := NewData(handbook.KindDecision, "Use Go", time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC), "0007")
+	f.Fuzz(func(t *testing.T, src string) {
+		out := string(fillTemplate([]byte(src), d, 7))
+		for _, l := range strings.Split(src, "\n") {
+			if strings.ContainsAny(l, "[]{}#:") || strings.Contains(l, "NUMBER") || strings.Contains(l, "TITLE") || strings.Contains(l, "DATE") || strings.Contains(l, "STATUS") || strings.Contains(l, "YYYY") {
+				continue
+			}
+			if !strings.Contains(out, l) {
+				t.Fatalf("line %q lost:\n%s", l, out)
+			}
+		}
+	})
+}
