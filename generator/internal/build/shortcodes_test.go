@@ -482,6 +482,63 @@ Ask {% people_ops %} or {% slack_channel %}.
 	}
 }
 
+// A GitBook repository builds as it is: .gitbook.yaml's root is the
+// content, SUMMARY.md orders and names the sidebar and is not a page, and
+// GitBook's blocks render without a warning: hint as the theme's alert of
+// its style, tabs and tab (title) as a tab pane, content-ref as the link
+// it holds, embed as a link to a web address (another is left out); the
+// page loads nothing from another host.
+func TestGitBookRepository(t *testing.T) {
+	s := buildSite(t, `
+-- .gitbook.yaml --
+root: ./docs/
+structure:
+  readme: README.md
+  summary: SUMMARY.md
+-- docs/README.md --
+# Acme
+
+{% hint style="danger" %}
+Mind the **gap**.
+{% endhint %}
+
+{% tabs %}
+{% tab title="Go" %}
+Use Go.
+{% endtab %}
+{% endtabs %}
+
+{% embed url="https://video.example.com/v/1" %} {% embed url="javascript:alert(1)" %}
+
+{% content-ref url="guides/setup.md" %}
+[setup.md](guides/setup.md)
+{% endcontent-ref %}
+-- docs/SUMMARY.md --
+# Summary
+
+* [Introduction](README.md)
+
+## Guides
+
+* [Zebra setup](guides/setup.md)
+* [Alpha](guides/alpha.md)
+-- docs/guides/setup.md --
+# Setup
+-- docs/guides/alpha.md --
+# Alpha
+`)
+	s.noDiags()
+	s.contains("index.html", "<blockquote class=\"alert alert-caution\">\n<p>Mind the <strong>gap</strong>.</p>\n</blockquote>",
+		"<div class=\"tabpane\">\n<section class=\"tab\">\n<p class=\"tab-label\"><strong>Go</strong></p>\n<p>Use Go.</p>\n</section>\n</div>",
+		`<a href="https://video.example.com/v/1">https://video.example.com/v/1</a>`,
+		"<div class=\"content-ref\">\n<p><a href=\"guides/setup/\">setup.md</a></p>\n</div>")
+	s.lacks("index.html", "javascript:", "{%", "<iframe")
+	s.sidebarOrder("guides/alpha/index.html", ">Zebra setup<", ">Alpha<")
+	if _, ok := s.out.Files()["summary/index.html"]; ok {
+		t.Error("SUMMARY.md is published as a page")
+	}
+}
+
 // Docsy's imgproc shows the image of the page's folder whose name holds
 // its first argument, checked and written relative to the page as any
 // image, its content the caption; Hugo's processing (Crop "500x300") is

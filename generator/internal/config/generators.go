@@ -37,6 +37,7 @@ var generators = []generator{
 	{"mdBook", []string{"book.toml"}, readMdBook, readSummary},
 	{"Jekyll", []string{"_config.yml", "_config.yaml"}, readJekyll, nil},
 	{"Docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}, readDocusaurus, nil},
+	{"GitBook", []string{".gitbook.yaml", ".gitbook.yml"}, readGitBook, readSummary},
 	{"log4brains", []string{".log4brains.yml"}, readLog4brains, nil},
 	{"adr-tools", []string{".adr-dir"}, readADRDir, nil},
 }
@@ -67,6 +68,9 @@ func fromGenerator(fsys fs.FS) *Site {
 			hasParams := len(s.Params) > 0
 			if dir != "" && path.Clean(strings.Trim(dir, "/")) == "." {
 				s.ContentDir = "." // the repository's root, as Jekyll's source is
+				if g.nav != nil {
+					s.Nav = g.nav(fsys, ".")
+				}
 			} else if dir = path.Clean(strings.Trim(dir, "/")); dir != "." && LocalPath(dir) {
 				s.fromDir = dir
 				if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {
@@ -203,6 +207,19 @@ func readMdBook(name string, src []byte) (*Site, string, bool) {
 		}
 	}
 	return s, cmp.Or(dir, "src"), true
+}
+
+// readGitBook reads a GitBook repository's .gitbook.yaml: its root, the
+// folder of its pages (the repository's root by default), whose
+// SUMMARY.md orders and names them as mdBook's does. GitBook keeps the
+// title and address in its own service, not in the repository.
+func readGitBook(name string, src []byte) (*Site, string, bool) {
+	m, ok := decodeMap(name, src)
+	if !ok {
+		return nil, "", false
+	}
+	root, _ := m["root"].(string)
+	return &Site{}, cmp.Or(strings.TrimPrefix(root, "./"), "."), true
 }
 
 // jekyllExcludes are what Jekyll leaves out of a site besides its own

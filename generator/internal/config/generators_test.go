@@ -68,6 +68,10 @@ func TestGeneratorConfiguration(t *testing.T) {
 			"Handbook", "", "architecture/decisions", "", ".adr-dir"},
 		{"adr-dir outside", fstest.MapFS{".adr-dir": {Data: []byte("../../etc\n")}},
 			"Handbook", "", "content", "", ".adr-dir"},
+		{"gitbook", fstest.MapFS{".gitbook.yaml": {Data: []byte("root: ./docs/\nstructure:\n  readme: README.md\n  summary: SUMMARY.md\n")}, "docs": dir},
+			"Handbook", "", "docs", "", ".gitbook.yaml"},
+		{"gitbook at the root", fstest.MapFS{".gitbook.yaml": {Data: []byte("redirects:\n  old: new.md\n")}},
+			"Handbook", "", ".", "", ".gitbook.yaml"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var l diag.List

@@ -16,10 +16,17 @@ func (s *Site) Unplaced(fsys fs.FS) bool {
 	return errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir()
 }
 
-// Place sets the content folder of an Unplaced site, dir ("." for the
-// whole folder), and the note that says why, printed with SettingsNote.
-// What a site read whole holds beside its documents (layouts/, assets/)
-// is its own, as for another generator's site (see Foreign).
-func (s *Site) Place(dir, note string) {
+// Place sets the content folder of an Unplaced site in fsys, dir ("."
+// for the whole folder), and the note that says why, printed with
+// SettingsNote. What a site read whole holds beside its documents
+// (layouts/, assets/) is its own, as for another generator's site (see
+// Foreign). A SUMMARY.md in that folder orders and names the pages in the
+// sidebar, as GitBook and mdBook read it.
+func (s *Site) Place(fsys fs.FS, dir, note string) {
 	s.ContentDir, s.guessNote = dir, note
+	if s.Nav == nil {
+		if s.Nav = readSummary(fsys, dir); s.Nav != nil {
+			s.guessNote += "; its SUMMARY.md orders and names the pages in the sidebar"
+		}
+	}
 }

@@ -27,13 +27,13 @@ func Settings(fsys fs.FS, diags *diag.List) *config.Site {
 		return cfg
 	}
 	if most := m.Most(); most != "" {
-		cfg.Place(most, fmt.Sprintf("%s/ is read as the handbook: it holds %d of the %d Markdown files here; write `content_dir: .` in a site.yaml to read all of them", most, m.In[most], m.All))
+		cfg.Place(fsys, most, fmt.Sprintf("%s/ is read as the handbook: it holds %d of the %d Markdown files here; write `content_dir: .` in a site.yaml to read all of them", most, m.In[most], m.All))
 		return cfg
 	}
 	dir := "DIR"
 	if len(m.Dirs) > 0 {
 		dir = m.Dirs[0]
 	}
-	cfg.Place(".", fmt.Sprintf("the whole folder is read as the handbook, as GitHub shows a repository, each folder's README.md its page; its Markdown is %s, and a site.yaml with `content_dir: %s` reads one folder alone", m.Where(), dir))
+	cfg.Place(fsys, ".", fmt.Sprintf("the whole folder is read as the handbook, as GitHub shows a repository, each folder's README.md its page; its Markdown is %s, and a site.yaml with `content_dir: %s` reads one folder alone", m.Where(), dir))
 	return cfg
 }

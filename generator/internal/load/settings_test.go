@@ -73,3 +73,27 @@ func TestSettingsLeaveAHugeFolderAlone(t *testing.T) {
 		t.Errorf("content_dir %q, note %q: a folder of %d files was read whole", cfg.ContentDir, cfg.SettingsNote(), SurveyLimit)
 	}
 }
+
+// TestSettingsReadAPlacedSummary: in a folder placed for want of a
+// site.yaml, a SUMMARY.md (GitBook's, mdBook's) orders and names the
+// pages, and the note says so.
+func TestSettingsReadAPlacedSummary(t *testing.T) {
+	md := &fstest.MapFile{Data: []byte("# T\n")}
+	fsys := fstest.MapFS{
+		"README.md":       md,
+		"guides/a.md":     md,
+		"guides/b.md":     md,
+		"SUMMARY.md":      {Data: []byte("# Summary\n\n* [Intro](README.md)\n* [Bee](guides/b.md)\n* [Ay](guides/a.md)\n")},
+		"other/README.md": md,
+	}
+	cfg := Settings(fsys, &diag.List{})
+	if cfg.ContentDir != "." || cfg.Nav == nil || cfg.Nav.File != "SUMMARY.md" {
+		t.Fatalf("content_dir %q, nav %+v", cfg.ContentDir, cfg.Nav)
+	}
+	if b, a := cfg.Nav.Pages["guides/b.md"], cfg.Nav.Pages["guides/a.md"]; b.Title != "Bee" || a.Pos <= b.Pos {
+		t.Errorf("nav pages %+v", cfg.Nav.Pages)
+	}
+	if !strings.Contains(cfg.SettingsNote(), "its SUMMARY.md orders and names the pages in the sidebar") {
+		t.Errorf("note %q", cfg.SettingsNote())
+	}
+}

@@ -184,7 +184,7 @@ func (p *Parser) liquidSingles(src []byte, blocks []liquidBlock) []liquidBlock {
 			bytes.HasSuffix(bytes.TrimRight(src[:a], " \t"), []byte("](")) {
 			continue
 		}
-		if t := p.siteShortcode(name); t == nil || t.err != nil || t.inner {
+		if t := p.siteShortcode(name); (t == nil || t.err != nil || t.inner) && (t != nil || builtins[name] == nil || !builtins[name].liquid) {
 			continue
 		}
 		if spans == nil {

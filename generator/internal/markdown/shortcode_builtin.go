@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	stdhtml "html"
 	"io/fs"
@@ -32,6 +33,9 @@ type builtin struct {
 	block bool     // writes block-level HTML: it leaves a paragraph it stands in
 	inner bool     // has no meaning without a closing tag
 	leaf  bool     // writes all it shows: its content (if any) is not rendered
+	// liquid says a Liquid tag of its name alone ({% embed url="…" %}, as
+	// GitBook writes it) means the same and is read as a use of it.
+	liquid bool
 	// isCode reports whether a use's inner content is code.
 	isCode func(c *scCall) bool
 	// open writes what comes before the content, or all of a leaf;
@@ -52,7 +56,11 @@ var builtins = map[string]*builtin{
 	"tabpane": {name: "tabpane", args: []string{"lang", "highlight", "text", "langEqualsHeader", "persist", "right"}, block: true, inner: true,
 		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"tabpane\">\n") },
 		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }},
-	"tab": {name: "tab", args: []string{"header", "lang", "highlight", "text", "right", "disabled"}, block: true, inner: true,
+	// GitBook's tabs and tab (title="…") are Docsy's tabpane and tab.
+	"tabs": {name: "tabs", block: true, inner: true,
+		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"tabpane\">\n") },
+		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }},
+	"tab": {name: "tab", args: []string{"header", "title", "lang", "highlight", "text", "right", "disabled"}, block: true, inner: true,
 		isCode: tabIsCode, open: openTab, close: func(_ *scCall, b *strings.Builder) { b.WriteString("</section>\n") }},
 	"figure": {name: "figure", args: []string{"src", "alt", "caption", "title", "link", "target", "rel", "class", "width", "height", "loading", "attr", "attrlink"},
 		block: true, leaf: true, open: writeFigure},
@@ -93,6 +101,18 @@ var builtins = map[string]*builtin{
 	// its content the caption.
 	"imgproc": {name: "imgproc", block: true, inner: true, open: openImgproc,
 		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</figcaption>\n</figure>\n") }},
+	// GitBook's hint is the theme's alert of its style (info, success,
+	// warning, danger); its content-ref shows the link it holds; its embed
+	// is a link to what it embeds, which is not loaded.
+	"hint": {name: "hint", args: []string{"style"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) {
+			fmt.Fprintf(b, "<blockquote class=\"alert alert-%s\">\n", alertKind(c.arg("style", 0)))
+		},
+		close: closeAlert},
+	"content-ref": {name: "content-ref", args: []string{"url"}, block: true, inner: true,
+		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"content-ref\">\n") },
+		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }},
+	"embed":  {name: "embed", args: []string{"url"}, leaf: true, liquid: true, open: writeEmbed},
 	"param":  {name: "param", leaf: true},
 	"ref":    {name: "ref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
 	"relref": {name: "relref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
@@ -408,7 +428,7 @@ func (c *scCall) lang() string {
 }
 
 func openTab(c *scCall, b *strings.Builder) {
-	header := c.arg("header", -1)
+	header := cmp.Or(c.arg("header", -1), c.arg("title", -1))
 	if header == "" {
 		header = fmt.Sprintf("Tab %d", c.ordinal+1)
 	}
@@ -484,6 +504,16 @@ func writeVideo(c *scCall, b *strings.Builder) {
 		label = u
 	}
 	fmt.Fprintf(b, "<a href=\"%s\">%s</a>", esc(u), esc(label))
+}
+
+// writeEmbed writes GitBook's embed as a link to its address, a web
+// address alone: the page loads nothing from another host.
+func writeEmbed(c *scCall, b *strings.Builder) {
+	u := c.arg("url", 0)
+	if p, err := url.Parse(u); err != nil || p.Scheme != "https" && p.Scheme != "http" || p.Host == "" {
+		return
+	}
+	fmt.Fprintf(b, "<a href=\"%s\">%s</a>", esc(u), esc(u))
 }
 
 // writeFigure writes Hugo's figure: the image (in its link), its title and
