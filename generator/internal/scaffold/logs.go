@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"bytes"
+	_ "embed"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -140,10 +141,19 @@ func recordFolder(content string) (string, bool) {
 	return dirs[0], true
 }
 
+// adrTools is adr-tools' record format (Michael Nygard's), in adr-tools'
+// placeholders (see fillTemplate): a log whose records are written so and
+// that keeps no template of its own gets its new records in it, which
+// adr-tools' own commands still read.
+//
+//go:embed logs/adr-tools.md
+var adrTools []byte
+
 // logTemplate returns a decision log's own template in dir, by its name
 // (template.md, adr-template.md…, see markdown.IsTemplateName), or in its
-// templates/ folder, as adr-tools keeps a custom one; "" when there is
-// none.
+// templates/ folder, as adr-tools keeps a custom one; else, when the log's
+// latest record is in adr-tools' format, that format (adrTools); "" when
+// there is none.
 func logTemplate(dir string) (string, []byte) {
 	for _, d := range []string{dir, filepath.Join(dir, "templates")} {
 		es, _ := os.ReadDir(d)
@@ -156,7 +166,33 @@ func logTemplate(dir string) (string, []byte) {
 			}
 		}
 	}
+	if latest := latestRecord(dir); latest != "" {
+		if src, err := os.ReadFile(latest); err == nil && adrToolsRecord.Match(src) {
+			return "adr-tools' format", adrTools
+		}
+	}
 	return "", nil
+}
+
+// adrToolsRecord matches a record in adr-tools' format: no front matter,
+// a first heading "# 12. Title", and a Status section.
+var adrToolsRecord = regexp.MustCompile(`^\s*# \d+\. [^\n]+\n(?s:.*)\n## Status\s*\n`)
+
+// latestRecord returns the path of dir's record with the highest number
+// (recordName), "" when it holds none.
+func latestRecord(dir string) string {
+	best, bestN := "", -1
+	es, _ := os.ReadDir(dir)
+	for _, e := range es {
+		m := recordName.FindStringSubmatch(e.Name())
+		if e.IsDir() || m == nil || markdown.IsTemplateName(e.Name()) {
+			continue
+		}
+		if n, err := strconv.Atoi(m[2]); err == nil && n > bestN {
+			best, bestN = filepath.Join(dir, e.Name()), n
+		}
+	}
+	return best
 }
 
 var (

@@ -284,12 +284,22 @@ func TestNewInAnotherToolsLog(t *testing.T) {
 			has:  []string{"# 3. Use Go: here\n\nDate: " + today + "\n\n## Status\n\nProposed\n\n## Context\n"},
 		},
 		{
-			name: "a log without a template: the default archetype, named as the log's records",
+			name: "adr-tools' log without a template: adr-tools' format, which its commands read",
 			files: map[string]string{
 				".adr-dir":                         "doc/adr\n",
 				"doc/adr/0001-record-decisions.md": "# 1. Record decisions\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nX.\n",
 			},
-			want: "doc/adr/0002-use-go-here.md",
+			want:   "doc/adr/0002-use-go-here.md",
+			has:    []string{"# 2. Use Go: here\n\nDate: " + today + "\n\n## Status\n\nProposed\n\n## Context\n"},
+			hasNot: []string{"---", "NUMBER"},
+		},
+		{
+			name: "a log of front matter records without a template: the default archetype, named as the log's records",
+			files: map[string]string{
+				"content/records/0007-use-postgres.md": "---\ntitle: Use Postgres\nstatus: accepted\ndate: 2024-01-02\n---\n\n## Context\n\nX.\n",
+				"site.yaml":                            "sections:\n  records: decision\n",
+			},
+			want: "content/records/0008-use-go-here.md",
 			has:  []string{"title: \"Use Go: here\"\n", "status: proposed\n"},
 		},
 	} {
