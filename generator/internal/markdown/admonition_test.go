@@ -65,3 +65,31 @@ func TestOtherToolsAlerts(t *testing.T) {
 		t.Errorf("links %+v", d.BodyLinks)
 	}
 }
+
+// TestContentTabs: MkDocs Material's content tabs that follow one another
+// form one tab pane, each tab a labelled section whose indented content is
+// Markdown (links found where written, text searchable); ===! starts
+// another pane; a line that only looks like one (a setext underline, no
+// quoted title, inside a paragraph or code) stays what it was.
+func TestContentTabs(t *testing.T) {
+	src := "# T\n\n=== \"Go <1.22>\"\n\n    ```go\n    x := 1\n    ```\n\n===+ \"Python\"\n    See [docs](a.md).\n\n===! \"Linux\"\n    apt\n\nAfter.\n\nSetext\n===\n\n=== not quoted\n\nText\n=== \"in a paragraph\"\n\n```\n=== \"code\"\n```\n"
+	d, ds := parseMode(t, config.RawHTMLSafe, src)
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	for _, want := range []string{
+		"<div class=\"tabpane\">\n<section class=\"tab\">\n<p class=\"tab-label\"><strong>Go &lt;1.22&gt;</strong></p>\n<div class=\"code\" data-lang=\"go\">",
+		"</section>\n<section class=\"tab\">\n<p class=\"tab-label\"><strong>Python</strong></p>\n<p>See <a href=\"\x000\x00\">docs</a>.</p>\n</section>\n</div>\n<div class=\"tabpane\">\n<section class=\"tab\">\n<p class=\"tab-label\"><strong>Linux</strong></p>\n<p>apt</p>\n</section>\n</div>\n<p>After.</p>",
+		"<h1", "<p>=== not quoted</p>", "<p>Text\n=== &quot;in a paragraph&quot;</p>", "=== &#34;code&#34;\n</code></pre>",
+	} {
+		if !strings.Contains(d.HTML, want) {
+			t.Errorf("no %q in\n%s", want, d.HTML)
+		}
+	}
+	if len(d.BodyLinks) != 1 || d.BodyLinks[0].Offset != strings.Index(src, "[docs]") {
+		t.Errorf("links %+v, want one at %d", d.BodyLinks, strings.Index(src, "[docs]"))
+	}
+	if !strings.Contains(d.Words, "See docs") || !strings.Contains(d.Words, "apt") {
+		t.Errorf("search text %q", d.Words)
+	}
+}

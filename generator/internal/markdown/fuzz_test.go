@@ -70,6 +70,7 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	f.Add([]byte("=== \"Go\"\n\n    ```go\n    x\n    ```\n===+ \"Py\"\n    [a](b.md)\n\n===! \"C\"\n\n!!! note\n    === \"in\"\n        deep\n\nP\n===\n"))
 	f.Add([]byte("Ask {% slack_channel \"dc\", 'x' %} {%- badge text='n' -%} [a]({% page \"/b/\" %}) {{% slack_channel x %}}\n\n{% alert \"T\", \"warning\" %}\n{% slack_channel %}\n{% endalert %}\n"))
 	// A site shortcode, which Liquid tags of its name render through.
 	layouts := fstest.MapFS{"shortcodes/slack_channel.html": {Data: []byte(`<a href="/c/{{ .Get 0 }}">#{{ .Get 0 }}</a>`)}}
