@@ -809,3 +809,26 @@ func TestServeLeavesOutTheBasePath(t *testing.T) {
 		t.Errorf("/eng/a/ after the base path moved: %d", code)
 	}
 }
+
+// TestServeARepositoryOfREADMEs: without site.yaml or content/, serve
+// reads the folder where its Markdown is, as build does, and follows edits
+// and new pages anywhere in it; the SUMMARY.md it holds orders the
+// sidebar, and an edit to it shows.
+func TestServeARepositoryOfREADMEs(t *testing.T) {
+	d := startServe(t, map[string]string{
+		"README.md":      "# Acme\n\nSee [the API](api/README.md).\n",
+		"api/README.md":  "# API\n\nFirst version.\n",
+		"api/errors.md":  "# Errors\n",
+		"cli/README.md":  "# CLI\n",
+		"SUMMARY.md":     "* [Acme](README.md)\n* [Errors](api/errors.md)\n* [API](api/README.md)\n",
+		"node_modules/x": "not content\n",
+	})
+	contains(t, d.page("/"), `href="api/"`)
+	contains(t, d.page("/api/"), "First version.")
+	write(t, d.root, "api/README.md", "# API\n\nSecond version.\n")
+	d.eventually("/api/", "Second version.")
+	write(t, d.root, "cli/usage.md", "# Usage\n\nNew page.\n")
+	d.eventually("/cli/usage/", "New page.")
+	write(t, d.root, "SUMMARY.md", "* [Acme](README.md)\n* [Errors, renamed](api/errors.md)\n")
+	d.eventually("/api/errors/", "Errors, renamed")
+}
