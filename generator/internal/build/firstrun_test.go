@@ -408,7 +408,8 @@ content_dir: .
 
 // Docusaurus' .mdx pages are documents: their import and export
 // statements and {/* comments */} are not shown (code that shows them
-// is), their components keep their text with one warning, a link to an
+// is), Docusaurus' Tabs are a tab pane, other components keep their text
+// with one warning, a link to an
 // .mdx file finds its page, and a mistake after the script is reported
 // where it is written.
 func TestMDXPages(t *testing.T) {
@@ -430,6 +431,7 @@ Our rota.
 
 <Tabs>
   <TabItem value="pager" label="Pager">Use the pager.</TabItem>
+  <TabItem value="phone">Call <b>the lead</b>.</TabItem>
 </Tabs>
 
 export const Highlight = ({children}) =>
@@ -443,12 +445,17 @@ import x from 'y';
 
 See [the missing page](nowhere.md).
 `)
-	want := `content/guides/on-call.mdx:11:1: warning: raw HTML: dropped 1 <tabs>, 1 <tabitem>, 1 <highlight>` + "\n"
-	if d := s.diags(); !strings.Contains(d, want) || !strings.Contains(d, `content/guides/on-call.mdx:24:5: error: broken link "nowhere.md": no such document`) {
+	want := `content/guides/on-call.mdx:19:9: warning: raw HTML: dropped 1 <highlight>` + "\n"
+	if d := s.diags(); !strings.Contains(d, want) || !strings.Contains(d, `content/guides/on-call.mdx:25:5: error: broken link "nowhere.md": no such document`) {
 		t.Errorf("diagnostics:\n%s\nwant the components' warning and the broken link at their places", d)
 	}
 	s.contains("intro/index.html", `<a href="../guides/on-call/">on-call</a>`)
-	s.contains("guides/on-call/index.html", "<p>Our rota.</p>", "Use the pager.", "<p>This is important.</p>", "</span> x from <span")
+	// Docusaurus' Tabs are the theme's tab pane, each TabItem a tab
+	// labelled by its label, else its value.
+	s.contains("guides/on-call/index.html", "<p>Our rota.</p>", `<div class="tabpane">`,
+		"<section class=\"tab\">\n<p class=\"tab-label\"><strong>Pager</strong></p>\nUse the pager.</section>",
+		"<section class=\"tab\">\n<p class=\"tab-label\"><strong>phone</strong></p>\nCall <b>the lead</b>.</section>",
+		"<p>This is important.</p>", "</span> x from <span")
 	s.lacks("guides/on-call/index.html", "@theme/Tabs", "Keep this page", "children", "Really")
 	if t.Failed() {
 		t.Log(s.file("guides/on-call/index.html"))

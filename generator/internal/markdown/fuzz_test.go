@@ -71,12 +71,14 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Add([]byte("=== \"Go\"\n\n    ```go\n    x\n    ```\n===+ \"Py\"\n    [a](b.md)\n\n===! \"C\"\n\n!!! note\n    === \"in\"\n        deep\n\nP\n===\n"))
+	f.Add([]byte("<Tabs>\n<TabItem value=\"a\" label=\"A <b>\">x [l](a.md)</TabItem>\n\n<TabItem value='b'>\n\n**y**\n\n</TabItem></Tabs>\n"))
 	f.Add([]byte("Ask {% slack_channel \"dc\", 'x' %} {%- badge text='n' -%} [a]({% page \"/b/\" %}) {{% slack_channel x %}}\n\n{% alert \"T\", \"warning\" %}\n{% slack_channel %}\n{% endalert %}\n"))
 	// A site shortcode, which Liquid tags of its name render through.
 	layouts := fstest.MapFS{"shortcodes/slack_channel.html": {Data: []byte(`<a href="/c/{{ .Get 0 }}">#{{ .Get 0 }}</a>`)}}
 	p := New(Options{KindOf: func(string) handbook.Kind { return handbook.KindDecision }, Shortcodes: ShortcodeOptions{Layouts: layouts}})
+	name := "x.md"
 	parse := func(t *testing.T, src []byte) (*handbook.Document, []diag.Diagnostic) {
-		d := &handbook.Document{Path: "x.md", SourcePath: "content/x.md", Source: src, Section: "decisions"}
+		d := &handbook.Document{Path: name, SourcePath: "content/" + name, Source: src, Section: "decisions"}
 		var l diag.List
 		done := make(chan struct{})
 		go func() {
@@ -91,6 +93,10 @@ func FuzzParse(f *testing.F) {
 		return d, l.All()
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		name = "x.md"
+		if len(src)%3 == 0 {
+			name = "x.mdx" // a third of the inputs, and their variants below, as MDX pages
+		}
 		d, ds := parse(t, src)
 		for _, dg := range ds {
 			if dg.Offset > len(src) {

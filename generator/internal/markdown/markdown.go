@@ -433,7 +433,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			if p.opts.RawHTML == config.RawHTMLSafe {
 				if safe == nil {
 					safe = newHTMLFilter()
-					safe.link, safe.text = recordLink(doc), words.add
+					safe.link, safe.text, safe.mdx = recordLink(doc), words.add, mdx
 				}
 				kept := len(safe.anchors)
 				sanitised = append(sanitised, n, safe.node(n, src))

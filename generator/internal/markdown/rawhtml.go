@@ -158,6 +158,46 @@ type htmlFilter struct {
 	out  []byte
 	// attrs holds a tag's attributes while it is read.
 	attrs [][2][]byte
+	// mdx says the HTML is an MDX page's: Docusaurus' Tabs and TabItem
+	// components are shown as the theme's tab pane (mdxTabs).
+	mdx bool
+}
+
+// mdxTab writes Docusaurus' <Tabs> and <TabItem label="Go"> (start, or
+// their end tags) as the theme shows Docsy's tabpane and tab, and reports
+// whether name was one of them; the tab's label is its label, else its
+// value.
+func (f *htmlFilter) mdxTab(name string, z *html.Tokenizer, hasAttr, start bool) bool {
+	if !f.mdx || name != "tabs" && name != "tabitem" {
+		return false
+	}
+	switch {
+	case !start && name == "tabs":
+		f.out = append(f.out, "</div>\n"...)
+	case !start:
+		f.out = append(f.out, "</section>\n"...)
+	case name == "tabs":
+		f.out = append(f.out, "<div class=\"tabpane\">\n"...)
+	default:
+		var label, value []byte
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			switch string(k) {
+			case "label":
+				label = bytes.Clone(v)
+			case "value":
+				value = bytes.Clone(v)
+			}
+		}
+		if len(label) == 0 {
+			label = value
+		}
+		f.out = append(f.out, "<section class=\"tab\">\n<p class=\"tab-label\"><strong>"...)
+		f.out = appendEscaped(f.out, label)
+		f.out = append(f.out, "</strong></p>\n"...)
+	}
+	return true
 }
 
 type drop struct {
@@ -305,6 +345,9 @@ func (f *htmlFilter) startTag(z *html.Tokenizer, tt html.TokenType, off int) {
 		}
 		return
 	}
+	if f.mdxTab(name, z, hasAttr, true) {
+		return
+	}
 	allowed, ok := htmlAllowed[name]
 	if !ok {
 		f.dropped(elementLabel(name), off)
@@ -395,6 +438,9 @@ func (f *htmlFilter) endTag(name string) {
 				f.skip = ""
 			}
 		}
+		return
+	}
+	if f.mdxTab(name, nil, false, false) {
 		return
 	}
 	if _, ok := htmlAllowed[name]; ok && !htmlVoid[name] {
