@@ -2,7 +2,9 @@ package browser
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -11,7 +13,8 @@ import (
 // otherToolsSite is a Hugo site as Docsy writes one, read without a
 // site.yaml: a landing page of Docsy's blocks, pages in the header's menu
 // by their front matter, a page of the home page's own in the sidebar, a
-// Liquid alert and an MDX page with a component.
+// Liquid alert, and an MDX page with Docusaurus' tabs, MkDocs Material's
+// content tabs and GitBook's hint.
 const otherToolsSite = `
 -- hugo.toml --
 title = "Goldy"
@@ -57,7 +60,22 @@ title: Setup
 ---
 import Tabs from '@theme/Tabs';
 
-<Tabs>Install the tools.</Tabs>
+<Tabs>
+  <TabItem value="mac" label="macOS">Install the tools with brew.</TabItem>
+  <TabItem value="linux" label="Linux">Install them with apt.</TabItem>
+</Tabs>
+
+=== "Go"
+
+    Run ` + "`go install`" + `.
+
+=== "Python"
+
+    Run ` + "`pip install`" + `.
+
+{% hint style="info" %}
+Ask in the channel.
+{% endhint %}
 `
 
 // TestAccessibilityOtherTools runs axe-core on the pages of a site made
@@ -70,6 +88,9 @@ func TestAccessibilityOtherTools(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	buildSite(t, root, out)
 	srv := serve(t, out)
+	if b, err := os.ReadFile(filepath.Join(out, "docs", "setup", "index.html")); err != nil || strings.Count(string(b), `class="tab-label"`) != 4 || !strings.Contains(string(b), `class="alert alert-note"`) {
+		t.Fatalf("the MDX page does not show its two tab panes of two tabs and its hint: %v", err)
+	}
 	for _, size := range []struct {
 		name string
 		w, h int64
