@@ -486,7 +486,8 @@ Ask {% people_ops %} or {% slack_channel %}.
 // content, SUMMARY.md orders and names the sidebar and is not a page, and
 // GitBook's blocks render without a warning: hint as the theme's alert of
 // its style, tabs and tab (title) as a tab pane, content-ref as the link
-// it holds, embed as a link to a web address (another is left out); the
+// it holds, code as its fence under its title, embed as a link to a web
+// address (another is left out); the
 // page loads nothing from another host.
 func TestGitBookRepository(t *testing.T) {
 	s := buildSite(t, `
@@ -513,6 +514,12 @@ Use Go.
 {% content-ref url="guides/setup.md" %}
 [setup.md](guides/setup.md)
 {% endcontent-ref %}
+
+{% code title="main.go" lineNumbers="true" %}
+`+"```go"+`
+package main
+`+"```"+`
+{% endcode %}
 -- docs/SUMMARY.md --
 # Summary
 
@@ -531,7 +538,8 @@ Use Go.
 	s.contains("index.html", "<blockquote class=\"alert alert-caution\">\n<p>Mind the <strong>gap</strong>.</p>\n</blockquote>",
 		"<div class=\"tabpane\">\n<section class=\"tab\">\n<p class=\"tab-label\"><strong>Go</strong></p>\n<p>Use Go.</p>\n</section>\n</div>",
 		`<a href="https://video.example.com/v/1">https://video.example.com/v/1</a>`,
-		"<div class=\"content-ref\">\n<p><a href=\"guides/setup/\">setup.md</a></p>\n</div>")
+		"<div class=\"content-ref\">\n<p><a href=\"guides/setup/\">setup.md</a></p>\n</div>",
+		"<figure class=\"code-block\">\n<figcaption>main.go</figcaption>\n<div class=\"code\" data-lang=\"go\">")
 	s.lacks("index.html", "javascript:", "{%", "<iframe")
 	s.sidebarOrder("guides/alpha/index.html", ">Zebra setup<", ">Alpha<")
 	if _, ok := s.out.Files()["summary/index.html"]; ok {

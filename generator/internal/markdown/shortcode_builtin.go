@@ -112,7 +112,16 @@ var builtins = map[string]*builtin{
 	"content-ref": {name: "content-ref", args: []string{"url"}, block: true, inner: true,
 		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"content-ref\">\n") },
 		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }},
-	"embed":  {name: "embed", args: []string{"url"}, leaf: true, liquid: true, open: writeEmbed},
+	"embed": {name: "embed", args: []string{"url"}, leaf: true, liquid: true, open: writeEmbed},
+	// GitBook's code block around a fence: its title over the code.
+	"code": {name: "code", args: []string{"title", "lineNumbers", "overflow", "fullWidth"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) {
+			b.WriteString("<figure class=\"code-block\">\n")
+			if t := c.arg("title", -1); t != "" {
+				fmt.Fprintf(b, "<figcaption>%s</figcaption>\n", esc(t))
+			}
+		},
+		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</figure>\n") }},
 	"param":  {name: "param", leaf: true},
 	"ref":    {name: "ref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
 	"relref": {name: "relref", args: []string{"path", "lang", "outputFormat"}, leaf: true},
