@@ -173,11 +173,11 @@ func (f *htmlFilter) mdxTab(name string, z *html.Tokenizer, hasAttr, start bool)
 	}
 	switch {
 	case !start && name == "tabs":
-		f.out = append(f.out, "</div>\n"...)
+		f.out = append(f.out, tabPaneEnd...)
 	case !start:
-		f.out = append(f.out, "</section>\n"...)
+		f.out = append(f.out, tabEnd...)
 	case name == "tabs":
-		f.out = append(f.out, "<div class=\"tabpane\">\n"...)
+		f.out = append(f.out, tabPaneStart...)
 	default:
 		var label, value []byte
 		for hasAttr {
@@ -193,9 +193,7 @@ func (f *htmlFilter) mdxTab(name string, z *html.Tokenizer, hasAttr, start bool)
 		if len(label) == 0 {
 			label = value
 		}
-		f.out = append(f.out, "<section class=\"tab\">\n<p class=\"tab-label\"><strong>"...)
-		f.out = appendEscaped(f.out, label)
-		f.out = append(f.out, "</strong></p>\n"...)
+		f.out = append(f.out, tabStart(string(appendEscaped(nil, label)))...)
 	}
 	return true
 }

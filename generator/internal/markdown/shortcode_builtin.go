@@ -45,6 +45,11 @@ type builtin struct {
 
 func (d *builtin) takes(name string) bool { return slices.Contains(d.args, name) }
 
+// tabpane is Docsy's tabpane, a frame of tabs.
+var tabpane = &builtin{name: "tabpane", args: []string{"lang", "highlight", "text", "langEqualsHeader", "persist", "right"}, block: true, inner: true,
+	open:  func(_ *scCall, b *strings.Builder) { b.WriteString(tabPaneStart) },
+	close: func(_ *scCall, b *strings.Builder) { b.WriteString(tabPaneEnd) }}
+
 // builtins are the shortcodes known without a site template.
 var builtins = map[string]*builtin{
 	"alert": {name: "alert", args: []string{"title", "color"}, block: true, inner: true,
@@ -53,15 +58,12 @@ var builtins = map[string]*builtin{
 		open: func(c *scCall, b *strings.Builder) { openAlert(c, b, " pageinfo") }, close: closeAlert},
 	"details": {name: "details", args: []string{"summary", "open", "class", "name", "title"}, block: true, inner: true,
 		open: openDetails, close: func(_ *scCall, b *strings.Builder) { b.WriteString("</details>\n") }},
-	"tabpane": {name: "tabpane", args: []string{"lang", "highlight", "text", "langEqualsHeader", "persist", "right"}, block: true, inner: true,
-		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"tabpane\">\n") },
-		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }},
-	// GitBook's tabs and tab (title="…") are Docsy's tabpane and tab.
-	"tabs": {name: "tabs", block: true, inner: true,
-		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"tabpane\">\n") },
-		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }},
+	// GitBook's tabs are Docsy's tabpane, and its tab (title="…") Docsy's
+	// tab.
+	"tabpane": tabpane,
+	"tabs":    tabpane,
 	"tab": {name: "tab", args: []string{"header", "title", "lang", "highlight", "text", "right", "disabled"}, block: true, inner: true,
-		isCode: tabIsCode, open: openTab, close: func(_ *scCall, b *strings.Builder) { b.WriteString("</section>\n") }},
+		isCode: tabIsCode, open: openTab, close: func(_ *scCall, b *strings.Builder) { b.WriteString(tabEnd) }},
 	"figure": {name: "figure", args: []string{"src", "alt", "caption", "title", "link", "target", "rel", "class", "width", "height", "loading", "attr", "attrlink"},
 		block: true, leaf: true, open: writeFigure},
 	"highlight": {name: "highlight", block: true, inner: true, leaf: true,
@@ -441,7 +443,7 @@ func openTab(c *scCall, b *strings.Builder) {
 	if header == "" {
 		header = fmt.Sprintf("Tab %d", c.ordinal+1)
 	}
-	fmt.Fprintf(b, "<section class=\"tab\">\n<p class=\"tab-label\"><strong>%s</strong></p>\n", esc(header))
+	b.WriteString(tabStart(esc(header)))
 	if c.code {
 		writeCode(b, c.lang(), c.innerCode())
 	}

@@ -70,6 +70,19 @@ func (contentTabParser) Close(ast.Node, text.Reader, parser.Context) {}
 func (contentTabParser) CanInterruptParagraph() bool                 { return false }
 func (contentTabParser) CanAcceptIndentedLine() bool                 { return false }
 
+// The theme's tab pane, one markup for Docsy's, GitBook's, MkDocs
+// Material's and Docusaurus' tabs: a frame of labelled tabs, all shown.
+const (
+	tabPaneStart = "<div class=\"tabpane\">\n"
+	tabPaneEnd   = "</div>\n"
+	tabEnd       = "</section>\n"
+)
+
+// tabStart starts a tab labelled label, which is HTML (escaped text).
+func tabStart(label string) string {
+	return "<section class=\"tab\">\n<p class=\"tab-label\"><strong>" + label + "</strong></p>\n"
+}
+
 type contentTabRenderer struct{}
 
 // inSet reports whether n is a content tab that continues the set of the
@@ -84,18 +97,16 @@ func (contentTabRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 	reg.Register(KindContentTab, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 		n := node.(*ContentTab)
 		if !entering {
-			w.WriteString("</section>\n")
+			w.WriteString(tabEnd)
 			if !inSet(n.NextSibling(), n) {
-				w.WriteString("</div>\n")
+				w.WriteString(tabPaneEnd)
 			}
 			return ast.WalkContinue, nil
 		}
 		if !inSet(n, n.PreviousSibling()) {
-			w.WriteString("<div class=\"tabpane\">\n")
+			w.WriteString(tabPaneStart)
 		}
-		w.WriteString("<section class=\"tab\">\n<p class=\"tab-label\"><strong>")
-		w.Write(util.EscapeHTML([]byte(n.Title)))
-		w.WriteString("</strong></p>\n")
+		w.WriteString(tabStart(string(util.EscapeHTML([]byte(n.Title)))))
 		return ast.WalkContinue, nil
 	})
 }
