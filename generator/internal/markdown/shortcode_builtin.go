@@ -107,9 +107,7 @@ var builtins = map[string]*builtin{
 	// warning, danger); its content-ref shows the link it holds; its embed
 	// is a link to what it embeds, which is not loaded.
 	"hint": {name: "hint", args: []string{"style"}, block: true, inner: true,
-		open: func(c *scCall, b *strings.Builder) {
-			fmt.Fprintf(b, "<blockquote class=\"alert alert-%s\">\n", alertKind(c.arg("style", 0)))
-		},
+		open:  func(c *scCall, b *strings.Builder) { b.WriteString(alertStart(alertKind(c.arg("style", 0)), "")) },
 		close: closeAlert},
 	"content-ref": {name: "content-ref", args: []string{"url"}, block: true, inner: true,
 		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"content-ref\">\n") },
@@ -328,10 +326,16 @@ func alertKind(color string) string {
 func openAlert(c *scCall, b *strings.Builder, class string) {
 	// By name, or first and second, as Liquid's and Eleventy's alert
 	// takes them: {% alert "Title", "warning" %}.
-	fmt.Fprintf(b, "<blockquote class=\"alert alert-%s%s\">\n", alertKind(c.arg("color", 1)), class)
+	b.WriteString(alertStart(alertKind(c.arg("color", 1)), class))
 	if title := c.arg("title", 0); title != "" {
 		fmt.Fprintf(b, "<strong class=\"alert-title\">%s</strong>\n", esc(title))
 	}
+}
+
+// alertStart starts the theme's alert of a kind (alertType), with more
+// classes (" pageinfo") when set.
+func alertStart(kind, class string) string {
+	return "<blockquote class=\"alert alert-" + kind + class + "\">\n"
 }
 
 func closeAlert(_ *scCall, b *strings.Builder) { b.WriteString("</blockquote>\n") }
