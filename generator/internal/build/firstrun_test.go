@@ -801,3 +801,47 @@ body { display: none; }
 		t.Errorf("notes:\n%s", n)
 	}
 }
+
+// A VitePress site builds as it is: its configuration gives the title and
+// base, the folder that holds .vitepress/ is the content, its home page of
+// front matter alone (layout: home, hero) is named after the site rather
+// than being an error, and its containers are the theme's alerts, the
+// details one collapsible.
+func TestVitePressSite(t *testing.T) {
+	s := buildSite(t, `
+-- docs/.vitepress/config.mts --
+import { defineConfig } from 'vitepress'
+
+export default defineConfig({
+  title: "Acme Docs",
+  base: '/acme/',
+})
+-- docs/index.md --
+---
+layout: home
+
+hero:
+  name: "Acme Docs"
+  tagline: Everything in one place
+---
+-- docs/guide/start.md --
+# Getting started
+
+::: tip Before you start
+Read this.
+:::
+
+::: details More
+Hidden.
+:::
+-- docs/guide/next.md --
+# Next
+`)
+	s.noDiags()
+	s.contains("index.html", "<h1>Acme Docs</h1>")
+	s.contains("guide/start/index.html", "<blockquote class=\"alert alert-tip\">\n<strong class=\"alert-title\">Before you start</strong>",
+		"<details class=\"alert alert-note\">\n<summary class=\"alert-title\">More</summary>\n<p>Hidden.</p>\n</details>")
+	if got := s.res.Config.BasePath; got != "/acme/" {
+		t.Errorf("base path %q, want /acme/", got)
+	}
+}

@@ -38,6 +38,7 @@ var generators = []generator{
 	{"Jekyll", []string{"_config.yml", "_config.yaml"}, readJekyll, nil},
 	{"Docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}, readDocusaurus, nil},
 	{"GitBook", []string{".gitbook.yaml", ".gitbook.yml"}, readGitBook, readSummary},
+	{"VitePress", vitePressFiles(), readVitePress, nil},
 	{"log4brains", []string{".log4brains.yml"}, readLog4brains, nil},
 	{"adr-tools", []string{".adr-dir"}, readADRDir, nil},
 }
@@ -291,9 +292,42 @@ func (s *Site) Excluded(p string) bool {
 	return s.underscore && strings.HasPrefix(base, "_") || match(s.exclude)
 }
 
-// jsString matches a key of Docusaurus' configuration and its value, a
-// string literal: title: 'Acme', url: "https://…".
-var jsString = regexp.MustCompile(`(?m)^\s*(title|url|baseUrl)\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`" + `)`)
+// jsString matches a key of Docusaurus' or VitePress' configuration and
+// its value, a string literal: title: 'Acme', url: "https://…".
+var jsString = regexp.MustCompile(`(?m)^\s*(title|url|baseUrl|base|description)\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`" + `)`)
+
+// jsStrings returns the first value of each key jsString finds in src.
+func jsStrings(src []byte) map[string]string {
+	values := map[string]string{}
+	for _, m := range jsString.FindAllSubmatch(src, -1) {
+		if key := string(m[1]); values[key] == "" {
+			values[key] = string(m[2]) + string(m[3]) + string(m[4])
+		}
+	}
+	return values
+}
+
+// vitePressFiles are where VitePress keeps its configuration: in
+// .vitepress/ of the folder of its pages, the root or docs/.
+func vitePressFiles() []string {
+	var files []string
+	for _, dir := range []string{"", "docs/"} {
+		for _, ext := range []string{"ts", "mts", "js", "mjs"} {
+			files = append(files, dir+".vitepress/config."+ext)
+		}
+	}
+	return files
+}
+
+// readVitePress reads a VitePress site's title, description and base (a
+// path, as VitePress publishes a site under it) from its configuration,
+// written as its template writes them; its pages are in the folder that
+// holds .vitepress/.
+func readVitePress(name string, src []byte) (*Site, string, bool) {
+	v := jsStrings(src)
+	s := &Site{Title: v["title"], Description: v["description"], BaseURL: joinBase("", v["base"])}
+	return s, path.Dir(path.Dir(name)), true
+}
 
 // readDocusaurus reads a Docusaurus site's title, url and baseUrl from its
 // configuration, a JavaScript module: the first value of each key written
@@ -301,27 +335,8 @@ var jsString = regexp.MustCompile(`(?m)^\s*(title|url|baseUrl)\s*:\s*(?:'([^'\n]
 // writes them (the site's come before its navbar's). Its docs are in
 // docs/.
 func readDocusaurus(_ string, src []byte) (*Site, string, bool) {
-	s := &Site{}
-	var site, base string
-	seen := map[string]bool{}
-	for _, m := range jsString.FindAllSubmatch(src, -1) {
-		key := string(m[1])
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		v := string(m[2]) + string(m[3]) + string(m[4])
-		switch key {
-		case "title":
-			s.Title = v
-		case "url":
-			site = v
-		case "baseUrl":
-			base = v
-		}
-	}
-	s.BaseURL = joinBase(site, base)
-	return s, "docs", true
+	v := jsStrings(src)
+	return &Site{Title: v["title"], BaseURL: joinBase(v["url"], v["baseUrl"])}, "docs", true
 }
 
 // joinBase is the base URL of a site published at host site (Jekyll's

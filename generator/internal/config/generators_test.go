@@ -72,6 +72,10 @@ func TestGeneratorConfiguration(t *testing.T) {
 			"Handbook", "", "docs", "", ".gitbook.yaml"},
 		{"gitbook at the root", fstest.MapFS{".gitbook.yaml": {Data: []byte("redirects:\n  old: new.md\n")}},
 			"Handbook", "", ".", "", ".gitbook.yaml"},
+		{"vitepress in docs", fstest.MapFS{"docs/.vitepress/config.mts": {Data: []byte("import { defineConfig } from 'vitepress'\n\nexport default defineConfig({\n  title: \"Acme Docs\",\n  description: 'How we build',\n  base: '/acme/',\n  themeConfig: {\n    nav: [{ text: 'Home', link: '/' }],\n  }\n})\n")}, "docs": dir},
+			"Acme Docs", "/acme/", "docs", "", "docs/.vitepress/config.mts"},
+		{"vitepress at the root", fstest.MapFS{".vitepress/config.js": {Data: []byte("export default {\n  title: `Ops`,\n}\n")}},
+			"Ops", "", ".", "", ".vitepress/config.js"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var l diag.List

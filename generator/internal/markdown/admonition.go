@@ -27,9 +27,10 @@ var KindAdmonition = ast.NewNodeKind("Admonition")
 //
 // It is shown as the theme shows GitHub's alerts, the collapsible one in
 // a details element. Docusaurus' admonitions, between lines of colons,
-// are Admonitions too:
+// are Admonitions too, and so are VitePress' custom containers, its
+// "details" one collapsible:
 //
-//	:::tip[Its title]      or :::tip Its title
+//	:::tip[Its title]      or :::tip Its title, ::: tip Its title
 //	Text.
 //	:::
 type Admonition struct {
@@ -120,7 +121,8 @@ func (fencedAdmonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Con
 		return nil, parser.NoChildren
 	}
 	typ := string(m[2])
-	n := &Admonition{Alert: alertType(typ), Title: titleCase(typ), fence: len(m[1])}
+	// VitePress' and VuePress' "::: details Title" is collapsible.
+	n := &Admonition{Alert: alertType(typ), Title: titleCase(typ), fence: len(m[1]), Collapsible: strings.EqualFold(typ, "details")}
 	for _, t := range [][]byte{m[3], m[4]} {
 		if t := strings.TrimSpace(string(t)); t != "" {
 			n.Title = t

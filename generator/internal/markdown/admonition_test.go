@@ -93,3 +93,22 @@ func TestContentTabs(t *testing.T) {
 		t.Errorf("search text %q", d.Words)
 	}
 }
+
+// TestVitePressContainers: VitePress' custom containers (::: tip Title …
+// :::) are the theme's alerts, and its details container a collapsible
+// one, named by its title or "Details".
+func TestVitePressContainers(t *testing.T) {
+	d, ds := parseMode(t, config.RawHTMLSafe, "# T\n\n::: tip Read this\nTip **body**.\n:::\n\n::: details Click me\nHidden.\n:::\n\n::: details\nAlso hidden.\n:::\n")
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	for _, want := range []string{
+		"<blockquote class=\"alert alert-tip\">\n<strong class=\"alert-title\">Read this</strong>\n<p>Tip <strong>body</strong>.</p>\n</blockquote>",
+		"<details class=\"alert alert-note\">\n<summary class=\"alert-title\">Click me</summary>\n<p>Hidden.</p>\n</details>",
+		"<details class=\"alert alert-note\">\n<summary class=\"alert-title\">Details</summary>\n<p>Also hidden.</p>\n</details>",
+	} {
+		if !strings.Contains(d.HTML, want) {
+			t.Errorf("no %q in\n%s", want, d.HTML)
+		}
+	}
+}

@@ -202,10 +202,17 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	if doc.Title == "" {
 		// Without a title the document is still published, under its file
 		// name, so that links to it do not break too.
-		if doc.HasFrontMatter && !fm.failed && !fm.isTemplate && !sectionMarker(doc.Path) {
+		// A folder's page may have none, as a VitePress home page of
+		// front matter alone does: it is named after its folder, the
+		// home page after the site.
+		section := sectionMarker(doc.Path) || doc.IsSection
+		if doc.HasFrontMatter && !fm.failed && !fm.isTemplate && !section {
 			diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
 		}
 		doc.Title = fileTitle(doc.Path)
+		if section && !strings.Contains(doc.Path, "/") && p.opts.Shortcodes.SiteTitle != "" {
+			doc.Title = p.opts.Shortcodes.SiteTitle
+		}
 	}
 	body, _ := p.bodies.Get().(*bodyWriter)
 	if body == nil {
