@@ -147,12 +147,4 @@ func (p *Page) renderNav(open *handbook.Document) string {
 }
 
 // rootPages counts the home page's own pages, those not sections.
-func (r *Renderer) rootPages() int {
-	n := 0
-	for _, d := range r.site.Home.Children {
-		if !d.IsSection {
-			n++
-		}
-	}
-	return n
-}
+func (r *Renderer) rootPages() int { return len(ownPages(r.site.Home.Children)) }

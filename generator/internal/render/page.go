@@ -325,9 +325,12 @@ func (p *Page) writeTOC(b textWriter) {
 // OwnPages are the documents of Items that are not sections: on the home
 // page, its own pages (a flat folder of RFCs, the pages beside the
 // sections), which the sidebar lists the first of.
-func (p *Page) OwnPages() []*handbook.Document {
+func (p *Page) OwnPages() []*handbook.Document { return ownPages(p.Items) }
+
+// ownPages returns the documents of docs that are not sections.
+func ownPages(docs []*handbook.Document) []*handbook.Document {
 	var out []*handbook.Document
-	for _, d := range p.Items {
+	for _, d := range docs {
 		if !d.IsSection {
 			out = append(out, d)
 		}
