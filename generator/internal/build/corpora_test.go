@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"maps"
 	"os"
@@ -171,6 +172,16 @@ var corpusContent = map[string]string{
 	"docsy-example":        "content/en",
 	"rust-rfcs":            ".",
 	"sourcegraph-handbook": "content",
+}
+
+// corpusTitle is the title each collection gives itself in its own
+// tool's files (Eleventy's _data/, Hugo's, mdBook's, log4brains'
+// configuration), which its first run shows; the others have none.
+var corpusTitle = map[string]string{
+	"18f-handbook":   "TTS Handbook",
+	"adr-log4brains": "Log4brains",
+	"docsy-example":  "Goldydocs",
+	"rust-rfcs":      "The Rust RFC Book",
 }
 
 // corpusMissing names, for a collection whose first run still has
@@ -371,6 +382,9 @@ func TestCorporaFirstRun(t *testing.T) {
 				return strings.Contains(n, "no content/ folder: "+dir) || dir == "." && strings.Contains(n, "the whole folder is read")
 			}) {
 			t.Errorf("no note says %s/ was read: %v", dir, first.Notes)
+		}
+		if title := cmp.Or(corpusTitle[name], "Handbook"); first.Config.Title != title {
+			t.Errorf("titled %q, want %q", first.Config.Title, title)
 		}
 		known := corpusWith(t, name, want, opts)
 		if len(first.Site.Docs)*10 < len(known.res.Site.Docs)*9 {

@@ -21,10 +21,10 @@ import (
 type generator struct {
 	name  string
 	files []string // where it looks for its configuration, in order
-	// read takes the settings from a configuration file named name; ok is
-	// false when the file is not this generator's, or cannot be read (its
-	// generator reports what it cannot read).
-	read func(name string, src []byte) (s *Site, contentDir string, ok bool)
+	// read takes the settings from a configuration file named name in
+	// fsys; ok is false when the file is not this generator's, or cannot
+	// be read (its generator reports what it cannot read).
+	read func(fsys fs.FS, name string, src []byte) (s *Site, contentDir string, ok bool)
 	// nav, when set, reads the navigation the generator keeps in the
 	// content folder (mdBook's SUMMARY.md); nil when there is none.
 	nav func(fsys fs.FS, contentDir string) *Nav
@@ -39,6 +39,7 @@ var generators = []generator{
 	{"Docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}, readDocusaurus, nil},
 	{"GitBook", []string{".gitbook.yaml", ".gitbook.yml"}, readGitBook, readSummary},
 	{"VitePress", vitePressFiles(), readVitePress, nil},
+	{"Eleventy", eleventyFiles(), readEleventy, nil},
 	{"log4brains", []string{".log4brains.yml"}, readLog4brains, nil},
 	{"adr-tools", []string{".adr-dir"}, readADRDir, nil},
 }
@@ -58,7 +59,7 @@ func fromGenerator(fsys fs.FS) *Site {
 			if err != nil {
 				continue
 			}
-			s, dir, ok := g.read(name, src)
+			s, dir, ok := g.read(fsys, name, src)
 			if !ok {
 				continue
 			}
@@ -106,7 +107,7 @@ func fromGenerator(fsys fs.FS) *Site {
 // readHugo reads a Hugo or Docsy site's title, baseURL, params and content
 // folder: the default language's contentDir, else contentDir; the
 // language's title and params over the site's.
-func readHugo(name string, src []byte) (*Site, string, bool) {
+func readHugo(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	m, ok := decodeMap(name, src)
 	if !ok {
 		return nil, "", false
@@ -158,7 +159,7 @@ func readHugo(name string, src []byte) (*Site, string, bool) {
 // readMkDocs reads an MkDocs site's site_name, site_url and docs_dir
 // ("docs" when unset), and its extra values as params. Its YAML is read
 // key by key: its Python tags (!!python/name:…) mean nothing here.
-func readMkDocs(_ string, src []byte) (*Site, string, bool) {
+func readMkDocs(_ fs.FS, _ string, src []byte) (*Site, string, bool) {
 	var root yaml.Node
 	if yaml.Unmarshal(src, &root) != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return nil, "", false
@@ -190,7 +191,7 @@ func readMkDocs(_ string, src []byte) (*Site, string, bool) {
 
 // readMdBook reads an mdBook's title, its source folder ("src" when
 // unset) and the site-url of its HTML output.
-func readMdBook(name string, src []byte) (*Site, string, bool) {
+func readMdBook(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	m, ok := decodeMap(name, src)
 	if !ok {
 		return nil, "", false
@@ -214,7 +215,7 @@ func readMdBook(name string, src []byte) (*Site, string, bool) {
 // folder of its pages (the repository's root by default), whose
 // SUMMARY.md orders and names them as mdBook's does. GitBook keeps the
 // title and address in its own service, not in the repository.
-func readGitBook(name string, src []byte) (*Site, string, bool) {
+func readGitBook(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	m, ok := decodeMap(name, src)
 	if !ok {
 		return nil, "", false
@@ -232,7 +233,7 @@ var jekyllExcludes = []string{"Gemfile", "Gemfile.lock", "gemfiles", "node_modul
 // leaves out: its `exclude:` list, Jekyll's own, and every file and
 // folder whose name starts with "_" (its layouts, includes, data, posts)
 // unless `include:` names it.
-func readJekyll(name string, src []byte) (*Site, string, bool) {
+func readJekyll(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	m, ok := decodeMap(name, src)
 	if !ok {
 		return nil, "", false
@@ -294,7 +295,7 @@ func (s *Site) Excluded(p string) bool {
 
 // jsString matches a key of Docusaurus' or VitePress' configuration and
 // its value, a string literal: title: 'Acme', url: "https://…".
-var jsString = regexp.MustCompile(`(?m)^\s*(title|url|baseUrl|base|description)\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`" + `)`)
+var jsString = regexp.MustCompile(`(?m)^\s*(title|url|baseUrl|base|description|input|data|pathPrefix)\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`" + `)`)
 
 // jsStrings returns the first value of each key jsString finds in src.
 func jsStrings(src []byte) map[string]string {
@@ -323,10 +324,96 @@ func vitePressFiles() []string {
 // path, as VitePress publishes a site under it) from its configuration,
 // written as its template writes them; its pages are in the folder that
 // holds .vitepress/.
-func readVitePress(name string, src []byte) (*Site, string, bool) {
+func readVitePress(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	v := jsStrings(src)
 	s := &Site{Title: v["title"], Description: v["description"], BaseURL: joinBase("", v["base"])}
 	return s, path.Dir(path.Dir(name)), true
+}
+
+// eleventyFiles are where an Eleventy site says what it is: its
+// configuration, then its global data (the site's title and address, in
+// _data/site.* or _data/metadata.*, as its starter projects keep them),
+// in _data/ of the root or of src/.
+func eleventyFiles() []string {
+	files := []string{"eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventy.js"}
+	for _, dir := range []string{"_data/", "src/_data/"} {
+		for _, name := range eleventyData {
+			files = append(files, dir+name)
+		}
+	}
+	return files
+}
+
+// eleventyData are the files of an Eleventy site's global data that hold
+// its title and address, in the order read.
+var eleventyData = []string{"site.json", "site.yaml", "site.yml", "site.js", "site.mjs",
+	"metadata.json", "metadata.yaml", "metadata.yml", "metadata.js", "metadata.mjs"}
+
+// eleventyExcludes are what Eleventy leaves out of its input folder: its
+// own output, its layouts and data, and the packages of its build.
+var eleventyExcludes = []string{"node_modules", "_site", "_includes", "_data"}
+
+// readEleventy reads an Eleventy site: from its configuration, a
+// JavaScript module, its input folder (dir.input, the root when unset),
+// data folder (dir.data, in the input) and pathPrefix; from its global
+// data, the title, description and address (url, or host). Without a
+// configuration, the folder that holds src/_data/ is the input; _data/ at
+// the root leaves the content folder to be found where the Markdown is.
+func readEleventy(fsys fs.FS, name string, src []byte) (*Site, string, bool) {
+	s := &Site{exclude: eleventyExcludes}
+	input, prefix := "", ""
+	var dataFiles []string
+	config := strings.Contains(path.Base(name), "eleventy")
+	if config {
+		v := jsStrings(src)
+		input = cmp.Or(strings.TrimPrefix(v["input"], "./"), ".")
+		prefix = v["pathPrefix"]
+		dir := path.Join(input, cmp.Or(v["data"], "_data"))
+		if !LocalPath(dir) {
+			return s, input, true
+		}
+		for _, f := range eleventyData {
+			dataFiles = append(dataFiles, path.Join(dir, f))
+		}
+	} else {
+		if dir := path.Dir(path.Dir(name)); dir != "." {
+			input = dir
+		}
+		dataFiles = []string{name}
+	}
+	for _, f := range dataFiles {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			continue
+		}
+		var m map[string]any
+		if ext := path.Ext(f); ext == ".js" || ext == ".mjs" {
+			m = map[string]any{}
+			for k, v := range jsStrings(data) {
+				m[strings.ToLower(k)] = v
+			}
+		} else if m, _ = decodeMap(f, data); m == nil {
+			if !config {
+				return nil, "", false // not data this reads
+			}
+			continue
+		}
+		str := func(keys ...string) string {
+			for _, k := range keys {
+				if v, _ := m[k].(string); v != "" {
+					return v
+				}
+			}
+			return ""
+		}
+		s.Title, s.Description = str("title", "name"), str("description")
+		s.BaseURL = joinBase(str("url", "host", "baseurl", "base_url", "siteurl"), prefix)
+		break
+	}
+	if s.BaseURL == "" {
+		s.BaseURL = joinBase("", prefix)
+	}
+	return s, input, true
 }
 
 // readDocusaurus reads a Docusaurus site's title, url and baseUrl from its
@@ -334,7 +421,7 @@ func readVitePress(name string, src []byte) (*Site, string, bool) {
 // as a string literal at the start of a line, as Docusaurus' own template
 // writes them (the site's come before its navbar's). Its docs are in
 // docs/.
-func readDocusaurus(_ string, src []byte) (*Site, string, bool) {
+func readDocusaurus(_ fs.FS, _ string, src []byte) (*Site, string, bool) {
 	v := jsStrings(src)
 	return &Site{Title: v["title"], BaseURL: joinBase(v["url"], v["baseUrl"])}, "docs", true
 }
@@ -356,7 +443,7 @@ func joinBase(site, base string) string {
 
 // readLog4brains reads a log4brains decision log's project name and its
 // folder of records (adrFolder).
-func readLog4brains(name string, src []byte) (*Site, string, bool) {
+func readLog4brains(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	m, ok := decodeMap(name, src)
 	if !ok {
 		return nil, "", false
@@ -381,7 +468,7 @@ func logSite() *Site {
 
 // readADRDir reads adr-tools' .adr-dir: the folder of the log's records,
 // alone on its line.
-func readADRDir(_ string, src []byte) (*Site, string, bool) {
+func readADRDir(_ fs.FS, _ string, src []byte) (*Site, string, bool) {
 	dir := strings.TrimSpace(string(src))
 	if dir == "" || strings.ContainsAny(dir, "\n\x00") {
 		return nil, "", false

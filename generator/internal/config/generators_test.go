@@ -200,3 +200,52 @@ func TestDecisionLogsHoldDecisions(t *testing.T) {
 		t.Errorf("another generator's site holds %s at its root, want pages", s.KindOf(""))
 	}
 }
+
+// TestEleventy: an Eleventy site is read from its configuration (its
+// input and data folders, its path prefix) and its global data (title,
+// description, address); without a configuration, its _data/ alone
+// names the site, and src/_data/ makes src/ the content.
+func TestEleventy(t *testing.T) {
+	dir := &fstest.MapFile{Mode: fs.ModeDir | 0o755}
+	for _, c := range []struct {
+		name                       string
+		fsys                       fstest.MapFS
+		title, desc, base, content string
+		from                       string
+	}{
+		{"config and data", fstest.MapFS{
+			".eleventy.js":    {Data: []byte("module.exports = function (config) {\n  return {\n    pathPrefix: \"/hb/\",\n    dir: {\n      input: \"pages\",\n      includes: \"../_includes\",\n      data: \"../_data\",\n    },\n  };\n};\n")},
+			"_data/site.yaml": {Data: []byte("title: TTS Handbook\ndescription: How we work\nhost: https://handbook.example.gov\n")},
+			"pages/index.md":  {Data: []byte("# Home\n")},
+			"pages":           dir,
+		}, "TTS Handbook", "How we work", "https://handbook.example.gov/hb/", "pages", ".eleventy.js"},
+		{"data alone", fstest.MapFS{
+			"_data/site.yaml": {Data: []byte("title: TTS Handbook\nhost: https://handbook.example.gov\n")},
+		}, "TTS Handbook", "", "https://handbook.example.gov/", "content", "_data/site.yaml"},
+		{"metadata module in src", fstest.MapFS{
+			"src/_data/metadata.js": {Data: []byte("export default {\n\ttitle: \"Team Notes\",\n\turl: \"https://notes.example.com/\",\n\tlanguage: \"en\",\n}\n")},
+			"src":                   dir,
+		}, "Team Notes", "", "https://notes.example.com/", "src", "src/_data/metadata.js"},
+		{"default input", fstest.MapFS{
+			"eleventy.config.mjs": {Data: []byte("export default function (cfg) {}\n")},
+			"_data/metadata.json": {Data: []byte(`{"title": "Root", "url": "https://r.example/"}`)},
+		}, "Root", "", "https://r.example/", ".", "eleventy.config.mjs"},
+		{"data outside", fstest.MapFS{
+			".eleventy.js": {Data: []byte("module.exports = () => ({ dir: {\n  data: \"../../etc\",\n} })\n")},
+		}, "Handbook", "", "", ".", ".eleventy.js"},
+		{"unreadable data", fstest.MapFS{
+			"_data/site.json": {Data: []byte("{title")},
+		}, "Handbook", "", "", "content", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var l diag.List
+			s := Load(c.fsys, &l)
+			if s.Title != c.title || s.Description != c.desc || s.BaseURL != c.base || s.ContentDir != c.content || s.From() != c.from {
+				t.Errorf("title %q, description %q, base %q, content %q, from %q\nwant %q, %q, %q, %q, %q", s.Title, s.Description, s.BaseURL, s.ContentDir, s.From(), c.title, c.desc, c.base, c.content, c.from)
+			}
+			if c.content == "." && (!s.Excluded("_includes") || !s.Excluded("node_modules") || s.Excluded("guide.md")) {
+				t.Errorf("Eleventy's own folders are not left out of the content, or a page is")
+			}
+		})
+	}
+}
