@@ -123,4 +123,30 @@ func TestHeadingPermalinks(t *testing.T) {
 	}
 	tb.click(`.content h2[id] > a.anchor`)
 	tb.waitFor(`location.hash === "#problem"`)
+
+	// However narrow the column, while the heading's last word and the
+	// "#" fit on a line, the "#" stays on the line of that word: each
+	// heading is narrowed two pixels at a time and the middle of its
+	// permalink compared with that of its last letter.
+	alone := eval[[]string](tb, `(() => { const alone = [];
+		for (const a of document.querySelectorAll(".content :is(h2,h3,h4,h5,h6)[id] > a.anchor")) {
+			const h = a.parentElement, walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+			let last = null;
+			for (let n = walk.nextNode(); n && !a.contains(n); n = walk.nextNode()) if (n.textContent.trim()) last = n;
+			if (!last) continue;
+			const text = last.textContent.trimEnd(), end = text.length, r = document.createRange(), word = document.createRange();
+			r.setStart(last, end - 1); r.setEnd(last, end);
+			word.setStart(last, text.search(/\S+$/)); word.setEnd(last, end);
+			const least = word.getBoundingClientRect().width + a.getBoundingClientRect().width + parseFloat(getComputedStyle(a).marginInlineStart) + 2;
+			for (let w = h.scrollWidth; w >= least; w -= 2) {
+				h.style.width = w + "px";
+				const rs = r.getClientRects(), l = rs[rs.length - 1], b = a.getBoundingClientRect();
+				if (Math.abs((l.top + l.bottom) - (b.top + b.bottom)) / 2 > l.height / 2) { alone.push(h.id + " at " + w + "px"); break; }
+			}
+			h.style.width = "";
+		}
+		return alone; })()`)
+	if len(alone) > 0 {
+		t.Errorf("a permalink wraps to a line of its own: %v", alone)
+	}
 }

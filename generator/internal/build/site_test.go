@@ -199,7 +199,7 @@ func TestEveryKindBuilds(t *testing.T) {
 	s := buildSite(t, allKinds)
 	s.noDiags()
 	s.contains("index.html", `<h1>Welcome</h1>`, `href="guide/"`, `href="paths/start/"`)
-	s.contains("guide/index.html", `<h2 id="setup">Setting up <a class="anchor" href="#setup" aria-label="Link to this section">#</a></h2>`,
+	s.contains("guide/index.html", `<h2 id="setup">Setting up<a class="anchor" href="#setup" aria-label="Link to this section">#</a></h2>`,
 		`<a href="../strategies/storage/">the storage strategy</a>`, `href="../vision/v2029/"`)
 	s.contains("strategies/storage/index.html", `href="../../guide/#setup"`, `Drawn from these design documents`,
 		`href="../../design/queue/"`, `Postgres by default`, `class="badge status-accepted"`, `Visions that build on this strategy`)
@@ -486,7 +486,7 @@ Term
 	s.noDiags()
 	s.contains("a/index.html", `<table tabindex="0">`, "<del>gone</del>", `<a href="https://example.com">`,
 		`class="footnote-ref"`, "<dl>\n<dt>Term</dt>", `<span class="kd">func</span>`,
-		`<h2 id="same">Same <a class="anchor" href="#same"`, `<h2 id="same-1">Same <a class="anchor" href="#same-1"`)
+		`<h2 id="same">Same<a class="anchor" href="#same"`, `<h2 id="same-1">Same<a class="anchor" href="#same-1"`)
 }
 
 func TestAssetErrorsArePositioned(t *testing.T) {

@@ -10,7 +10,9 @@ import (
 // headingRenderer writes headings as goldmark does, and gives every heading
 // of level 2 to 6 that has an id a permalink after its text: a link to the
 // heading's own fragment, labelled for screen readers so that its "#" is
-// not read, which the theme shows on hover and focus.
+// not read, which the theme shows on hover and focus. No space comes
+// between the text and the link, so that a narrow screen never wraps the
+// "#" onto a line of its own.
 type headingRenderer struct {
 	html.Config
 	label []byte // the link's label, escaped
@@ -39,7 +41,7 @@ func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node,
 	if n.Level >= 2 {
 		if v, ok := n.AttributeString("id"); ok {
 			if id, ok := v.([]byte); ok && len(id) > 0 {
-				w.WriteString(` <a class="anchor" href="#`)
+				w.WriteString(`<a class="anchor" href="#`)
 				w.Write(util.EscapeHTML(id))
 				w.WriteString(`" aria-label="`)
 				w.Write(r.label)

@@ -175,7 +175,7 @@ func TestFrontMatterOnlyAtTheTop(t *testing.T) {
 		{"> ---\n> a\n", "<blockquote>\n<hr>\n<p>a</p>\n</blockquote>\n"},
 		{"> +++\n> a\n", "<blockquote>\n<p>+++\na</p>\n</blockquote>\n"},
 		{"-\n  item\n\ntext\n", "<ul>\n<li>item</li>\n</ul>\n<p>text</p>\n"},
-		{"--\ntitle: x\n--\nbody\n", "<h2 id=\"---title-x\">--\ntitle: x <a class=\"anchor\" href=\"#---title-x\" aria-label=\"Link to this section\">#</a></h2>\n<p>body</p>\n"},
+		{"--\ntitle: x\n--\nbody\n", "<h2 id=\"---title-x\">--\ntitle: x<a class=\"anchor\" href=\"#---title-x\" aria-label=\"Link to this section\">#</a></h2>\n<p>body</p>\n"},
 	} {
 		d, _ := parseText(t, c.src)
 		if d.HTML != c.html || d.HasFrontMatter {
