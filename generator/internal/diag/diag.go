@@ -532,17 +532,26 @@ func WriteGitHub(w io.Writer, ds []Diagnostic) {
 }
 
 // Suggest returns the candidate closest to word by edit distance, or "" when
-// none is close enough to be a plausible misspelling.
+// none is close enough to be a plausible misspelling. A candidate that
+// word of three letters or more begins ("design" of "design-doc") counts
+// as one edit away, and wins a tie: a word cut short is as likely as one
+// mistyped.
 func Suggest(word string, candidates []string) string {
-	best, bestDist := "", len([]rune(word))/3+2
+	best, bestDist, bestBegins := "", len([]rune(word))/3+2, false
 	lw := strings.ToLower(word)
 	for _, c := range candidates {
-		d := Distance(lw, strings.ToLower(c))
+		lc := strings.ToLower(c)
+		d := Distance(lw, lc)
+		begins := len(lw) >= 3 && strings.HasPrefix(lc, lw)
+		if begins {
+			d = min(d, 1)
+		}
 		if d >= len(lw) {
 			continue // nothing in common but its length
 		}
-		if d < bestDist || (d == bestDist && best != "" && c < best) {
-			best, bestDist = c, d
+		// At the same distance, a beginning wins, then the first in order.
+		if d < bestDist || d == bestDist && best != "" && (begins && !bestBegins || begins == bestBegins && c < best) {
+			best, bestDist, bestBegins = c, d, begins
 		}
 	}
 	return best
