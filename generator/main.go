@@ -139,7 +139,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flags("build", "[--source DIR] [--out DIR] [--drafts] [--base-url URL] [--broken-links error|warning]", stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR` (holding site.yaml and content/)")
 	out := fs.String("out", "", "output `DIR` (default: public/ under the source)")
-	drafts := fs.Bool("drafts", false, "publish documents with draft: true")
+	drafts := fs.Bool("drafts", false, "publish documents with draft: true, and those held back by publishDate, expiryDate or published: false")
 	baseURL := fs.String("base-url", "", "publish under this `URL` (overrides site.yaml's base_url)")
 	broken := brokenLinksFlag(fs)
 	if code, ok := parse(fs, args); !ok {
@@ -255,7 +255,7 @@ func brokenNote(res *build.Result, cmd string, byFlag bool) string {
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flags("check", "[--source DIR] [--drafts] [--format text|json|github] [--orphans] [--broken-links error|warning]", stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR`")
-	drafts := fs.Bool("drafts", false, "check documents with draft: true as published")
+	drafts := fs.Bool("drafts", false, "check documents with draft: true, and those held back by their dates or published: false, as published")
 	format := fs.String("format", "text", "diagnostics as text, json or github (workflow annotations)")
 	orphans := fs.Bool("orphans", false, "also list the documents nothing links to (text format)")
 	broken := brokenLinksFlag(fs)
@@ -377,7 +377,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", ".", "the handbook's root `DIR`")
 	port := fs.Int("port", 1313, "`port` to listen on; 0 picks a free one")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on")
-	drafts := fs.Bool("drafts", false, "show documents with draft: true")
+	drafts := fs.Bool("drafts", false, "show documents with draft: true, and those held back by their dates or published: false")
 	poll := fs.Bool("poll", false, "poll for changes instead of using inotify (network file systems)")
 	broken := brokenLinksFlag(fs)
 	var allowed serve.Hosts

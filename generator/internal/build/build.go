@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"iter"
 	"path"
+	"strings"
 	"sync"
 	"time"
 
@@ -85,6 +86,9 @@ type Result struct {
 // diagnostics, without assets or pages (the decisions command).
 func Link(fsys fs.FS, opts Options) *Result {
 	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
 	st := link(fsys, opts, nil, nil)
 	st.waitHistory()
 	st.finish(start)
@@ -171,7 +175,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 		cache.prune(content.Docs)
 	}
 	st.res.Docs = content.Docs
-	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts}, base)
+	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now}, base)
 	st.res.Site = st.graph.Site
 	st.lints = lint.Site(st.res.Site, cfg.Lints)
 	if cache == nil {
@@ -301,6 +305,9 @@ func (st *state) prepare(opts Options, bundleFor func(fs.FS, *diag.List) *assets
 		}
 	}
 	if n := cfg.NoHostNote(); n != "" && opts.BaseURL == "" {
+		res.Notes = append(res.Notes, n)
+	}
+	if n := heldNote(res.Site.Held); n != "" {
 		res.Notes = append(res.Notes, n)
 	}
 	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: st.locale, Rebuilds: st.cache != nil}
@@ -468,6 +475,24 @@ func (discard) WriteFile(p string, _ []byte) error { return sitepath.Check(p) }
 
 // Summary is the closing line of build: documents per kind, decisions,
 // links, files written, warnings, errors and time.
+// heldNote is the note that names the documents a build holds back, the
+// first three with the reason, "" when there are none.
+func heldNote(held []handbook.Held) string {
+	if len(held) == 0 {
+		return ""
+	}
+	var names []string
+	for _, h := range held[:min(len(held), 3)] {
+		names = append(names, fmt.Sprintf("%s (%s)", h.Doc.SourcePath, h.Why))
+	}
+	list := strings.Join(names, ", ")
+	if more := len(held) - len(names); more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	return fmt.Sprintf("%s not published: %s; --drafts publishes drafts and the pages held back by their dates or published: false",
+		diag.Plural(len(held), "document is", "documents are"), list)
+}
+
 func (r *Result) Summary() string {
 	counts := map[handbook.Kind]int{}
 	if r.Site != nil {

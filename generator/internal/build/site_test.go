@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -330,7 +331,7 @@ draft: true
 Draft.
 `
 	s := buildSite(t, ar)
-	want := `content/a.md:4:5: error: broken link "b.md": the target is a draft (draft: true) and is not published
+	want := `content/a.md:4:5: error: broken link "b.md": the target is not published (draft: true)
 	hint: publish it, or build with --drafts
 `
 	if got := s.diags(); got != want {
@@ -342,6 +343,107 @@ Draft.
 	s = buildSite(t, ar, func(o *Options) { o.Drafts = true })
 	s.noDiags()
 	s.contains("b/index.html", "Draft.")
+}
+
+// TestOtherGeneratorsHoldBack: a page Hugo or Jekyll would not publish on
+// the day of the build is not published either, and a link to it says
+// which key holds it back: a publishDate to come, an expiryDate gone by,
+// Jekyll's published: false; --drafts publishes those, but never a page
+// Hugo never renders (headless, build.render never), nor the other pages of
+// a headless bundle, which are its resources.
+func TestOtherGeneratorsHoldBack(t *testing.T) {
+	const ar = `
+-- content/a.md --
+---
+title: A
+---
+[soon](soon.md) [old](old.md) [off](off.md) [part](part/index.md) [never](never.md) [due](due.md) [live](live.md)
+[bit](part/bit.md)
+-- content/part/bit.md --
+# Bit
+
+A part of the part.
+-- content/soon.md --
+---
+title: Soon
+publishDate: 2026-11-02
+---
+Soon.
+-- content/old.md --
+---
+title: Old
+expirydate: 2026-11-01T12:00:00Z
+---
+Old.
+-- content/off.md --
+---
+title: Off
+published: false
+---
+Off.
+-- content/part/index.md --
+---
+title: Part
+headless: true
+---
+Part.
+-- content/never.md --
+---
+title: Never
+_build:
+  render: never
+---
+Never.
+-- content/due.md --
+---
+title: Due
+pubdate: 2026-11-01
+---
+Due.
+-- content/live.md --
+---
+title: Live
+published: 2026-10-01
+expiryDate: 2027-01-01
+---
+Live.
+`
+	s := buildSite(t, ar)
+	want := `content/a.md:4:1: error: broken link "soon.md": the target is not published (publishDate 2026-11-02)
+	hint: publish it, or build with --drafts
+content/a.md:4:17: error: broken link "old.md": the target is not published (expiryDate 2026-11-01)
+	hint: publish it, or build with --drafts
+content/a.md:4:31: error: broken link "off.md": the target is not published (published: false)
+	hint: publish it, or build with --drafts
+content/a.md:4:45: error: broken link "part/index.md": the target is not published (headless: true): it is for other pages to include
+	hint: link to a page that includes it
+content/a.md:4:67: error: broken link "never.md": the target is not published (render: never): it is for other pages to include
+	hint: link to a page that includes it
+content/a.md:5:1: error: broken link "part/bit.md": the target is not published: it is a resource of the headless bundle part/
+	hint: link to a page that includes it
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	for _, p := range []string{"soon", "old", "off", "part", "never", "part/bit"} {
+		if _, ok := s.out.Get(p + "/index.html"); ok {
+			t.Errorf("%s published", p)
+		}
+	}
+	s.contains("due/index.html", "Due.")
+	s.contains("live/index.html", "Live.")
+	if note := "6 documents are not published: content/never.md (render: never), content/off.md (published: false), content/old.md (expiryDate 2026-11-01) and 3 more; --drafts publishes drafts and the pages held back by their dates or published: false"; !slices.Contains(s.res.Notes, note) {
+		t.Errorf("notes %q\nwant %q", s.res.Notes, note)
+	}
+	s = buildSite(t, ar, func(o *Options) { o.Drafts = true })
+	for _, p := range []string{"soon", "old", "off"} {
+		s.contains(p+"/index.html", "<title>")
+	}
+	for _, p := range []string{"part", "never", "part/bit"} {
+		if _, ok := s.out.Get(p + "/index.html"); ok {
+			t.Errorf("%s published with --drafts", p)
+		}
+	}
 }
 
 func TestBundlesSectionsAndStaticFiles(t *testing.T) {

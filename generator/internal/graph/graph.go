@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -29,16 +30,25 @@ import (
 
 // Options control which documents are published.
 type Options struct {
-	Drafts bool // publish documents with draft: true
+	// Drafts publishes documents with draft: true, and those held back by
+	// their dates or by `published: false` (see handbook.Outline.HeldBack).
+	Drafts bool
+	// Now is the build time, which publishDate and expiryDate are
+	// compared with; zero holds back no document for its dates.
+	Now time.Time
 }
 
 type builder struct {
 	cfg    *config.Site
 	diags  *diag.List
 	site   *handbook.Site
-	drafts map[string]*handbook.Document // unpublished drafts by path and id
-	byBase map[string][]*handbook.Document
-	byName map[string][]*handbook.Document // lower-case titles
+	drafts map[string]*handbook.Document // documents held back (HeldBack), by path and id
+	now    time.Time
+	// resource holds the documents of a headless bundle but its index,
+	// with the bundle's folder.
+	resource map[*handbook.Document]string
+	byBase   map[string][]*handbook.Document
+	byName   map[string][]*handbook.Document // lower-case titles
 	// fileNames are the static files by their lower-case base name, for
 	// wikilinks and embeds that name a file (Obsidian's ![[arch.png]]).
 	fileNames map[string][]string
@@ -101,22 +111,38 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 	}
 	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: make(map[*handbook.Document]*diag.List, n), brokenIn: make(map[*handbook.Document]int, n),
 		drafts: map[string]*handbook.Document{}, byBase: make(map[string][]*handbook.Document, n), byName: make(map[string][]*handbook.Document, n),
-		aliases: map[string]*handbook.Document{}, names: &suggestions{}}
+		aliases: map[string]*handbook.Document{}, names: &suggestions{}, now: opts.Now,
+		resource: map[*handbook.Document]string{}}
 	b.fileNames = make(map[string][]string)
 	for _, f := range files {
 		s.FileSet[f.Path] = true
 		name := strings.ToLower(path.Base(f.Path))
 		b.fileNames[name] = append(b.fileNames[name], f.Path)
 	}
+	// A headless leaf bundle's other Markdown files are its resources, as
+	// in Hugo: not pages either.
+	var headless []string
+	for _, d := range docs {
+		if d.Outline != nil && d.Headless != "" && strings.EqualFold(path.Base(d.SourcePath), "index.md") {
+			headless = append(headless, path.Dir(d.Path)+"/")
+		}
+	}
 	for _, d := range docs {
 		if d.Outline == nil || d.Title == "" || cfg.Nav != nil && cfg.Nav.File != "" && d.Path == cfg.Nav.File {
 			continue // the navigation's own file (SUMMARY.md) is not a page
+		}
+		if i := slices.IndexFunc(headless, func(dir string) bool { return strings.HasPrefix(d.Path, dir) }); i >= 0 && d.Headless == "" {
+			b.resource[d] = headless[i]
 		}
 		// What linking computes starts from the parse, which stays as
 		// it was: a later build of the same parse starts from it again.
 		d.ID = d.Outline.ID
 		d.Aliases = slices.Clip(d.Outline.Aliases) // redirect_from appends a copy
-		if d.Draft && !opts.Drafts {
+		if why := d.HeldBack(b.now, opts.Drafts); why != "" || b.resource[d] != "" {
+			if why == "" {
+				why = "in the headless bundle " + b.resource[d]
+			}
+			s.Held = append(s.Held, handbook.Held{Doc: d, Why: why})
 			b.drafts[d.Path] = d
 			b.drafts[defaultID(d)] = d
 			if d.ID != "" {
@@ -127,6 +153,7 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		s.Docs = append(s.Docs, d)
 	}
 	sort.Slice(s.Docs, func(i, j int) bool { return s.Docs[i].Path < s.Docs[j].Path })
+	sort.Slice(s.Held, func(i, j int) bool { return s.Held[i].Doc.Path < s.Held[j].Doc.Path })
 	b.place()
 	b.sections()
 	b.registry()
@@ -627,9 +654,24 @@ func (b *builder) lookup(ref string) (*handbook.Document, string, string) {
 		return ds[0], "", ""
 	}
 	if d := b.drafts[ref]; d != nil {
-		return nil, "is a draft (draft: true) and is not published", "publish it, or build with --drafts"
+		msg, hint := b.heldBack(d)
+		return nil, "is " + msg, hint
 	}
 	return nil, "matches no document", b.suggest(ref)
+}
+
+// heldBack says why d, a document held back, is not published, and what
+// publishes it: "not published (draft: true)", "publish it, or build
+// with --drafts".
+func (b *builder) heldBack(d *handbook.Document) (msg, hint string) {
+	why := d.HeldBack(b.now, false)
+	if dir := b.resource[d]; dir != "" {
+		return "not published: it is a resource of the headless bundle " + dir, "link to a page that includes it"
+	}
+	if d.Headless != "" {
+		return "not published (" + why + "): it is for other pages to include", "link to a page that includes it"
+	}
+	return "not published (" + why + ")", "publish it, or build with --drafts"
 }
 
 // byContentPath finds a document by its path in content/, with or without

@@ -399,7 +399,8 @@ func (b *builder) wiki(name string) (*handbook.Document, string, string) {
 		return dec.Doc, "", ""
 	}
 	if d := b.drafts[name]; d != nil {
-		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
+		msg, hint := b.heldBack(d)
+		return nil, "the target is " + msg, hint
 	}
 	return nil, noSuchName, b.suggest(name)
 }
@@ -430,7 +431,8 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 		}
 	}
 	if d := b.drafts[handbook.TrimMarkdown(rel)]; d != nil {
-		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
+		msg, hint := b.heldBack(d)
+		return nil, "the target is " + msg, hint
 	}
 	return nil, "no page is published at " + p, b.suggest(rel)
 }
@@ -506,7 +508,8 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		}
 	}
 	if dr := b.drafts[p]; dr != nil {
-		return nil, "the target is a draft (draft: true) and is not published", "publish it, or build with --drafts"
+		msg, hint := b.heldBack(dr)
+		return nil, "the target is " + msg, hint
 	}
 	if ext := path.Ext(p); ext != "" && !handbook.IsMarkdown(p) && ext != ".html" {
 		dir := b.cfg.ContentDir + "/"

@@ -97,6 +97,37 @@ type Decision struct {
 	Replaces     []*Decision
 }
 
+// HeldBack says why the document is not published on a build at now, as
+// the key that holds it back ("draft: true", "publishDate 2027-03-01"…),
+// or "" when it is published. drafts (--drafts) publishes drafts and
+// the pages held back by their dates or by `published: false`; a
+// headless page is never published.
+func (o *Outline) HeldBack(now time.Time, drafts bool) string {
+	switch {
+	case o.Headless != "":
+		return o.Headless
+	case drafts:
+		return ""
+	case o.Draft:
+		return "draft: true"
+	case o.Unpublished:
+		return "published: false"
+	case !o.PublishDate.IsZero() && o.PublishDate.After(now):
+		return "publishDate " + o.PublishDate.Format("2006-01-02")
+	case !o.ExpiryDate.IsZero() && !o.ExpiryDate.After(now):
+		return "expiryDate " + o.ExpiryDate.Format("2006-01-02")
+	}
+	return ""
+}
+
+// Held is a document a build does not publish, and why: the key that
+// holds it back ("draft: true", "publishDate 2027-03-01"), or the
+// headless bundle it belongs to.
+type Held struct {
+	Doc *Document
+	Why string
+}
+
 // Outline is everything parsing finds in a document but its body: the
 // front matter's values and their places, the title and the headings. Two
 // parses with the same outline differ in what a body edit can change.
@@ -133,6 +164,17 @@ type Outline struct {
 	// Hugo's `menu:` does ("main" is the header's).
 	Menus []MenuRef
 	Draft bool
+	// Unpublished is true for a page another generator would not publish
+	// whatever the day: Jekyll's `published: false`.
+	Unpublished bool
+	// PublishDate and ExpiryDate are the moments Hugo publishes a page
+	// from and until (publishDate, expiryDate and their aliases); zero
+	// for none.
+	PublishDate, ExpiryDate time.Time
+	// Headless names the key that makes a page one Hugo never renders,
+	// whose content other pages include: "headless: true", or "render:
+	// never" under build; "" for a page.
+	Headless string
 	// Template is true for a decision log's template (named so, or with
 	// placeholders for its title or status), a page: its blanks, and
 	// links to what its placeholders name, are not errors.
@@ -326,7 +368,11 @@ type ReadingPath struct {
 // Site is the whole handbook after the graph stage: every document in its
 // place, every link resolved, and the indexes built from them.
 type Site struct {
-	Docs     []*Document // published documents, sorted by Path
+	Docs []*Document // published documents, sorted by Path
+	// Held are the documents the build does not publish, sorted by path:
+	// drafts, pages held back by their dates (Outline.HeldBack), and a
+	// headless bundle's pages.
+	Held     []Held
 	Home     *Document   // the root index page; synthesised when content/ has none
 	Sections []*Document // top-level section pages, in menu order
 	ByID     map[string]*Document

@@ -39,6 +39,7 @@ var otherKeys = []string{
 	"custom_edit_url", "hide_title", "hide_table_of_contents", "sidebar_class_name", "excerpt",
 	"search", "icon", "subtitle", "comments", "published", "language", "nav", "order",
 	"no_list", "simple_list", "manuallinkrelref", "banner", "feature_image", "summary_large_image",
+	"pubdate", "unpublishdate", "build", "_build",
 }
 
 // keyKinds limits keys to the kinds they apply to.
@@ -328,6 +329,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	}
 	doc.Menus = menus(v["menu"])
 	doc.Draft = dec.bool("draft")
+	p.publishing(doc, &dec, v)
 	doc.Outline.Aliases = dec.refs("aliases")
 	doc.Slug = dec.str("slug")
 	doc.Horizon = dec.int("horizon")
@@ -788,6 +790,42 @@ func (d *decoder) bool(key string) bool {
 	}
 	d.fail(key, "write true or false", "%s must be true or false", key)
 	return false
+}
+
+// publishing reads when other generators publish a page: Hugo's
+// publishDate (or pubdate, or published as a date) and expiryDate (or
+// unpublishdate), Jekyll's `published: false`, and Hugo's pages that are
+// never rendered (headless: true, or render: never or false under build
+// or _build).
+func (p *Parser) publishing(doc *handbook.Document, dec *decoder, v map[string]any) {
+	for _, k := range []string{"publishdate", "pubdate", "published"} {
+		if b, ok := v[k].(bool); ok && k == "published" {
+			doc.Unpublished = !b
+		} else if _, ok := v[k]; ok && doc.PublishDate.IsZero() {
+			doc.PublishDate = dec.date(k)
+		}
+	}
+	for _, k := range []string{"expirydate", "unpublishdate"} {
+		if _, ok := v[k]; ok && doc.ExpiryDate.IsZero() {
+			doc.ExpiryDate = dec.date(k)
+		}
+	}
+	if dec.bool("headless") {
+		doc.Headless = "headless: true"
+	}
+	for _, k := range []string{"build", "_build"} {
+		m, _ := v[k].(map[string]any)
+		switch r := m["render"].(type) {
+		case bool:
+			if !r {
+				doc.Headless = "render: false"
+			}
+		case string:
+			if r = strings.ToLower(r); r == "never" || r == "link" {
+				doc.Headless = "render: " + r
+			}
+		}
+	}
 }
 
 func typeName(v any) string {
