@@ -14,7 +14,8 @@ import (
 // site.yaml: a landing page of Docsy's blocks, pages in the header's menu
 // by their front matter, a page of the home page's own in the sidebar, a
 // Liquid alert, and an MDX page with Docusaurus' tabs, MkDocs Material's
-// content tabs and GitBook's hint.
+// content tabs, GitBook's hint, and a fence with a title and marked
+// lines.
 const otherToolsSite = `
 -- hugo.toml --
 title = "Goldy"
@@ -76,6 +77,14 @@ import Tabs from '@theme/Tabs';
 {% hint style="info" %}
 Ask in the channel.
 {% endhint %}
+
+` + "```js title=\"src/app.js\"" + `
+const a = 1;
+// highlight-next-line
+const b = 2;
+const c = 3; // [!code ++]
+const d = 4; // [!code --]
+` + "```" + `
 `
 
 // TestAccessibilityOtherTools runs axe-core on the pages of a site made

@@ -64,15 +64,29 @@ func (r *codeRenderer) render(w util.BufWriter, source []byte, node ast.Node, en
 		seg := lines.At(i)
 		code = append(code, seg.Value(source)...)
 	}
-	lang := string(n.Language(source))
-	if IsDiagram(lang) {
+	var f fence
+	if n.Info != nil {
+		f = parseFence(string(n.Info.Segment.Value(source)))
+	}
+	if IsDiagram(f.lang) {
 		writeDiagram(w, code)
 		return ast.WalkSkipChildren, nil
 	}
+	code, classes := markCode(code, f.lines)
 	var buf bytes.Buffer
 	buf.Grow(160 + 2*size)
-	r.hl.Write(&buf, lang, code)
-	wrapCode(w, lang, buf.Bytes())
+	r.hl.Write(&buf, f.lang, code)
+	block := buf.Bytes()
+	if len(classes) > 0 {
+		block = markLines(block, classes)
+	}
+	if f.title != "" {
+		codeTitle(w, f.title)
+	}
+	wrapCode(w, f.lang, block)
+	if f.title != "" {
+		w.WriteString("</figure>\n")
+	}
 	return ast.WalkSkipChildren, nil
 }
 
@@ -99,6 +113,15 @@ func wrapCode(w codeWriter, lang string, block []byte) {
 	}
 	w.Write(bytes.TrimSuffix(block, []byte("\n")))
 	w.WriteString("</div>\n")
+}
+
+// codeTitle starts a code block with a title, its file's name most
+// often: <figure class="code-block"> and the title in its
+// <figcaption>; </figure> ends it after the code.
+func codeTitle(w codeWriter, title string) {
+	w.WriteString("<figure class=\"code-block\">\n<figcaption>")
+	w.WriteString(esc(title))
+	w.WriteString("</figcaption>\n")
 }
 
 // IsDiagram reports whether a fence's language is one the theme draws as

@@ -116,9 +116,10 @@ var builtins = map[string]*builtin{
 	// GitBook's code block around a fence: its title over the code.
 	"code": {name: "code", args: []string{"title", "lineNumbers", "overflow", "fullWidth"}, block: true, inner: true,
 		open: func(c *scCall, b *strings.Builder) {
-			b.WriteString("<figure class=\"code-block\">\n")
 			if t := c.arg("title", -1); t != "" {
-				fmt.Fprintf(b, "<figcaption>%s</figcaption>\n", esc(t))
+				codeTitle(b, t)
+			} else {
+				b.WriteString("<figure class=\"code-block\">\n")
 			}
 		},
 		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</figure>\n") }},
