@@ -174,6 +174,10 @@ var corpusContent = map[string]string{
 	"sourcegraph-handbook": "content",
 }
 
+// outsideLoad matches what makes a browser fetch from another host as a
+// page loads: an image, script, style sheet, frame or media source there.
+var outsideLoad = regexp.MustCompile(`<(?:img|script|iframe|source|video|audio|embed)\b[^>]*\s(?:src|srcset)="(?:https?:)?//[^"]*"|<link\b[^>]*\shref="(?:https?:)?//[^"]*"`)
+
 // corpusTitle is the title each collection gives itself in its own
 // tool's files (Eleventy's _data/, Hugo's, mdBook's, log4brains'
 // configuration), which its first run shows; the others have none.
@@ -371,7 +375,15 @@ func TestCorporaSessionEditsEqualFreshBuild(t *testing.T) {
 func TestCorporaFirstRun(t *testing.T) {
 	eachCorpus(t, func(t *testing.T, name, root string) {
 		opts := Options{Now: testNow, BrokenLinks: "warning"}
-		first := Run(os.DirFS(root), publish.NewMemory(), opts)
+		out := publish.NewMemory()
+		first := Run(os.DirFS(root), out, opts)
+		// No page asks another host for anything: an image there is a
+		// link to it.
+		for p, b := range out.Files() {
+			if m := outsideLoad.Find(b); m != nil && strings.HasSuffix(p, ".html") {
+				t.Errorf("%s loads from another host: %s", p, m)
+			}
+		}
 		t.Logf("as it is: %s; %v", first.Summary(), first.Notes)
 		dir, want := first.Config.ContentDir, corpusContent[name]
 		if related := dir == want || dir == "." || want == "." || strings.HasPrefix(want, dir+"/") || strings.HasPrefix(dir, want+"/"); first.Errors > 0 || !related {

@@ -124,9 +124,9 @@ func counted(d *handbook.Document) int {
 	return n
 }
 
-// outsideImages warns once per page about images from other hosts: a
-// reader's browser would fetch them, and the handbook makes no outside
-// request.
+// outsideImages warns once per page about images from other hosts: the
+// handbook makes no outside request, so they are shown as links to them,
+// not loaded (see package markdown).
 func (b *builder) outsideImages(d *handbook.Document) {
 	var first *handbook.Link
 	n := 0
@@ -139,9 +139,9 @@ func (b *builder) outsideImages(d *handbook.Document) {
 		}
 	}
 	if n == 1 {
-		b.diags.Warnf(d.SourcePath, first.Offset, "copy the image next to the page so that readers' browsers make no outside request", "image %q loads from an outside host", first.Dest)
+		b.diags.Warnf(d.SourcePath, first.Offset, "copy the image next to the page and show that copy: a page of the handbook makes no request to another host", "image %q is on another host: it is shown as a link to it, not loaded", first.Dest)
 	} else if n > 1 {
-		b.diags.Warnf(d.SourcePath, first.Offset, "copy the images next to the page so that readers' browsers make no outside request", "%d images load from outside hosts (first: %q)", n, first.Dest)
+		b.diags.Warnf(d.SourcePath, first.Offset, "copy the images next to the page and show those copies: a page of the handbook makes no request to another host", "%d images are on other hosts: they are shown as links to them, not loaded (first: %q)", n, first.Dest)
 	}
 }
 

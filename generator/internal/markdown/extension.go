@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"io"
 	"path"
 	"regexp"
 	"strings"
@@ -236,6 +237,7 @@ func (tomlParser) CanAcceptIndentedLine() bool                                { 
 // U+FFFD), so a slot cannot be confused with content.
 type linkRenderer struct {
 	html.Config
+	outsideLabel string // labels an image from another host (Words)
 }
 
 func (r *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -392,6 +394,12 @@ func (r *linkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Nod
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
+	if name, ok := n.Attribute(outsideAttr); ok {
+		var alt bytes.Buffer
+		r.writeAlt(&alt, source, n)
+		writeOutsideImage(w, func() { r.writeHref(w, n.Destination) }, r.outsideLabel, alt.String(), string(name.([]byte)), inLink(n))
+		return ast.WalkSkipChildren, nil
+	}
 	w.WriteString(`<img src="`)
 	r.writeHref(w, n.Destination)
 	w.WriteString(`" alt="`)
@@ -406,7 +414,7 @@ func (r *linkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Nod
 	return ast.WalkSkipChildren, nil
 }
 
-func (r *linkRenderer) writeAlt(w util.BufWriter, source []byte, n ast.Node) {
+func (r *linkRenderer) writeAlt(w io.Writer, source []byte, n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if t, ok := c.(*ast.Text); ok {
 			w.Write(util.EscapeHTML(t.Segment.Value(source)))
@@ -496,7 +504,7 @@ func (e extender) Extend(m goldmark.Markdown) {
 		// After GFM's tables (200), so that a table's lines stay its own.
 		parser.WithParagraphTransformers(util.Prioritized(blockClasses{}, 100)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig()}, 100), util.Prioritized(admonitionRenderer{}, 100), util.Prioritized(contentTabRenderer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig(), outsideLabel: e.words.outsideImage()}, 100), util.Prioritized(admonitionRenderer{}, 100), util.Prioritized(contentTabRenderer{}, 100)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&headingRenderer{Config: html.NewConfig(), label: util.EscapeHTML([]byte(e.words.permalink()))}, 100)))
 	Highlighting().Extend(m)
 	scExtension{}.Extend(m) // Hugo shortcodes

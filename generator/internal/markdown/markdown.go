@@ -68,6 +68,9 @@ type Words struct {
 	Permalink string
 	// Details is the summary of a details shortcode that gives none.
 	Details string
+	// OutsideImage labels the link that stands for an image on another
+	// host ("Image"), which is not loaded.
+	OutsideImage string
 }
 
 func (w Words) permalink() string {
@@ -82,6 +85,13 @@ func (w Words) details() string {
 		return "Details"
 	}
 	return w.Details
+}
+
+func (w Words) outsideImage() string {
+	if w.OutsideImage == "" {
+		return "Image"
+	}
+	return w.OutsideImage
 }
 
 // Parser parses documents. It is safe for concurrent use.
@@ -410,6 +420,9 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			if i := strings.Index(dest, refMarker); i >= 0 {
 				dest = dest[:i] // a ref names the image's file
 			}
+			if outsideURL(dest) {
+				n.SetAttribute(outsideAttr, []byte(outsideName(dest)))
+			}
 			i := len(doc.BodyLinks)
 			doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: dest, Form: handbook.LinkImage, Offset: n.Pos()})
 			n.Destination = Slot(i)
@@ -441,9 +454,18 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 				if safe == nil {
 					safe = newHTMLFilter()
 					safe.link, safe.text, safe.mdx = recordLink(doc), words.add, mdx
+					safe.outsideLabel = p.opts.Words.outsideImage()
 				}
 				kept := len(safe.anchors)
+				// Inside a Markdown link, an image from another host is
+				// its text alone, as inside <a>.
+				outer := 0
+				if inLink(n) {
+					outer = 1
+				}
+				safe.links += outer
 				sanitised = append(sanitised, n, safe.node(n, src))
+				safe.links = max(safe.links-outer, 0)
 				for _, id := range safe.anchors[kept:] {
 					doc.Headings = append(doc.Headings, handbook.Heading{Level: 0, ID: id})
 				}

@@ -161,6 +161,11 @@ type htmlFilter struct {
 	// mdx says the HTML is an MDX page's: Docusaurus' Tabs and TabItem
 	// components are shown as the theme's tab pane (mdxTabs).
 	mdx bool
+	// links is the number of <a> elements open: an image from another
+	// host inside one is shown as its text alone (writeOutsideImage).
+	links int
+	// outsideLabel labels an image from another host (Words).
+	outsideLabel string
 }
 
 // mdxTab writes Docusaurus' <Tabs> and <TabItem label="Go"> (start, or
@@ -361,6 +366,8 @@ func (f *htmlFilter) startTag(z *html.Tokenizer, tt html.TokenType, off int) {
 	var seen [8]string
 	kept := seen[:0]
 	alt, imageDropped := []byte(nil), false
+	var outside []byte // the slot of an image from another host
+	outsideDest := ""
 	start, anchors := len(f.out)-len(name)-1, len(f.anchors)
 	// The attributes are read first, as a link marked
 	// aria-disabled="true" is one its author says does not work (a style
@@ -393,6 +400,9 @@ func (f *htmlFilter) startTag(z *html.Tokenizer, tt html.TokenType, off int) {
 			}
 			if (name == "a" && key == "href" && !disabled || name == "img" && key == "src") && val != "" && f.link != nil {
 				if slot := f.link(val, image, off); slot != nil {
+					if name == "img" && outsideURL(val) {
+						outside, outsideDest = slot, val
+					}
 					f.out = append(f.out, ' ')
 					f.out = append(f.out, key...)
 					f.out = append(f.out, `="`...)
@@ -424,6 +434,19 @@ func (f *htmlFilter) startTag(z *html.Tokenizer, tt html.TokenType, off int) {
 		f.writeText(alt)
 		return
 	}
+	if outside != nil {
+		f.out, f.anchors = f.out[:start], f.anchors[:anchors]
+		if f.text != nil && len(alt) > 0 {
+			f.text(alt)
+		}
+		var b strings.Builder
+		writeOutsideImage(&b, func() { b.Write(outside) }, f.outsideLabel, string(appendEscaped(nil, alt)), outsideName(outsideDest), f.links > 0)
+		f.out = append(f.out, b.String()...)
+		return
+	}
+	if name == "a" && tt == html.StartTagToken {
+		f.links++
+	}
 	f.out = append(f.out, '>')
 }
 
@@ -440,6 +463,9 @@ func (f *htmlFilter) endTag(name string) {
 	}
 	if f.mdxTab(name, nil, false, false) {
 		return
+	}
+	if name == "a" && f.links > 0 {
+		f.links--
 	}
 	if _, ok := htmlAllowed[name]; ok && !htmlVoid[name] {
 		f.out = append(f.out, "</"...)

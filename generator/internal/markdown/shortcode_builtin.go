@@ -558,15 +558,19 @@ func writeFigure(c *scCall, b *strings.Builder) {
 		if alt == "" {
 			alt = caption
 		}
-		b.WriteString(`<img src="`)
-		writeDest(b, c.img.Destination)
-		fmt.Fprintf(b, "\" alt=\"%s\"", esc(alt))
-		for _, a := range []string{"title", "width", "height"} {
-			if v := c.arg(a, -1); v != "" && (a != "title" || title == "") {
-				fmt.Fprintf(b, " %s=\"%s\"", a, esc(v))
+		if name, ok := c.img.Attribute(outsideAttr); ok {
+			writeOutsideImage(b, func() { writeDest(b, c.img.Destination) }, c.st.p.opts.Words.outsideImage(), esc(alt), string(name.([]byte)), linked)
+		} else {
+			b.WriteString(`<img src="`)
+			writeDest(b, c.img.Destination)
+			fmt.Fprintf(b, "\" alt=\"%s\"", esc(alt))
+			for _, a := range []string{"title", "width", "height"} {
+				if v := c.arg(a, -1); v != "" && (a != "title" || title == "") {
+					fmt.Fprintf(b, " %s=\"%s\"", a, esc(v))
+				}
 			}
+			b.WriteString(` loading="lazy">`)
 		}
-		b.WriteString(` loading="lazy">`)
 	}
 	if linked {
 		b.WriteString("</a>")
