@@ -547,6 +547,77 @@ package main
 	}
 }
 
+// The shortcodes of Hugo's documentation themes (hugo-book, Geekdoc)
+// render as their pages mean them: a hint by its type, with a title;
+// expand and details with their summary written first; columns apart by
+// "<--->", each column's Markdown read; a button as a checked link, by
+// href or relref; a mermaid diagram drawn as a fenced one is; tabs by
+// their titles written first; math as code; toc as nothing, with no
+// warning for any of them.
+func TestDocumentationThemeShortcodes(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+
+{{< hint warning >}}
+**Careful** now.
+{{< /hint >}}
+
+{{< hint type=danger title="Stop" >}}
+Geekdoc's.
+{{< /hint >}}
+
+{{< expand "More" >}}
+Hidden.
+{{< /expand >}}
+
+{{< details "Summary" open >}}
+Open.
+{{< /details >}}
+
+{{< columns >}}
+Left **bold**.
+
+<--->
+
+Right [b](b.md).
+{{< /columns >}}
+
+{{< button relref="b.md" >}}To B{{< /button >}} {{< button href="nowhere.md" >}}Broken{{< /button >}}
+
+{{< mermaid >}}
+graph LR; A-->B
+{{< /mermaid >}}
+
+{{< tabs "id" >}}
+{{< tab "macOS" >}}
+Brew.
+{{< /tab >}}
+{{< /tabs >}}
+
+Area {{< katex >}}\pi r^2{{< /katex >}}.
+
+{{< toc >}}
+-- content/b.md --
+# B
+`)
+	if got := s.diags(); !strings.Contains(got, `broken link "nowhere.md"`) || strings.Count(got, "warning") > 0 || strings.Count(got, "error") != 1 {
+		t.Errorf("diagnostics:\n%s\nwant the broken button alone", got)
+	}
+	s.contains("a/index.html",
+		"<blockquote class=\"alert alert-warning\">\n<p><strong>Careful</strong> now.</p>",
+		"<blockquote class=\"alert alert-caution\">\n<strong class=\"alert-title\">Stop</strong>",
+		"<details>\n<summary>More</summary>\n<p>Hidden.</p>\n</details>",
+		"<details open>\n<summary>Summary</summary>",
+		"<div class=\"columns columns-2\">\n<p>Left <strong>bold</strong>.</p>\n<hr>\n<p>Right <a href=\"../b/\">b</a>.</p>\n</div>",
+		`<a class="button" href="../b/">To B</a>`,
+		`<div class="diagram" data-lang="mermaid"><pre class="mermaid" tabindex="0">graph LR; A--&gt;B`,
+		"<p class=\"tab-label\"><strong>macOS</strong></p>",
+		`Area <code class="math">\pi r^2</code>.`)
+	s.lacks("a/index.html", "&lt;---&gt;", "{{", "<p></p>")
+	s.contains("a/index.html", "diagrams.")
+}
+
 // Docsy's imgproc shows the image of the page's folder whose name holds
 // its first argument, checked and written relative to the page as any
 // image, its content the caption; Hugo's processing (Crop "500x300") is

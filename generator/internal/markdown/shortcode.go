@@ -238,6 +238,11 @@ func (p *Parser) shortcodes(doc *handbook.Document, diags *diag.List, liquid []l
 			cl.block, cl.covered = false, true
 		}
 	}
+	for _, c := range st.calls {
+		if c.is("columns") && c.close >= 0 && !c.dropped {
+			columnBreaks(st.buf[tags[c.open].end:tags[c.close].start])
+		}
+	}
 	for i := range tags {
 		st.substitute(i)
 	}

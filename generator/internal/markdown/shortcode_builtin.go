@@ -103,11 +103,64 @@ var builtins = map[string]*builtin{
 	// its content the caption.
 	"imgproc": {name: "imgproc", block: true, inner: true, open: openImgproc,
 		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</figcaption>\n</figure>\n") }},
+	// The shortcodes of Hugo's documentation themes, hugo-book's and
+	// Geekdoc's: a hint by its type, expand as details, columns apart by
+	// "<--->" lines, a button as its link, a mermaid diagram, math as
+	// code, and toc as nothing, as the theme shows the table of contents
+	// beside the page.
+	"expand": {name: "expand", args: []string{"title"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) {
+			fmt.Fprintf(b, "<details>\n<summary>%s</summary>\n", c.st.p.inlineMarkdown(cmp.Or(c.arg("title", 0), c.st.p.opts.Words.details())))
+		},
+		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</details>\n") }},
+	"columns": {name: "columns", args: []string{"ratio", "size"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) {
+			n := min(1+bytes.Count(c.innerCode(), []byte("<--->")), 4)
+			fmt.Fprintf(b, "<div class=\"columns columns-%d\">\n", n)
+		},
+		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</div>\n") }},
+	"button": {name: "button", args: []string{"href", "relref", "class", "size", "icon"}, inner: true,
+		open: func(c *scCall, b *strings.Builder) {
+			b.WriteString(`<a class="button"`)
+			dest, off, _ := c.tag().get("href", -1)
+			form := handbook.LinkMarkdown
+			if ref, roff, _ := c.tag().get("relref", -1); dest == "" && ref != "" {
+				dest, off, form = ref, roff, handbook.LinkRef
+			}
+			if dest != "" {
+				if slot := c.st.record(dest, form, off); slot != nil {
+					b.WriteString(` href="`)
+					b.Write(slot)
+					b.WriteByte('"')
+				}
+			}
+			b.WriteByte('>')
+		},
+		close: func(_ *scCall, b *strings.Builder) { b.WriteString("</a>") }},
+	"mermaid": {name: "mermaid", args: []string{"class"}, block: true, inner: true, leaf: true,
+		isCode: func(*scCall) bool { return true },
+		open: func(c *scCall, b *strings.Builder) {
+			c.st.doc.Diagrams++
+			writeDiagram(b, c.innerCode())
+		}},
+	"katex": {name: "katex", args: []string{"display", "class"}, inner: true, leaf: true,
+		isCode: func(*scCall) bool { return true },
+		open: func(c *scCall, b *strings.Builder) {
+			fmt.Fprintf(b, "<code class=\"math\">%s</code>", esc(strings.TrimSpace(string(c.innerCode()))))
+		}},
+	"toc": {name: "toc", block: true, leaf: true},
 	// GitBook's hint is the theme's alert of its style (info, success,
 	// warning, danger); its content-ref shows the link it holds; its embed
 	// is a link to what it embeds, which is not loaded.
-	"hint": {name: "hint", args: []string{"style"}, block: true, inner: true,
-		open:  func(c *scCall, b *strings.Builder) { b.WriteString(alertStart(alertKind(c.arg("style", 0)), "")) },
+	// hugo-book's and Geekdoc's hint are the same, by their type ({{< hint
+	// warning >}}, type=warning), with Geekdoc's title.
+	"hint": {name: "hint", args: []string{"style", "type", "title", "icon"}, block: true, inner: true,
+		open: func(c *scCall, b *strings.Builder) {
+			b.WriteString(alertStart(alertKind(cmp.Or(c.arg("style", 0), c.arg("type", -1))), ""))
+			if title := c.arg("title", -1); title != "" {
+				fmt.Fprintf(b, "<strong class=\"alert-title\">%s</strong>\n", esc(title))
+			}
+		},
 		close: closeAlert},
 	"content-ref": {name: "content-ref", args: []string{"url"}, block: true, inner: true,
 		open:  func(_ *scCall, b *strings.Builder) { b.WriteString("<div class=\"content-ref\">\n") },
@@ -129,6 +182,23 @@ var builtins = map[string]*builtin{
 }
 
 func (c *scCall) is(name string) bool { return c.def != nil && c.def.name == name }
+
+// columnBreaks writes each line of a columns shortcode's content that is
+// "<--->" alone, hugo-book's break between columns, as "<hr >", of the
+// same length, which the theme draws as the start of the next column.
+func columnBreaks(inner []byte) {
+	for i := 0; i < len(inner); {
+		end := bytes.IndexByte(inner[i:], '\n')
+		if end < 0 {
+			end = len(inner) - i
+		}
+		line := inner[i : i+end]
+		if t := bytes.TrimSpace(line); string(t) == "<--->" {
+			copy(t, "<hr >")
+		}
+		i += end + 1
+	}
+}
 
 // isRef reports whether the shortcode is ref or relref.
 func (c *scCall) isRef() bool { return c.is("ref") || c.is("relref") }
@@ -403,18 +473,17 @@ func openImgproc(c *scCall, b *strings.Builder) {
 
 func openDetails(c *scCall, b *strings.Builder) {
 	b.WriteString("<details")
-	if truthy(c.arg("open", -1)) {
+	if truthy(c.arg("open", -1)) || c.arg("", 1) == "open" {
 		b.WriteString(" open")
 	}
-	for _, a := range []string{"class", "name", "title"} {
+	for _, a := range []string{"class", "name"} {
 		if v := c.arg(a, -1); v != "" {
 			fmt.Fprintf(b, " %s=\"%s\"", a, esc(v))
 		}
 	}
-	summary := c.arg("summary", -1)
-	if summary == "" {
-		summary = c.st.p.opts.Words.details()
-	}
+	// hugo-book writes the summary first, or as title, and open as a word:
+	// {{< details "Title" open >}}.
+	summary := cmp.Or(c.arg("summary", -1), c.arg("", 0), c.arg("title", -1), c.st.p.opts.Words.details())
 	fmt.Fprintf(b, ">\n<summary>%s</summary>\n", c.st.p.inlineMarkdown(summary))
 }
 
@@ -444,7 +513,8 @@ func (c *scCall) lang() string {
 }
 
 func openTab(c *scCall, b *strings.Builder) {
-	header := cmp.Or(c.arg("header", -1), c.arg("title", -1))
+	// By name, or first, as hugo-book's tab writes it: {{< tab "macOS" >}}.
+	header := cmp.Or(c.arg("header", 0), c.arg("title", -1))
 	if header == "" {
 		header = fmt.Sprintf("Tab %d", c.ordinal+1)
 	}
