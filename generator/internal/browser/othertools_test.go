@@ -14,8 +14,8 @@ import (
 // site.yaml: a landing page of Docsy's blocks, pages in the header's menu
 // by their front matter, a page of the home page's own in the sidebar, a
 // Liquid alert, and an MDX page with Docusaurus' tabs, MkDocs Material's
-// content tabs, GitBook's hint, and a fence with a title and marked
-// lines.
+// content tabs, GitBook's hint, a fence with a title and marked lines,
+// hugo-book's hint, columns and button, and an image on another host.
 const otherToolsSite = `
 -- hugo.toml --
 title = "Goldy"
@@ -49,6 +49,22 @@ menu: {main: {weight: 10}}
 {% alert "Moved" %}
 This page moved from the old site.
 {% endalert %}
+
+{{< hint type=warning title="Heads up" >}}
+hugo-book's hint.
+{{< /hint >}}
+
+{{< columns >}}
+Left column.
+
+<--->
+
+Right column, [docs](docs/).
+{{< /columns >}}
+
+{{< button relref="docs/setup.mdx" >}}Set up{{< /button >}}
+
+![Diagram](https://cdn.example.com/arch.png)
 -- content/docs/_index.md --
 ---
 title: Documentation
