@@ -13,6 +13,7 @@ require (
 	github.com/klauspost/compress v1.20.5
 	github.com/microcosm-cc/bluemonday v1.0.27
 	github.com/yuin/goldmark v1.8.7
+	github.com/yuin/goldmark-emoji v1.0.6
 	github.com/yuin/goldmark-meta v1.1.0
 	golang.org/x/net v0.61.0
 	golang.org/x/sys v0.49.0

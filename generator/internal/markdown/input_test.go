@@ -183,3 +183,14 @@ func TestFrontMatterOnlyAtTheTop(t *testing.T) {
 		}
 	}
 }
+
+// GitHub's emoji shortcodes show as the characters they name, as on
+// GitHub, GitLab and MkDocs with pymdownx.emoji; in code, in a time of
+// day, or unknown, the colons stay as written.
+func TestEmojiShortcodes(t *testing.T) {
+	d, _ := parseText(t, "Ship :rocket: at 10:30:00; :not_an_emoji: stays, `:smile:` too, :+1: and :white_check_mark:.\n")
+	want := "<p>Ship 🚀 at 10:30:00; :not_an_emoji: stays, <code>:smile:</code> too, 👍 and ✅.</p>\n"
+	if d.HTML != want {
+		t.Errorf("got  %q\nwant %q", d.HTML, want)
+	}
+}

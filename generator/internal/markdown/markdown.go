@@ -28,6 +28,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	emoji "github.com/yuin/goldmark-emoji"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -126,6 +127,9 @@ func New(opts Options) *Parser {
 			gfm{}, // extension.GFM, with linkify behind a filter
 			extension.Footnote,
 			extension.DefinitionList,
+			// GitHub's emoji shortcodes (:rocket:), as GitHub, GitLab and
+			// MkDocs' pymdownx.emoji show them: the character itself.
+			emoji.New(emoji.WithRenderingMethod(emoji.Unicode)),
 			extender{opts.Words}, // front matter (goldmark-meta's parser among them), links, code
 		),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
