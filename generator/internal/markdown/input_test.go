@@ -194,3 +194,18 @@ func TestEmojiShortcodes(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", d.HTML, want)
 	}
 }
+
+// ==text== is marked, as Obsidian and MkDocs' pymdownx.mark write it; an
+// equals sign in prose, one alone or three and more stay text.
+func TestMarkedText(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"a ==marked **bold**== b\n", "<p>a <mark>marked <strong>bold</strong></mark> b</p>\n"},
+		{"if x == y then ===not=== and `==code==`\n", "<p>if x == y then ===not=== and <code>==code==</code></p>\n"},
+		{"==over\nlines==\n", "<p><mark>over\nlines</mark></p>\n"},
+		{"a ==b c\n", "<p>a ==b c</p>\n"},
+	} {
+		if d, _ := parseText(t, c.src); d.HTML != c.want {
+			t.Errorf("%q:\ngot  %q\nwant %q", c.src, d.HTML, c.want)
+		}
+	}
+}
