@@ -3,7 +3,9 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 )
 
@@ -47,5 +49,18 @@ func TestOutsideImagesAreLinks(t *testing.T) {
 		if images != 1 {
 			t.Errorf("%q: the image is not recorded: %+v", c.src, d.BodyLinks)
 		}
+	}
+}
+
+// An image on another host in Markdown a shortcode renders (a file
+// readfile includes, a caption) is not loaded either.
+func TestOutsideImagesInIncludedMarkdown(t *testing.T) {
+	content := fstest.MapFS{"inc.md": {Data: []byte("Included ![Logo](https://cdn.example.com/logo.png).\n")}}
+	p := New(Options{Shortcodes: ShortcodeOptions{Content: content}})
+	d := &handbook.Document{Path: "x.md", SourcePath: "content/x.md", Source: []byte("# X\n\n{{< readfile file=\"inc.md\" >}}\n")}
+	var l diag.List
+	p.Parse(d, &l)
+	if want := `<a class="outside-image" href="https://cdn.example.com/logo.png"><span class="outside-label">Image</span> Logo</a>`; !strings.Contains(d.HTML, want) || strings.Contains(d.HTML, "<img") {
+		t.Errorf("got\n%s\nwant %s", d.HTML, want)
 	}
 }

@@ -833,6 +833,8 @@ func (p *Parser) renderMarkdown(src []byte) string {
 		case *ast.Image:
 			if _, ok := sitepath.SafeURL(string(n.Destination), true); !ok {
 				drop = append(drop, n)
+			} else if dest := string(n.Destination); outsideURL(dest) {
+				n.SetAttribute(outsideAttr, []byte(outsideName(dest)))
 			}
 		case *ast.AutoLink:
 			if _, ok := sitepath.SafeURL(string(n.URL(src)), false); !ok {
