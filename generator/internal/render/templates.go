@@ -28,9 +28,15 @@ type templates struct {
 	byName map[string]*template.Template
 	// base is the set of baseof and the partials, which the partial and
 	// partialCached functions execute.
-	base   *template.Template
-	cache  partialCache
-	depth  atomic.Int64    // partial calls in progress, to stop a partial that calls itself
+	base  *template.Template
+	cache partialCache
+	// depth counts each partial's calls in progress, by name, to stop a
+	// partial that calls itself: one partial's count, so that a loop on
+	// one page does not fail the other partials of pages rendered
+	// meanwhile. Made once, as the partials are read; other counts the
+	// templates a partial's file defines under other names.
+	depth  map[string]*atomic.Int64
+	other  atomic.Int64
 	failed map[string]bool // layouts that did not compile (already reported)
 	broken bool            // baseof or a partial did not compile (already reported)
 	diags  *diag.List
@@ -41,7 +47,7 @@ type templates struct {
 // _default/baseof.html and partials/*.html. A layout that defines "main" is
 // rendered through baseof; any other is rendered on its own.
 func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates {
-	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, diags: diags, fsys: fsys}
+	t := &templates{byName: map[string]*template.Template{}, failed: map[string]bool{}, diags: diags, fsys: fsys, depth: map[string]*atomic.Int64{}}
 	fm = maps.Clone(fm)
 	fm["partial"] = t.partial
 	fm["partialCached"] = t.partialCached
@@ -54,6 +60,7 @@ func loadTemplates(fsys fs.FS, fm template.FuncMap, diags *diag.List) *templates
 		if err != nil {
 			continue
 		}
+		t.depth[name] = &atomic.Int64{}
 		if _, err := base.New(name).Parse(string(src)); err != nil {
 			t.report(err, name, "")
 			ok = false
@@ -113,9 +120,9 @@ type partialCache struct {
 	m  map[string]template.HTML
 }
 
-// maxPartialDepth bounds partial calls in progress across all pages, far
-// above what the pages rendering at once can nest, so that a partial that
-// calls itself is an error instead of a stack overflow.
+// maxPartialDepth bounds the calls of one partial in progress across all
+// pages, far above what the pages rendering at once can nest, so that a
+// partial that calls itself is an error instead of a stack overflow.
 func maxPartialDepth() int64 { return 1000 + 16*int64(runtime.GOMAXPROCS(0)) }
 
 // errTooDeep ends a partial that calls itself.
@@ -129,11 +136,15 @@ func (t *templates) partial(name string, data any) (template.HTML, error) {
 	if pt == nil {
 		return "", fmt.Errorf("no partial %s in layouts/partials/", strings.TrimPrefix(name, "partials/"))
 	}
-	if t.depth.Add(1) > maxPartialDepth() {
-		t.depth.Add(-1)
+	depth := t.depth[name]
+	if depth == nil {
+		depth = &t.other
+	}
+	if depth.Add(1) > maxPartialDepth() {
+		depth.Add(-1)
 		return "", fmt.Errorf("partial %s %w", name, errTooDeep)
 	}
-	defer t.depth.Add(-1)
+	defer depth.Add(-1)
 	var b strings.Builder
 	if err := pt.Execute(&b, data); err != nil {
 		if errors.Is(err, errTooDeep) {
