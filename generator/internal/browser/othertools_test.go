@@ -15,7 +15,8 @@ import (
 // by their front matter, a page of the home page's own in the sidebar, a
 // Liquid alert, and an MDX page with Docusaurus' tabs, MkDocs Material's
 // content tabs, GitBook's hint, a fence with a title and marked lines,
-// hugo-book's hint, columns and button, and an image on another host.
+// hugo-book's hint, columns and button, an image on another host, and a
+// VitePress landing page's hero and features.
 const otherToolsSite = `
 -- hugo.toml --
 title = "Goldy"
@@ -65,6 +66,28 @@ Right column, [docs](docs/).
 {{< button relref="docs/setup.mdx" >}}Set up{{< /button >}}
 
 ![Diagram](https://cdn.example.com/arch.png)
+-- content/start.md --
+---
+title: Start
+layout: home
+hero:
+  text: How we build
+  tagline: One place for it all
+  actions:
+    - theme: brand
+      text: Set up
+      link: /docs/setup/
+    - theme: alt
+      text: About
+      link: /about/
+features:
+  - icon: 🛠️
+    title: Tools
+    details: What we use.
+    link: /docs/setup/
+  - title: Habits
+    details: How we work.
+---
 -- content/docs/_index.md --
 ---
 title: Documentation
@@ -120,7 +143,7 @@ func TestAccessibilityOtherTools(t *testing.T) {
 		name string
 		w, h int64
 	}{{"1280×800", 1280, 800}, {"phone 390×844", 390, 844}} {
-		for _, p := range []string{"/", "/about/", "/docs/setup/"} {
+		for _, p := range []string{"/", "/about/", "/docs/setup/", "/start/"} {
 			tb := newTab(t, srv, chromedp.EmulateViewport(size.w, size.h))
 			for _, theme := range []string{"light", "dark"} {
 				tb.open(p)

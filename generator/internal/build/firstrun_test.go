@@ -822,7 +822,25 @@ layout: home
 
 hero:
   name: "Acme Docs"
+  text: How we **build** things
   tagline: Everything in one place
+  actions:
+    - theme: brand
+      text: Get started
+      link: /guide/start
+    - theme: alt
+      text: On GitHub
+      link: https://github.com/acme/docs
+    - text: Nowhere
+      link: /guide/gone
+
+features:
+  - icon: 🛠️
+    title: Tools
+    details: What we use, and why.
+    link: /guide/next
+  - title: Habits
+    details: How we work together.
 ---
 -- docs/guide/start.md --
 # Getting started
@@ -837,8 +855,16 @@ Hidden.
 -- docs/guide/next.md --
 # Next
 `)
-	s.noDiags()
-	s.contains("index.html", "<h1>Acme Docs</h1>")
+	// The hero and features show above the page, their links checked.
+	if got := s.diags(); !strings.Contains(got, `docs/index.md:4:1: error: broken link "/guide/gone"`) || strings.Count(got, "error") != 1 {
+		t.Errorf("diagnostics:\n%s\nwant the broken action alone", got)
+	}
+	s.contains("index.html", "<h1>Acme Docs</h1>",
+		"<section class=\"hero\">\n<p class=\"hero-text\">How we <strong>build</strong> things</p>\n<p class=\"hero-tagline\">Everything in one place</p>",
+		`<a class="button brand" href="guide/start/">Get started</a> <a class="button" href="https://github.com/acme/docs">On GitHub</a>`,
+		`<li class="card feature"><span class="feature-icon" aria-hidden="true">🛠️</span> <a href="guide/next/">Tools</a><p>What we use, and why.</p></li>`,
+		`<li class="card feature"><strong>Habits</strong><p>How we work together.</p></li>`)
+	s.lacks("index.html", "hero-name")
 	s.contains("guide/start/index.html", "<blockquote class=\"alert alert-tip\">\n<strong class=\"alert-title\">Before you start</strong>",
 		"<details class=\"alert alert-note\">\n<summary class=\"alert-title\">More</summary>\n<p>Hidden.</p>\n</details>")
 	if got := s.res.Config.BasePath; got != "/acme/" {

@@ -246,6 +246,11 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	// A copy of exactly its length: the body is kept until its page is
 	// written, and the buffer's room would be kept with it.
 	doc.HTML = body.String()
+	if doc.Params != nil {
+		if lead := p.landing(doc, diags); lead != "" {
+			doc.HTML = lead + doc.HTML
+		}
+	}
 }
 
 // maxPooledBody is the largest buffer kept for the next document's body.
