@@ -201,7 +201,7 @@ func newParser(fsys fs.FS, cfg *config.Site, loc *i18n.Locale) *markdown.Parser 
 		words = markdown.Words{Permalink: loc.Text("permalink"), Details: loc.Text("details"), OutsideImage: loc.Text("outside_image")}
 	}
 	return markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf, Shortcodes: markdown.ShortcodeOptions{
-		Layouts: theme.Layouts(theme.Of(fsys, cfg.Foreign())), Content: contentFS, SiteTitle: cfg.Title, SiteParams: cfg.Params},
+		Layouts: theme.Layouts(theme.Of(fsys, cfg.Foreign())), Content: contentFS, Root: fsys, ContentDir: cfg.ContentDir, SiteTitle: cfg.Title, SiteParams: cfg.Params},
 		Words: words})
 }
 

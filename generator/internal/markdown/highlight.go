@@ -64,6 +64,9 @@ func (r *codeRenderer) render(w util.BufWriter, source []byte, node ast.Node, en
 		seg := lines.At(i)
 		code = append(code, seg.Value(source)...)
 	}
+	if included, ok := n.Attribute(snippetCodeAttr); ok {
+		code = included.([]byte) // with the files its snippet lines name
+	}
 	var f fence
 	if n.Info != nil {
 		f = parseFence(string(n.Info.Segment.Value(source)))

@@ -489,8 +489,14 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 					firstRaw = nodeOffset(n, src)
 				}
 			}
+		case *Snippet:
+			p.snippets(doc, n, diags)
+			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
 			p.checkFence(doc, n, diags)
+			if code, ok := p.snippetCode(doc, n, src, diags); ok {
+				n.SetAttribute(snippetCodeAttr, code)
+			}
 			if IsDiagram(string(n.Language(src))) {
 				doc.Diagrams++
 			}

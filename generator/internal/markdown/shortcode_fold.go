@@ -13,19 +13,20 @@ import (
 // HasShortcodes reports whether a document's bytes may hold Hugo
 // shortcodes, or Liquid block tags read as shortcodes (liquidBlocks),
 // whose output depends on more than the document: the site's shortcode
-// templates, its params, the files readfile reads. A parse of such a
+// templates, its params, the files readfile and snippets read. A parse of such a
 // document is not reused for another run.
 func HasShortcodes(src []byte) bool {
-	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) || liquidEnd.Match(src)
+	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) || liquidEnd.Match(src) || bytes.Contains(src, []byte(snippetMark))
 }
 
 // liquidEnd matches the closing tag of a Liquid block.
 var liquidEnd = regexp.MustCompile(`\{%-?\s*end`)
 
 // ReadsFiles reports whether a document's shortcodes may include other
-// files (readfile, include), whose edits change its page too.
+// files (readfile, include, MkDocs' snippets), whose edits change its page
+// too.
 func ReadsFiles(src []byte) bool {
-	return HasShortcodes(src) && (bytes.Contains(src, []byte("readfile")) || bytes.Contains(src, []byte("include")))
+	return HasShortcodes(src) && (bytes.Contains(src, []byte("readfile")) || bytes.Contains(src, []byte("include")) || bytes.Contains(src, []byte(snippetMark)))
 }
 
 var unknownRE = regexp.MustCompile(`^(` + hugoKind + `|` + liquidKind + `) ("(?:[^"\\]|\\.)*") is not known: it shows its inner content only \((\d+) uses?\)$`)

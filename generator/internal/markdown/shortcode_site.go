@@ -31,6 +31,10 @@ type ShortcodeOptions struct {
 	// Content is the content folder, the only place readfile and include
 	// read from.
 	Content fs.FS
+	// Root is the handbook's root, and ContentDir the content folder's
+	// path in it: MkDocs' snippets name files from the root.
+	Root       fs.FS
+	ContentDir string
 	// SiteTitle and SiteParams are .Site.Title and .Site.Params to a
 	// site's shortcodes; param looks in SiteParams after the page's own.
 	SiteTitle  string
