@@ -173,7 +173,8 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	// The parse reads a copy of the same length where the file needs one,
 	// so that its offsets are offsets into the file as written.
 	doc.Source = asParsed(src)
-	if isMDX(doc.Path) {
+	mdx := readsAsMDX(doc.Path, doc.Source)
+	if mdx {
 		doc.Source = blankMDX(doc.Source)
 	}
 	defer func() { doc.Source = original }()
@@ -193,6 +194,9 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 	ctx := parser.NewContext()
 	parsed := p.foreignSyntax(doc, ctx, diags)
 	root := p.md.Parser().Parse(text.NewReader(parsed), parser.WithContext(ctx))
+	if mdx {
+		root.SetAttribute(mdxAttr, true)
+	}
 	doc.Source, src = parsed, parsed
 
 	fm := p.frontMatter(doc, root, ctx, diags)
@@ -357,11 +361,11 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	words.reset(len(src))
 	taskIDs := map[string]bool{}
 	var notHTML []*ast.RawHTML
-	mdx := isMDX(doc.Path)   // where <Name> is a component, not text
-	var unlinked []ast.Node  // links whose URL may not become an href
-	var safe *htmlFilter     // in safe mode, from the first raw HTML on
-	var sanitised []ast.Node // raw HTML nodes and the nodes that replace them, in pairs
-	var skipped []ast.Node   // the content of a dropped <script> or <svg>
+	_, mdx := root.Attribute(mdxAttr) // where <Name> is a component, not text
+	var unlinked []ast.Node           // links whose URL may not become an href
+	var safe *htmlFilter              // in safe mode, from the first raw HTML on
+	var sanitised []ast.Node          // raw HTML nodes and the nodes that replace them, in pairs
+	var skipped []ast.Node            // the content of a dropped <script> or <svg>
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if safe != nil {

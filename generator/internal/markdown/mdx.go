@@ -20,6 +20,36 @@ var mdxComponentRE = regexp.MustCompile(`^</?[A-Z][A-Za-z0-9_.]*(\s|/?>)`)
 // isMDX reports whether the document at p is MDX.
 func isMDX(p string) bool { return strings.EqualFold(path.Ext(p), ".mdx") }
 
+// mdxImport matches an ES import of a module, as an MDX page starts with
+// them: import Tabs from '@theme/Tabs';
+var mdxImport = regexp.MustCompile(`^import\s+[\w$*{}, \t]+\s+from\s+['"][^'"\n]+['"];?[ \t]*\r?$`)
+
+// readsAsMDX reports whether a page is MDX: an .mdx file, or a Markdown
+// file whose text starts, after its front matter, with an import of a
+// module, as Docusaurus' pages, MDX whatever their extension, do.
+func readsAsMDX(p string, src []byte) bool {
+	if isMDX(p) {
+		return true
+	}
+	rest := src[frontMatterEnd(src):]
+	for len(rest) > 0 {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		return mdxImport.Match(line)
+	}
+	return false
+}
+
+// mdxAttr marks the root of a page read as MDX (readsAsMDX), for the walk.
+var mdxAttr = []byte("hb-mdx")
+
 // blankMDX returns src with its ESM blocks (lines from one that starts
 // with "import" or "export" up to a blank line, outside code fences and
 // front matter) and its {/* */} comments overwritten with spaces, line

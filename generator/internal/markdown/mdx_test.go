@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +50,19 @@ func TestBlankMDX(t *testing.T) {
 		if got := blankMDX([]byte(c.in)); !bytes.Equal(got, []byte(c.want)) {
 			t.Errorf("blankMDX(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// A Markdown page that starts with a module's import is read as MDX, as
+// Docusaurus reads every page: its imports do not show and its Tabs are a
+// tab pane. A page whose first words are "import" in prose is Markdown.
+func TestMarkdownPagesThatImportAreMDX(t *testing.T) {
+	d, ds := parseText(t, "---\ntitle: T\n---\n\nimport Tabs from '@theme/Tabs';\nimport TabItem from \"@theme/TabItem\";\n\n<Tabs>\n  <TabItem value=\"a\" label=\"Apple\">An apple.</TabItem>\n</Tabs>\n\n{/* a comment */}\n")
+	if len(ds) > 0 || strings.Contains(d.HTML, "import") || strings.Contains(d.HTML, "comment") || !strings.Contains(d.HTML, "<p class=\"tab-label\"><strong>Apple</strong></p>") {
+		t.Errorf("read as Markdown (%v):\n%s", ds, d.HTML)
+	}
+	d, _ = parseText(t, "import the data from the old system before you start.\n\n<Tabs>x</Tabs>\n")
+	if !strings.Contains(d.HTML, "import the data") {
+		t.Errorf("prose read as MDX:\n%s", d.HTML)
 	}
 }
