@@ -32,3 +32,30 @@ func TestBlockClasses(t *testing.T) {
 		t.Errorf("the classes are search text: %q", d.Words)
 	}
 }
+
+// TestKramdownAttributeLists: kramdown's {: .class } before a block or
+// after it gives the block its class; just-the-docs' callout classes make
+// it the theme's alert, a -title one with its first paragraph the title;
+// {:toc} after a list takes the list away, the theme showing the table
+// of contents.
+func TestKramdownAttributeLists(t *testing.T) {
+	d, ds := parseText(t, "# T\n\n## Contents\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n{: .note }\nA note.\n\nA warning.\n{: .warning }\n\n{: .important-title }\n> Mind\n>\n> The gap.\n\nPlain.\n\n{: .lead }\n\nNext.\n")
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	for _, want := range []string{
+		`<h2 class="no_toc" id="contents">`,
+		`<p class="note alert alert-note">A note.</p>`,
+		`<p class="warning alert alert-warning">A warning.</p>`,
+		"<blockquote class=\"important-title alert alert-important\"><p class=\"alert-title\">Mind</p>\n<p>The gap.</p>",
+		`<p class="lead">Plain.</p>`,
+		"<p>Next.</p>",
+	} {
+		if !strings.Contains(d.HTML, want) {
+			t.Errorf("no %s in\n%s", want, d.HTML)
+		}
+	}
+	if strings.Contains(d.HTML, "TOC") || strings.Contains(d.HTML, "{:") {
+		t.Errorf("a table of contents' list or an attribute list shows:\n%s", d.HTML)
+	}
+}

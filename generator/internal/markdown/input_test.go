@@ -209,3 +209,21 @@ func TestMarkedText(t *testing.T) {
 		}
 	}
 }
+
+// A page whose front matter names its title and whose text starts with
+// the same title as a heading, as MkDocs', Jekyll's and Docusaurus' pages
+// are written, shows it once: the front matter's, with the heading's id.
+// A different heading, or one after other text, stays.
+func TestTitleWrittenTwice(t *testing.T) {
+	for _, c := range []struct{ src, title, id, html string }{
+		{"---\ntitle: Set up\n---\n\n# set  up\n\nText.\n", "Set up", "set--up", "<p>Text.</p>\n"},
+		{"+++\ntitle = \"T\"\n+++\n# T\nx\n", "T", "t", "<p>x</p>\n"},
+		{"---\ntitle: Home\n---\n# Welcome\n", "Home", "", "<h1 id=\"welcome\">Welcome</h1>\n"},
+		{"---\ntitle: A\n---\nIntro.\n\n# A\n", "A", "", "<p>Intro.</p>\n<h1 id=\"a\">A</h1>\n"},
+	} {
+		d, _ := parseText(t, c.src)
+		if d.Title != c.title || d.TitleID != c.id || d.HTML != c.html {
+			t.Errorf("%q: title %q, id %q, body %q; want %q, %q, %q", c.src, d.Title, d.TitleID, d.HTML, c.title, c.id, c.html)
+		}
+	}
+}

@@ -559,7 +559,19 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		diags.Warnf(doc.SourcePath, safe.first, "raw HTML keeps text, layout, links and images; write the rest in Markdown, or set `raw_html: all` in site.yaml to trust every author's HTML",
 			"raw HTML: dropped %s", safe.summary())
 	}
-	if doc.Title == "" && firstHeading != nil && firstHeading.Level == 1 {
+	if doc.Title != "" && firstHeading != nil && firstHeading.Level == 1 && leads(firstHeading) && sameTitle(plainText(firstHeading, src), doc.Title) {
+		// The title written twice, in front matter and as the heading
+		// the page starts with, as MkDocs', Jekyll's and Docusaurus'
+		// pages do, where the layout shows only the heading: the layout
+		// shows the title, and the heading leaves the body.
+		for _, h := range doc.Headings {
+			if h.Level == 1 {
+				doc.TitleID = h.ID
+				break
+			}
+		}
+		firstHeading.Parent().RemoveChild(firstHeading.Parent(), firstHeading)
+	} else if doc.Title == "" && firstHeading != nil && firstHeading.Level == 1 {
 		// The first heading is the title: the layout shows it, so it leaves
 		// the body, and its id stays a valid anchor on the page's <h1>.
 		doc.Title = plainText(firstHeading, src)
@@ -571,6 +583,26 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		}
 		firstHeading.Parent().RemoveChild(firstHeading.Parent(), firstHeading)
 	}
+}
+
+// leads reports whether n is the first block of its document, but for
+// front matter.
+func leads(n ast.Node) bool {
+	if n.Parent() == nil || n.Parent().Kind() != ast.KindDocument {
+		return false
+	}
+	for p := n.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+		if p.Kind() != KindTOMLFrontMatter && !(p.Kind() == ast.KindTextBlock && p.Lines().Len() == 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTitle reports whether a heading's text is the title, but for case
+// and spacing.
+func sameTitle(heading, title string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(heading), " "), strings.Join(strings.Fields(title), " "))
 }
 
 var trailingIDRE = regexp.MustCompile(`\s*\{\s*#([^}\s]+)\s*\}\s*$`)
