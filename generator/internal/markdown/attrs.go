@@ -15,6 +15,10 @@ import (
 // {: .note }.
 var classLineRE = regexp.MustCompile(`^\{:?\s*(\.[A-Za-z_][\w-]*\s*)+\}\s*$`)
 
+// spanClassRE is kramdown's attribute list of classes right after a
+// link: [Get started](start.md){: .btn .btn-primary }.
+var spanClassRE = regexp.MustCompile(`^\{:\s*(\.[A-Za-z_][\w-]*\s*)+\}`)
+
 // tocLine is kramdown's mark that makes the list before it the page's
 // table of contents: the theme shows one beside the page.
 const tocLine = "{:toc}"
@@ -107,6 +111,10 @@ func (classLines) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if l, ok := n.(*ast.Link); ok {
+			linkClasses(l, src)
+			return ast.WalkContinue, nil
+		}
 		if n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock {
 			return ast.WalkContinue, nil
 		}
@@ -124,7 +132,7 @@ func (classLines) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 		} else if p, ok := n.(*ast.Paragraph); ok && lines.Len() == 1 && !classed && classLine(last) != nil {
 			alone = append(alone, p)
 		}
-		return ast.WalkSkipChildren, nil
+		return ast.WalkContinue, nil
 	})
 	for _, p := range alone {
 		line := p.Lines().At(0)
@@ -141,6 +149,58 @@ func (classLines) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 	for _, list := range tocs {
 		if parent := list.Parent(); parent != nil {
 			parent.RemoveChild(parent, list)
+		}
+	}
+}
+
+// linkClasses reads kramdown's class list right after a link into the
+// link's class, as just-the-docs' buttons are written; a class of its
+// buttons (btn…) makes the link the theme's button, and its primary and
+// coloured ones the theme's main button.
+func linkClasses(l *ast.Link, src []byte) {
+	// The list may be read as more than one text (" }" apart): the
+	// texts that follow one another on the line are read together.
+	var texts []*ast.Text
+	end := -1
+	for n := l.NextSibling(); n != nil; n = n.NextSibling() {
+		t, ok := n.(*ast.Text)
+		if !ok || end >= 0 && t.Segment.Start != end {
+			break
+		}
+		texts, end = append(texts, t), t.Segment.Stop
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			break
+		}
+	}
+	if len(texts) == 0 {
+		return
+	}
+	m := spanClassRE.Find(src[texts[0].Segment.Start:end])
+	if m == nil {
+		return
+	}
+	classes := bytes.Fields(bytes.Trim(m, "{:}"))
+	var out []string
+	button, brand := false, false
+	for _, c := range classes {
+		name := string(c[1:])
+		out = append(out, name)
+		button = button || name == "btn" || strings.HasPrefix(name, "btn-")
+		brand = brand || strings.HasPrefix(name, "btn-") && name != "btn-outline"
+	}
+	if button {
+		out = append(out, "button")
+	}
+	if brand {
+		out = append(out, "brand")
+	}
+	l.SetAttributeString("class", []byte(strings.Join(out, " ")))
+	for rest, i := len(m), 0; rest > 0 && i < len(texts); i++ {
+		t := texts[i]
+		n := min(rest, t.Segment.Len())
+		rest -= n
+		if t.Segment = t.Segment.WithStart(t.Segment.Start + n); t.Segment.Len() == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
+			t.Parent().RemoveChild(t.Parent(), t)
 		}
 	}
 }

@@ -37,9 +37,10 @@ func TestBlockClasses(t *testing.T) {
 // after it gives the block its class; just-the-docs' callout classes make
 // it the theme's alert, a -title one with its first paragraph the title;
 // {:toc} after a list takes the list away, the theme showing the table
-// of contents.
+// of contents; a class list right after a link is the link's, a button
+// of just-the-docs' the theme's.
 func TestKramdownAttributeLists(t *testing.T) {
-	d, ds := parseText(t, "# T\n\n## Contents\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n{: .note }\nA note.\n\nA warning.\n{: .warning }\n\n{: .important-title }\n> Mind\n>\n> The gap.\n\nPlain.\n\n{: .lead }\n\nNext.\n")
+	d, ds := parseText(t, "# T\n\n## Contents\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n{: .note }\nA note.\n\nA warning.\n{: .warning }\n\n{: .important-title }\n> Mind\n>\n> The gap.\n\nPlain.\n\n{: .lead }\n\nNext.\n\n[Start](start.md){: .btn .btn-primary .fs-5 } [Code](https://example.com/){: .btn }\n")
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %v", ds)
 	}
@@ -50,6 +51,8 @@ func TestKramdownAttributeLists(t *testing.T) {
 		"<blockquote class=\"important-title alert alert-important\"><p class=\"alert-title\">Mind</p>\n<p>The gap.</p>",
 		`<p class="lead">Plain.</p>`,
 		"<p>Next.</p>",
+		`class="btn btn-primary fs-5 button brand">Start</a> <a href="`,
+		`class="btn button">Code</a></p>`,
 	} {
 		if !strings.Contains(d.HTML, want) {
 			t.Errorf("no %s in\n%s", want, d.HTML)
