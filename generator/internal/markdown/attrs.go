@@ -105,6 +105,9 @@ type classLines struct{}
 
 func (classLines) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
+	if !hasClassList(src) {
+		return // most pages: no walk
+	}
 	var alone []*ast.Paragraph
 	var tocs []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -201,6 +204,25 @@ func linkClasses(l *ast.Link, src []byte) {
 		rest -= n
 		if t.Segment = t.Segment.WithStart(t.Segment.Start + n); t.Segment.Len() == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
 			t.Parent().RemoveChild(t.Parent(), t)
+		}
+	}
+}
+
+// hasClassList reports whether src may hold a class list or {:toc}: a
+// "{" before a ":" or a ".", spaces apart.
+func hasClassList(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '{')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		k := i
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k < len(src) && (src[k] == ':' || src[k] == '.') {
+			return true
 		}
 	}
 }
