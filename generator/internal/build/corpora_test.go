@@ -178,14 +178,18 @@ var corpusContent = map[string]string{
 // page loads: an image, script, style sheet, frame or media source there.
 var outsideLoad = regexp.MustCompile(`<(?:img|script|iframe|source|video|audio|embed)\b[^>]*\s(?:src|srcset)="(?:https?:)?//[^"]*"|<link\b[^>]*\shref="(?:https?:)?//[^"]*"`)
 
-// corpusTitle is the title each collection gives itself in its own
+// corpusTitle is the title each collection gives itself, in its own
 // tool's files (Eleventy's _data/, Hugo's, mdBook's, log4brains'
-// configuration), which its first run shows; the others have none.
+// configuration) or else as its README's first heading, which its first
+// run shows.
 var corpusTitle = map[string]string{
-	"18f-handbook":   "TTS Handbook",
-	"adr-log4brains": "Log4brains",
-	"docsy-example":  "Goldydocs",
-	"rust-rfcs":      "The Rust RFC Book",
+	"18f-handbook":         "TTS Handbook",
+	"adr-log4brains":       "Log4brains",
+	"adr-madr":             "Markdown Architectural Decision Records",
+	"adr-tools":            "ADR Tools",
+	"docsy-example":        "Goldydocs",
+	"rust-rfcs":            "The Rust RFC Book",
+	"sourcegraph-handbook": "📘 Sourcegraph handbook",
 }
 
 // corpusMissing names, for a collection whose first run still has

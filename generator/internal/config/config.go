@@ -137,6 +137,11 @@ type Site struct {
 	// neither a site.yaml nor a content folder (see Place); "" when none
 	// was.
 	guessNote string
+	// untitled is true when neither site.yaml nor another generator's
+	// file gives the title; titleFrom is the README whose first heading
+	// gave it then (see TitleFrom).
+	untitled  bool
+	titleFrom string
 }
 
 // LanguagePos is the line and column of language's value in site.yaml,
@@ -202,7 +207,7 @@ func DefaultSections() map[string]string {
 
 func (s *Site) fill() {
 	if s.Title == "" {
-		s.Title = "Handbook"
+		s.Title, s.untitled = "Handbook", true
 	}
 	if s.Language == "" {
 		s.Language = "en"

@@ -496,6 +496,15 @@ func lowerKeys(m map[string]any) map[string]any {
 	return out
 }
 
+// TitleFrom names a site that has no title of its own (no site.yaml, nor
+// another generator's file, gives one) after the first heading of its
+// README, file: a repository's name for itself. A note says so.
+func (s *Site) TitleFrom(title, file string) {
+	if s.untitled && s.from != FileName && title != "" {
+		s.Title, s.titleFrom, s.untitled = title, file, false
+	}
+}
+
 // Foreign reports whether the site was made for another tool: its
 // settings were read from another generator's configuration, or its whole
 // folder is read for want of a site.yaml and a content folder. Its
@@ -517,9 +526,16 @@ func (s *Site) Generator() string { return s.fromName }
 // read from, and whether the whole folder is read as the content; "" when
 // there is a site.yaml or nothing to say.
 func (s *Site) SettingsNote() string {
+	titled := ""
+	if s.titleFrom != "" {
+		titled = fmt.Sprintf("; the title (%s) is the first heading of %s", s.Title, s.titleFrom)
+	}
 	if s.from == "" || s.from == FileName {
-		if s.guessNote != "" {
-			return fmt.Sprintf("no %s and no content/ folder: %s", FileName, s.guessNote)
+		switch {
+		case s.guessNote != "":
+			return fmt.Sprintf("no %s and no content/ folder: %s%s", FileName, s.guessNote, titled)
+		case titled != "":
+			return fmt.Sprintf("no %s%s; a site.yaml sets handbook's own", FileName, titled)
 		}
 		return ""
 	}
@@ -538,7 +554,7 @@ func (s *Site) SettingsNote() string {
 	if s.guessNote != "" {
 		note += "; there is no content/ folder either: " + s.guessNote
 	}
-	return note
+	return note + titled
 }
 
 // Nav is the navigation another generator's configuration lays out: the
