@@ -76,6 +76,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("==a **b**== ===c=== d==e==f :rocket: :+1: :x:x: ==\n==\n"))
 	f.Add([]byte("--8<-- \"a.md\"\n--8<--\nb.md:2:3\n\n--8<--\n```\n--8<-- 'c.md:s'\n```\n- --8<-- \"d\"\n> --8<--\n"))
 	f.Add([]byte("---\ntitle: A\n---\n# A\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n{: .note-title }\n> T\n>\n> x\n\n{: .warning }\n\npara\n{: .new }\n- a\n  {:toc}\n"))
+	f.Add([]byte("![[x]]\n\n![[x#h|a]] ![[x.md]]\n\n![[#h]]\n\n> ![[y]]\n"))
 	f.Add([]byte("<Tabs>\n<TabItem value=\"a\" label=\"A <b>\">x [l](a.md)</TabItem>\n\n<TabItem value='b'>\n\n**y**\n\n</TabItem></Tabs>\n"))
 	f.Add([]byte("Ask {% slack_channel \"dc\", 'x' %} {%- badge text='n' -%} [a]({% page \"/b/\" %}) {{% slack_channel x %}}\n\n{% alert \"T\", \"warning\" %}\n{% slack_channel %}\n{% endalert %}\n"))
 	// A site shortcode, which Liquid tags of its name render through.

@@ -107,6 +107,9 @@ type Parser struct {
 	bodies sync.Pool
 	// sc holds the site's shortcode templates, compiled once.
 	sc scShared
+	// notes finds the notes an embed names (embedNote), made once.
+	notes     map[string][]string
+	notesOnce sync.Once
 }
 
 // Words are the theme's words the parser writes into bodies.
@@ -363,6 +366,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	var notHTML []*ast.RawHTML
 	_, mdx := root.Attribute(mdxAttr) // where <Name> is a component, not text
 	var unlinked []ast.Node           // links whose URL may not become an href
+	var embeds []embed                // notes embedded (![[note]]) alone in their paragraphs
 	var safe *htmlFilter              // in safe mode, from the first raw HTML on
 	var sanitised []ast.Node          // raw HTML nodes and the nodes that replace them, in pairs
 	var skipped []ast.Node            // the content of a dropped <script> or <svg>
@@ -444,6 +448,11 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			// title): the graph stage decides whether it is a URL.
 			n.Slot = len(doc.BodyLinks)
 			doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: string(n.Target), Form: handbook.LinkWiki, Offset: n.Pos()})
+			if para, ok := n.Parent().(*ast.Paragraph); ok && n.Embed && para.ChildCount() == 1 && !IsImageName(string(n.Target)) {
+				if html, ok := p.embedNote(doc, string(n.Target)); ok {
+					embeds = append(embeds, embed{para, html})
+				}
+			}
 		case *ast.AutoLink:
 			// External by construction, and rendered as is when its
 			// scheme is one a link may have.
@@ -545,6 +554,9 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	}
 	for i := 1; i < len(sanitised); i += 2 {
 		removeIfEmpty(sanitised[i].Parent())
+	}
+	for _, e := range embeds {
+		e.para.Parent().ReplaceChild(e.para.Parent(), e.para, &Snippet{html: "<div class=\"embed\">\n" + e.html + "</div>\n"})
 	}
 	for _, n := range unlinked {
 		unlink(n, src)

@@ -16,17 +16,17 @@ import (
 // templates, its params, the files readfile and snippets read. A parse of such a
 // document is not reused for another run.
 func HasShortcodes(src []byte) bool {
-	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) || liquidEnd.Match(src) || bytes.Contains(src, []byte(snippetMark))
+	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) || liquidEnd.Match(src) || bytes.Contains(src, []byte(snippetMark)) || bytes.Contains(src, []byte("![["))
 }
 
 // liquidEnd matches the closing tag of a Liquid block.
 var liquidEnd = regexp.MustCompile(`\{%-?\s*end`)
 
 // ReadsFiles reports whether a document's shortcodes may include other
-// files (readfile, include, MkDocs' snippets), whose edits change its page
-// too.
+// files (readfile, include, MkDocs' snippets, Obsidian's embedded notes),
+// whose edits change its page too.
 func ReadsFiles(src []byte) bool {
-	return HasShortcodes(src) && (bytes.Contains(src, []byte("readfile")) || bytes.Contains(src, []byte("include")) || bytes.Contains(src, []byte(snippetMark)))
+	return HasShortcodes(src) && (bytes.Contains(src, []byte("readfile")) || bytes.Contains(src, []byte("include")) || bytes.Contains(src, []byte(snippetMark)) || bytes.Contains(src, []byte("![[")))
 }
 
 var unknownRE = regexp.MustCompile(`^(` + hugoKind + `|` + liquidKind + `) ("(?:[^"\\]|\\.)*") is not known: it shows its inner content only \((\d+) uses?\)$`)
