@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 )
@@ -31,14 +29,10 @@ func (p *Parser) landing(doc *handbook.Document, diags *diag.List) string {
 		return strings.TrimSpace(s)
 	}
 	link := func(dest string, off int) []byte {
-		pos := ast.NewText()
-		pos.SetPos(off)
-		if dest == "" || unsafeLink(doc, diags, pos, dest, false) {
+		if dest == "" {
 			return nil
 		}
-		i := len(doc.BodyLinks)
-		doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: dest, Form: handbook.LinkMarkdown, Offset: off})
-		return Slot(i)
+		return addLink(doc, diags, dest, handbook.LinkMarkdown, off)
 	}
 	var b strings.Builder
 	if len(hero) > 0 {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
 
+	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/highlight"
 	"handbook/generator/internal/sitepath"
@@ -728,13 +729,20 @@ func (c *scCall) addLinks(n ast.Node) {
 // record records a link of a shortcode that the walk did not see (in raw
 // HTML) and returns its slot, or nil when its URL may not be an href.
 func (st *scState) record(dest string, form handbook.LinkForm, off int) []byte {
+	return addLink(st.doc, st.diags, dest, form, off)
+}
+
+// addLink records a link of doc's that the package writes itself (a
+// shortcode's, a landing page's) and returns its slot; nil, with a
+// warning, when its URL may not become an href.
+func addLink(doc *handbook.Document, diags *diag.List, dest string, form handbook.LinkForm, off int) []byte {
 	pos := ast.NewText()
 	pos.SetPos(off)
-	if unsafeLink(st.doc, st.diags, pos, dest, form == handbook.LinkImage) {
+	if unsafeLink(doc, diags, pos, dest, form == handbook.LinkImage) {
 		return nil
 	}
-	i := len(st.doc.BodyLinks)
-	st.doc.BodyLinks = append(st.doc.BodyLinks, handbook.BodyLink{Dest: dest, Form: form, Offset: off})
+	i := len(doc.BodyLinks)
+	doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: dest, Form: form, Offset: off})
 	return Slot(i)
 }
 
