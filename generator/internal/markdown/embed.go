@@ -9,6 +9,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 )
 
@@ -21,11 +22,12 @@ type embed struct {
 
 // embedNote renders the note an Obsidian embed names (![[Note]],
 // ![[folder/Note#Heading]]): its Markdown, or the part under the heading,
+// its links doc's (renderIncluded),
 // found as Obsidian finds it: by its path from the content folder or the
 // page's folder, else by its name anywhere, the nearest to the page. ok is
 // false when no note has that name; the embed is then a link, which the
 // graph stage checks.
-func (p *Parser) embedNote(doc *handbook.Document, target string) (html string, ok bool) {
+func (p *Parser) embedNote(doc *handbook.Document, diags *diag.List, target string, off int) (html string, ok bool) {
 	fsys := p.opts.Shortcodes.Content
 	if fsys == nil {
 		return "", false
@@ -80,7 +82,7 @@ func (p *Parser) embedNote(doc *handbook.Document, target string) (html string, 
 			return "", false
 		}
 	}
-	return p.renderMarkdown(src), true
+	return p.renderIncluded(doc, diags, src, p.rootDir(found), off), true
 }
 
 // commonDirs counts the folders two paths share from the top.
@@ -116,4 +118,61 @@ func section(src []byte, heading string) []byte {
 		return bytes.Clone(src[m[0]:end])
 	}
 	return nil
+}
+
+// renderIncluded renders Markdown that doc includes from another file
+// (an embedded note, a snippet, readfile's file) as renderMarkdown does,
+// and records its links as doc's, so that they are checked and written
+// relative to doc's page like its own: a relative one is read from dir,
+// the included file's folder from the handbook's root, and kept as
+// written when it leads outside the content folder; all are reported at
+// off, where doc includes the file.
+func (p *Parser) renderIncluded(doc *handbook.Document, diags *diag.List, src []byte, dir string, off int) string {
+	return p.render(src, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.Link:
+			if slot := addLink(doc, diags, p.rebase(string(n.Destination), dir), handbook.LinkMarkdown, off); slot != nil {
+				n.Destination = slot
+			}
+		case *ast.Image:
+			dest := p.rebase(string(n.Destination), dir)
+			if slot := addLink(doc, diags, dest, handbook.LinkImage, off); slot != nil {
+				n.Destination = slot
+			}
+		case *WikiLink:
+			n.Slot = len(doc.BodyLinks)
+			doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: string(n.Target), Form: handbook.LinkWiki, Offset: off})
+		}
+	})
+}
+
+// rebase writes a relative link of a file in folder dir (from the
+// handbook's root) from the content folder's root, as "/path"; any other
+// link, and one that leads outside the content folder, is kept as
+// written.
+func (p *Parser) rebase(dest, dir string) string {
+	if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
+		return dest
+	}
+	target, rest := dest, ""
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		target, rest = target[:i], target[i:]
+	}
+	joined := path.Join(dir, target)
+	if c := p.opts.Shortcodes.ContentDir; c != "" && c != "." {
+		var ok bool
+		if joined, ok = strings.CutPrefix(joined, c+"/"); !ok {
+			return dest // outside the content folder: as written
+		}
+	}
+	if joined == ".." || strings.HasPrefix(joined, "../") {
+		return dest
+	}
+	return "/" + joined + rest
+}
+
+// rootDir is the folder, from the handbook's root, of a file at p in the
+// content folder.
+func (p *Parser) rootDir(contentPath string) string {
+	return path.Join(p.opts.Shortcodes.ContentDir, path.Dir(contentPath))
 }

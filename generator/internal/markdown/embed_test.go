@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -42,5 +43,34 @@ func TestEmbeddedNotes(t *testing.T) {
 	}
 	if !ReadsFiles([]byte(src)) {
 		t.Error("a page with embeds is not known to read other files")
+	}
+}
+
+// TestIncludedLinks: the links of Markdown a page includes (an embedded
+// note, a snippet, readfile's file) are the page's: recorded, to be
+// checked and written relative to its page, a relative one read from the
+// included file's folder; the wikilinks stay links.
+func TestIncludedLinks(t *testing.T) {
+	content := fstest.MapFS{
+		"team/Note.md":  {Data: []byte("See [setup](setup.md), [[Glossary]], [site](https://example.com/) and ![d](img/d.png).\n")},
+		"team/setup.md": {Data: []byte("# Setup\n")},
+		"guide/inc.md":  {Data: []byte("Read [the policy](../policies/p.md#why).\n")},
+	}
+	root := fstest.MapFS{"README.md": {Data: []byte("Docs in [docs/a.md](docs/a.md) and [outside](CONTRIBUTING.md).\n")}}
+	p := New(Options{Shortcodes: ShortcodeOptions{Content: content, Root: root, ContentDir: "docs"}})
+	d := &handbook.Document{Path: "page.md", SourcePath: "docs/page.md", Source: []byte("# Page\n\n![[Note]]\n\n{{< readfile file=\"guide/inc.md\" >}}\n\n--8<-- \"README.md\"\n")}
+	var l diag.List
+	p.Parse(d, &l)
+	var got []string
+	for _, bl := range d.BodyLinks {
+		got = append(got, bl.Dest)
+	}
+	want := []string{"/a.md", "/policies/p.md#why", "/team/img/d.png", "/team/setup.md", "CONTRIBUTING.md", "Glossary", "Note", "https://example.com/"}
+	slices.Sort(got)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("links %q\nwant %q", got, want)
+	}
+	if h := filled(d); !strings.Contains(h, `<a href="/team/setup.md">setup</a>`) || !strings.Contains(h, `<a href="Glossary">Glossary</a>`) {
+		t.Errorf("the included links are not the page's:\n%s", h)
 	}
 }

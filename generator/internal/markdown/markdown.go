@@ -449,7 +449,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 			n.Slot = len(doc.BodyLinks)
 			doc.BodyLinks = append(doc.BodyLinks, handbook.BodyLink{Dest: string(n.Target), Form: handbook.LinkWiki, Offset: n.Pos()})
 			if para, ok := n.Parent().(*ast.Paragraph); ok && n.Embed && para.ChildCount() == 1 && !IsImageName(string(n.Target)) {
-				if html, ok := p.embedNote(doc, string(n.Target)); ok {
+				if html, ok := p.embedNote(doc, diags, string(n.Target), n.Pos()); ok {
 					embeds = append(embeds, embed{para, html})
 				}
 			}

@@ -152,6 +152,7 @@ type scCall struct {
 	// Set while resolving:
 	value    string     // param's value, comment's text
 	file     []byte     // readfile's bytes
+	filePath string     // and its path in the content folder
 	md       bool       // readfile's file is Markdown
 	img      *ast.Image // figure's image, recorded as a body link by the walk
 	link     *ast.Link  // figure's link, ref's target: recorded by the walk

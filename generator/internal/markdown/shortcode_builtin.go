@@ -370,7 +370,7 @@ func (c *scCall) readFile() {
 			"%s: no file %q in the content folder", c.name, p)
 		return
 	}
-	c.file = b
+	c.file, c.filePath = b, p
 	ext := strings.ToLower(path.Ext(p))
 	c.md = (ext == ".md" || ext == ".markdown") && !truthy(c.arg("code", -1))
 }
@@ -564,7 +564,7 @@ func writeFile(c *scCall, b *strings.Builder) {
 	switch {
 	case c.file == nil:
 	case c.md:
-		b.WriteString(c.st.p.renderMarkdown(c.file))
+		b.WriteString(c.st.p.renderIncluded(c.st.doc, c.st.diags, c.file, c.st.p.rootDir(c.filePath), c.tag().start))
 	default:
 		lang := c.arg("lang", -1)
 		if lang == "" {
@@ -825,10 +825,16 @@ func (st *scState) keepSlots(s string) string {
 // file readfile includes, a caption, a site shortcode's Markdown output):
 // its links are shown, not checked, and a URL a link may not have is
 // dropped. Shortcodes in it are not rendered.
-func (p *Parser) renderMarkdown(src []byte) string {
+func (p *Parser) renderMarkdown(src []byte) string { return p.render(src, nil) }
+
+// render renders Markdown apart from a document: its links and images
+// whose URL may not become an href lose their link, and so do its
+// wikilinks unless record, called with each link, image and wikilink that
+// stays, records them as a document's.
+func (p *Parser) render(src []byte, record func(ast.Node)) string {
 	src = src[frontMatterEnd(src):]
 	root := p.md.Parser().Parse(text.NewReader(src))
-	var drop []ast.Node
+	var drop, keep []ast.Node
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -837,19 +843,27 @@ func (p *Parser) renderMarkdown(src []byte) string {
 		case *ast.Link:
 			if _, ok := sitepath.SafeURL(string(n.Destination), false); !ok {
 				drop = append(drop, n)
+			} else {
+				keep = append(keep, n)
 			}
 		case *ast.Image:
 			if _, ok := sitepath.SafeURL(string(n.Destination), true); !ok {
 				drop = append(drop, n)
+				break
 			} else if dest := string(n.Destination); outsideURL(dest) {
 				n.SetAttribute(outsideAttr, []byte(outsideName(dest)))
 			}
+			keep = append(keep, n)
 		case *ast.AutoLink:
 			if _, ok := sitepath.SafeURL(string(n.URL(src)), false); !ok {
 				drop = append(drop, n)
 			}
 		case *WikiLink:
-			drop = append(drop, n)
+			if record == nil {
+				drop = append(drop, n)
+			} else {
+				keep = append(keep, n)
+			}
 		case *TOMLFrontMatter:
 			drop = append(drop, n)
 		}
@@ -861,6 +875,11 @@ func (p *Parser) renderMarkdown(src []byte) string {
 			continue
 		}
 		unlink(n, src)
+	}
+	if record != nil {
+		for _, n := range keep {
+			record(n)
+		}
 	}
 	var b bodyWriter
 	if err := p.md.Renderer().Render(&b, src, root); err != nil {

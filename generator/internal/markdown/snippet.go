@@ -121,7 +121,7 @@ type snippetRenderer struct{}
 func (snippetRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindSnippet, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			w.WriteString(node.(*Snippet).html)
+			writeRaw(w, node.(*Snippet).html) // slots and all
 		}
 		return ast.WalkSkipChildren, nil
 	})
@@ -133,7 +133,7 @@ func (snippetRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // without the content folder's own name first). A name that leaves the
 // handbook, a file that is not there and a section it does not mark are
 // reported where the name is written.
-func (p *Parser) readSnippet(doc *handbook.Document, ref snippetRef, diags *diag.List) ([]byte, bool) {
+func (p *Parser) readSnippet(doc *handbook.Document, ref snippetRef, diags *diag.List) (text []byte, dir string, ok bool) {
 	name, from, to, section := ref.name, 0, 0, ""
 	if i := strings.IndexByte(name, ':'); i > 0 {
 		name, section = ref.name[:i], ref.name[i+1:]
@@ -148,29 +148,31 @@ func (p *Parser) readSnippet(doc *handbook.Document, ref snippetRef, diags *diag
 	name = strings.TrimPrefix(path.Clean(strings.TrimPrefix(name, "./")), "/")
 	if !fs.ValidPath(name) || name == "." || strings.Contains(ref.name, `\`) {
 		diags.Warnf(doc.SourcePath, ref.off, "name a file inside the handbook, from its root or from the content folder", "snippet %q leaves the handbook", ref.name)
-		return nil, false
+		return nil, "", false
 	}
 	var b []byte
 	err := fs.ErrNotExist
 	o := p.opts.Shortcodes
 	for _, try := range []struct {
-		fsys fs.FS
-		name string
-	}{{o.Root, name}, {o.Content, name}, {o.Content, strings.TrimPrefix(name, o.ContentDir+"/")}} {
+		fsys      fs.FS
+		name, dir string // dir: the file's folder from the handbook's root
+	}{{o.Root, name, path.Dir(name)}, {o.Content, name, p.rootDir(name)}, {o.Content, strings.TrimPrefix(name, o.ContentDir+"/"), p.rootDir(strings.TrimPrefix(name, o.ContentDir+"/"))}} {
 		if try.fsys != nil && err != nil {
-			b, err = fs.ReadFile(try.fsys, try.name)
+			if b, err = fs.ReadFile(try.fsys, try.name); err == nil {
+				dir = try.dir
+			}
 		}
 	}
 	if err != nil {
 		diags.Warnf(doc.SourcePath, ref.off, "the path is from the handbook's root (MkDocs' base_path) or from the content folder", "snippet: no file %q", name)
-		return nil, false
+		return nil, "", false
 	}
 	if section != "" {
 		start := regexp.MustCompile(`(?m)^.*--8<--[ \t]*\[start:` + regexp.QuoteMeta(section) + `\].*\n?`).FindIndex(b)
 		end := regexp.MustCompile(`(?m)^.*--8<--[ \t]*\[end:` + regexp.QuoteMeta(section) + `\]`).FindIndex(b)
 		if start == nil || end == nil || end[0] < start[1] {
 			diags.Warnf(doc.SourcePath, ref.off, "mark the section in the file with --8<-- [start:"+section+"] and --8<-- [end:"+section+"] lines", "snippet: %s marks no section %q", name, section)
-			return nil, false
+			return nil, "", false
 		}
 		b = b[start[1]:end[0]]
 	} else if from > 0 || to > 0 {
@@ -180,19 +182,19 @@ func (p *Parser) readSnippet(doc *handbook.Document, ref snippetRef, diags *diag
 			last = min(to, len(lines))
 		}
 		if first > last {
-			return nil, true
+			return nil, "", true
 		}
 		b = bytes.Join(lines[first-1:last], nil)
 	}
-	return snippetSection.ReplaceAll(b, nil), true
+	return snippetSection.ReplaceAll(b, nil), dir, true
 }
 
 // snippets renders a Snippet's files as Markdown in place.
 func (p *Parser) snippets(doc *handbook.Document, n *Snippet, diags *diag.List) {
 	var b strings.Builder
 	for _, ref := range n.files {
-		if src, ok := p.readSnippet(doc, ref, diags); ok {
-			b.WriteString(p.renderMarkdown(src))
+		if src, dir, ok := p.readSnippet(doc, ref, diags); ok {
+			b.WriteString(p.renderIncluded(doc, diags, src, dir, ref.off))
 		}
 	}
 	n.html = b.String()
@@ -216,7 +218,7 @@ func (p *Parser) snippetCode(doc *handbook.Document, n *ast.FencedCodeBlock, src
 				a, e = m[4], m[5]
 			}
 			found = true
-			if text, ok := p.readSnippet(doc, snippetRef{string(line[a:e]), seg.Start + a}, diags); ok {
+			if text, _, ok := p.readSnippet(doc, snippetRef{string(line[a:e]), seg.Start + a}, diags); ok {
 				code = append(code, text...)
 				if len(text) > 0 && text[len(text)-1] != '\n' {
 					code = append(code, '\n')
