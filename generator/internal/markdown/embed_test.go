@@ -74,3 +74,20 @@ func TestIncludedLinks(t *testing.T) {
 		t.Errorf("the included links are not the page's:\n%s", h)
 	}
 }
+
+// Jekyll's {% include_relative %} includes a file from the page's folder
+// as readfile does, its Markdown rendered and its links the page's.
+func TestIncludeRelative(t *testing.T) {
+	content := fstest.MapFS{"guide/part.md": {Data: []byte("A **part**, see [next](next.md).\n")}}
+	p := New(Options{Shortcodes: ShortcodeOptions{Content: content, Layouts: fstest.MapFS{}}})
+	src := "# Guide\n\n{% include_relative part.md %}\n"
+	d := &handbook.Document{Path: "guide/index.md", SourcePath: "content/guide/index.md", Source: []byte(src)}
+	var l diag.List
+	p.Parse(d, &l)
+	if h := filled(d); !strings.Contains(h, `<p>A <strong>part</strong>, see <a href="/guide/next.md">next</a>.</p>`) || strings.Contains(h, "{%") || l.Len() > 0 {
+		t.Errorf("got\n%s\n%v", h, l.All())
+	}
+	if !ReadsFiles([]byte(src)) || !HasShortcodes([]byte(src)) {
+		t.Error("a page with include_relative is not known to read other files")
+	}
+}

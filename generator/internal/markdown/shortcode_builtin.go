@@ -71,6 +71,9 @@ var builtins = map[string]*builtin{
 		isCode: func(*scCall) bool { return true }, open: writeHighlight},
 	"readfile": {name: "readfile", args: []string{"file", "code", "lang"}, block: true, leaf: true, open: writeFile},
 	"include":  {name: "include", args: []string{"file", "code", "lang"}, block: true, leaf: true, open: writeFile},
+	// Jekyll's {% include_relative file.md %}: readfile, from the page's
+	// folder.
+	"include_relative": {name: "include_relative", args: []string{"file"}, block: true, leaf: true, liquid: true, open: writeFile},
 	"youtube": {name: "youtube", args: []string{"id", "title", "class", "autoplay", "allowFullScreen", "controls", "end", "loading", "loop", "mute", "start"},
 		leaf: true, open: writeVideo},
 	"vimeo": {name: "vimeo", args: []string{"id", "title", "class", "allowFullScreen", "loading"}, leaf: true, open: writeVideo},
@@ -241,7 +244,7 @@ func (c *scCall) prepare() {
 			return
 		}
 		c.value = paramText(v)
-	case c.is("readfile"), c.is("include"):
+	case c.is("readfile"), c.is("include"), c.is("include_relative"):
 		c.readFile()
 	}
 }

@@ -16,7 +16,7 @@ import (
 // templates, its params, the files readfile and snippets read. A parse of such a
 // document is not reused for another run.
 func HasShortcodes(src []byte) bool {
-	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) || liquidEnd.Match(src) || bytes.Contains(src, []byte(snippetMark)) || bytes.Contains(src, []byte("![["))
+	return bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) || liquidEnd.Match(src) || bytes.Contains(src, []byte(snippetMark)) || bytes.Contains(src, []byte("![[")) || bytes.Contains(src, []byte("include_relative"))
 }
 
 // liquidEnd matches the closing tag of a Liquid block.
