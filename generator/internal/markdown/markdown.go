@@ -571,22 +571,16 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		diags.Warnf(doc.SourcePath, safe.first, "raw HTML keeps text, layout, links and images; write the rest in Markdown, or set `raw_html: all` in site.yaml to trust every author's HTML",
 			"raw HTML: dropped %s", safe.summary())
 	}
-	if doc.Title != "" && firstHeading != nil && firstHeading.Level == 1 && leads(firstHeading) && sameTitle(plainText(firstHeading, src), doc.Title) {
-		// The title written twice, in front matter and as the heading
-		// the page starts with, as MkDocs', Jekyll's and Docusaurus'
-		// pages do, where the layout shows only the heading: the layout
-		// shows the title, and the heading leaves the body.
-		for _, h := range doc.Headings {
-			if h.Level == 1 {
-				doc.TitleID = h.ID
-				break
-			}
-		}
-		firstHeading.Parent().RemoveChild(firstHeading.Parent(), firstHeading)
-	} else if doc.Title == "" && firstHeading != nil && firstHeading.Level == 1 {
+	if firstHeading != nil && firstHeading.Level == 1 && (doc.Title == "" ||
+		leads(firstHeading) && sameTitle(plainText(firstHeading, src), doc.Title)) {
 		// The first heading is the title: the layout shows it, so it leaves
-		// the body, and its id stays a valid anchor on the page's <h1>.
-		doc.Title = plainText(firstHeading, src)
+		// the body, and its id stays a valid anchor on the page's <h1>. So
+		// does a title written twice, in front matter and as the heading
+		// the page starts with, as MkDocs', Jekyll's and Docusaurus' pages
+		// do, where the layout shows only the heading.
+		if doc.Title == "" {
+			doc.Title = plainText(firstHeading, src)
+		}
 		for _, h := range doc.Headings {
 			if h.Level == 1 {
 				doc.TitleID = h.ID
