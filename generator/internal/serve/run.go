@@ -192,6 +192,12 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 			fmt.Fprintf(d.log, "note: %s\n", n)
 		}
 	}
+	if res.Errors > 0 && changed != nil && overtaken(pending) {
+		// Most likely a file read while it was being written (emptied,
+		// then filled): the next rebuild reads it whole, and shows its
+		// errors if it still has them.
+		return
+	}
 	if res.Errors > 0 && !d.good && up.Files != nil {
 		// No build has succeeded yet: a handbook with errors (the broken
 		// links of one brought from elsewhere) is shown as it was built,
@@ -230,6 +236,31 @@ func (d *dev) rebuild(changed []string, watch func(dir string), pending func() b
 		fmt.Fprintf(d.log, "rebuilt in %s: stylesheet swapped\n", took)
 	default:
 		fmt.Fprintf(d.log, "rebuilt in %s: %d pages changed\n", took, len(ev.Changed))
+	}
+}
+
+// errorGrace is how long a rebuild that found errors waits for more
+// changes before it shows them: an editor that saves in place empties
+// the file and then fills it, and a rebuild that read it in between finds
+// the errors of an empty or half-written page (its page gone, every link
+// to it broken), which the next rebuild, a few milliseconds later, no
+// longer has. A real mistake is shown this much later, which no one sees.
+const errorGrace = 100 * time.Millisecond
+
+// overtaken reports whether more changes arrive, pending, within
+// errorGrace.
+func overtaken(pending func() bool) bool {
+	if pending == nil {
+		return false
+	}
+	for end := time.Now().Add(errorGrace); ; {
+		if pending() {
+			return true
+		}
+		if time.Now().After(end) {
+			return false
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 

@@ -202,6 +202,22 @@ func TestEditReloadsThePage(t *testing.T) {
 	contains(t, d.page("/a/"), "Second version")
 }
 
+// TestSaveInTwoStepsShowsNoErrors empties a page, as an editor saving in
+// place does, and fills it a moment later: the rebuild that read it empty
+// (its page gone, B's link to it broken) is overtaken by the next, so an
+// open page never flashes the errors of a file that was half-saved.
+func TestSaveInTwoStepsShowsNoErrors(t *testing.T) {
+	d := startServe(t, site)
+	write(t, d.root, "content/a.md", "")
+	time.Sleep(30 * time.Millisecond)
+	write(t, d.root, "content/a.md", "---\ntitle: Page A\n---\nSaved in two steps. See [B](b.md).\n")
+	ev := d.next()
+	if len(ev.Errors) > 0 {
+		t.Fatalf("the half-saved file's errors were shown: %+v", ev.Errors)
+	}
+	contains(t, d.page("/a/"), "Saved in two steps")
+}
+
 func TestBrokenSaveKeepsLastGoodSiteUntilFixed(t *testing.T) {
 	d := startServe(t, site)
 	write(t, d.root, "content/a.md", "---\ntitle: [Page A\n---\nBroken.\n")
