@@ -30,6 +30,7 @@ export const STRINGS = {
 };
 
 const PAGE = 10; // results shown at a time
+const SUGGESTIONS = 5; // pages a page-not-found page suggests
 const PREFIX_TERMS = 40; // dictionary terms a prefix or a typo stands for, most frequent first
 const TAIL_TERMS = 8; // words a typo in the first letter may stand for
 const SHARDS = 2; // postings shards a prefix or a typo may add
@@ -685,13 +686,62 @@ export function search() {
       }
       lastQuery = null;
       if (document.activeElement === input || input.value) run();
+      for (const f of waiting.splice(0)) f();
     };
     s.onerror = () => {
       state = "failed";
       lastQuery = null;
       run();
+      waiting.length = 0;
     };
     document.head.appendChild(s);
+  }
+
+  // whenReady runs f once the engine is ready (never if the index fails
+  // to load), loading it if need be.
+  const waiting = [];
+  function whenReady(f) {
+    if (state === "ready") return void f();
+    waiting.push(f);
+    load();
+  }
+
+  // suggest fills the page-not-found page's list (data-suggest) with the
+  // pages the missing address may have meant: each word of the address
+  // (below the handbook's root) is searched on its own, typos and all,
+  // and the pages that match more of its words come first.
+  async function suggest(section) {
+    let rest = location.pathname;
+    const at = new URL(root || "./", location.href).pathname;
+    if (rest.startsWith(at)) rest = rest.slice(at.length);
+    try {
+      rest = decodeURIComponent(rest);
+    } catch (e) {
+      /* shown as it is */
+    }
+    const words = Array.from(new Set(fold(rest).split(/[^\p{L}\p{N}]+/u))).filter((w) => w.length > 2 && !/^(index|html?|md)$/.test(w));
+    const found = new Map(); // doc → {n: words matched, score}
+    for (const w of words.slice(0, 8)) {
+      for (const r of (await eng.run(w)).results) {
+        const f = found.get(r.doc) || { doc: r.doc, n: 0, score: 0 };
+        f.n++;
+        f.score += r.score;
+        found.set(r.doc, f);
+      }
+    }
+    const best = Array.from(found.values()).sort((a, b) => b.n - a.n || b.score - a.score || a.doc - b.doc).slice(0, SUGGESTIONS);
+    if (!best.length) return;
+    const groups = Array.from(new Set(best.map((r) => Math.floor(r.doc / meta.group))));
+    const stores = new Map(await Promise.all(groups.map(async (g) => [g, await parts.load("s" + g)])));
+    const items = best.map((r) => {
+      const [url, title, kind] = stores.get(Math.floor(r.doc / meta.group))[r.doc % meta.group];
+      return el("li", {}, [
+        el("a", { href: href(url, "", []), text: title }),
+        meta.kinds[kind] ? el("span", { class: "kind", text: STRINGS.kind(kind, meta.kinds[kind]) }) : null,
+      ]);
+    });
+    section.querySelector("ul").replaceChildren(...items);
+    section.hidden = false;
   }
 
   function href(url, id, marks) {
@@ -894,6 +944,8 @@ export function search() {
   box.addEventListener("focusout", (e) => {
     if (!box.contains(e.relatedTarget)) open(false);
   });
+  const missing = document.querySelector("[data-suggest]");
+  if (missing) whenReady(() => suggest(missing).catch(() => {}));
   document.addEventListener("keydown", (e) => {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     const t = e.target;
