@@ -47,8 +47,8 @@ How the team meets.
 
 See [the notes](../notes.md).
 `)
-	want := `content/guides/setup.md:3:5: error: broken link "../notes.md": no such document
-	hint: check the spelling; ids are shown on each page, and ` + "`handbook check`" + ` lists them all
+	want := `content/guides/setup.md:3:5: error: broken link "../notes.md": the target, content/notes.md, is not published: it has no title
+	hint: give it a title (or content), or link to another page
 content/notes.md:1:1: warning: empty file
 	hint: it is not published: write a title in front matter (---\ntitle: ...\n---) or a first '# Heading', or delete the file
 `

@@ -96,6 +96,47 @@ func TestEveryLinkFormResolves(t *testing.T) {
 	s.contains("strategies/databases/index.html", "Referenced by", `href="../../links/"`)
 }
 
+// TestBrokenLinkHintsAreWrittenAsTheLink checks that the "did you mean"
+// of a broken link is a link its author can paste: written as they wrote
+// it (relative to the page, from the site's root with its base path, as a
+// wikilink in the form they used, a ref's content path), or, with nothing
+// like it, what the folder it points into holds.
+func TestBrokenLinkHintsAreWrittenAsTheLink(t *testing.T) {
+	s := buildSite(t, linkForms+`
+-- content/guides/typos.md --
+---
+title: Typos
+---
+1. [a](../strategies/databses.md) [b](../strategy/databases.md) [c](setpu.md) [d](../strategis/)
+2. [e](/handbook/strategies/databses/) [f](/strategies/databses.md)
+3. [[databses]] [[Setpu]] [[strategies/databsaes]]
+4. [g]({{< ref "databses.md" >}})
+5. [h](../strategies/zzzzzzzz.md) [i](empty.md) [j](/guides/empty/) [k](typs.md)
+-- content/guides/empty.md --
+`, func(o *Options) { o.BaseURL = "https://example.com/handbook/" })
+	for _, want := range []string{
+		`typos.md:4:4: error: broken link "../strategies/databses.md": no such document` + "\n\thint: did you mean \"../strategies/databases.md\"?",
+		`typos.md:4:35: error: broken link "../strategy/databases.md": no such document` + "\n\thint: did you mean \"../strategies/databases.md\"?",
+		`typos.md:4:65: error: broken link "setpu.md": no such document` + "\n\thint: did you mean \"setup.md\"?",
+		`typos.md:4:79: error: broken link "../strategis/": no such document` + "\n\thint: did you mean \"../strategies/\"?",
+		`typos.md:5:4: error: broken link "/handbook/strategies/databses/": no page is published at /strategies/databses/` + "\n\thint: did you mean \"/handbook/strategies/databases/\"?",
+		`broken link "/strategies/databses.md": no page is published at /strategies/databses.md` + "\n\thint: did you mean \"/strategies/databases.md\"?",
+		`broken link [[databses]]: no document has this id, path or name` + "\n\thint: did you mean [[databases]]?",
+		`broken link [[Setpu]]: no document has this id, path or name` + "\n\thint: did you mean [[setup]]?",
+		`broken link [[strategies/databsaes]]: no document has this id, path or name` + "\n\thint: did you mean [[strategies/databases]]?",
+		`broken link "databses.md": no document has this id, path or name` + "\n\thint: did you mean \"strategies/databases.md\"?",
+		`broken link "../strategies/zzzzzzzz.md": no such document` + "\n\thint: its folder holds \"../strategies/_index.md\", \"../strategies/databases.md\"",
+		`broken link "empty.md": the target, content/guides/empty.md, is not published: it has no title`,
+		`broken link "/guides/empty/": the target, content/guides/empty.md, is not published: it has no title`,
+		// Not the page itself, which is nearest.
+		`broken link "typs.md": no such document` + "\n\thint: its folder holds \"README.md\", \"setup.md\"",
+	} {
+		if !strings.Contains(s.diags(), want) {
+			t.Errorf("diagnostics lack\n%s\n\ngot:\n%s", want, s.diags())
+		}
+	}
+}
+
 func TestBrokenLinksCanBeWarnings(t *testing.T) {
 	const ar = `
 -- content/a.md --
@@ -335,7 +376,7 @@ func TestSuggestionsAreStable(t *testing.T) {
 	}
 	for i := range 40 {
 		// [[runbok-N]] is one letter from runbook-N alone.
-		if n := strings.Count(first, fmt.Sprintf("hint: did you mean %q?\n", fmt.Sprintf("runbook-%d", i))); n != 15 {
+		if n := strings.Count(first, fmt.Sprintf("hint: did you mean [[runbook-%d]]?\n", i)); n != 15 {
 			t.Errorf("runbook-%d suggested %d times, want 15", i, n)
 		}
 	}
@@ -343,7 +384,7 @@ func TestSuggestionsAreStable(t *testing.T) {
 		t.Errorf("%d broken links reported, want 600", n)
 	}
 	// Documents are ordered by path: runbook-0, runbook-1, runbook-10, ...
-	if !strings.Contains(first[:strings.Index(first, "runbook-1.md")], `did you mean "runbook-0"`) {
+	if !strings.Contains(first[:strings.Index(first, "runbook-1.md")], `did you mean [[runbook-0]]`) {
 		t.Errorf("the first document's broken links got no suggestion:\n%.600s", first)
 	}
 }

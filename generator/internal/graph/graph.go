@@ -43,7 +43,10 @@ type builder struct {
 	diags  *diag.List
 	site   *handbook.Site
 	drafts map[string]*handbook.Document // documents held back (HeldBack), by path and id
-	now    time.Time
+	// untitled are the files of content read as documents but not
+	// published, having no title (an empty file), by path.
+	untitled map[string]bool
+	now      time.Time
 	// resource holds the documents of a headless bundle but its index,
 	// with the bundle's folder.
 	resource map[*handbook.Document]string
@@ -110,7 +113,7 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		Files: files,
 	}
 	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: make(map[*handbook.Document]*diag.List, n), brokenIn: make(map[*handbook.Document]int, n),
-		drafts: map[string]*handbook.Document{}, byBase: make(map[string][]*handbook.Document, n), byName: make(map[string][]*handbook.Document, n),
+		drafts: map[string]*handbook.Document{}, untitled: map[string]bool{}, byBase: make(map[string][]*handbook.Document, n), byName: make(map[string][]*handbook.Document, n),
 		aliases: map[string]*handbook.Document{}, names: &suggestions{}, now: opts.Now,
 		resource: map[*handbook.Document]string{}}
 	b.fileNames = make(map[string][]string)
@@ -128,8 +131,12 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		}
 	}
 	for _, d := range docs {
-		if d.Outline == nil || d.Title == "" || cfg.Nav != nil && cfg.Nav.File != "" && d.Path == cfg.Nav.File {
+		if cfg.Nav != nil && cfg.Nav.File != "" && d.Path == cfg.Nav.File {
 			continue // the navigation's own file (SUMMARY.md) is not a page
+		}
+		if d.Outline == nil || d.Title == "" {
+			b.untitled[d.Path] = true
+			continue
 		}
 		if i := slices.IndexFunc(headless, func(dir string) bool { return strings.HasPrefix(d.Path, dir) }); i >= 0 && d.Headless == "" {
 			b.resource[d] = headless[i]
@@ -694,19 +701,39 @@ func (b *builder) byContentPath(p string) *handbook.Document {
 }
 
 // suggest names the document closest to ref by id, path, address, file
-// name or title: the closest below a third of ref's length (plus two),
-// the first document in path order among equals; else the first whose
-// file name is ref's.
+// name or title, by its id: the hint of a front matter reference.
 func (b *builder) suggest(ref string) string {
+	if t, _ := b.nearest(ref); t != nil {
+		return fmt.Sprintf("did you mean %q?", t.ID)
+	}
+	return spellingHint
+}
+
+// spellingHint is the hint of a broken reference with no document near it.
+const spellingHint = "check the spelling; ids are shown on each page, and `handbook check` lists them all"
+
+// nearest returns the published document closest to ref by id, path,
+// address, file name or title, and the name of it that is closest: the
+// closest below a third of ref's length (plus two), the first document
+// in path order among equals; else the first whose file name is ref's
+// (its id).
+func (b *builder) nearest(ref string) (*handbook.Document, string) {
 	if b.silent {
-		return ""
+		return nil, ""
 	}
 	ref = strings.TrimSuffix(strings.TrimPrefix(ref, "/"), "/")
 	ref = handbook.TrimMarkdown(ref)
-	if id := b.names.nearest(b.site.Docs, ref); id != "" {
-		return fmt.Sprintf("did you mean %q?", id)
+	return b.names.nearest(b.site.Docs, ref)
+}
+
+// inFolder returns the documents of the content folder dir, in path
+// order.
+func (b *builder) inFolder(dir string) []*handbook.Document {
+	if b.silent {
+		return nil
 	}
-	return "check the spelling; ids are shown on each page, and `handbook check` lists them all"
+	b.names.nearest(b.site.Docs, "") // builds the index
+	return b.names.dirs[dir]
 }
 
 // suggestions is the index behind "did you mean": the names of every
@@ -715,30 +742,42 @@ func (b *builder) suggest(ref string) string {
 type suggestions struct {
 	once  sync.Once
 	names *diag.Names
-	ids   []string          // the id of the document each indexed name is of
-	bases map[string]string // a lower-case file name → the first document's id
+	all   []string                        // each indexed name
+	of    []*handbook.Document            // the document each indexed name is of
+	bases map[string]*handbook.Document   // a lower-case file name → the first document with it
+	dirs  map[string][]*handbook.Document // a folder of content → its documents, in path order
 }
 
-// nearest returns the id of the document closest to ref, or "".
-func (s *suggestions) nearest(docs []*handbook.Document, ref string) string {
+// nearest returns the document closest to ref and its name that is (an
+// id, path, address, file name or title), or nil.
+func (s *suggestions) nearest(docs []*handbook.Document, ref string) (*handbook.Document, string) {
 	s.once.Do(func() {
-		var names []string
-		s.bases = make(map[string]string, len(docs))
+		s.bases = make(map[string]*handbook.Document, len(docs))
+		s.dirs = make(map[string][]*handbook.Document)
 		for _, d := range docs {
+			if !d.Synthetic {
+				dir := path.Dir(d.Path)
+				s.dirs[dir] = append(s.dirs[dir], d)
+			}
 			p := handbook.TrimMarkdown(d.Path)
 			base := path.Base(p)
-			names = append(names, d.ID, p, strings.TrimSuffix(d.URL, "/"), base, d.Title)
-			s.ids = append(s.ids, d.ID, d.ID, d.ID, d.ID, d.ID)
+			for _, n := range []string{d.ID, p, strings.TrimSuffix(d.URL, "/"), base, d.Title} {
+				s.all = append(s.all, n)
+				s.of = append(s.of, d)
+			}
 			if _, ok := s.bases[strings.ToLower(base)]; !ok {
-				s.bases[strings.ToLower(base)] = d.ID
+				s.bases[strings.ToLower(base)] = d
 			}
 		}
-		s.names = diag.NewNames(names)
+		s.names = diag.NewNames(s.all)
 	})
 	if i, _ := s.names.Nearest(ref, len(ref)/3+2); i >= 0 {
-		return s.ids[i]
+		return s.of[i], s.all[i]
 	}
-	return s.bases[strings.ToLower(path.Base(ref))]
+	if d := s.bases[strings.ToLower(path.Base(ref))]; d != nil {
+		return d, d.ID
+	}
+	return nil, ""
 }
 
 // Relink gives d, a document of the site, the body of fresh: a new parse

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -262,7 +263,14 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		quiet.silent = true
 		found, msg, hint = quiet.relative(d, target)
 		if found == nil {
-			found, msg, hint = b.wiki(handbook.TrimMarkdown(target))
+			found, msg, hint = quiet.wiki(handbook.TrimMarkdown(target))
+			if msg == noSuchName {
+				// A ref names a content file.
+				hint = spellingHint
+				if t, _ := b.nearest(target); t != nil {
+					hint = fmt.Sprintf("did you mean %q?", t.Path)
+				}
+			}
 		}
 	default:
 		found, msg, hint = b.relative(d, target)
@@ -402,7 +410,23 @@ func (b *builder) wiki(name string) (*handbook.Document, string, string) {
 		msg, hint := b.heldBack(d)
 		return nil, "the target is " + msg, hint
 	}
-	return nil, noSuchName, b.suggest(name)
+	return nil, noSuchName, b.wikiHint(name)
+}
+
+// wikiHint suggests the wikilink closest to name, in the form that came
+// closest (an id, a path, a file name, a title) when that names the
+// document alone, else by its id.
+func (b *builder) wikiHint(name string) string {
+	t, n := b.nearest(name)
+	if t == nil {
+		return spellingHint
+	}
+	quiet := *b
+	quiet.silent = true
+	if found, _, _ := quiet.wiki(n); found != t {
+		n = t.ID
+	}
+	return fmt.Sprintf("did you mean [[%s]]?", n)
 }
 
 // sitePath resolves "/strategies/databases/" (or without the slash, with
@@ -410,8 +434,9 @@ func (b *builder) wiki(name string) (*handbook.Document, string, string) {
 func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 	s := b.site
 	base := strings.TrimSuffix(b.cfg.BasePath, "/")
+	written := "" // the base path, when p is written under it
 	if base != "" && strings.HasPrefix(p, base+"/") {
-		p = strings.TrimPrefix(p, base)
+		p, written = strings.TrimPrefix(p, base), base
 	}
 	if p == "/" {
 		return s.Home, "", ""
@@ -434,7 +459,20 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 		msg, hint := b.heldBack(d)
 		return nil, "the target is " + msg, hint
 	}
-	return nil, "no page is published at " + p, b.suggest(rel)
+	if f := b.untitledAt(rel); f != "" {
+		return nil, "the target, " + f + ", is not published: it has no title", "give it a title (or content), or link to another page"
+	}
+	hint := spellingHint
+	if t, _ := b.nearest(rel); t != nil && sameName(rel, t) {
+		// The address as it is written: under the base path when it
+		// was, the content file when it was named.
+		sug := written + "/" + t.URL
+		if handbook.IsMarkdown(rel) {
+			sug = written + "/" + t.Path
+		}
+		hint = fmt.Sprintf("did you mean %q?", sug)
+	}
+	return nil, "no page is published at " + p, hint
 }
 
 // file finds a static file that target names, relative to d's folder or
@@ -511,6 +549,9 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		msg, hint := b.heldBack(dr)
 		return nil, "the target is " + msg, hint
 	}
+	if f := b.untitledAt(p); f != "" {
+		return nil, "the target, " + f + ", is not published: it has no title", "give it a title (or content), or link to another page"
+	}
 	if ext := path.Ext(p); ext != "" && !handbook.IsMarkdown(p) && ext != ".html" {
 		dir := b.cfg.ContentDir + "/"
 		if b.cfg.ContentDir == "." {
@@ -518,7 +559,83 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		}
 		return nil, "no such file in " + dir, "check the file name; the files beside the pages in " + dir + " are published"
 	}
-	return nil, "no such document", b.suggest(p)
+	hint := spellingHint
+	if t, _ := b.nearest(p); t != nil && t != d && sameName(p, t) {
+		hint = fmt.Sprintf("did you mean %q?", relativeLink(path.Dir(d.Path), t.Path, target))
+	} else {
+		// Nothing like it: what its folder holds, when that is a few.
+		var names []string
+		for _, t := range b.inFolder(path.Dir(p)) {
+			if t != d {
+				names = append(names, strconv.Quote(relativeLink(path.Dir(d.Path), t.Path, target)))
+			}
+		}
+		if len(names) > 0 && len(names) <= 6 {
+			hint = "its folder holds " + strings.Join(names, ", ")
+		}
+	}
+	return nil, "no such document", hint
+}
+
+// untitledAt returns the path of the file of content that p names (as
+// byContentPath finds a document) when it is not published for want of a
+// title, else "".
+func (b *builder) untitledAt(p string) string {
+	p = strings.TrimSuffix(p, "/")
+	for _, ext := range []string{"", ".md", "/_index.md", "/index.md", "/README.md", "/readme.md"} {
+		if b.untitled[p+ext] {
+			return path.Join(b.cfg.ContentDir, p+ext)
+		}
+	}
+	return ""
+}
+
+// sameName reports whether the last name of the path p is close to t's
+// (its file's, or its address's): a path whose folder is misspelt finds
+// its document, not another whose whole path happens to be as close.
+func sameName(p string, t *handbook.Document) bool {
+	a := strings.ToLower(path.Base(handbook.TrimMarkdown(strings.TrimSuffix(p, "/"))))
+	for _, n := range []string{path.Base(handbook.TrimMarkdown(t.Path)), path.Base(strings.TrimSuffix(t.URL, "/"))} {
+		if diag.Distance(a, strings.ToLower(n)) <= len(a)/3+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeLink is the link from the folder dir to the document at the
+// content path to, written as target is: the file itself when target
+// names a Markdown file, else without the extension (a section's folder
+// for its index page), with target's closing slash.
+func relativeLink(dir, to, target string) string {
+	if !handbook.IsMarkdown(target) {
+		to = handbook.TrimMarkdown(to)
+		for _, index := range []string{"_index", "index", "README", "readme"} {
+			if path.Base(to) == index {
+				to = path.Dir(to)
+			}
+		}
+	}
+	var from []string
+	if dir != "." && dir != "" {
+		from = strings.Split(dir, "/")
+	}
+	parts := strings.Split(to, "/")
+	if to == "." {
+		parts = nil
+	}
+	i := 0
+	for i < len(from) && i < len(parts) && from[i] == parts[i] {
+		i++
+	}
+	out := strings.Repeat("../", len(from)-i) + strings.Join(parts[i:], "/")
+	switch {
+	case out == "":
+		out = "./"
+	case strings.HasSuffix(target, "/") && !strings.HasSuffix(out, "/"):
+		out += "/"
+	}
+	return out
 }
 
 // references resolves front matter references: a vision's strategies and a
