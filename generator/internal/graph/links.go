@@ -462,6 +462,13 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 	if f := b.untitledAt(rel); f != "" {
 		return nil, "the target, " + f + ", is not published: it has no title", "give it a title (or content), or link to another page"
 	}
+	if ext := path.Ext(rel); ext != "" && !handbook.IsMarkdown(rel) && ext != ".html" {
+		dir := b.cfg.ContentDir + "/"
+		if b.cfg.ContentDir == "." {
+			dir = "the handbook"
+		}
+		return nil, "no file is published at " + p, "check the file name; the files beside the pages in " + dir + " and those of static/ are published"
+	}
 	hint := spellingHint
 	if t, _ := b.nearest(rel); t != nil && sameName(rel, t) {
 		// The address as it is written: under the base path when it
