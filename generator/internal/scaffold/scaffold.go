@@ -140,6 +140,13 @@ func New(root, kind, title string) (string, error) {
 	if !inside(content, dir) {
 		return "", fmt.Errorf("%s leads outside the content folder %s; handbook new writes only inside it", dir, content)
 	}
+	if numbered {
+		// The next number makes any name new: a record of the same
+		// title is found by the name after its number.
+		if same := sameRecord(dir, slug); same != "" {
+			return "", fmt.Errorf("%s already records %q; choose another title, or edit it", filepath.Join(dir, same), title)
+		}
+	}
 	p := filepath.Join(dir, name)
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -153,6 +160,19 @@ func New(root, kind, title string) (string, error) {
 		return "", err
 	}
 	return p, f.Close()
+}
+
+// sameRecord returns the name of the record in dir whose file name is
+// slug after its number (0013-slug.md, adr-0013-slug.md), or "".
+func sameRecord(dir, slug string) string {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		num, ok := strings.CutSuffix(e.Name(), "-"+slug+".md")
+		if ok && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9' {
+			return e.Name()
+		}
+	}
+	return ""
 }
 
 // NewData returns what kind k's archetype sees for a title on the day now,

@@ -142,8 +142,12 @@ func TestNewWritesEachKindInItsFolder(t *testing.T) {
 		if rel, _ := filepath.Rel(root, p); filepath.ToSlash(rel) != want[k] {
 			t.Errorf("%s written at %s, want %s", k, rel, want[k])
 		}
-		if _, err := New(root, string(k), "A title"); err == nil && k != handbook.KindDecision {
+		// A second record of the same title, which its next number
+		// would name anew, is refused as a second page is.
+		if _, err := New(root, string(k), "A title"); err == nil {
 			t.Errorf("%s: a second new with the same title succeeded", k)
+		} else if k == handbook.KindDecision && !strings.Contains(err.Error(), `0008-a-title.md already records "A title"`) {
+			t.Errorf("a second decision of the same title: %v, want it to name 0008-a-title.md", err)
 		}
 	}
 	if err := os.Remove(filepath.Join(root, "content/adr/0008-a-title.md")); err != nil {
