@@ -455,19 +455,11 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 			return d, "", ""
 		}
 	}
-	if d := b.drafts[handbook.TrimMarkdown(rel)]; d != nil {
-		msg, hint := b.heldBack(d)
-		return nil, "the target is " + msg, hint
-	}
-	if f := b.untitledAt(rel); f != "" {
-		return nil, "the target, " + f + ", is not published: it has no title", "give it a title (or content), or link to another page"
+	if msg, hint := b.notPublished(handbook.TrimMarkdown(rel), rel); msg != "" {
+		return nil, msg, hint
 	}
 	if ext := path.Ext(rel); ext != "" && !handbook.IsMarkdown(rel) && ext != ".html" {
-		dir := b.cfg.ContentDir + "/"
-		if b.cfg.ContentDir == "." {
-			dir = "the handbook"
-		}
-		return nil, "no file is published at " + p, "check the file name; the files beside the pages in " + dir + " and those of static/ are published"
+		return nil, "no file is published at " + p, "check the file name; the files beside the pages in " + b.contentName() + " and those of static/ are published"
 	}
 	hint := spellingHint
 	if t, _ := b.nearest(rel); t != nil && sameName(rel, t) {
@@ -552,18 +544,11 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 			}
 		}
 	}
-	if dr := b.drafts[p]; dr != nil {
-		msg, hint := b.heldBack(dr)
-		return nil, "the target is " + msg, hint
-	}
-	if f := b.untitledAt(p); f != "" {
-		return nil, "the target, " + f + ", is not published: it has no title", "give it a title (or content), or link to another page"
+	if msg, hint := b.notPublished(p, p); msg != "" {
+		return nil, msg, hint
 	}
 	if ext := path.Ext(p); ext != "" && !handbook.IsMarkdown(p) && ext != ".html" {
-		dir := b.cfg.ContentDir + "/"
-		if b.cfg.ContentDir == "." {
-			dir = "the handbook"
-		}
+		dir := b.contentName()
 		return nil, "no such file in " + dir, "check the file name; the files beside the pages in " + dir + " are published"
 	}
 	hint := spellingHint
@@ -582,6 +567,29 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		}
 	}
 	return nil, "no such document", hint
+}
+
+// notPublished says why what a link names, at the content path p (key:
+// the path or id the held-back documents are found by), is not
+// published: a document held back, or a file with no title; "" when
+// neither.
+func (b *builder) notPublished(key, p string) (msg, hint string) {
+	if d := b.drafts[key]; d != nil {
+		msg, hint := b.heldBack(d)
+		return "the target is " + msg, hint
+	}
+	if f := b.untitledAt(p); f != "" {
+		return "the target, " + f + ", is not published: it has no title", "give it a title (or content), or link to another page"
+	}
+	return "", ""
+}
+
+// contentName names the content folder in messages.
+func (b *builder) contentName() string {
+	if b.cfg.ContentDir == "." {
+		return "the handbook"
+	}
+	return b.cfg.ContentDir + "/"
 }
 
 // untitledAt returns the path of the file of content that p names (as
