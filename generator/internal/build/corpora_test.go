@@ -388,6 +388,14 @@ func TestCorporaFirstRun(t *testing.T) {
 				t.Errorf("%s loads from another host: %s", p, m)
 			}
 		}
+		// The decision index lists every decision of the registry, with
+		// a status or without one.
+		if n := len(first.Site.Decisions); n > 0 {
+			index := string(out.Files()["decisions/index.html"])
+			if rows := strings.Count(index, "<tr data-status="); rows != n {
+				t.Errorf("the decision index lists %d of the %d decisions", rows, n)
+			}
+		}
 		t.Logf("as it is: %s; %v", first.Summary(), first.Notes)
 		dir, want := first.Config.ContentDir, corpusContent[name]
 		if related := dir == want || dir == "." || want == "." || strings.HasPrefix(want, dir+"/") || strings.HasPrefix(dir, want+"/"); first.Errors > 0 || !related {

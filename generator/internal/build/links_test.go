@@ -277,6 +277,45 @@ func TestDecisionIndexAndJSON(t *testing.T) {
 	}
 }
 
+// TestDecisionsWithoutStatusAreListed builds a log whose records give no
+// status, as MADR's own did: every record is in the decision index and on
+// its area's page, not only those with a status.
+func TestDecisionsWithoutStatusAreListed(t *testing.T) {
+	s := buildSite(t, `
+-- content/decisions/0001-first.md --
+---
+title: First record
+area: api
+---
+# First record
+-- content/decisions/0002-second.md --
+---
+title: Second record
+status: accepted
+area: api
+date: 2026-01-02
+---
+# Second record
+-- content/decisions/0003-third.md --
+---
+title: Third record
+area: api
+---
+# Third record
+`)
+	for _, page := range []string{"decisions/index.html", "decisions/area/api/index.html"} {
+		html := s.file(page)
+		html = html[strings.Index(html, "<table"):]
+		if n := strings.Count(html, "<tr data-status="); n != 3 {
+			t.Errorf("%s lists %d decisions, want all 3", page, n)
+		}
+		// Those with a status first.
+		if a, b := strings.Index(html, "Second record"), strings.Index(html, "First record"); a < 0 || b < 0 || a > b {
+			t.Errorf("%s does not list the accepted decision before those without a status", page)
+		}
+	}
+}
+
 func TestRecurringDecisionsAndRelatedPages(t *testing.T) {
 	s := buildSite(t, `
 -- content/design/a.md --

@@ -83,6 +83,17 @@ func byStatus(loc *i18n.Locale, ds []*handbook.Decision) []DecisionGroup {
 			out = append(out, DecisionGroup{Label: capital(statusLabel(loc, st)), Decisions: g})
 		}
 	}
+	// A record that gives no status (a log written without one) is
+	// listed too, last.
+	var none []*handbook.Decision
+	for _, d := range ds {
+		if !slices.Contains(statusOrder, d.Status) {
+			none = append(none, d)
+		}
+	}
+	if len(none) > 0 {
+		out = append(out, DecisionGroup{Label: loc.Text("unstatused"), Decisions: none})
+	}
 	return out
 }
 
