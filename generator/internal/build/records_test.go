@@ -104,6 +104,40 @@ Only a top-level design folder holds design docs.
 	}
 }
 
+// A log's template, a page among its records, is named after its file
+// when its title is a blank, and comes after the records in the sidebar,
+// where its "[short title…]" stood first (log4brains' log).
+func TestLogTemplateComesLast(t *testing.T) {
+	s := buildSite(t, `
+-- content/adr/README.md --
+# Decisions
+-- content/adr/template.md --
+# [short title of solved problem and solution]
+
+- Status: [draft | proposed | accepted]
+-- content/adr/20240105-use-a-ledger.md --
+# Use a ledger
+
+- Status: accepted
+- Date: 2024-01-05
+-- content/adr/20240201-zero-downtime.md --
+# Zero downtime deploys
+
+- Status: proposed
+- Date: 2024-02-01
+`)
+	if d := s.res.Site.ByPath["adr/template.md"]; d == nil || d.Title != "Template" {
+		t.Fatalf("the template: %+v, want a page titled Template", d)
+	}
+	page := s.file("adr/index.html")
+	nav := page[strings.Index(page, `class="sidebar"`):]
+	a, b, c := strings.Index(nav, ">Use a ledger<"), strings.Index(nav, ">Zero downtime deploys<"), strings.Index(nav, ">Template<")
+	if a < 0 || b < 0 || c < 0 || !(a < b && b < c) {
+		t.Errorf("sidebar order: ledger at %d, zero downtime at %d, template at %d; want the template last", a, b, c)
+	}
+	s.lacks("adr/index.html", "[short title")
+}
+
 // A decision log's templates kept in a folder of their own (MADR's
 // template/) are pages whose blanks are not errors: a placeholder status
 // or date, a title that is only a comment, links to placeholders. A record named after a template

@@ -526,7 +526,7 @@ func (b *builder) navPlaces(secOf map[string]*handbook.Document) {
 }
 
 // sortDocs orders siblings by their place in the site's navigation, then
-// by weight (unset last), then title.
+// by weight (unset last), a decision log's template last, then title.
 func sortDocs(ds []*handbook.Document) {
 	sort.SliceStable(ds, func(i, j int) bool { return before(ds[i], ds[j]) })
 }
@@ -545,6 +545,9 @@ func before(a, b *handbook.Document) bool {
 	}
 	if wa != wb {
 		return wa < wb
+	}
+	if a.Template != b.Template {
+		return b.Template // a log's template after its records
 	}
 	if a.Kind == handbook.KindDecision && b.Kind == handbook.KindDecision {
 		return a.Path < b.Path

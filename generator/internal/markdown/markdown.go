@@ -589,6 +589,11 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 		}
 		firstHeading.Parent().RemoveChild(firstHeading.Parent(), firstHeading)
 	}
+	if doc.Template && isPlaceholder(doc.Title) {
+		// A log's template titled by its blank ("[short title of
+		// solved problem and solution]") is named after its file.
+		doc.Title = fileTitle(doc.Path)
+	}
 }
 
 // leads reports whether n is the first block of its document, but for
