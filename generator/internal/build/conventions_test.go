@@ -75,7 +75,7 @@ Moved.
 	if d := reg["decisions/0002-use-kafka"]; d == nil || d.Status != "deprecated" {
 		t.Errorf("status with trailing words not read: %+v", d)
 	}
-	s.contains("rfc/index.html", `<h1>Rfc</h1>`, `<a href="https://example.com/ref">[1]</a>`,
+	s.contains("rfc/index.html", `<h1>RFC</h1>`, `<a href="https://example.com/ref">[1]</a>`,
 		`href="../notes/#notes-on-cafés"`, `href="../notes/#error-handling"`, `href="#legacy-anchor"`,
 		`href="../rfc/team/"`, `href="../elsewhere/moved/"`, `<a name="legacy-anchor"></a>`)
 	s.lacks("rfc/index.html", "an editor's comment")

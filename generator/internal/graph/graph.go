@@ -414,7 +414,7 @@ func (b *builder) sections() {
 		}
 		sec := &handbook.Document{
 			Path: dir + "/_index.md", SourcePath: path.Join(b.cfg.ContentDir, dir),
-			Outline: &handbook.Outline{Title: humanize(path.Base(dir)), Kind: handbook.KindPage}, Body: &handbook.Body{},
+			Outline: &handbook.Outline{Title: handbook.NameTitle(path.Base(dir)), Kind: handbook.KindPage}, Body: &handbook.Body{},
 			IsSection: true, ID: dir, URL: sitepath.URLPath(dir) + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,
 		}
 		secOf[dir] = sec
@@ -612,14 +612,6 @@ func (g *Graph) Retitle(d *handbook.Document, old string) {
 	i := sort.Search(len(list), func(i int) bool { return list[i].Path >= d.Path })
 	b.byName[k] = slices.Insert(list, i, d)
 	*b.names = suggestions{}
-}
-
-func humanize(s string) string {
-	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // readingPaths resolves the steps of site.yaml's reading paths.

@@ -459,3 +459,36 @@ func TrimMarkdown(p string) string {
 	}
 	return p
 }
+
+// NameTitle makes a title of a file or folder name without its extension
+// ("decision-records", "on_call"): hyphens and underscores become spaces,
+// the first letter a capital, and the abbreviations engineering writes in
+// capitals (adr, rfcs, api, faq…) are written so: "ADR log", "RFCs".
+func NameTitle(name string) string {
+	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	for i, w := range words {
+		lower := strings.ToLower(w)
+		if acronym(lower) {
+			words[i] = strings.ToUpper(lower)
+		} else if s, ok := strings.CutSuffix(lower, "s"); ok && acronym(s) {
+			words[i] = strings.ToUpper(s) + "s"
+		}
+	}
+	s := strings.Join(words, " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// acronym reports whether a lower-case word is one NameTitle writes in
+// capitals: words of engineering handbooks' folder and file names that
+// are no English word.
+func acronym(w string) bool {
+	switch w {
+	case "adr", "rfc", "api", "faq", "sre", "sla", "slo", "okr", "kpi", "ci", "ui", "ux", "qa", "hr",
+		"aws", "gcp", "sql", "url", "sso", "mfa", "cli", "sdk", "pr", "ml", "llm", "dns", "tls", "vpn":
+		return true
+	}
+	return false
+}

@@ -130,3 +130,26 @@ func TestScriptHasNoKinds(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestNameTitle: a file or folder name is a title a reader would write,
+// abbreviations in capitals, words that merely start as one left alone.
+func TestNameTitle(t *testing.T) {
+	for name, want := range map[string]string{
+		"adr":                      "ADR",
+		"adrs":                     "ADRs",
+		"decision-records":         "Decision records",
+		"rfcs":                     "RFCs",
+		"api_guidelines":           "API guidelines",
+		"on-call--faq":             "On call FAQ",
+		"0001-private-fields":      "0001 private fields",
+		"apis-and-apiary":          "APIs and apiary",
+		"it-and-hr":                "It and HR",
+		"":                         "",
+		"cis":                      "CIs",
+		"sprint-planning-adr-0003": "Sprint planning ADR 0003",
+	} {
+		if got := handbook.NameTitle(name); got != want {
+			t.Errorf("handbook.NameTitle(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

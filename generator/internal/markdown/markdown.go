@@ -826,12 +826,10 @@ func fileTitle(p string) string {
 		dir := strings.TrimSuffix(p, "/"+base)
 		base = dir[strings.LastIndexByte(dir, '/')+1:]
 	}
-	base = strings.TrimSuffix(base, path.Ext(base))
-	base = strings.NewReplacer("-", " ", "_", " ").Replace(base)
-	if base == "" {
-		return "Untitled"
+	if t := handbook.NameTitle(strings.TrimSuffix(base, path.Ext(base))); t != "" {
+		return t
 	}
-	return strings.ToUpper(base[:1]) + base[1:]
+	return "Untitled"
 }
 
 // TaskID derives a checklist item's stable id from its text, not its
