@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -645,11 +646,68 @@ func (f *htmlFilter) node(n ast.Node, src []byte) ast.Node {
 		f.skipParent = n.Parent()
 	}
 	if n.Type() == ast.TypeBlock {
+		if linkRow(out) {
+			out = markLinkRow(out)
+		}
 		b := &SafeHTMLBlock{HTML: out}
 		b.SetBlankPreviousLines(n.HasBlankPreviousLines())
 		return b
 	}
 	return &SafeHTML{HTML: out}
+}
+
+// linkRow reports whether a sanitised HTML block is a <div> that holds
+// links and nothing else, two or more (a home page's row of cards whose
+// icons, on another host, are gone): the theme, which has not the other
+// site's stylesheet, lays them out as a row of links.
+func linkRow(out []byte) bool {
+	z := html.NewTokenizer(bytes.NewReader(out))
+	depth, inLink, links := 0, false, 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return depth == 0 && links >= 2
+		case html.TextToken:
+			if !inLink && len(bytes.TrimSpace(z.Text())) > 0 {
+				return false
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch {
+			case depth == 0 && string(name) == "div" && links == 0:
+				depth = 1
+			case depth == 1 && !inLink && string(name) == "a" && tt == html.StartTagToken:
+				inLink = true
+				links++
+			case !inLink:
+				return false
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			switch {
+			case inLink && string(name) == "a":
+				inLink = false
+			case !inLink && depth == 1 && string(name) == "div":
+				depth = 0
+			case !inLink:
+				return false
+			}
+		}
+	}
+}
+
+// markLinkRow adds the class link-row to the <div> a linkRow block opens
+// with.
+func markLinkRow(out []byte) []byte {
+	start := bytes.Index(out, []byte("<div"))
+	end := bytes.IndexByte(out[start:], '>') + start
+	if i := bytes.Index(out[start:end], []byte(` class="`)); i >= 0 {
+		at := start + i + len(` class="`)
+		return slices.Concat(out[:at], []byte("link-row "), out[at:])
+	}
+	at := start + len("<div")
+	return slices.Concat(out[:at], []byte(` class="link-row"`), out[at:])
 }
 
 // removeIfEmpty removes a paragraph that holds nothing but raw HTML the

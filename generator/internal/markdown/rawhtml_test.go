@@ -425,3 +425,28 @@ func BenchmarkParseRawHTML(b *testing.B) {
 		})
 	}
 }
+
+// A block of raw HTML that is a <div> of links and nothing else (a home
+// page's row of cards) gets the theme's link-row class, its own classes
+// kept; a div with text, another element or one link is left as it is.
+func TestLinkRow(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"<div class=\"blocks\">\n  <a href=\"a.md\" class=\"block\">\n    <img src=\"https://example.com/i.svg\">\n    About\n  </a>\n  <a href=\"b.md\"><strong>Strategy</strong></a>\n</div>\n", true},
+		{"<div>\n<a href=\"a.md\">A</a> <a href=\"b.md\">B</a>\n</div>\n", true},
+		{"<div>\nSee <a href=\"a.md\">A</a> or <a href=\"b.md\">B</a>.\n</div>\n", false},
+		{"<div>\n<a href=\"a.md\">A</a><p>and</p><a href=\"b.md\">B</a>\n</div>\n", false},
+		{"<div>\n<a href=\"a.md\">A</a>\n</div>\n", false},
+		{"<div><a href=\"a.md\">A</a></div>\n<div><a href=\"b.md\">B</a></div>\n", false},
+	} {
+		d, _ := parseMode(t, config.RawHTMLSafe, c.src)
+		if got := strings.Contains(d.HTML, `link-row`); got != c.want {
+			t.Errorf("%q: link-row %v, want %v:\n%s", c.src, got, c.want, d.HTML)
+		}
+		if c.want && strings.Contains(c.src, `class="blocks"`) && !strings.Contains(d.HTML, `<div class="link-row blocks">`) {
+			t.Errorf("the div's own class is lost: %s", d.HTML)
+		}
+	}
+}
