@@ -446,6 +446,74 @@ content/a.md:5:1: error: broken link "part/bit.md": the target is not published:
 	}
 }
 
+// TestOtherGeneratorsUnlist builds pages other generators publish but list
+// nowhere (just-the-docs' nav_exclude, Docsy's toc_hide, Docusaurus'
+// unlisted, Eleventy's eleventyExcludeFromCollections, Hugo's list: never
+// under build): each is published and its links work, and none is in the
+// sidebar, its section's list, or the prev and next of its neighbours.
+func TestOtherGeneratorsUnlist(t *testing.T) {
+	s := buildSite(t, `
+-- content/guides/_index.md --
+# Guides
+-- content/guides/a.md --
+# Alpha
+
+See [the hidden one](b.md).
+-- content/guides/b.md --
+---
+title: Bravo hidden
+nav_exclude: true
+---
+Bravo.
+-- content/guides/c.md --
+---
+title: Charlie hidden
+toc_hide: true
+---
+-- content/guides/d.md --
+---
+title: Delta hidden
+unlisted: true
+---
+-- content/guides/e.md --
+---
+title: Echo hidden
+eleventyExcludeFromCollections: true
+---
+-- content/guides/f.md --
+---
+title: Foxtrot hidden
+_build:
+  list: never
+---
+-- content/guides/g.md --
+---
+title: Golf hidden
+build:
+  list: false
+---
+-- content/guides/z.md --
+# Zulu
+`)
+	s.noDiags()
+	for _, p := range []string{"guides/index.html", "guides/a/index.html", "guides/z/index.html"} {
+		for _, title := range []string{"Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"} {
+			if strings.Contains(s.file(p), title+" hidden") {
+				t.Errorf("%s lists %s, which is unlisted", p, title)
+			}
+		}
+	}
+	for _, p := range []string{"b", "c", "d", "e", "f", "g"} {
+		s.contains("guides/"+p+"/index.html", "hidden</h1>")
+	}
+	s.contains("guides/a/index.html", `<a href="../../guides/b/">the hidden one</a>`)
+	// Alpha's next is Zulu, the hidden pages between them skipped.
+	s.contains("guides/a/index.html", `rel="next"`)
+	if a := s.file("guides/a/index.html"); !strings.Contains(a[strings.Index(a, `rel="next"`)-200:], "Zulu") {
+		t.Errorf("Alpha's next page is not Zulu")
+	}
+}
+
 func TestBundlesSectionsAndStaticFiles(t *testing.T) {
 	s := buildSite(t, `
 -- content/guides/README.md --

@@ -438,7 +438,9 @@ func (b *builder) sections() {
 			dir = path.Dir(dir)
 		}
 		d.Parent = ensure(dir)
-		d.Parent.Children = append(d.Parent.Children, d)
+		if !d.Unlisted {
+			d.Parent.Children = append(d.Parent.Children, d)
+		}
 	}
 	b.navPlaces(secOf)
 	var order func(sec *handbook.Document)

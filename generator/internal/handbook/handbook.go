@@ -171,6 +171,11 @@ type Outline struct {
 	// from and until (publishDate, expiryDate and their aliases); zero
 	// for none.
 	PublishDate, ExpiryDate time.Time
+	// Unlisted is set for a page published but listed in no navigation
+	// (the sidebar, its section's list, prev and next), as another
+	// generator's key says: nav_exclude, toc_hide or unlisted: true,
+	// eleventyExcludeFromCollections, list: never under build.
+	Unlisted bool
 	// Headless names the key that makes a page one Hugo never renders,
 	// whose content other pages include: "headless: true", or "render:
 	// never" under build; "" for a page.

@@ -39,7 +39,7 @@ var otherKeys = []string{
 	"custom_edit_url", "hide_title", "hide_table_of_contents", "sidebar_class_name", "excerpt",
 	"search", "icon", "subtitle", "comments", "published", "language", "nav", "order",
 	"no_list", "simple_list", "manuallinkrelref", "banner", "feature_image", "summary_large_image",
-	"pubdate", "unpublishdate", "build", "_build",
+	"pubdate", "unpublishdate", "build", "_build", "toc_hide", "unlisted", "eleventyexcludefromcollections",
 }
 
 // keyKinds limits keys to the kinds they apply to.
@@ -792,7 +792,8 @@ func (d *decoder) bool(key string) bool {
 	return false
 }
 
-// publishing reads when other generators publish a page: Hugo's
+// publishing reads when other generators publish a page, and whether they
+// list it (Unlisted): Hugo's
 // publishDate (or pubdate, or published as a date) and expiryDate (or
 // unpublishdate), Jekyll's `published: false`, and Hugo's pages that are
 // never rendered (headless: true, or render: never or false under build
@@ -813,8 +814,18 @@ func (p *Parser) publishing(doc *handbook.Document, dec *decoder, v map[string]a
 	if dec.bool("headless") {
 		doc.Headless = "headless: true"
 	}
+	for _, k := range []string{"nav_exclude", "toc_hide", "unlisted", "eleventyexcludefromcollections"} {
+		if b, _ := v[k].(bool); b {
+			doc.Unlisted = true
+		}
+	}
 	for _, k := range []string{"build", "_build"} {
 		m, _ := v[k].(map[string]any)
+		if l, ok := m["list"].(bool); ok && !l {
+			doc.Unlisted = true
+		} else if l, _ := m["list"].(string); strings.EqualFold(l, "never") {
+			doc.Unlisted = true
+		}
 		switch r := m["render"].(type) {
 		case bool:
 			if !r {
