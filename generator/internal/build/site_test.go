@@ -448,7 +448,8 @@ content/a.md:5:1: error: broken link "part/bit.md": the target is not published:
 
 // TestOtherGeneratorsUnlist builds pages other generators publish but list
 // nowhere (just-the-docs' nav_exclude, Docsy's toc_hide, Docusaurus'
-// unlisted, Eleventy's eleventyExcludeFromCollections, Hugo's list: never
+// unlisted, Hugo themes' hidden and bookHidden, Eleventy's
+// eleventyExcludeFromCollections, Hugo's list: never
 // under build): each is published and its links work, and none is in the
 // sidebar, its section's list, or the prev and next of its neighbours.
 func TestOtherGeneratorsUnlist(t *testing.T) {
@@ -492,18 +493,28 @@ title: Golf hidden
 build:
   list: false
 ---
+-- content/guides/h.md --
+---
+title: Hotel hidden
+bookHidden: true
+---
+-- content/guides/i.md --
+---
+title: India hidden
+hidden: true
+---
 -- content/guides/z.md --
 # Zulu
 `)
 	s.noDiags()
 	for _, p := range []string{"guides/index.html", "guides/a/index.html", "guides/z/index.html"} {
-		for _, title := range []string{"Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"} {
+		for _, title := range []string{"Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India"} {
 			if strings.Contains(s.file(p), title+" hidden") {
 				t.Errorf("%s lists %s, which is unlisted", p, title)
 			}
 		}
 	}
-	for _, p := range []string{"b", "c", "d", "e", "f", "g"} {
+	for _, p := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
 		s.contains("guides/"+p+"/index.html", "hidden</h1>")
 	}
 	s.contains("guides/a/index.html", `<a href="../../guides/b/">the hidden one</a>`)

@@ -173,8 +173,9 @@ type Outline struct {
 	PublishDate, ExpiryDate time.Time
 	// Unlisted is set for a page published but listed in no navigation
 	// (the sidebar, its section's list, prev and next), as another
-	// generator's key says: nav_exclude, toc_hide or unlisted: true,
-	// eleventyExcludeFromCollections, list: never under build.
+	// generator's key says: nav_exclude, toc_hide, unlisted or hidden
+	// (bookHidden, geekdocHidden): true, eleventyExcludeFromCollections,
+	// list: never under build.
 	Unlisted bool
 	// Headless names the key that makes a page one Hugo never renders,
 	// whose content other pages include: "headless: true", or "render:

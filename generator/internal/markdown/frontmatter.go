@@ -40,6 +40,7 @@ var otherKeys = []string{
 	"search", "icon", "subtitle", "comments", "published", "language", "nav", "order",
 	"no_list", "simple_list", "manuallinkrelref", "banner", "feature_image", "summary_large_image",
 	"pubdate", "unpublishdate", "build", "_build", "toc_hide", "unlisted", "eleventyexcludefromcollections",
+	"bookhidden", "geekdochidden",
 }
 
 // keyKinds limits keys to the kinds they apply to.
@@ -814,7 +815,7 @@ func (p *Parser) publishing(doc *handbook.Document, dec *decoder, v map[string]a
 	if dec.bool("headless") {
 		doc.Headless = "headless: true"
 	}
-	for _, k := range []string{"nav_exclude", "toc_hide", "unlisted", "eleventyexcludefromcollections"} {
+	for _, k := range []string{"nav_exclude", "toc_hide", "unlisted", "eleventyexcludefromcollections", "hidden", "bookhidden", "geekdochidden"} {
 		if b, _ := v[k].(bool); b {
 			doc.Unlisted = true
 		}
