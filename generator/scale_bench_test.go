@@ -64,6 +64,9 @@ func TestMain(m *testing.M) {
 	if kept != "" {
 		_ = os.RemoveAll(kept)
 	}
+	if binPath != "" {
+		_ = os.RemoveAll(filepath.Dir(binPath)) // the command the tests built
+	}
 	os.Exit(code)
 }
 
