@@ -450,7 +450,7 @@ content/a.md:5:1: error: broken link "part/bit.md": the target is not published:
 // nowhere (just-the-docs' nav_exclude, Docsy's toc_hide, Docusaurus'
 // unlisted, Hugo themes' hidden and bookHidden, Eleventy's
 // eleventyExcludeFromCollections, Hugo's list: never
-// under build): each is published and its links work, and none is in the
+// under build, a Hugo theme's search page of layout: search): each is published and its links work, and none is in the
 // sidebar, its section's list, or the prev and next of its neighbours.
 func TestOtherGeneratorsUnlist(t *testing.T) {
 	s := buildSite(t, `
@@ -503,18 +503,23 @@ bookHidden: true
 title: India hidden
 hidden: true
 ---
+-- content/guides/j.md --
+---
+title: Juliett hidden
+layout: search
+---
 -- content/guides/z.md --
 # Zulu
 `)
 	s.noDiags()
 	for _, p := range []string{"guides/index.html", "guides/a/index.html", "guides/z/index.html"} {
-		for _, title := range []string{"Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India"} {
+		for _, title := range []string{"Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett"} {
 			if strings.Contains(s.file(p), title+" hidden") {
 				t.Errorf("%s lists %s, which is unlisted", p, title)
 			}
 		}
 	}
-	for _, p := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+	for _, p := range []string{"b", "c", "d", "e", "f", "g", "h", "i", "j"} {
 		s.contains("guides/"+p+"/index.html", "hidden</h1>")
 	}
 	s.contains("guides/a/index.html", `<a href="../../guides/b/">the hidden one</a>`)

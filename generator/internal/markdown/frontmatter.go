@@ -820,6 +820,11 @@ func (p *Parser) publishing(doc *handbook.Document, dec *decoder, v map[string]a
 			doc.Unlisted = true
 		}
 	}
+	if l, _ := v["layout"].(string); strings.EqualFold(l, "search") {
+		// A Hugo theme's page of search results: the handbook searches
+		// from every page's header, and lists no page that has none.
+		doc.Unlisted = true
+	}
 	for _, k := range []string{"build", "_build"} {
 		m, _ := v[k].(map[string]any)
 		if l, ok := m["list"].(bool); ok && !l {
