@@ -111,7 +111,7 @@ title: Typos
 2. [e](/handbook/strategies/databses/) [f](/strategies/databses.md)
 3. [[databses]] [[Setpu]] [[strategies/databsaes]]
 4. [g]({{< ref "databses.md" >}})
-5. [h](../strategies/zzzzzzzz.md) [i](empty.md) [j](/guides/empty/) [k](typs.md) [l](/files/sheet.xlsx)
+5. [h](../strategies/zzzzzzzz.md) [i](empty.md) [j](/guides/empty/) [k](typs.md) [l](/files/sheet.xlsx) [[guides/empty]]
 -- content/guides/empty.md --
 `, func(o *Options) { o.BaseURL = "https://example.com/handbook/" })
 	for _, want := range []string{
@@ -128,6 +128,7 @@ title: Typos
 		`broken link "../strategies/zzzzzzzz.md": no such document` + "\n\thint: its folder holds \"../strategies/_index.md\", \"../strategies/databases.md\"",
 		`broken link "empty.md": the target, content/guides/empty.md, is not published: it has no title`,
 		`broken link "/guides/empty/": the target, content/guides/empty.md, is not published: it has no title`,
+		`broken link [[guides/empty]]: the target, content/guides/empty.md, is not published: it has no title`,
 		`broken link "/files/sheet.xlsx": no file is published at /files/sheet.xlsx` + "\n\thint: check the file name; the files beside the pages in content/ and those of static/ are published",
 		// Not the page itself, which is nearest.
 		`broken link "typs.md": no such document` + "\n\thint: its folder holds \"README.md\", \"setup.md\"",

@@ -410,6 +410,9 @@ func (b *builder) wiki(name string) (*handbook.Document, string, string) {
 		msg, hint := b.heldBack(d)
 		return nil, "the target is " + msg, hint
 	}
+	if msg, hint := b.notPublished("", strings.TrimPrefix(name, "/")); msg != "" {
+		return nil, msg, hint
+	}
 	return nil, noSuchName, b.wikiHint(name)
 }
 
@@ -570,11 +573,11 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 }
 
 // notPublished says why what a link names, at the content path p (key:
-// the path or id the held-back documents are found by), is not
+// the path or id the held-back documents are found by, "" for none), is not
 // published: a document held back, or a file with no title; "" when
 // neither.
 func (b *builder) notPublished(key, p string) (msg, hint string) {
-	if d := b.drafts[key]; d != nil {
+	if d := b.drafts[key]; d != nil && key != "" {
 		msg, hint := b.heldBack(d)
 		return "the target is " + msg, hint
 	}
