@@ -429,3 +429,82 @@ func TestSuggestionsAreStable(t *testing.T) {
 		t.Errorf("the first document's broken links got no suggestion:\n%.600s", first)
 	}
 }
+
+// TestRedirectsKeepOldAddresses: site.yaml's redirects lead an old
+// address, a site path or the content path a page had, to the document
+// it names, as an alias does, and links to the old address resolve; a
+// redirect to nothing, from a page's address, out of the site or twice
+// is reported where site.yaml names it.
+func TestRedirectsKeepOldAddresses(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+title: Moved
+redirects:
+  /old/databases/: strategies/databases.md
+  guides/setup-old.md: setup
+  /gone/: nowhere.md
+  /strategies/: setup
+  ../../etc/: setup
+  /old/databases: setup
+-- content/strategies/databases.md --
+---
+title: Databases
+status: accepted
+---
+-- content/guides/setup.md --
+---
+title: Setting up
+id: setup
+---
+See [the old address](/old/databases/).
+`)
+	s.contains("old/databases/index.html", `../../strategies/databases/`)
+	s.contains("guides/setup-old/index.html", `../../guides/setup/`)
+	s.contains("guides/setup/index.html", `<a href="../../strategies/databases/">the old address</a>`)
+	for _, want := range []string{
+		`site.yaml:5:11: error: redirect from "/gone/": "nowhere.md" matches no document`,
+		`site.yaml:6:3: error: redirect from "/strategies/": content/strategies lives there`,
+		`site.yaml:7:3: error: redirect from "../../etc/" leaves the site`,
+		`site.yaml:8:3: error: redirect from "/old/databases": it is an alias of content/strategies/databases.md already`,
+	} {
+		if !strings.Contains(s.diags(), want) {
+			t.Errorf("diagnostics lack %s:\n%s", want, s.diags())
+		}
+	}
+}
+
+// A GitBook repository's redirects (.gitbook.yaml) and an MkDocs site's
+// redirect_maps are read as site.yaml's.
+func TestOtherToolsRedirects(t *testing.T) {
+	s := buildSite(t, `
+-- .gitbook.yaml --
+root: ./
+redirects:
+  previous/page: guide/page.md
+-- guide/page.md --
+# A page
+-- README.md --
+# Home
+`)
+	s.noDiags()
+	s.contains("previous/page/index.html", `../../guide/page/`)
+
+	s = buildSite(t, `
+-- mkdocs.yml --
+site_name: Docs
+plugins:
+  - search
+  - redirects:
+      redirect_maps:
+        old.md: new.md
+        missing-target.md: not-there.md
+-- docs/index.md --
+# Home
+-- docs/new.md --
+# New
+`)
+	s.contains("old/index.html", `../new/`)
+	if !strings.Contains(s.diags(), `mkdocs.yml:7:28: error: redirect from "missing-target.md": "not-there.md" matches no document`) {
+		t.Errorf("diagnostics:\n%s", s.diags())
+	}
+}

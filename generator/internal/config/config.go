@@ -50,6 +50,14 @@ type Site struct {
 	Menus map[string][]MenuItem `yaml:"menus"`
 	// ReadingPaths are ordered walks through the handbook.
 	ReadingPaths []ReadingPath `yaml:"reading_paths"`
+	// Redirects keep old addresses working: each key, the site path (or
+	// content path) where a page used to be, leads to the document its
+	// value names (a content path, id or site path), as an alias of it.
+	Redirects map[string]string `yaml:"redirects"`
+	// RedirectList is Redirects in the order written, with their places;
+	// another generator's redirects (GitBook's, MkDocs' redirect_maps)
+	// when it is read without site.yaml.
+	RedirectList []Redirect `yaml:"-"`
 	// ReviewEvery is how long a document stays fresh after it was reviewed:
 	// "180d", "26w", "6m" or "1y". "" turns staleness off.
 	ReviewEvery string `yaml:"review_every"`
@@ -175,6 +183,31 @@ type MenuItem struct {
 	// Link is a site path ("/strategies/"), a content path or id, or a URL.
 	Link   string `yaml:"link"`
 	Weight int    `yaml:"weight"`
+}
+
+// Redirect is an old address and the document it now leads to, as a
+// file of settings names them.
+type Redirect struct {
+	From, To string
+	// File is the file that names it; FromLine and FromCol the place
+	// of From in it, ToLine and ToCol of To (0 when unknown).
+	File                             string
+	FromLine, FromCol, ToLine, ToCol int
+}
+
+// redirectList reads a mapping of redirects, in order, from file.
+func redirectList(n *yaml.Node, file string) []Redirect {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []Redirect
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && v.Kind == yaml.ScalarNode {
+			out = append(out, Redirect{From: k.Value, To: v.Value, File: file, FromLine: k.Line, FromCol: k.Column, ToLine: v.Line, ToCol: v.Column})
+		}
+	}
+	return out
 }
 
 // ReadingPath is an ordered list of documents to read.
@@ -521,6 +554,7 @@ func (s *Site) validate(doc *yaml.Node, src []byte, diags *diag.List) {
 		diags.Add(diag.Diagnostic{Path: FileName, Offset: -1, Line: l, Col: c, Severity: diag.Error,
 			Message: fmt.Sprintf("base_url %q is not a URL", s.BaseURL), Hint: `for example "https://handbook.example.com/" or "/handbook/"`})
 	}
+	s.RedirectList = redirectList(child(doc, "redirects"), FileName)
 	if rp := child(doc, "reading_paths"); rp != nil && rp.Kind == yaml.SequenceNode {
 		seen := map[string]bool{}
 		for i, n := range rp.Content {

@@ -92,6 +92,9 @@ func fromGenerator(fsys fs.FS) *Site {
 			if hasParams {
 				s.fromRead = append(s.fromRead, "params")
 			}
+			if n := len(s.RedirectList); n > 0 {
+				s.fromRead = append(s.fromRead, fmt.Sprintf("%d redirects", n))
+			}
 			if s.ContentDir == "." {
 				s.fromRead = append(s.fromRead, "the content folder (the handbook's root)")
 			} else if s.ContentDir != "" {
@@ -157,9 +160,10 @@ func readHugo(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 }
 
 // readMkDocs reads an MkDocs site's site_name, site_url and docs_dir
-// ("docs" when unset), and its extra values as params. Its YAML is read
+// ("docs" when unset), its extra values as params, and the redirects
+// plugin's redirect_maps. Its YAML is read
 // key by key: its Python tags (!!python/name:…) mean nothing here.
-func readMkDocs(_ fs.FS, _ string, src []byte) (*Site, string, bool) {
+func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	var root yaml.Node
 	if yaml.Unmarshal(src, &root) != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return nil, "", false
@@ -181,6 +185,13 @@ func readMkDocs(_ fs.FS, _ string, src []byte) (*Site, string, bool) {
 		case v.Kind == yaml.SequenceNode && k == "nav":
 			s.Nav = &Nav{Pages: map[string]NavPage{}, Folders: map[string]string{}}
 			s.Nav.read(v, "")
+		case v.Kind == yaml.SequenceNode && k == "plugins":
+			// - redirects: {redirect_maps: {old.md: new.md}}
+			for _, p := range v.Content {
+				if r := child(child(p, "redirects"), "redirect_maps"); r != nil {
+					s.RedirectList = append(s.RedirectList, redirectList(r, name)...)
+				}
+			}
 		}
 	}
 	if s.Nav != nil && len(s.Nav.Pages) == 0 {
@@ -212,7 +223,7 @@ func readMdBook(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 }
 
 // readGitBook reads a GitBook repository's .gitbook.yaml: its root, the
-// folder of its pages (the repository's root by default), whose
+// folder of its pages (the repository's root by default), its redirects, whose
 // SUMMARY.md orders and names them as mdBook's does. GitBook keeps the
 // title and address in its own service, not in the repository.
 func readGitBook(_ fs.FS, name string, src []byte) (*Site, string, bool) {
@@ -221,7 +232,12 @@ func readGitBook(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 		return nil, "", false
 	}
 	root, _ := m["root"].(string)
-	return &Site{}, cmp.Or(strings.TrimPrefix(root, "./"), "."), true
+	s := &Site{}
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) == nil && len(doc.Content) > 0 {
+		s.RedirectList = redirectList(child(doc.Content[0], "redirects"), name)
+	}
+	return s, cmp.Or(strings.TrimPrefix(root, "./"), "."), true
 }
 
 // jekyllExcludes are what Jekyll leaves out of a site besides its own

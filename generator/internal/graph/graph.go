@@ -163,6 +163,7 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 	sort.Slice(s.Held, func(i, j int) bool { return s.Held[i].Doc.Path < s.Held[j].Doc.Path })
 	b.place()
 	b.sections()
+	b.redirects()
 	b.registry()
 	// Related pages depend on front matter alone: they are found while
 	// links resolve and backlinks gather, on whichever core is free.
@@ -614,6 +615,48 @@ func (g *Graph) Retitle(d *handbook.Document, old string) {
 	i := sort.Search(len(list), func(i int) bool { return list[i].Path >= d.Path })
 	b.byName[k] = slices.Insert(list, i, d)
 	*b.names = suggestions{}
+}
+
+// redirects makes each of the settings' redirects an alias of the
+// document it leads to: its old address, written as a site path or as
+// the content path the page had, then leads there as front matter's
+// aliases do. A redirect is reported where its settings' file names it.
+func (b *builder) redirects() {
+	s := b.site
+	for _, r := range b.cfg.RedirectList {
+		report := func(line, col int, sev diag.Severity, hint, format string, args ...any) {
+			b.diags.Add(diag.Diagnostic{Path: r.File, Offset: -1, Line: line, Col: col, Severity: sev, Message: fmt.Sprintf(format, args...), Hint: hint})
+		}
+		d, msg, hint := b.lookup(r.To)
+		if d == nil {
+			report(r.ToLine, r.ToCol, diag.Error, hint, "redirect from %q: %q %s", r.From, r.To, msg)
+			continue
+		}
+		from := strings.TrimPrefix(r.From, "/")
+		if handbook.IsMarkdown(from) {
+			// The page's old file: its address.
+			from = handbook.TrimMarkdown(from)
+			for _, index := range []string{"_index", "index", "README", "readme"} {
+				if path.Base(from) == index {
+					from = path.Dir(from)
+				}
+			}
+		}
+		p, ok := SafeSitePath(from)
+		switch other, taken := s.ByURL[p]; {
+		case !ok:
+			report(r.FromLine, r.FromCol, diag.Error, "a redirect leads from a path inside the site, such as /old/place/", "redirect from %q leaves the site", r.From)
+		case taken && other == d:
+			report(r.FromLine, r.FromCol, diag.Warning, "remove the redirect: it redirects nothing", "redirect from %q: it is the address of %s itself", r.From, d.SourcePath)
+		case taken:
+			report(r.FromLine, r.FromCol, diag.Error, "remove the redirect, or move the page that lives there", "redirect from %q: %s lives there", r.From, other.SourcePath)
+		case b.aliases[p] != nil && b.aliases[p] != d:
+			report(r.FromLine, r.FromCol, diag.Error, "keep one of the two", "redirect from %q: it is an alias of %s already", r.From, b.aliases[p].SourcePath)
+		case b.aliases[p] == nil:
+			b.aliases[p] = d
+			d.Aliases = append(d.Aliases, handbook.Ref{Target: "/" + p, Offset: -1})
+		}
+	}
 }
 
 // readingPaths resolves the steps of site.yaml's reading paths.
