@@ -158,7 +158,10 @@ export function decisionIndex() {
   let sort = params.get("sort") || "";
 
   function address() {
-    const q = new URLSearchParams();
+    // The page's other parameters (a search's ?search=, its highlight's
+    // ?h=) stay.
+    const q = new URLSearchParams(location.search);
+    for (const f of [...fields, "q", "sort"]) q.delete(f);
     if (form) {
       for (const f of fields) if (form.elements[f] && form.elements[f].value) q.set(f, form.elements[f].value);
       const text = form.elements.q && form.elements.q.value.trim();

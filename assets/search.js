@@ -956,6 +956,14 @@ export function search() {
     input.select();
   });
   box.hidden = false;
+  // ?search=words opens any page with the box holding them and their
+  // results shown: a search to link to, or a browser's keyword search.
+  const asked = new URLSearchParams(location.search).get("search");
+  if (asked && asked.trim()) {
+    input.value = asked;
+    input.focus();
+    load();
+  }
 }
 
 // ------------------------------------------------- highlight on the page

@@ -675,6 +675,27 @@ func TestSearch(t *testing.T) {
 
 // TestSearchFromFile opens the built site from file://, with no server:
 // the index still loads, and results open the pages' index.html.
+// TestSearchFromTheAddress opens a page with ?search= in its address, as
+// a shared link or a browser's keyword search does: the box holds the
+// words and their results are shown.
+func TestSearchFromTheAddress(t *testing.T) {
+	out := demo(t)
+	srv := serve(t, out)
+	tb := newTab(t, srv)
+	tb.open("/decisions/?search=rediscovered")
+	tb.waitFor(`(() => { const l = document.getElementById("search-results"); return !l.hidden && l.dataset.query === "rediscovered"; })()`)
+	if v := eval[string](tb, `document.getElementById("search-input").value`); v != "rediscovered" {
+		t.Errorf("the search box holds %q", v)
+	}
+	if got := tb.options(); len(got) != 1 || pageOf(got[0].Href) != srv.URL+"/strategies/databases/" {
+		t.Errorf("results %+v, want Which database for which job alone", got)
+	}
+	// The decision index's own filter is not the search's.
+	if v := eval[string](tb, `document.querySelector(".decision-filter input[type=search]").value`); v != "" {
+		t.Errorf("the decision filter holds %q", v)
+	}
+}
+
 func TestSearchFromFile(t *testing.T) {
 	out, err := filepath.Abs(demo(t))
 	if err != nil {
