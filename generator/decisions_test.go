@@ -43,3 +43,19 @@ func TestDecisionsTableShowsControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// A decision that gives no status (a log written without one) shows "-"
+// in the table's status column, as the other empty columns do, so that
+// the columns stay aligned for a reader and for cut or awk.
+func TestDecisionsTableMarksNoStatus(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "content/decisions/0001-first.md", "# First record\n\nWe chose.\n")
+	var out, errb bytes.Buffer
+	if code := cmdDecisions([]string{"--source", filepath.Clean(root)}, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || len(strings.Fields(lines[1])) < 2 || strings.Fields(lines[1])[1] != "-" {
+		t.Errorf("the record's row does not mark its missing status:\n%s", out.String())
+	}
+}

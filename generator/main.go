@@ -353,7 +353,7 @@ func cmdDecisions(args []string, stdout, stderr io.Writer) int {
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tSTATUS\tDATE\tAREA\tOWNER\tTITLE\tSUPERSEDED BY")
 		for _, e := range kept {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", diag.Printable(e.ID), diag.Printable(e.Status), diag.Printable(or(e.Date, "-")), diag.Printable(or(e.Area, "-")),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", diag.Printable(e.ID), diag.Printable(or(e.Status, "-")), diag.Printable(or(e.Date, "-")), diag.Printable(or(e.Area, "-")),
 				diag.Printable(or(e.Owner, "-")), diag.Printable(e.Title), diag.Printable(or(strings.Join(e.SupersededBy, ", "), "-")))
 		}
 		tw.Flush()
