@@ -79,6 +79,59 @@ type fields struct {
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+
+// plainPair is a front matter line "key: value" whose value is not
+// quoted: the key, and the value's start.
+var plainPair = regexp.MustCompile(`^([ \t]*[\w-]+:[ \t]+)([^"'\[{|>&*!#\s].*)$`)
+
+// yamlMistake explains the two mistakes that most YAML errors of front
+// matter come from, in src between start and end, at the place they are
+// made: an unquoted value that holds ": " (title: Kafka: a primer), read
+// as another key, and a quoted value that is never closed. It returns the
+// offset, message and hint, or "" when msg, the parser's, is neither.
+func yamlMistake(src []byte, start, end int, msg string) (int, string, string) {
+	for at := start; at < end; {
+		next := bytes.IndexByte(src[at:end], '\n')
+		if next < 0 {
+			next = end - at
+		}
+		line := string(src[at : at+next])
+		if strings.Contains(msg, "mapping values are not allowed") {
+			if m := plainPair.FindStringSubmatch(line); m != nil && strings.Contains(m[2], ": ") {
+				key := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[1]), ":"))
+				value := strings.TrimRight(m[2], " \t")
+				return at + len(m[1]) + strings.Index(m[2], ": "),
+					fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", key),
+					fmt.Sprintf("quote the value: %s: %s", key, strconv.Quote(value))
+			}
+		}
+		if strings.Contains(msg, "end of stream") || strings.Contains(msg, "did not find expected") {
+			trimmed := strings.TrimSpace(line)
+			if i := strings.Index(trimmed, `: "`); i > 0 && !closedQuote(trimmed[i+2:]) {
+				return at + strings.Index(line, `: "`) + 2,
+					fmt.Sprintf("the quote that opens the value of %s is never closed", trimmed[:i]),
+					`close it at the end of the value with "`
+			}
+		}
+		at += next + 1
+	}
+	return 0, "", ""
+}
+
+// closedQuote reports whether the double-quoted YAML scalar that s starts
+// with ends on the line.
+func closedQuote(s string) bool {
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '"':
+			return true
+		}
+	}
+	return false
+}
+
 var tomlPosRE = regexp.MustCompile(`(\d+):(\d+)`)
 
 // frontMatter decodes the YAML (goldmark-meta) or TOML front matter of the
@@ -144,7 +197,13 @@ func (p *Parser) frontMatter(doc *handbook.Document, root ast.Node, ctx parser.C
 			msg = strings.TrimPrefix(msg[strings.Index(msg, mm[0])+len(mm[0]):], ": ")
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
-		diags.Errorf(doc.SourcePath, off, "check indentation, and quote values containing ': ' or starting with '[', '{', '*' or '&'", "invalid YAML front matter: %s", msg)
+		hint := "check indentation, and quote values containing ': ' or starting with '[', '{', '*' or '&'"
+		if o, m, h := yamlMistake(src, f.start, f.end, msg); m != "" {
+			off, msg, hint = o, m, h
+		} else if strings.Contains(msg, "tab character") {
+			hint = "indent with spaces: YAML does not allow tabs"
+		}
+		diags.Errorf(doc.SourcePath, off, hint, "invalid YAML front matter: %s", msg)
 		if tb, ok := first.(*ast.TextBlock); ok {
 			root.RemoveChild(root, tb)
 		}

@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 	"testing"
+
+	"handbook/generator/internal/diag"
 )
 
 // An empty item of a YAML list ("  -", its value on the lines below) is
@@ -18,5 +20,33 @@ func TestEmptyListItemInFrontMatter(t *testing.T) {
 	}
 	if strings.Contains(d.HTML, "summary") || strings.Contains(d.HTML, "old") {
 		t.Errorf("front matter in the body: %q", d.HTML)
+	}
+}
+
+// The two mistakes most YAML errors of front matter come from are named
+// where they are made, with the fix: a value holding ": " unquoted, and a
+// quote never closed; a tab in the indentation says to use spaces. Other
+// errors keep the parser's words.
+func TestYAMLMistakesAreExplained(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"---\ntitle: Kafka: a primer\nstatus: draft\n---\nx\n",
+			"content/x.md:2:13: error: invalid YAML front matter: the value of title holds \": \", which YAML reads as the start of another key\n\thint: quote the value: title: \"Kafka: a primer\""},
+		{"---\nowner: Platform\nsummary: Why: the queue \"lags\"\n---\nx\n",
+			"content/x.md:3:13: error: invalid YAML front matter: the value of summary holds \": \", which YAML reads as the start of another key\n\thint: quote the value: summary: \"Why: the queue \\\"lags\\\"\""},
+		{"---\ntitle: \"Unclosed\nstatus: accepted\n---\nx\n",
+			"content/x.md:2:8: error: invalid YAML front matter: the quote that opens the value of title is never closed\n\thint: close it at the end of the value with \""},
+		{"---\ntitle: \"Closed \\\"ok\\\"\"\nowner: \"Platform\n---\nx\n",
+			"content/x.md:3:8: error: invalid YAML front matter: the quote that opens the value of owner is never closed"},
+		{"---\ntitle: Tabs\n\tstatus: draft\n---\nx\n",
+			"hint: indent with spaces: YAML does not allow tabs"},
+		{"---\ntitle: T\ntags: [a, b\n---\nx\n",
+			"content/x.md:3:1: error: invalid YAML front matter: did not find expected ',' or ']'"},
+	} {
+		_, ds := parseText(t, c.src)
+		var b strings.Builder
+		diag.WriteText(&b, ds)
+		if !strings.Contains(b.String(), c.want) {
+			t.Errorf("%q:\n%s\nwant:\n%s", c.src, b.String(), c.want)
+		}
 	}
 }
