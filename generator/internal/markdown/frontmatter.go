@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 
+	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/i18n"
@@ -356,10 +357,22 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	doc.Title = dec.str("title")
 	doc.Outline.ID = dec.str("id")
 	doc.Status = dec.str("status")
-	doc.Owner = dec.str("owner")
+	if list, ok := v["owner"].([]any); ok && len(list) > 1 {
+		dec.fail("owner", "name one owner, a team or a person, who answers for it; list the others in authors:", "owner names %d owners", len(list))
+	} else {
+		doc.Owner = dec.str("owner")
+	}
 	doc.Authors = dec.strs("authors")
 	doc.Date = dec.date("date")
 	doc.Reviewed = dec.date("reviewed")
+	if every := dec.str("review_every"); every != "" {
+		// The document's own review period, which the health report
+		// reads from its params: a value it cannot read is an error
+		// here, where the author wrote it, not a period left unread.
+		if _, err := config.ParseDays(every); err != nil {
+			dec.fail("review_every", `write a number and a unit: "180d", "26w", "6m" or "1y"`, "review_every %q is not a period", every)
+		}
+	}
 	doc.Tags = dec.strs("tags")
 	doc.Area = dec.str("area")
 	doc.Summary = dec.str("summary")

@@ -50,3 +50,26 @@ func TestYAMLMistakesAreExplained(t *testing.T) {
 		}
 	}
 }
+
+// A document's own review_every is read where it is written: a value that
+// is no period is an error at it, not a period the health report skips;
+// an owner written as a list of several says to name one.
+func TestReviewEveryAndOwnerAreChecked(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"---\ntitle: T\nreview_every: 6 months\n---\nx\n",
+			"content/x.md:3:15: error: review_every \"6 months\" is not a period\n\thint: write a number and a unit: \"180d\", \"26w\", \"6m\" or \"1y\""},
+		{"---\ntitle: T\nowner: [Platform, Data]\n---\nx\n",
+			"content/x.md:3:8: error: owner names 2 owners\n\thint: name one owner, a team or a person, who answers for it; list the others in authors:"},
+		{"---\ntitle: T\nreview_every: 90d\nowner: Platform\n---\nx\n", ""},
+	} {
+		d, ds := parseText(t, c.src)
+		var b strings.Builder
+		diag.WriteText(&b, ds)
+		if c.want == "" && b.String() != "" || !strings.Contains(b.String(), c.want) {
+			t.Errorf("%q:\n%s\nwant:\n%s", c.src, b.String(), c.want)
+		}
+		if c.want == "" && (d.Owner != "Platform" || d.Params["review_every"] != "90d") {
+			t.Errorf("owner %q, review_every %v", d.Owner, d.Params["review_every"])
+		}
+	}
+}
