@@ -508,3 +508,33 @@ plugins:
 		t.Errorf("diagnostics:\n%s", s.diags())
 	}
 }
+
+// supersedes names the decisions a record replaces by id, by file, or by
+// title as a wikilink may; one that names a page says which page it is.
+func TestSupersedesByTitle(t *testing.T) {
+	s := buildSite(t, `
+-- content/decisions/0001-sessions.md --
+---
+title: Keep sessions in Memcached
+status: superseded
+date: 2024-01-02
+---
+## Context
+-- content/decisions/0002-redis.md --
+---
+title: Move sessions to Redis
+status: accepted
+date: 2025-01-02
+supersedes: [Keep sessions in Memcached, guide]
+---
+## Context
+-- content/guide.md --
+# Guide
+`)
+	if d := s.res.Site.DecisionByID["decisions/0001-sessions"]; d == nil || len(d.SupersededBy) != 1 || d.SupersededBy[0].ID != "decisions/0002-redis" {
+		t.Errorf("the decision named by its title is not superseded: %+v", d)
+	}
+	if !strings.Contains(s.diags(), `error: decisions/0002-redis supersedes "guide", content/guide.md, which is not a decision`) {
+		t.Errorf("diagnostics:\n%s", s.diags())
+	}
+}

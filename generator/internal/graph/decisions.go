@@ -69,18 +69,25 @@ func (b *builder) registry() {
 					// section: a file beside it.
 					doc = b.byContentPath(path.Join(path.Dir(dec.Doc.Path), r.Target))
 				}
+				if ds := b.byName[strings.ToLower(r.Target)]; doc == nil && len(ds) == 1 {
+					doc = ds[0] // a decision named by its title, as a wikilink may
+				}
 				if doc != nil {
 					if old = s.DecisionByID[doc.ID]; old != nil {
 						ok = true
 					}
 				}
+				if !ok && doc != nil {
+					b.diags.Errorf(dec.Doc.SourcePath, r.Offset, "supersedes lists decisions, by id, file or title", "%s supersedes %q, %s, which is not a decision", dec.ID, r.Target, doc.SourcePath)
+					continue
+				}
 			}
 			if !ok {
-				hint := "supersedes lists decision ids"
+				hint := "supersedes lists decisions, by id, file or title"
 				if sug := closestN(r.Target, ids); sug != "" {
 					hint = fmt.Sprintf("did you mean %q?", sug)
 				}
-				b.diags.Errorf(dec.Doc.SourcePath, r.Offset, hint, "%s supersedes %q, which is not a decision", dec.ID, r.Target)
+				b.diags.Errorf(dec.Doc.SourcePath, r.Offset, hint, "%s supersedes %q, which names no decision", dec.ID, r.Target)
 				continue
 			}
 			dec.Replaces = append(dec.Replaces, old)

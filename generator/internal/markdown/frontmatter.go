@@ -428,17 +428,19 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	// Kind: front matter, else the section's, else page. Section index pages
 	// are pages unless they say otherwise.
 	kind := dec.str("kind")
+	if kind != "" && !handbook.Kind(kind).Valid() {
+		hint := "kinds are " + strings.Join(handbook.KindNames(), ", ")
+		if sug := diag.Suggest(kind, handbook.KindNames()); sug != "" {
+			hint = fmt.Sprintf("did you mean %q?", sug)
+		}
+		diags.Errorf(path, f.valueAt("kind"), hint, "unknown kind %q", kind)
+		// Read as if it said none: its other keys are checked as its
+		// section's kind takes them, not reported as a page's.
+		kind = ""
+	}
 	switch {
 	case kind != "":
 		doc.Kind = handbook.Kind(kind)
-		if !doc.Kind.Valid() {
-			hint := "kinds are " + strings.Join(handbook.KindNames(), ", ")
-			if sug := diag.Suggest(kind, handbook.KindNames()); sug != "" {
-				hint = fmt.Sprintf("did you mean %q?", sug)
-			}
-			diags.Errorf(path, f.valueAt("kind"), hint, "unknown kind %q", kind)
-			doc.Kind = handbook.KindPage
-		}
 	case doc.IsSection:
 		doc.Kind = handbook.KindPage
 	default:
