@@ -127,8 +127,10 @@ func TestHealthPages(t *testing.T) {
 		"Due for review (2)",
 		`<a href="../owners/platform/">Platform</a></td><td><a href="../strategies/stale/">Stale strategy</a></td><td><time datetime="2026-06-01">2026-06-01</time></td><td>123 days</td>`,
 		"Decisions stuck in proposed (1)", `<a href="../decisions/0002-waiting/">Waiting</a> <code>decisions/0002-waiting</code>: proposed for 304 days`,
-		"Without an owner (1)", `<a href="../strategies/unowned/">Unowned</a>`,
-		"Accepted decisions resting on superseded or rejected designs (1)", `<a href="../design/old/#decision-dd-orphaned">Orphaned choice</a>`)
+		"Without an owner (1)", `<a href="../strategies/unowned/">Unowned</a> <code>strategies/unowned</code>`,
+		"Accepted decisions resting on superseded or rejected designs (1)", `<a href="../design/old/#decision-dd-orphaned">Orphaned choice</a>`,
+		// Each document named by its id too: titles repeat (FAQ, Overview).
+		"Documents nothing links to (6)", `<a href="../onboarding/week/">First week</a> <code>onboarding/week</code>`)
 	s.contains("owners/platform/index.html", "2 documents kept by Platform",
 		`<a href="../../strategies/stale/">Stale strategy</a> <span class="kind">Strategy</span> <span class="badge status-accepted">accepted</span> <span class="badge stale">review 123 days overdue</span>`,
 		`<a href="../../strategies/gone/">Gone</a>`)
