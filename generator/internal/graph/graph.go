@@ -634,13 +634,7 @@ func (b *builder) redirects() {
 		}
 		from := strings.TrimPrefix(r.From, "/")
 		if handbook.IsMarkdown(from) {
-			// The page's old file: its address.
-			from = handbook.TrimMarkdown(from)
-			for _, index := range []string{"_index", "index", "README", "readme"} {
-				if path.Base(from) == index {
-					from = path.Dir(from)
-				}
-			}
+			from = pagePath(from) // the page's old file: its address
 		}
 		p, ok := SafeSitePath(from)
 		switch other, taken := s.ByURL[p]; {

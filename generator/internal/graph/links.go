@@ -621,18 +621,25 @@ func sameName(p string, t *handbook.Document) bool {
 	return false
 }
 
+// pagePath is the content path of a Markdown file without its extension,
+// and a folder's for its index page (_index.md, index.md, README.md): the
+// path its page is published at.
+func pagePath(file string) string {
+	p := handbook.TrimMarkdown(file)
+	switch path.Base(p) {
+	case "_index", "index", "README", "readme":
+		return path.Dir(p)
+	}
+	return p
+}
+
 // relativeLink is the link from the folder dir to the document at the
 // content path to, written as target is: the file itself when target
 // names a Markdown file, else without the extension (a section's folder
 // for its index page), with target's closing slash.
 func relativeLink(dir, to, target string) string {
 	if !handbook.IsMarkdown(target) {
-		to = handbook.TrimMarkdown(to)
-		for _, index := range []string{"_index", "index", "README", "readme"} {
-			if path.Base(to) == index {
-				to = path.Dir(to)
-			}
-		}
+		to = pagePath(to)
 	}
 	var from []string
 	if dir != "." && dir != "" {
