@@ -766,7 +766,7 @@ func (b *builder) inFolder(dir string) []*handbook.Document {
 	if b.silent {
 		return nil
 	}
-	b.names.nearest(b.site.Docs, "") // builds the index
+	b.names.build(b.site.Docs)
 	return b.names.dirs[dir]
 }
 
@@ -785,6 +785,18 @@ type suggestions struct {
 // nearest returns the document closest to ref and its name that is (an
 // id, path, address, file name or title), or nil.
 func (s *suggestions) nearest(docs []*handbook.Document, ref string) (*handbook.Document, string) {
+	s.build(docs)
+	if i, _ := s.names.Nearest(ref, len(ref)/3+2); i >= 0 {
+		return s.of[i], s.all[i]
+	}
+	if d := s.bases[strings.ToLower(path.Base(ref))]; d != nil {
+		return d, d.ID
+	}
+	return nil, ""
+}
+
+// build indexes docs, once.
+func (s *suggestions) build(docs []*handbook.Document) {
 	s.once.Do(func() {
 		s.bases = make(map[string]*handbook.Document, len(docs))
 		s.dirs = make(map[string][]*handbook.Document)
@@ -805,13 +817,6 @@ func (s *suggestions) nearest(docs []*handbook.Document, ref string) (*handbook.
 		}
 		s.names = diag.NewNames(s.all)
 	})
-	if i, _ := s.names.Nearest(ref, len(ref)/3+2); i >= 0 {
-		return s.of[i], s.all[i]
-	}
-	if d := s.bases[strings.ToLower(path.Base(ref))]; d != nil {
-		return d, d.ID
-	}
-	return nil, ""
 }
 
 // Relink gives d, a document of the site, the body of fresh: a new parse
