@@ -31,6 +31,7 @@ import (
 	"handbook/generator/internal/lint"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/markdown"
+	"handbook/generator/internal/owners"
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
@@ -175,7 +176,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 		cache.prune(content.Docs)
 	}
 	st.res.Docs = content.Docs
-	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now}, base)
+	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now, Owners: owners.Read(fsys, base)}, base)
 	st.res.Site = st.graph.Site
 	st.lints = lint.Site(st.res.Site, cfg.Lints)
 	if cache == nil {

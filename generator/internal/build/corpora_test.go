@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/health"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/scaffold"
 	"handbook/generator/internal/theme"
@@ -481,5 +482,45 @@ func TestCorporaNewDecision(t *testing.T) {
 		}
 		src, _ := os.ReadFile(p)
 		t.Logf("%s:\n%s", rel, src[:min(len(src), 400)])
+	})
+}
+
+// TestCorporaCodeowners: each collection, as it is, with a CODEOWNERS
+// file beside it: every document whose front matter names no owner is
+// owned by the rule that matches its file, wherever its content folder
+// is, nothing is left without an owner, and the build reports nothing new
+// (fewer warnings, where a lint asked who owns a decision).
+func TestCorporaCodeowners(t *testing.T) {
+	eachCorpus(t, func(t *testing.T, name, root string) {
+		opts := Options{Now: testNow, BrokenLinks: "warning"}
+		before := Run(os.DirFS(root), publish.NewMemory(), opts)
+		fsys := &theme.Overlay{
+			Top:  fstest.MapFS{".github/CODEOWNERS": {Data: []byte("* @acme/everyone\n*.md @acme/writers\n")}},
+			Base: os.DirFS(root),
+		}
+		out := publish.NewMemory()
+		res := Run(fsys, out, opts)
+		if res.Errors != before.Errors || res.Warnings > before.Warnings {
+			t.Errorf("%d errors and %d warnings, where the collection alone has %d and %d", res.Errors, res.Warnings, before.Errors, before.Warnings)
+		}
+		owned := 0
+		for _, d := range res.Site.Docs {
+			want := cmp.Or(d.Outline.Owner, "@acme/writers")
+			if d.Synthetic {
+				want = ""
+			}
+			if d.Owner != want {
+				t.Errorf("%s: owner %q, want %q", d.SourcePath, d.Owner, want)
+			} else if want == "@acme/writers" {
+				owned++
+			}
+		}
+		if r := health.Make(res.Site, res.Config, testNow); len(r.NoOwner) != 0 {
+			t.Errorf("%d documents without an owner, first %s", len(r.NoOwner), r.NoOwner[0].Source)
+		}
+		if page := out.Files()["owners/acme-writers/index.html"]; owned > 0 && page == nil {
+			t.Errorf("no page for the owner of %d documents", owned)
+		}
+		t.Logf("%d of %d documents owned by CODEOWNERS", owned, len(res.Site.Docs))
 	})
 }

@@ -44,6 +44,9 @@ func (b *builder) registry() {
 		d.Decisions = nil
 		for _, e := range d.InlineDecisions {
 			dec := &handbook.Decision{DecisionEntry: e, Doc: d}
+			if dec.Owner == "" {
+				dec.Owner = d.Owner // the document's, from CODEOWNERS
+			}
 			d.Decisions = append(d.Decisions, dec)
 			add(dec)
 		}

@@ -25,6 +25,7 @@ import (
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/owners"
 	"handbook/generator/internal/sitepath"
 )
 
@@ -36,6 +37,9 @@ type Options struct {
 	// Now is the build time, which publishDate and expiryDate are
 	// compared with; zero holds back no document for its dates.
 	Now time.Time
+	// Owners is the repository's CODEOWNERS file, which gives an owner
+	// to each document whose front matter names none; nil for none.
+	Owners *owners.Table
 }
 
 type builder struct {
@@ -145,6 +149,10 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		// it was: a later build of the same parse starts from it again.
 		d.ID = d.Outline.ID
 		d.Aliases = slices.Clip(d.Outline.Aliases) // redirect_from appends a copy
+		d.Owner, d.OwnerLine = d.Outline.Owner, 0
+		if d.Owner == "" {
+			d.Owner, d.OwnerLine = opts.Owners.Owner(d.SourcePath)
+		}
 		if why := d.HeldBack(b.now, opts.Drafts); why != "" || b.resource[d] != "" {
 			if why == "" {
 				why = "in the headless bundle " + b.resource[d]

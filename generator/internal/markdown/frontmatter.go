@@ -360,7 +360,7 @@ func (p *Parser) applyFrontMatter(doc *handbook.Document, f *fields, diags *diag
 	if list, ok := v["owner"].([]any); ok && len(list) > 1 {
 		dec.fail("owner", "name one owner, a team or a person, who answers for it; list the others in authors:", "owner names %d owners", len(list))
 	} else {
-		doc.Owner = dec.str("owner")
+		doc.Outline.Owner = dec.str("owner")
 	}
 	doc.Authors = dec.strs("authors")
 	doc.Date = dec.date("date")
@@ -643,7 +643,7 @@ func (p *Parser) inlineDecisions(doc *handbook.Document, raw any, dec *decoder) 
 			d.Area = doc.Area
 		}
 		if d.Owner == "" {
-			d.Owner = doc.Owner
+			d.Owner = doc.Outline.Owner
 		}
 		if d.Date.IsZero() {
 			d.Date = doc.Date

@@ -68,8 +68,8 @@ func TestReviewEveryAndOwnerAreChecked(t *testing.T) {
 		if c.want == "" && b.String() != "" || !strings.Contains(b.String(), c.want) {
 			t.Errorf("%q:\n%s\nwant:\n%s", c.src, b.String(), c.want)
 		}
-		if c.want == "" && (d.Owner != "Platform" || d.Params["review_every"] != "90d") {
-			t.Errorf("owner %q, review_every %v", d.Owner, d.Params["review_every"])
+		if c.want == "" && (d.Outline.Owner != "Platform" || d.Params["review_every"] != "90d") {
+			t.Errorf("owner %q, review_every %v", d.Outline.Owner, d.Params["review_every"])
 		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/load"
+	"handbook/generator/internal/owners"
 	"handbook/generator/internal/watch"
 )
 
@@ -78,7 +79,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 
 	var cfgDiags diag.List
 	cfg := load.Settings(fsys, &cfgDiags)
-	watched := []string{cfg.ContentDir, "layouts", "assets", load.StaticDir, config.FileName}
+	watched := append([]string{cfg.ContentDir, "layouts", "assets", load.StaticDir, config.FileName}, owners.Files...)
 	if from := cfg.From(); from != "" && from != config.FileName {
 		watched = append(watched, from) // another generator's configuration, read without site.yaml
 	}

@@ -1,0 +1,102 @@
+package owners
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"handbook/generator/internal/diag"
+)
+
+// The rules of GitHub's own example of a CODEOWNERS file.
+const github = `# Lines starting with '#' are comments.
+*       @global-owner1 @global-owner2
+*.js    @js-owner #This is an inline comment.
+*.go docs@example.com
+/build/logs/ @doctocat
+docs/*  docs@example.com
+apps/ @octocat
+/docs/ @doctocat
+/scripts/ @doctocat @octocat
+**/logs @octocat
+/apps/ @octocat
+/apps/github
+`
+
+func TestOwnerFollowsTheLastMatchingRule(t *testing.T) {
+	var diags diag.List
+	tab := Read(fstest.MapFS{".github/CODEOWNERS": {Data: []byte(github)}}, &diags)
+	if tab == nil || tab.Path != ".github/CODEOWNERS" {
+		t.Fatalf("Read = %+v, want the file in .github/", tab)
+	}
+	for _, c := range []struct{ path, owner string }{
+		{"README.md", "@global-owner1"}, // the first owner a rule names
+		{"src/app.js", "@js-owner"},
+		{"main.go", "docs@example.com"},
+		{"build/logs/today.md", "@octocat"}, // **/logs comes later
+		{"docs/getting-started.md", "@doctocat"},
+		{"docs/build-app/troubleshooting.md", "@doctocat"},
+		{"deeply/nested/logs/a.md", "@octocat"},
+		{"apps/readme.md", "@octocat"},
+		{"apps/github/readme.md", ""}, // a rule without owners
+		{"scripts/run.md", "@doctocat"},
+	} {
+		if got, _ := tab.Owner(c.path); got != c.owner {
+			t.Errorf("Owner(%q) = %q, want %q", c.path, got, c.owner)
+		}
+	}
+	if len(diags.All()) != 0 {
+		t.Errorf("diagnostics: %v", diags.All())
+	}
+}
+
+func TestOwnerOfAFolderStarIsNotNested(t *testing.T) {
+	tab := Read(fstest.MapFS{"CODEOWNERS": {Data: []byte("docs/* @docs\n")}}, &diag.List{})
+	if got, line := tab.Owner("docs/guide.md"); got != "@docs" || line != 1 {
+		t.Errorf("docs/guide.md: %q at line %d, want @docs at 1", got, line)
+	}
+	if got, _ := tab.Owner("docs/deep/guide.md"); got != "" {
+		t.Errorf("docs/deep/guide.md: %q, want no owner (docs/* is the folder's own files)", got)
+	}
+}
+
+func TestGitLabSectionsGiveTheirOwners(t *testing.T) {
+	src := "[Documentation] @docs-team\ncontent/ \n^[Design][2] @design\ncontent/design/ @alice\n"
+	tab := Read(fstest.MapFS{".gitlab/CODEOWNERS": {Data: []byte(src)}}, &diag.List{})
+	if got, _ := tab.Owner("content/a.md"); got != "@docs-team" {
+		t.Errorf("content/a.md: %q, want the section's @docs-team", got)
+	}
+	if got, _ := tab.Owner("content/design/b.md"); got != "@alice" {
+		t.Errorf("content/design/b.md: %q, want @alice", got)
+	}
+}
+
+func TestABadLineIsReportedAndSkipped(t *testing.T) {
+	src := "* @everyone\n\n  strategies/ platform-team\n!drafts/ @nobody\nmy\\ notes/ @me\n"
+	var diags diag.List
+	tab := Read(fstest.MapFS{"CODEOWNERS": {Data: []byte(src)}}, &diags)
+	ds := diags.All()
+	if len(ds) != 1 || ds[0].Line != 3 || ds[0].Col != 15 || ds[0].Severity != diag.Warning ||
+		!strings.Contains(ds[0].Message, `"platform-team" is not an owner`) {
+		t.Fatalf("diagnostics: %v, want one warning at 3:15 about platform-team", ds)
+	}
+	if got, _ := tab.Owner("strategies/a.md"); got != "@everyone" {
+		t.Errorf("strategies/a.md: %q, want @everyone (the bad line left out)", got)
+	}
+	if got, _ := tab.Owner("drafts/a.md"); got != "@everyone" {
+		t.Errorf("drafts/a.md: %q, want @everyone (a negation matches nothing)", got)
+	}
+	if got, _ := tab.Owner("my notes/a.md"); got != "@me" {
+		t.Errorf("my notes/a.md: %q, want @me (an escaped space)", got)
+	}
+}
+
+func TestNoFileNoOwners(t *testing.T) {
+	tab := Read(fstest.MapFS{"content/CODEOWNERS.md": {Data: []byte("x")}}, &diag.List{})
+	if tab != nil {
+		t.Fatalf("Read = %+v, want nil", tab)
+	}
+	if got, _ := tab.Owner("a.md"); got != "" {
+		t.Errorf("a nil table gives %q", got)
+	}
+}
