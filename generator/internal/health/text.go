@@ -29,6 +29,9 @@ func WriteText(w io.Writer, r *Report) {
 	for _, d := range r.NoOwner {
 		fmt.Fprintf(w, "  %s  %s (%s)\n", d.Source, diag.Printable(d.Title), d.Kind)
 	}
+	if len(r.NoOwner) > 0 {
+		fmt.Fprintf(w, "  (name one with owner: in a document's front matter, or for whole folders in a CODEOWNERS file)\n")
+	}
 	fmt.Fprintf(w, "\nDecisions stuck in proposed: %d\n", len(r.Stuck))
 	for _, x := range r.Stuck {
 		fmt.Fprintf(w, "  %s  %s (%s): proposed for %d days\n", x.Source, diag.Printable(x.Title), x.ID, x.Days)
