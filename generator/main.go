@@ -273,7 +273,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook check: --source %s is not a directory\n", *source)
 		return exitUsage
 	}
-	res := build.Run(os.DirFS(*source), nil, build.Options{Drafts: *drafts, BrokenLinks: *broken})
+	res := build.Run(os.DirFS(*source), nil, build.Options{Drafts: *drafts, BrokenLinks: *broken, Source: *source})
 	ds := res.Diags.All()
 	switch *format {
 	case "json":
@@ -336,7 +336,7 @@ func cmdDecisions(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook decisions: --source %s is not a directory\n", *source)
 		return exitUsage
 	}
-	res := build.Link(os.DirFS(*source), build.Options{})
+	res := build.Link(os.DirFS(*source), build.Options{Source: *source})
 	diag.WriteText(stderr, res.Diags.All())
 	entries := render.DecisionsJSON(res.Site, res.Config.BasePath)
 	kept := entries[:0]
@@ -451,7 +451,7 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook health: --source %s is not a directory\n", *source)
 		return exitUsage
 	}
-	res := build.Link(os.DirFS(*source), build.Options{})
+	res := build.Link(os.DirFS(*source), build.Options{Source: *source})
 	rep := health.Make(res.Site, res.Config, time.Now())
 	switch *format {
 	case "json":

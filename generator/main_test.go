@@ -415,6 +415,34 @@ func TestHealthCommand(t *testing.T) {
 }
 
 // lastLine is the last line of a command's output.
+// TestHealthReadsTheRepositorysCodeowners: a handbook kept in a folder of
+// a code repository is owned as the CODEOWNERS file at the repository's
+// top says, by build and by health alike.
+func TestHealthReadsTheRepositorysCodeowners(t *testing.T) {
+	top := t.TempDir()
+	write(t, top, ".git/HEAD", "ref: refs/heads/main\n")
+	write(t, top, ".github/CODEOWNERS", "* @acme/code\n/docs/handbook/content/decisions/ @acme/architecture\n")
+	write(t, top, "docs/handbook/content/_index.md", "# Handbook\n\n[Use Go](decisions/0001-use-go.md)\n")
+	write(t, top, "docs/handbook/content/decisions/0001-use-go.md", "---\ntitle: Use Go\nstatus: accepted\ndate: 2026-01-01\n---\n## Context\nC.\n## Decision\nD.\n## Consequences\nE.\n")
+	source := filepath.Join(top, "docs", "handbook")
+	r := runBin(t, "health", "--source", source)
+	if r.code != 0 || !strings.Contains(r.stdout, "Without an owner: 0") {
+		t.Errorf("exit %d, want 0 and no document without an owner:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runBin(t, "decisions", "--source", source, "--owner", "@acme/architecture")
+	if !strings.Contains(r.stdout, "Use Go") {
+		t.Errorf("handbook decisions --owner @acme/architecture lists no decision:\n%s%s", r.stdout, r.stderr)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	if r := runBin(t, "build", "--source", source, "--out", out); r.code != 0 {
+		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "decisions", "0001-use-go", "index.html"))
+	if err != nil || !strings.Contains(string(page), ">@acme/architecture</a>") {
+		t.Errorf("the decision's page does not name its owner (%v)", err)
+	}
+}
+
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]

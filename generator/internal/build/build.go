@@ -176,7 +176,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 		cache.prune(content.Docs)
 	}
 	st.res.Docs = content.Docs
-	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now, Owners: owners.Read(fsys, base)}, base)
+	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now, Owners: codeowners(fsys, opts, base)}, base)
 	st.res.Site = st.graph.Site
 	st.lints = lint.Site(st.res.Site, cfg.Lints)
 	if cache == nil {
@@ -189,6 +189,16 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 		}
 	}
 	return st
+}
+
+// codeowners returns the CODEOWNERS rules of the site in fsys: its own
+// file, else, for a site on disk in a folder of a repository, the
+// repository's.
+func codeowners(fsys fs.FS, opts Options, diags *diag.List) *owners.Table {
+	if t := owners.Read(fsys, diags); t != nil || opts.Source == "" {
+		return t
+	}
+	return owners.ReadRepository(opts.Source, diags)
 }
 
 // newParser returns the parser of the site in fsys.

@@ -20,6 +20,8 @@ package owners
 import (
 	"bytes"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -33,10 +35,15 @@ var Files = []string{".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gi
 
 // Table is what a CODEOWNERS file says.
 type Table struct {
-	// Path is the file it was read from, a slash path from the root.
+	// Path is the file it was read from, a slash path from the root
+	// ("../.github/CODEOWNERS" above it: see ReadRepository).
 	Path string
 	// Source is the file's bytes.
 	Source []byte
+	// prefix is the handbook's folder in the repository ("docs/" when
+	// the file is at the repository's top, above it), "" when the file
+	// is the handbook's own.
+	prefix string
 	rules  []rule
 }
 
@@ -53,17 +60,64 @@ type rule struct {
 // Read reads the CODEOWNERS file of the repository in fsys; nil when
 // there is none.
 func Read(fsys fs.FS, diags *diag.List) *Table {
-	for _, name := range Files {
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			continue
-		}
-		diags.AddSource(name, src)
-		t := &Table{Path: name, Source: src}
-		t.parse(diags)
-		return t
+	name, src := find(fsys)
+	if src == nil {
+		return nil
 	}
-	return nil
+	return newTable(name, src, "", diags)
+}
+
+// ReadRepository reads the CODEOWNERS file of the repository that holds
+// dir, a folder on disk, below the repository's top: a handbook kept in a
+// code repository's docs/handbook/ is owned as the repository's file
+// says, whose patterns are paths from the repository's top. It returns
+// nil when dir is the top of its repository (Read reads its file), is in
+// none, or when the repository has no CODEOWNERS file. It only reads.
+func ReadRepository(dir string, diags *diag.List) *Table {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	for top := abs; ; top = filepath.Dir(top) {
+		if _, err := os.Lstat(filepath.Join(top, ".git")); err == nil {
+			if top == abs {
+				return nil
+			}
+			rel, err := filepath.Rel(top, abs)
+			if err != nil {
+				return nil
+			}
+			name, src := find(os.DirFS(top))
+			if src == nil {
+				return nil
+			}
+			rel = filepath.ToSlash(rel)
+			up := strings.Repeat("../", strings.Count(rel, "/")+1)
+			return newTable(up+name, src, rel+"/", diags)
+		}
+		if filepath.Dir(top) == top {
+			return nil
+		}
+	}
+}
+
+// find returns the name and bytes of the first of Files in fsys.
+func find(fsys fs.FS) (string, []byte) {
+	for _, name := range Files {
+		if src, err := fs.ReadFile(fsys, name); err == nil {
+			return name, src
+		}
+	}
+	return "", nil
+}
+
+// newTable reads the rules of the file at name (as diagnostics name it),
+// whose paths are from prefix's folder.
+func newTable(name string, src []byte, prefix string, diags *diag.List) *Table {
+	diags.AddSource(name, src)
+	t := &Table{Path: name, Source: src, prefix: prefix}
+	t.parse(diags)
+	return t
 }
 
 // parse reads the rules of t.Source.
@@ -163,7 +217,7 @@ func (t *Table) Owner(p string) (string, int) {
 	if t == nil {
 		return "", 0
 	}
-	segs := strings.Split(p, "/")
+	segs := strings.Split(t.prefix+p, "/")
 	for i := len(t.rules) - 1; i >= 0; i-- {
 		r := &t.rules[i]
 		if r.pattern.Match(segs, false) != gitignore.Exclude {

@@ -1,6 +1,8 @@
 package owners
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -98,5 +100,41 @@ func TestNoFileNoOwners(t *testing.T) {
 	}
 	if got, _ := tab.Owner("a.md"); got != "" {
 		t.Errorf("a nil table gives %q", got)
+	}
+}
+
+// A handbook in a folder of a code repository is owned as the file at the
+// repository's top says, its patterns read from there; a handbook at the
+// top reads its own (Read), and one in no repository has none.
+func TestReadRepositoryAboveTheHandbook(t *testing.T) {
+	top := t.TempDir()
+	for _, dir := range []string{".git", ".github", "docs/handbook/content"} {
+		if err := os.MkdirAll(filepath.Join(top, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := "* @acme/code\n/docs/handbook/ @acme/writers\n/docs/handbook/content/adr/ bad\n"
+	if err := os.WriteFile(filepath.Join(top, ".github", "CODEOWNERS"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	tab := ReadRepository(filepath.Join(top, "docs", "handbook"), &diags)
+	if tab == nil || tab.Path != "../../.github/CODEOWNERS" {
+		t.Fatalf("ReadRepository = %+v, want the file two folders up", tab)
+	}
+	if got, line := tab.Owner("content/a.md"); got != "@acme/writers" || line != 2 {
+		t.Errorf("content/a.md: %q at line %d, want @acme/writers at 2", got, line)
+	}
+	if ds := diags.All(); len(ds) != 1 || ds[0].Path != "../../.github/CODEOWNERS" || ds[0].Line != 3 {
+		t.Errorf("diagnostics %v, want one at ../../.github/CODEOWNERS:3", ds)
+	}
+	if tab := ReadRepository(top, &diag.List{}); tab != nil {
+		t.Errorf("at the repository's top: %+v, want nil (Read reads it)", tab)
+	}
+	if err := os.RemoveAll(filepath.Join(top, ".git")); err != nil {
+		t.Fatal(err)
+	}
+	if tab := ReadRepository(filepath.Join(top, "docs", "handbook"), &diag.List{}); tab != nil && strings.HasPrefix(tab.Path, "../../") {
+		t.Errorf("outside a repository: %+v, want nil", tab)
 	}
 }
