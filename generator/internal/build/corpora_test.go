@@ -66,21 +66,26 @@ func TestCorpora(t *testing.T) {
 		minDocs       int
 		reported      []string
 		notReported   []string
+		// titles are documents' titles by id: made from a file name,
+		// written as the document writes its words.
+		titles map[string]string
 	}{
 		{"sourcegraph-handbook", "content", 800,
 			[]string{`content/departments/cloud/technical-docs/v2.0/delete_process.md:44:4: error: broken link "#removes-gke-backups-and-restores"`},
-			[]string{"document has no title", "[[", "leaves the site"}},
+			[]string{"document has no title", "[[", "leaves the site"},
+			map[string]string{"departments/ceo-team": "CEO team", "departments/finance/multi-sku-arr": "Multi SKU ARR"}},
 		{"rust-rfcs", ".", 600,
 			[]string{`text/0019-opt-in-builtin-traits.md:263:20: error: broken link "0003-opt-in-builtin-traits.md": no such document`},
-			[]string{"document has no title", `broken link [[1]]`, "has no heading #overload"}},
+			[]string{"document has no title", `broken link [[1]]`, "has no heading #overload"},
+			map[string]string{"text/2872-github-access-policy": "2872 GitHub access policy", "text/1665-windows-subsystem": "1665 windows subsystem"}},
 		{"18f-handbook", "pages", 200,
 			[]string{`pages/tools/slack.md:16:3: error: broken link "emoji/": no such document`},
-			[]string{`{{site.base_url}}/18f-bd/`, `aka-tlc-crew`, "(first: page)", "(first: comment)", `"/https:`}},
-		{"adr-madr", "docs", 20, nil, []string{"0001-use-CC0-or-MIT-as-license.md:1:1: error"}},
+			[]string{`{{site.base_url}}/18f-bd/`, `aka-tlc-crew`, "(first: page)", "(first: comment)", `"/https:`}, nil},
+		{"adr-madr", "docs", 20, nil, []string{"0001-use-CC0-or-MIT-as-license.md:1:1: error"}, nil},
 		// The whole repository, as the hint for a missing content/ offers:
 		// the templates in template/ are pages without errors.
-		{"adr-madr", ".", 30, nil, []string{"template/adr-template"}},
-		{"adr-log4brains", "docs/adr", 10, nil, []string{"a page has no status"}},
+		{"adr-madr", ".", 30, nil, []string{"template/adr-template"}, nil},
+		{"adr-log4brains", "docs/adr", 10, nil, []string{"a page has no status"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -97,6 +102,11 @@ func TestCorpora(t *testing.T) {
 			for _, w := range c.notReported {
 				if strings.Contains(got, w) {
 					t.Errorf("reported, but works: %s", w)
+				}
+			}
+			for id, want := range c.titles {
+				if d := s.res.Site.ByID[id]; d == nil || d.Title != want {
+					t.Errorf("%s: %+v, want the title %q", id, d, want)
 				}
 			}
 		})

@@ -10,6 +10,7 @@
 package handbook
 
 import (
+	"bytes"
 	"path"
 	"strings"
 	"time"
@@ -476,21 +477,100 @@ func TrimMarkdown(p string) string {
 // ("decision-records", "on_call"): hyphens and underscores become spaces,
 // the first letter a capital, and the abbreviations engineering writes in
 // capitals (adr, rfcs, api, faq…) are written so: "ADR log", "RFCs".
-func NameTitle(name string) string {
+func NameTitle(name string) string { return NameTitleAs(name, nil) }
+
+// NameTitleAs is NameTitle for the name of a document whose text is
+// text: a word the text writes in capitals, or with a capital inside
+// (CEO, GitHub, iOS), more often than in lower case is written as the
+// text writes it most, whether or not NameTitle knows it ("ceo-team" is
+// "CEO team" where the page speaks of the CEO).
+func NameTitleAs(name string, text []byte) string {
 	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	first := true // the first word starts with a capital, unless the text's
 	for i, w := range words {
 		lower := strings.ToLower(w)
-		if acronym(lower) {
+		if form := writtenAs(lower, text); form != "" {
+			words[i] = form
+			first = first && i != 0
+		} else if acronym(lower) {
 			words[i] = strings.ToUpper(lower)
 		} else if s, ok := strings.CutSuffix(lower, "s"); ok && acronym(s) {
 			words[i] = strings.ToUpper(s) + "s"
 		}
 	}
 	s := strings.Join(words, " ")
-	if s == "" {
+	if s == "" || !first {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// writtenAs returns the form the prose of text, a document's Markdown,
+// writes the lower-case word w in most often, when that form has a
+// capital after its first letter and is more frequent than any other;
+// "" otherwise. Only whole words of two ASCII letters or more are looked
+// for, and not in code (`WINDOWS`, a fenced block), which names things
+// in its own case.
+func writtenAs(w string, text []byte) string {
+	if len(w) < 2 || len(text) == 0 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return ""
+		}
+	}
+	forms := map[string]int{}
+	fence := ""
+	for line := range bytes.Lines(text) {
+		trimmed := strings.TrimLeft(string(line), " ")
+		if len(line)-len(trimmed) < 4 && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")) {
+			if fence == "" {
+				fence = trimmed[:3]
+			} else if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		code := false
+		for i := 0; i+len(w) <= len(line); i++ {
+			c := line[i]
+			if c == '`' {
+				code = !code
+			}
+			if code || c|0x20 != w[0] || i > 0 && wordByte(line[i-1]) {
+				continue
+			}
+			end := i + len(w)
+			if end < len(line) && wordByte(line[end]) || !bytes.EqualFold(line[i:end], []byte(w)) {
+				continue
+			}
+			forms[string(line[i:end])]++
+			i = end - 1
+		}
+	}
+	best, n, tie := "", 0, false
+	for f, k := range forms {
+		switch {
+		case k > n:
+			best, n, tie = f, k, false
+		case k == n:
+			tie = true
+		}
+	}
+	if tie || strings.ToLower(best[min(1, len(best)):]) == best[min(1, len(best)):] {
+		return ""
+	}
+	return best
+}
+
+// wordByte reports whether c continues a word: a letter, a digit, or a
+// byte of a UTF-8 sequence.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 || c == '_'
 }
 
 // acronym reports whether a lower-case word is one NameTitle writes in

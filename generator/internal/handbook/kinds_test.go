@@ -153,3 +153,24 @@ func TestNameTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTitleAs: a name's word is written as the document's prose
+// writes it most, when that has a capital inside (CEO, GitHub, iOS) and
+// no other form is as frequent; code, inline or fenced, does not count.
+func TestNameTitleAs(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"ceo-team", "The CEO Team supports the CEO.", "CEO team"},
+		{"github-access", "Access to GitHub. Ask a GitHub admin.", "GitHub access"},
+		{"ios-release", "How iOS apps ship: iOS builds first.", "iOS release"},
+		{"windows-subsystem", "The `WINDOWS` subsystem, `WINDOWS` again, on Windows.", "Windows subsystem"},
+		{"windows-build", "```\nWINDOWS=1 WINDOWS=2\n```\nBuild it.", "Windows build"},
+		{"of-mice", "OF MICE AND MEN, of mice, of men, of all.", "Of mice"},
+		{"arr", "ARR and Arr and arr", "Arr"}, // a tie: no form wins
+		{"api-guide", "No word of it here.", "API guide"},
+		{"ceo", "the CEO's notes, CEOs", "CEO"},
+	} {
+		if got := handbook.NameTitleAs(c.name, []byte(c.text)); got != c.want {
+			t.Errorf("NameTitleAs(%q, %q) = %q, want %q", c.name, c.text, got, c.want)
+		}
+	}
+}

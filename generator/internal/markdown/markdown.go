@@ -230,7 +230,7 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 		if doc.HasFrontMatter && !fm.failed && !fm.isTemplate && !section {
 			diags.Errorf(doc.SourcePath, 0, "add `title: ...` to the front matter, or start the body with a '# Heading'", "document has no title")
 		}
-		doc.Title = fileTitle(doc.Path)
+		doc.Title = fileTitle(doc.Path, doc.Source)
 		if section && !strings.Contains(doc.Path, "/") && p.opts.Shortcodes.SiteTitle != "" {
 			doc.Title = p.opts.Shortcodes.SiteTitle
 		}
@@ -592,7 +592,7 @@ func (p *Parser) walk(doc *handbook.Document, root ast.Node, diags *diag.List) {
 	if doc.Template && isPlaceholder(doc.Title) {
 		// A log's template titled by its blank ("[short title of
 		// solved problem and solution]") is named after its file.
-		doc.Title = fileTitle(doc.Path)
+		doc.Title = fileTitle(doc.Path, doc.Source)
 	}
 }
 
@@ -819,14 +819,15 @@ func appendPlainText(b []byte, n ast.Node, src []byte) []byte {
 // asciiSpace marks the bytes unicode.IsSpace accepts below utf8.RuneSelf.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// fileTitle makes a title from a file name: "team-rituals.md" → "Team rituals".
-func fileTitle(p string) string {
+// fileTitle makes a title from a file name: "team-rituals.md" → "Team
+// rituals", each word written as src writes it (handbook.NameTitleAs).
+func fileTitle(p string, src []byte) string {
 	base := p[strings.LastIndexByte(p, '/')+1:]
 	if base == "_index.md" || strings.EqualFold(base, "index.md") || strings.EqualFold(base, "readme.md") {
 		dir := strings.TrimSuffix(p, "/"+base)
 		base = dir[strings.LastIndexByte(dir, '/')+1:]
 	}
-	if t := handbook.NameTitle(strings.TrimSuffix(base, path.Ext(base))); t != "" {
+	if t := handbook.NameTitleAs(strings.TrimSuffix(base, path.Ext(base)), src); t != "" {
 		return t
 	}
 	return "Untitled"
