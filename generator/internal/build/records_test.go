@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,6 +137,14 @@ func TestLogTemplateComesLast(t *testing.T) {
 		t.Errorf("sidebar order: ledger at %d, zero downtime at %d, template at %d; want the template last", a, b, c)
 	}
 	s.lacks("adr/index.html", "[short title")
+	// It is copied, not read: the health page does not ask for links to it.
+	var orphans []string
+	for _, d := range s.res.Site.Orphans {
+		orphans = append(orphans, d.Path)
+	}
+	if slices.Contains(orphans, "adr/template.md") || !slices.Contains(orphans, "adr/20240105-use-a-ledger.md") {
+		t.Errorf("orphans %q: want the records, not the template", orphans)
+	}
 }
 
 // A decision log's templates kept in a folder of their own (MADR's

@@ -196,7 +196,9 @@ func (b *builder) orphans() {
 	s := b.site
 	s.Orphans = nil
 	for _, d := range s.Docs {
-		if d == s.Home || d.IsSection || len(s.Backlinks[d]) > 0 || len(s.PathsOf[d]) > 0 {
+		// A decision log's template is copied, not read: nothing need
+		// link to it.
+		if d == s.Home || d.IsSection || d.Template || len(s.Backlinks[d]) > 0 || len(s.PathsOf[d]) > 0 {
 			continue
 		}
 		s.Orphans = append(s.Orphans, d)
