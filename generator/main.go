@@ -30,6 +30,7 @@ import (
 
 	"handbook/generator/internal/build"
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/health"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/publish"
@@ -303,14 +304,24 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fs := flags("new", `[--source DIR] KIND "Title"`, stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR`")
-	if code, ok := parse(fs, args); !ok {
-		return code
+	// Flags may follow the kind and the title too: handbook new decision
+	// "Use Kafka" --source handbook.
+	var words []string
+	for {
+		if code, ok := parse(fs, args); !ok {
+			return code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		words, args = append(words, fs.Arg(0)), fs.Args()[1:]
 	}
-	if fs.NArg() != 2 {
+	if len(words) != 2 {
+		fmt.Fprintf(stderr, "handbook new: name a kind and a title, as in handbook new decision \"Use Kafka for events\"; the kinds are %s\n", strings.Join(handbook.KindNames(), ", "))
 		fs.Usage()
 		return exitUsage
 	}
-	path, err := scaffold.New(*source, fs.Arg(0), fs.Arg(1))
+	path, err := scaffold.New(*source, words[0], words[1])
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook new: %v\n", err)
 		if errors.Is(err, scaffold.ErrUsage) {

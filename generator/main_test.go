@@ -287,6 +287,14 @@ func TestNewWritesATemplateThatBuilds(t *testing.T) {
 	if r := runBin(t, "check", "--source", src); r.code != 0 {
 		t.Errorf("a new document does not check clean:\n%s", r.stderr)
 	}
+	// A kind named as its folder is, with the flags after the title.
+	r = runBin(t, "new", "rfc", "Idempotency keys", "--source", src)
+	if p := filepath.Join(src, "content", "design", "idempotency-keys.md"); r.code != 0 || !strings.Contains(r.stdout, p) {
+		t.Errorf("new rfc … --source: exit %d, %q%s; want %s created", r.code, r.stdout, r.stderr, p)
+	}
+	if r := runBin(t, "new", "--source", src); r.code != 2 || !strings.Contains(r.stderr, "the kinds are page, strategy") {
+		t.Errorf("new without a kind: exit %d, %q; want 2 and the kinds", r.code, r.stderr)
+	}
 }
 
 // TestBuildNeverReplacesWhatItDidNotWrite: pointed at the handbook itself,

@@ -147,6 +147,27 @@ func (k Kind) Spec() KindSpec {
 	return KindSpec{Name: k}
 }
 
+// KindFor returns the kind a word names, as a person typing a command
+// would name it: its name, or one of its Aliases, in any case, singular
+// or plural ("adr", "RFC", "design doc", "decisions").
+func KindFor(word string) (Kind, bool) {
+	if k := Kind(word); k.Valid() {
+		return k, true
+	}
+	w := squash(word)
+	if w == "" {
+		return "", false
+	}
+	for _, spec := range KindTable {
+		for _, a := range append(spec.Aliases(), string(spec.Name)) {
+			if a := squash(a); a == w || a == w+"s" {
+				return spec.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
 // Valid reports whether k is one of Kinds.
 func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
 

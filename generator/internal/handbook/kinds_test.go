@@ -174,3 +174,21 @@ func TestNameTitleAs(t *testing.T) {
 		}
 	}
 }
+
+// TestKindFor: a command names a kind as its user would, by its name,
+// label or folder, in any case, singular or plural; other words name
+// none.
+func TestKindFor(t *testing.T) {
+	for word, want := range map[string]handbook.Kind{
+		"decision": handbook.KindDecision, "adr": handbook.KindDecision, "ADRs": handbook.KindDecision,
+		"decisions": handbook.KindDecision, "design-doc": handbook.KindDesignDoc, "design doc": handbook.KindDesignDoc,
+		"rfc": handbook.KindDesignDoc, "Design documents": handbook.KindDesignDoc, "Checklist": handbook.KindChecklist,
+		"strategies": handbook.KindStrategy, "page": handbook.KindPage,
+		"": "", "docs": "", "record": "", "policy": "",
+	} {
+		got, ok := handbook.KindFor(word)
+		if got != want || ok != (want != "") {
+			t.Errorf("KindFor(%q) = %q, %v; want %q", word, got, ok, want)
+		}
+	}
+}

@@ -74,8 +74,8 @@ func Path(k handbook.Kind) string { return "archetypes/" + string(k) + ".md" }
 
 // New creates the document and returns its path.
 func New(root, kind, title string) (string, error) {
-	k := handbook.Kind(kind)
-	if !k.Valid() {
+	k, ok := handbook.KindFor(kind)
+	if !ok {
 		hint := ""
 		if s := diag.Suggest(kind, handbook.KindNames()); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
