@@ -61,6 +61,7 @@ Usage:
   handbook health [--source DIR] [--format text|json|github] [--fail-on due]
   handbook version
 
+The handbook's root may be named alone too: handbook serve my-handbook/.
 Run 'handbook COMMAND --help' for a command's flags.
 Exit status: 0 success, 1 content errors, 2 bad usage.
 `
@@ -126,6 +127,48 @@ func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// parseWords parses args, with flags before, between or after the other
+// arguments (handbook new decision "Use Kafka" --source hb), and returns
+// those, in order.
+func parseWords(fs *flag.FlagSet, args []string) (words []string, code int, ok bool) {
+	for {
+		if code, ok := parse(fs, args); !ok {
+			return nil, code, false
+		}
+		if fs.NArg() == 0 {
+			return words, 0, true
+		}
+		words, args = append(words, fs.Arg(0)), fs.Args()[1:]
+	}
+}
+
+// parseSource parses the arguments of a command that reads a handbook:
+// flags, and at most one other argument, the handbook's root, which
+// --source names otherwise (handbook build site/, as mdbook build takes
+// its book's folder).
+func parseSource(fs *flag.FlagSet, args []string, source *string) (int, bool) {
+	words, code, ok := parseWords(fs, args)
+	if !ok {
+		return code, false
+	}
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "source" })
+	switch {
+	case len(words) == 0:
+	case len(words) == 1 && !set:
+		*source = words[0]
+	default:
+		extra := words[len(words)-1]
+		if set {
+			extra = words[0]
+		}
+		fmt.Fprintf(fs.Output(), "handbook %s: unexpected argument %q: name one handbook, as --source DIR or as DIR alone\n", fs.Name(), extra)
+		fs.Usage()
+		return exitUsage, false
+	}
+	return 0, true
+}
+
 func parse(fs *flag.FlagSet, args []string) (int, bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -143,15 +186,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	drafts := fs.Bool("drafts", false, "publish documents with draft: true, and those held back by publishDate, expiryDate or published: false")
 	baseURL := fs.String("base-url", "", "publish under this `URL` (overrides site.yaml's base_url)")
 	broken := brokenLinksFlag(fs)
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := parseSource(fs, args, source); !ok {
 		return code
 	}
 	if !validBrokenLinks("build", *broken, stderr) {
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "handbook build: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
 		return exitUsage
 	}
 	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
@@ -260,7 +298,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "diagnostics as text, json or github (workflow annotations)")
 	orphans := fs.Bool("orphans", false, "also list the documents nothing links to (text format)")
 	broken := brokenLinksFlag(fs)
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := parseSource(fs, args, source); !ok {
 		return code
 	}
 	if !validBrokenLinks("check", *broken, stderr) {
@@ -306,15 +344,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", ".", "the handbook's root `DIR`")
 	// Flags may follow the kind and the title too: handbook new decision
 	// "Use Kafka" --source handbook.
-	var words []string
-	for {
-		if code, ok := parse(fs, args); !ok {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		words, args = append(words, fs.Arg(0)), fs.Args()[1:]
+	words, code, ok := parseWords(fs, args)
+	if !ok {
+		return code
 	}
 	if len(words) != 2 {
 		fmt.Fprintf(stderr, "handbook new: name a kind and a title, as in handbook new decision \"Use Kafka for events\"; the kinds are %s\n", strings.Join(handbook.KindNames(), ", "))
@@ -340,7 +372,7 @@ func cmdDecisions(args []string, stdout, stderr io.Writer) int {
 	area := fs.String("area", "", "only decisions in this `area`")
 	owner := fs.String("owner", "", "only decisions with this `owner`")
 	asJSON := fs.Bool("json", false, "print decisions.json entries instead of a table")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := parseSource(fs, args, source); !ok {
 		return code
 	}
 	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
@@ -393,7 +425,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	broken := brokenLinksFlag(fs)
 	var allowed serve.Hosts
 	fs.Var(&allowed, "allowed-host", "also answer requests for this `HOST` (repeat, or separate with commas; HOST:PORT for another port); others get 403")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := parseSource(fs, args, source); !ok {
 		return code
 	}
 	if !validBrokenLinks("serve", *broken, stderr) {
@@ -447,7 +479,7 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", ".", "the handbook's root `DIR`")
 	format := fs.String("format", "text", "the report as text, json or github (workflow annotations)")
 	failOn := fs.String("fail-on", "", "exit 1 when something is `due` for review (for CI)")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := parseSource(fs, args, source); !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" && *format != "github" {

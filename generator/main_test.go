@@ -257,7 +257,8 @@ func TestCheckFormats(t *testing.T) {
 }
 
 func TestUsageErrorsExitTwo(t *testing.T) {
-	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--nope"}, {"check", "--format", "xml"}, {"new", "memo", "Title"}, {"build", "--source", "/does/not/exist"}} {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--nope"}, {"check", "--format", "xml"}, {"new", "memo", "Title"}, {"build", "--source", "/does/not/exist"},
+		{"check", "a", "b"}, {"check", "--source", "a", "b"}} {
 		if r := runBin(t, args...); r.code != 2 {
 			t.Errorf("handbook %v: exit %d, want 2\n%s", args, r.code, r.stderr)
 		}
@@ -267,6 +268,24 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 	}
 	if r := runBin(t, "version"); r.code != 0 || !strings.HasPrefix(r.stdout, "handbook ") {
 		t.Errorf("version: %q", r.stdout)
+	}
+}
+
+// TestTheHandbookNamedAlone: a command takes the handbook's root as its
+// one other argument, as --source, with flags before or after it.
+func TestTheHandbookNamedAlone(t *testing.T) {
+	src := t.TempDir()
+	write(t, src, "content/_index.md", "# Alone\n\nSee [b](b.md).\n")
+	write(t, src, "content/b.md", "# B\n")
+	out := filepath.Join(t.TempDir(), "site")
+	if r := runBin(t, "build", src, "--out", out); r.code != 0 {
+		t.Fatalf("build DIR --out: exit %d\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "b", "index.html")); err != nil {
+		t.Errorf("build DIR did not build DIR: %v", err)
+	}
+	if r := runBin(t, "check", "--orphans", src); r.code != 0 || !strings.Contains(r.stderr, "2 documents") {
+		t.Errorf("check --orphans DIR: exit %d\n%s", r.code, r.stderr)
 	}
 }
 
