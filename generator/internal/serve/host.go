@@ -67,7 +67,12 @@ func splitHost(h string) (name, port string) {
 // page of another site cannot read the handbook through a name it points
 // at 127.0.0.1 (DNS rebinding), as Vite's and webpack's dev servers do.
 type hostGuard struct {
-	next  http.Handler
+	next http.Handler
+	// anyIP answers a Host that is an IP address, at serve's port or
+	// without one: serve bound beyond loopback is reached by its
+	// machine's addresses, and an address, unlike a name, cannot be
+	// pointed anywhere else (Vite's rule).
+	anyIP bool
 	port  string          // serve's port
 	names map[string]bool // allowed without a port or with serve's port
 	exact map[string]bool // "name:port" allowed as given
@@ -78,10 +83,14 @@ type hostGuard struct {
 }
 
 // guardHosts wraps next so that it answers only the bind address,
-// localhost, 127.0.0.1, [::1] and the allowed hosts, at serve's port or
-// without one; every other Host is refused with 403.
+// localhost, 127.0.0.1, [::1], the allowed hosts and, bound beyond
+// loopback, any IP address, at serve's port or without one; every other
+// Host is refused with 403.
 func guardHosts(next http.Handler, bind string, port int, allowed []string, log io.Writer) *hostGuard {
 	g := &hostGuard{next: next, port: strconv.Itoa(port), names: map[string]bool{}, exact: map[string]bool{}, log: log, refused: map[string]bool{}}
+	if ip := net.ParseIP(strings.Trim(bind, "[]")); ip == nil || !ip.IsLoopback() {
+		g.anyIP = true
+	}
 	for _, n := range []string{"localhost", "127.0.0.1", "::1", strings.ToLower(strings.Trim(bind, "[]"))} {
 		g.names[n] = true
 	}
@@ -102,7 +111,7 @@ func (g *hostGuard) allows(host string) bool {
 	if name == "" {
 		return false
 	}
-	if g.names[name] && (port == "" || port == g.port) {
+	if (g.names[name] || g.anyIP && net.ParseIP(name) != nil) && (port == "" || port == g.port) {
 		return true
 	}
 	return port != "" && g.exact[net.JoinHostPort(name, port)]

@@ -106,7 +106,19 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(o.Log, "Serving %s at %s (Ctrl-C to stop)\n", filepath.Clean(o.Source), url)
+	also := ""
+	if ip := ln.Addr().(*net.TCPAddr).IP; ip.IsUnspecified() {
+		// Every address: this machine's browser opens localhost, others
+		// its network addresses.
+		url = "http://" + net.JoinHostPort("localhost", strconv.Itoa(port)) + "/"
+		for _, a := range networkAddrs(3) {
+			also += ", http://" + net.JoinHostPort(a, strconv.Itoa(port)) + "/"
+		}
+		if also != "" {
+			also = " and from other machines at " + also[2:]
+		}
+	}
+	fmt.Fprintf(o.Log, "Serving %s at %s%s (Ctrl-C to stop)\n", filepath.Clean(o.Source), url, also)
 	if o.Ready != nil {
 		o.Ready(url)
 	}
@@ -298,4 +310,24 @@ func cssOnly(changed []string) bool {
 		}
 	}
 	return true
+}
+
+// networkAddrs returns up to n of this machine's IPv4 addresses that other
+// machines may reach: neither loopback nor link-local.
+func networkAddrs(n int) []string {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, a := range addrs {
+		ipn, ok := a.(*net.IPNet)
+		if !ok || ipn.IP.To4() == nil || ipn.IP.IsLoopback() || ipn.IP.IsLinkLocalUnicast() {
+			continue
+		}
+		if out = append(out, ipn.IP.String()); len(out) == n {
+			break
+		}
+	}
+	return out
 }

@@ -478,8 +478,8 @@ func TestAllowedHostValues(t *testing.T) {
 }
 
 func TestBindAddressIsAnswered(t *testing.T) {
-	// serve bound to every address answers its bind address, and still
-	// refuses the names it does not know.
+	// serve bound to every address answers its bind address and IP
+	// addresses, and still refuses the names it does not know.
 	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})
 	for _, c := range []struct {
 		bind, host string
@@ -488,11 +488,17 @@ func TestBindAddressIsAnswered(t *testing.T) {
 		{"0.0.0.0", "0.0.0.0:1313", 200},
 		{"0.0.0.0", "0.0.0.0", 200},
 		{"0.0.0.0", "localhost:1313", 200},
-		{"0.0.0.0", "192.168.1.20:1313", 403},
+		// Bound beyond loopback, the machine's addresses are answered:
+		// a colleague opens http://192.168.1.20:1313/.
+		{"0.0.0.0", "192.168.1.20:1313", 200},
+		{"0.0.0.0", "192.168.1.20:1314", 403},
 		{"0.0.0.0", "evil.example:1313", 403},
+		{"0.0.0.0", "192.168.1.20.evil.example:1313", 403},
 		{"::", "[::]:1313", 200},
+		{"::", "[fd00::5]:1313", 200},
 		{"192.168.1.20", "192.168.1.20:1313", 200},
 		{"192.168.1.20", "192.168.1.20:1314", 403},
+		{"127.0.0.1", "192.168.1.20:1313", 403},
 		{"Docs.Local", "docs.local:1313", 200},
 		{"127.0.0.1", "", 403},
 	} {
