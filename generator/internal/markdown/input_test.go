@@ -227,3 +227,31 @@ func TestTitleWrittenTwice(t *testing.T) {
 		}
 	}
 }
+
+// A file that is not UTF-8 is an error at its first bad byte, and one in
+// UTF-16 (what Windows tools write), with its byte order mark or without,
+// says so and how to save it, though NULs between ASCII letters are
+// valid UTF-8.
+func TestEncodingsOtherThanUTF8(t *testing.T) {
+	utf16le := []byte{0xff, 0xfe}
+	var utf16be []byte
+	for _, r := range "# Notes from Windows\n\nHello.\n" {
+		utf16le = append(utf16le, byte(r), 0)
+		utf16be = append(utf16be, 0, byte(r))
+	}
+	for _, c := range []struct{ src, want string }{
+		{string(utf16le), "content/x.md:1:1: error: file is UTF-16, not UTF-8\n\thint: save it as UTF-8"},
+		{string(utf16be), "content/x.md:1:1: error: file is UTF-16, not UTF-8"},
+		{"# R\xe9sum\xe9\n", "content/x.md:1:4: error: file is not valid UTF-8 (byte 0xe9 at offset 3)\n\thint: save the file as UTF-8 (for example: iconv -f latin1"},
+	} {
+		_, ds := parseText(t, c.src)
+		var b strings.Builder
+		diag.WriteText(&b, ds)
+		if !strings.Contains(b.String(), c.want) {
+			t.Errorf("%q:\n%s\nwant:\n%s", c.src, b.String(), c.want)
+		}
+	}
+	if _, ds := parseText(t, "# Plain\n\nA\x00B is odd, but not UTF-16.\n"); len(ds) != 0 {
+		t.Errorf("a NUL in UTF-8 text: %v", ds)
+	}
+}

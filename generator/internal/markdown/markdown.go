@@ -168,6 +168,14 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 			into.Merge(diags)
 		}
 	}()
+	if utf16(src) {
+		// What Windows tools write by default (PowerShell's >, Notepad's
+		// "Unicode"); without a byte order mark it may even be valid
+		// UTF-8, a NUL between letters.
+		diags.Errorf(doc.SourcePath, 0, "save it as UTF-8 (an editor's Save as… offers the encoding; or iconv -f utf-16 -t utf-8)",
+			"file is UTF-16, not UTF-8")
+		return
+	}
 	if !utf8.Valid(src) {
 		off := firstInvalid(src)
 		diags.Errorf(doc.SourcePath, off, "save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)", "file is not valid UTF-8 (byte 0x%02x at offset %d)", src[off], off)
@@ -818,6 +826,30 @@ func appendPlainText(b []byte, n ast.Node, src []byte) []byte {
 
 // asciiSpace marks the bytes unicode.IsSpace accepts below utf8.RuneSelf.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// utf16 reports whether src is text in UTF-16: it starts with UTF-16's
+// byte order mark, or, without one, every other byte of its start is 0,
+// as the ASCII letters of UTF-16 are.
+func utf16(src []byte) bool {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // read as the file without it is
+	if len(src) >= 2 && (src[0] == 0xff && src[1] == 0xfe || src[0] == 0xfe && src[1] == 0xff) {
+		return true
+	}
+	n := min(len(src), 256) &^ 1
+	if n < 8 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if src[i] == 0 {
+			even++
+		}
+		if src[i+1] == 0 {
+			odd++
+		}
+	}
+	return max(even, odd) > n/2*9/10
+}
 
 // fileTitle makes a title from a file name: "team-rituals.md" → "Team
 // rituals", each word written as src writes it (handbook.NameTitleAs).
