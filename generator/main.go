@@ -20,8 +20,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -32,6 +34,7 @@ import (
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/health"
+	"handbook/generator/internal/history"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/render"
@@ -318,7 +321,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		_ = diag.WriteJSON(stdout, ds)
 	case "github":
-		diag.WriteGitHub(stdout, ds)
+		diag.WriteGitHub(stdout, fromRepository(*source, ds))
 	default:
 		diag.WriteText(stderr, ds)
 		for _, n := range res.Notes {
@@ -474,6 +477,24 @@ func cmdSynth(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// fromRepository returns the diagnostics of the handbook at source with
+// their paths from the top of its git repository, as GitHub's workflow
+// annotations name files (a handbook in docs/handbook/ of a code
+// repository); outside a repository, as they are.
+func fromRepository(source string, ds []diag.Diagnostic) []diag.Diagnostic {
+	_, prefix, ok := history.Top(source)
+	if !ok || prefix == "." {
+		return ds
+	}
+	out := slices.Clone(ds)
+	for i := range out {
+		if out[i].Path != "" {
+			out[i].Path = path.Join(prefix, out[i].Path)
+		}
+	}
+	return out
+}
+
 func cmdHealth(args []string, stdout, stderr io.Writer) int {
 	fs := flags("health", "[--source DIR] [--format text|json|github] [--fail-on due]", stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR`")
@@ -502,13 +523,15 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(rep)
 	case "github":
+		var ds []diag.Diagnostic
 		for _, d := range rep.Due {
-			fmt.Fprintf(stdout, "::warning file=%s,title=Review due::%s is %d days overdue for review (last %s, every %d days)%s\n",
-				d.Source, diag.Printable(d.Title), d.DaysOverdue, d.LastReviewed, d.PeriodDays, ownedBy(d.Owner))
+			ds = append(ds, diag.Diagnostic{Path: d.Source, Severity: diag.Warning, Message: fmt.Sprintf("review due: %s is %d days overdue for review (last %s, every %d days)%s",
+				diag.Printable(d.Title), d.DaysOverdue, d.LastReviewed, d.PeriodDays, ownedBy(d.Owner))})
 		}
 		for _, x := range rep.Stuck {
-			fmt.Fprintf(stdout, "::warning file=%s,title=Decision stuck::%s (%s) has been proposed for %d days\n", x.Source, diag.Printable(x.Title), x.ID, x.Days)
+			ds = append(ds, diag.Diagnostic{Path: x.Source, Severity: diag.Warning, Message: fmt.Sprintf("decision stuck: %s (%s) has been proposed for %d days", diag.Printable(x.Title), x.ID, x.Days)})
 		}
+		diag.WriteGitHub(stdout, fromRepository(*source, ds))
 	default:
 		health.WriteText(stdout, rep)
 	}

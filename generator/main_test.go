@@ -254,6 +254,19 @@ func TestCheckFormats(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
 		t.Error("check wrote output")
 	}
+	// In a folder of a repository, annotations name files from its top,
+	// as GitHub does, whatever the working folder.
+	top := t.TempDir()
+	write(t, top, ".git/HEAD", "ref: refs/heads/main\n")
+	write(t, top, "docs/handbook/content/a.md", "---\ntitle: A\nreview_every: 30d\nreviewed: 2020-01-01\n---\n[[nowhere]]\n")
+	r = runBin(t, "check", filepath.Join(top, "docs", "handbook"), "--format", "github")
+	if !strings.HasPrefix(r.stdout, "::error file=docs/handbook/content/a.md,line=6,col=1::broken link [[nowhere]]") {
+		t.Errorf("github format in a repository's folder: %s", r.stdout)
+	}
+	r = runBin(t, "health", filepath.Join(top, "docs", "handbook"), "--format", "github")
+	if !strings.HasPrefix(r.stdout, "::warning file=docs/handbook/content/a.md::review due: A is ") {
+		t.Errorf("health's github format in a repository's folder: %s", r.stdout)
+	}
 }
 
 func TestUsageErrorsExitTwo(t *testing.T) {

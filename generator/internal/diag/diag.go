@@ -518,7 +518,7 @@ func WriteJSON(w io.Writer, ds []Diagnostic) error {
 
 // WriteGitHub writes the diagnostics as GitHub Actions workflow commands
 // (`::error file=...,line=...,col=...::message`), so that CI annotates the
-// offending lines.
+// offending lines; a diagnostic without a line annotates its file.
 func WriteGitHub(w io.Writer, ds []Diagnostic) {
 	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	escProp := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
@@ -526,6 +526,10 @@ func WriteGitHub(w io.Writer, ds []Diagnostic) {
 		msg := d.Message
 		if d.Hint != "" {
 			msg += "\n" + d.Hint
+		}
+		if d.Line == 0 { // a whole file's
+			fmt.Fprintf(w, "::%s file=%s::%s\n", d.Severity, escProp.Replace(d.Path), esc.Replace(msg))
+			continue
 		}
 		fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d::%s\n", d.Severity, escProp.Replace(d.Path), d.Line, d.Col, esc.Replace(msg))
 	}

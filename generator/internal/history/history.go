@@ -66,6 +66,30 @@ type Log struct {
 	prefix string
 }
 
+// Top returns the top folder of the git repository that holds dir, a
+// folder on disk, and dir's slash path from it ("." for the top itself):
+// the nearest of dir and the folders above it with a .git entry. It reads
+// no history and runs no git, so it answers where git is not installed;
+// ok is false outside a repository.
+func Top(dir string) (top, rel string, ok bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", false
+	}
+	for top := abs; ; top = filepath.Dir(top) {
+		if _, err := os.Lstat(filepath.Join(top, ".git")); err == nil {
+			rel, err := filepath.Rel(top, abs)
+			if err != nil {
+				return "", "", false
+			}
+			return top, filepath.ToSlash(rel), true
+		}
+		if filepath.Dir(top) == top {
+			return "", "", false
+		}
+	}
+}
+
 // Read reads the history of dir (a slash path relative to root; "." for
 // root itself) from the git repository holding root, in one git log
 // process. The error says why there is no history: git is not installed,

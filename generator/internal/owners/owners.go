@@ -21,12 +21,12 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 
 	"handbook/generator/internal/diag"
+	"handbook/generator/internal/history"
 )
 
 // Files are the places a CODEOWNERS file is looked for, in the order
@@ -74,31 +74,16 @@ func Read(fsys fs.FS, diags *diag.List) *Table {
 // nil when dir is the top of its repository (Read reads its file), is in
 // none, or when the repository has no CODEOWNERS file. It only reads.
 func ReadRepository(dir string, diags *diag.List) *Table {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
+	top, rel, ok := history.Top(dir)
+	if !ok || rel == "." {
 		return nil
 	}
-	for top := abs; ; top = filepath.Dir(top) {
-		if _, err := os.Lstat(filepath.Join(top, ".git")); err == nil {
-			if top == abs {
-				return nil
-			}
-			rel, err := filepath.Rel(top, abs)
-			if err != nil {
-				return nil
-			}
-			name, src := find(os.DirFS(top))
-			if src == nil {
-				return nil
-			}
-			rel = filepath.ToSlash(rel)
-			up := strings.Repeat("../", strings.Count(rel, "/")+1)
-			return newTable(up+name, src, rel+"/", diags)
-		}
-		if filepath.Dir(top) == top {
-			return nil
-		}
+	name, src := find(os.DirFS(top))
+	if src == nil {
+		return nil
 	}
+	up := strings.Repeat("../", strings.Count(rel, "/")+1)
+	return newTable(up+name, src, rel+"/", diags)
 }
 
 // find returns the name and bytes of the first of Files in fsys.
