@@ -457,12 +457,14 @@ func TestHealthCommand(t *testing.T) {
 // lastLine is the last line of a command's output.
 // TestHealthReadsTheRepositorysCodeowners: a handbook kept in a folder of
 // a code repository is owned as the CODEOWNERS file at the repository's
-// top says, by build and by health alike.
+// top says, by build and by health alike, and its edit links name its
+// files from there without a repo_path.
 func TestHealthReadsTheRepositorysCodeowners(t *testing.T) {
 	top := t.TempDir()
 	write(t, top, ".git/HEAD", "ref: refs/heads/main\n")
 	write(t, top, ".github/CODEOWNERS", "* @acme/code\n/docs/handbook/content/decisions/ @acme/architecture\n")
 	write(t, top, "docs/handbook/content/_index.md", "# Handbook\n\n[Use Go](decisions/0001-use-go.md)\n")
+	write(t, top, "docs/handbook/site.yaml", "title: Handbook\nrepo_url: https://github.com/acme/code\n")
 	write(t, top, "docs/handbook/content/decisions/0001-use-go.md", "---\ntitle: Use Go\nstatus: accepted\ndate: 2026-01-01\n---\n## Context\nC.\n## Decision\nD.\n## Consequences\nE.\n")
 	source := filepath.Join(top, "docs", "handbook")
 	r := runBin(t, "health", "--source", source)
@@ -480,6 +482,10 @@ func TestHealthReadsTheRepositorysCodeowners(t *testing.T) {
 	page, err := os.ReadFile(filepath.Join(out, "decisions", "0001-use-go", "index.html"))
 	if err != nil || !strings.Contains(string(page), ">@acme/architecture</a>") {
 		t.Errorf("the decision's page does not name its owner (%v)", err)
+	}
+	// Its edit link names the file from the repository's top.
+	if edit := `href="https://github.com/acme/code/edit/main/docs/handbook/content/decisions/0001-use-go.md"`; !strings.Contains(string(page), edit) {
+		t.Errorf("the decision's page lacks %s", edit)
 	}
 }
 

@@ -145,6 +145,13 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 	if opts.BrokenLinks != "" {
 		cfg.BrokenLinks = opts.BrokenLinks
 	}
+	if cfg.RepoPath == "" && opts.Source != "" {
+		// A handbook in a folder of its repository: its files' edit
+		// and history links name them from the repository's top.
+		if _, rel, ok := history.Top(opts.Source); ok && rel != "." {
+			cfg.RepoPath = rel
+		}
+	}
 	st.res.Config = cfg
 	st.hist = startHistory(opts, cfg.ContentDir)
 	// A site made for another generator keeps its layouts/ and assets/

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"html"
 	"maps"
 	"os"
 	"path"
@@ -405,6 +406,16 @@ func TestCorporaFirstRun(t *testing.T) {
 			index := string(out.Files()["decisions/index.html"])
 			if rows := strings.Count(index, "<tr data-status="); rows != n {
 				t.Errorf("the decision index lists %d of the %d decisions", rows, n)
+			}
+		}
+		// Where its configuration names its repository (Docsy's
+		// github_repo), every page links to its file there.
+		if first.Config.EditLink("x.md") != "" {
+			for _, d := range first.Site.Docs {
+				edit := `href="` + html.EscapeString(first.Config.EditLink(d.SourcePath)) + `"`
+				if page := out.Files()[d.URL+"index.html"]; !d.Synthetic && !bytes.Contains(page, []byte(edit)) {
+					t.Errorf("%s: no %s", d.URL+"index.html", edit)
+				}
 			}
 		}
 		t.Logf("as it is: %s; %v", first.Summary(), first.Notes)

@@ -3,6 +3,7 @@ package config
 import (
 	"cmp"
 	"fmt"
+	"handbook/generator/internal/diag"
 	"io/fs"
 	"net/url"
 	"path"
@@ -89,6 +90,14 @@ func fromGenerator(fsys fs.FS) *Site {
 			if s.BaseURL != "" {
 				s.fromRead = append(s.fromRead, fmt.Sprintf("the base URL (%s)", s.BaseURL))
 			}
+			if s.RepoURL != "" {
+				// Its generator reports a bad one; it gives no edit
+				// links here.
+				s.checkRepo(nil, &diag.List{})
+				if s.editPattern != "" {
+					s.fromRead = append(s.fromRead, fmt.Sprintf("the repository (%s)", s.RepoURL))
+				}
+			}
 			if hasParams {
 				s.fromRead = append(s.fromRead, "params")
 			}
@@ -107,9 +116,10 @@ func fromGenerator(fsys fs.FS) *Site {
 	return nil
 }
 
-// readHugo reads a Hugo or Docsy site's title, baseURL, params and content
-// folder: the default language's contentDir, else contentDir; the
-// language's title and params over the site's.
+// readHugo reads a Hugo or Docsy site's title, baseURL, params, content
+// folder (the default language's contentDir, else contentDir; the
+// language's title and params over the site's) and Docsy's repository
+// (github_repo, github_branch, github_subdir).
 func readHugo(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	m, ok := decodeMap(name, src)
 	if !ok {
@@ -126,6 +136,11 @@ func readHugo(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	}
 	s := &Site{}
 	s.Params, _ = m["params"].(map[string]any)
+	// Docsy's repository keys, from which its pages link to their
+	// source: github_subdir is the site's folder in the repository.
+	s.RepoURL, _ = s.Params["github_repo"].(string)
+	s.RepoBranch, _ = s.Params["github_branch"].(string)
+	s.RepoPath, _ = s.Params["github_subdir"].(string)
 	s.Title, _ = m["title"].(string)
 	s.BaseURL, _ = m["baseurl"].(string)
 	dir, _ := m["contentdir"].(string)

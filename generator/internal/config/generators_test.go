@@ -249,3 +249,24 @@ func TestEleventy(t *testing.T) {
 		})
 	}
 }
+
+// TestDocsyRepository: a Docsy site's github_repo, github_branch and
+// github_subdir give its pages' edit and history links, as Docsy's own
+// do; a repository that is no http(s) address gives none.
+func TestDocsyRepository(t *testing.T) {
+	fsys := fstest.MapFS{"hugo.yaml": {Data: []byte("baseURL: https://docs.example.com/\ntitle: T\nparams:\n  github_repo: https://github.com/acme/site\n  github_branch: trunk\n  github_subdir: userguide\n")}}
+	s := Load(fsys, &diag.List{})
+	if got, want := s.EditLink("content/en/a b.md"), "https://github.com/acme/site/edit/trunk/userguide/content/en/a%20b.md"; got != want {
+		t.Errorf("EditLink = %q, want %q", got, want)
+	}
+	if got, want := s.HistoryLink("content/a.md"), "https://github.com/acme/site/commits/trunk/userguide/content/a.md"; got != want {
+		t.Errorf("HistoryLink = %q, want %q", got, want)
+	}
+	if note := s.SettingsNote(); !strings.Contains(note, "the repository (https://github.com/acme/site)") {
+		t.Errorf("the note does not say the repository was read: %s", note)
+	}
+	bad := Load(fstest.MapFS{"hugo.yaml": {Data: []byte("baseURL: https://docs.example.com/\ntitle: T\nparams:\n  github_repo: git@github.com:acme/site.git\n")}}, &diag.List{})
+	if got := bad.EditLink("content/a.md"); got != "" || strings.Contains(bad.SettingsNote(), "repository") {
+		t.Errorf("an ssh address gives %q, note %q", got, bad.SettingsNote())
+	}
+}
