@@ -119,8 +119,8 @@ func TestHealthReport(t *testing.T) {
 }
 
 // TestHealthPages: /health/ shows the report with links to what it lists,
-// each owner has a page of what they keep with its state, and a
-// document's owner links there.
+// each owner has a page of what they keep with its state, /owners/ lists
+// them all, and a document's owner links to its page.
 func TestHealthPages(t *testing.T) {
 	s := buildSite(t, healthSite)
 	s.contains("health/index.html",
@@ -136,6 +136,12 @@ func TestHealthPages(t *testing.T) {
 		`<a href="../../strategies/stale/">Stale strategy</a> <span class="kind">Strategy</span> <span class="badge status-accepted">accepted</span> <span class="badge stale">review 123 days overdue</span>`,
 		`<a href="../../strategies/gone/">Gone</a>`)
 	s.contains("strategies/stale/index.html", `<dt>Owner</dt><dd><a href="../../owners/platform/">Platform</a></dd>`)
+	// The owners' page lists every owner with how much it keeps; the
+	// health page and each owner's page link there.
+	s.contains("owners/index.html", `<a href="../owners/data/">Data</a> <span class="muted">3</span>`,
+		`<a href="../owners/people/">People</a> <span class="muted">1</span>`, `<a href="../owners/platform/">Platform</a> <span class="muted">2</span>`)
+	s.contains("health/index.html", `<a href="../owners/">Owners</a>`)
+	s.contains("owners/platform/index.html", `<a href="../../owners/">Owners</a>`)
 	if strings.Contains(s.file("owners/platform/index.html"), "Gone</a> <span class=\"kind\">Strategy</span> <span class=\"badge status-superseded\">superseded</span> <span class=\"badge stale\">") {
 		t.Errorf("a superseded document is shown as due")
 	}

@@ -12,8 +12,9 @@ import (
 )
 
 // healthJobs are the health page, with the report of package health on
-// the day of the build, and a page per owner listing what the owner keeps,
-// with its state: the page a new hire opens to find whom to ask.
+// the day of the build, a page per owner listing what the owner keeps,
+// with its state (the page a new hire opens to find whom to ask), and the
+// owners' page, which lists them all.
 func (r *Renderer) healthJobs() []job {
 	jobs := []job{{out: "health/index.html", layout: []string{"_default/health.html"},
 		page: &Page{Title: r.loc.Text("handbook_health"), URL: "health/", Kind: "health", Site: r.view, r: r, report: &report{}}}}
@@ -29,14 +30,22 @@ func (r *Renderer) healthJobs() []job {
 	}
 	sort.Strings(owners)
 	seen := map[string]bool{}
+	var entries []OwnerEntry
 	for _, o := range owners {
 		slug := graph.TagSlug(o)
 		if seen[slug] {
 			continue // names that make one slug share the first's page
 		}
 		seen[slug] = true
+		entries = append(entries, OwnerEntry{Name: o, Slug: slug, Docs: len(owned[o])})
 		jobs = append(jobs, job{out: "owners/" + slug + "/index.html", layout: []string{"_default/owner.html"},
 			page: &Page{Title: o, URL: "owners/" + slug + "/", Kind: "owner", Owner: o, Items: owned[o], Site: r.view, r: r}})
+	}
+	jobs[0].page.Owners = entries // the health page links to theirs
+	if len(entries) > 0 {
+		// Every owner, with what it keeps: who to ask, at a glance.
+		jobs = append(jobs, job{out: "owners/index.html", layout: []string{"_default/owners.html"},
+			page: &Page{Title: r.loc.Text("owners"), URL: "owners/", Kind: "owners", Owners: entries, Site: r.view, r: r}})
 	}
 	return jobs
 }

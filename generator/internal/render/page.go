@@ -31,7 +31,10 @@ type Page struct {
 	Target *handbook.Document
 	// Owner is the team or person an owner's page lists the documents of.
 	Owner string
-	Site  *SiteView
+	// Owners are the owners the owners' page lists, by name (and on the
+	// health page, which links there when there are some).
+	Owners []OwnerEntry
+	Site   *SiteView
 	// Root is the href of the site root from this page, .Rel "" ("./",
 	// "../../"): what the default theme's cached partials are cached by.
 	Root string
@@ -40,6 +43,13 @@ type Page struct {
 	report   *report // the health page's (Health)
 	absolute bool    // links from the site root (404 pages are served anywhere)
 	root     string  // the href of the site root from here, once known ("" before)
+}
+
+// OwnerEntry is an owner on the owners' page: its name, the slug of its
+// page (owners/SLUG/) and how many documents it keeps.
+type OwnerEntry struct {
+	Name, Slug string
+	Docs       int
 }
 
 // SiteView is what layouts see as .Site.
