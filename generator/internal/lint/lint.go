@@ -159,7 +159,7 @@ var Rules = []Rule{
 		Why: "an accepted decision names who decided, so that readers know whom to ask and who may revisit it",
 		check: func(d *handbook.Document, _ *handbook.Site) (string, int) {
 			if d.Status == "accepted" && len(d.Deciders) == 0 && d.Owner == "" {
-				return "the accepted decision names no one who decided (`deciders:` or `owner:`)", valueAt(d, "status")
+				return "the accepted decision names no one who decided (`deciders:` or `owner:`, or a CODEOWNERS rule for its folder)", valueAt(d, "status")
 			}
 			return "", 0
 		},
