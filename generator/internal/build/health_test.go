@@ -128,7 +128,7 @@ func TestHealthPages(t *testing.T) {
 		`<a href="../owners/platform/">Platform</a></td><td><a href="../strategies/stale/">Stale strategy</a></td><td><time datetime="2026-06-01">2026-06-01</time></td><td>123 days</td>`,
 		"Decisions stuck in proposed (1)", `<a href="../decisions/0002-waiting/">Waiting</a> <code>decisions/0002-waiting</code>: proposed for 304 days`,
 		"Without an owner (1)", `<a href="../strategies/unowned/">Unowned</a> <code>strategies/unowned</code>`,
-		"Name one with owner: in a document&#39;s front matter, or for whole folders in a CODEOWNERS file.",
+		"Name one with <code>owner:</code> in a document&#39;s front matter, or for whole folders in a <code>CODEOWNERS</code> file.",
 		"Accepted decisions resting on superseded or rejected designs (1)", `<a href="../design/old/#decision-dd-orphaned">Orphaned choice</a>`,
 		// Each document named by its id too: titles repeat (FAQ, Overview).
 		"Documents nothing links to (6)", `<a href="../onboarding/week/">First week</a> <code>onboarding/week</code>`)
