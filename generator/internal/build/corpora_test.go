@@ -78,7 +78,7 @@ func TestCorpora(t *testing.T) {
 		{"rust-rfcs", ".", 600,
 			[]string{`text/0019-opt-in-builtin-traits.md:263:20: error: broken link "0003-opt-in-builtin-traits.md": no such document`},
 			[]string{"document has no title", `broken link [[1]]`, "has no heading #overload"},
-			map[string]string{"text/2872-github-access-policy": "2872 GitHub access policy", "text/1665-windows-subsystem": "1665 windows subsystem"}},
+			map[string]string{"text/2872-github-access-policy": "2872 GitHub access policy", "text/1665-windows-subsystem": "1665 Windows subsystem"}},
 		{"18f-handbook", "pages", 200,
 			[]string{`pages/tools/slack.md:16:3: error: broken link "emoji/": no such document`},
 			[]string{`{{site.base_url}}/18f-bd/`, `aka-tlc-crew`, "(first: page)", "(first: comment)", `"/https:`}, nil},

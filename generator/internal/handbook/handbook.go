@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Ref is a reference to another document or decision written in front
@@ -486,23 +487,29 @@ func NameTitle(name string) string { return NameTitleAs(name, nil) }
 // "CEO team" where the page speaks of the CEO).
 func NameTitleAs(name string, text []byte) string {
 	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
-	first := true // the first word starts with a capital, unless the text's
+	// The first word after a number (a record's, a date's) starts with a
+	// capital, unless the text writes it otherwise: "0001 Private fields".
+	lead := 0
+	for lead < len(words)-1 && strings.Trim(words[lead], "0123456789") == "" {
+		lead++
+	}
+	capital := true
 	for i, w := range words {
 		lower := strings.ToLower(w)
 		if form := writtenAs(lower, text); form != "" {
 			words[i] = form
-			first = first && i != 0
+			capital = capital && i != lead
 		} else if acronym(lower) {
 			words[i] = strings.ToUpper(lower)
 		} else if s, ok := strings.CutSuffix(lower, "s"); ok && acronym(s) {
 			words[i] = strings.ToUpper(s) + "s"
 		}
 	}
-	s := strings.Join(words, " ")
-	if s == "" || !first {
-		return s
+	if len(words) > 0 && capital {
+		r, n := utf8.DecodeRuneInString(words[lead])
+		words[lead] = string(unicode.ToUpper(r)) + words[lead][n:]
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return strings.Join(words, " ")
 }
 
 // writtenAs returns the form the prose of text, a document's Markdown,
