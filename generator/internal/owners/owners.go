@@ -45,6 +45,13 @@ type Table struct {
 	// is the handbook's own.
 	prefix string
 	rules  []rule
+	// byTop indexes the rules anchored at a literal top folder
+	// ("/services/billing/") by that folder, and anywhere those of
+	// every other pattern, each in file order: a path is matched only
+	// against the rules that may match it, not a large repository's
+	// thousands.
+	byTop    map[string][]int
+	anywhere []int
 }
 
 // rule is a line of the file.
@@ -143,8 +150,32 @@ func (t *Table) parse(diags *diag.List) {
 		r := rule{owners: owners, line: n + 1}
 		r.flat = strings.HasSuffix(pat, "/*")
 		r.pattern = gitignore.ParsePattern(pat, nil)
+		if top, ok := literalTop(pat); ok {
+			if t.byTop == nil {
+				t.byTop = map[string][]int{}
+			}
+			t.byTop[top] = append(t.byTop[top], len(t.rules))
+		} else {
+			t.anywhere = append(t.anywhere, len(t.rules))
+		}
 		t.rules = append(t.rules, r)
 	}
+}
+
+// literalTop returns the top folder a pattern is anchored at, when it is
+// anchored (a slash at its start or within it, as .gitignore reads it)
+// and that folder is written without wildcards: only paths below it can
+// match.
+func literalTop(pat string) (string, bool) {
+	p := strings.TrimSuffix(pat, "/")
+	if !strings.Contains(p, "/") {
+		return "", false
+	}
+	top, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	if top == "" || strings.ContainsAny(top, "*?[\\") {
+		return "", false
+	}
+	return top, true
 }
 
 // sectionHead returns what follows a GitLab section's heading ([Docs],
@@ -203,7 +234,16 @@ func (t *Table) Owner(p string) (string, int) {
 		return "", 0
 	}
 	segs := strings.Split(t.prefix+p, "/")
-	for i := len(t.rules) - 1; i >= 0; i-- {
+	// The last matching rule decides: the two lists of candidates are
+	// walked back together, the later rule first.
+	top, rest := t.byTop[segs[0]], t.anywhere
+	for len(top) > 0 || len(rest) > 0 {
+		var i int
+		if len(rest) == 0 || len(top) > 0 && top[len(top)-1] > rest[len(rest)-1] {
+			i, top = top[len(top)-1], top[:len(top)-1]
+		} else {
+			i, rest = rest[len(rest)-1], rest[:len(rest)-1]
+		}
 		r := &t.rules[i]
 		if r.pattern.Match(segs, false) != gitignore.Exclude {
 			continue

@@ -1,6 +1,8 @@
 package owners
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,5 +138,49 @@ func TestReadRepositoryAboveTheHandbook(t *testing.T) {
 	}
 	if tab := ReadRepository(filepath.Join(top, "docs", "handbook"), &diag.List{}); tab != nil && strings.HasPrefix(tab.Path, "../../") {
 		t.Errorf("outside a repository: %+v, want nil", tab)
+	}
+}
+
+// The rules indexed by their top folder give the owner a walk through
+// every rule, last to first, gives: on random files of random patterns,
+// anchored or not, with wildcards and trailing slashes.
+func TestIndexedRulesMatchAsAll(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	segs := []string{"docs", "content", "adr", "*", "**", "a*", "x.md", "*.md", "logs"}
+	pick := func() string { return segs[rng.IntN(len(segs))] }
+	for round := range 200 {
+		var src strings.Builder
+		for i := range 12 {
+			var p []string
+			for range 1 + rng.IntN(3) {
+				p = append(p, pick())
+			}
+			pat := strings.Join(p, "/")
+			if rng.IntN(2) == 0 {
+				pat = "/" + pat
+			}
+			if rng.IntN(3) == 0 {
+				pat += "/"
+			}
+			fmt.Fprintf(&src, "%s @o%d\n", pat, i)
+		}
+		tab := Read(fstest.MapFS{"CODEOWNERS": {Data: []byte(src.String())}}, &diag.List{})
+		all := *tab
+		all.byTop, all.anywhere = nil, nil
+		for i := range all.rules {
+			all.anywhere = append(all.anywhere, i)
+		}
+		for range 30 {
+			var p []string
+			for range 1 + rng.IntN(4) {
+				p = append(p, strings.NewReplacer("*", "z").Replace(pick()))
+			}
+			file := strings.Join(p, "/")
+			got, gl := tab.Owner(file)
+			want, wl := all.Owner(file)
+			if got != want || gl != wl {
+				t.Fatalf("round %d, %s: indexed %q (line %d), all %q (line %d)\n%s", round, file, got, gl, want, wl, src.String())
+			}
+		}
 	}
 }
