@@ -109,9 +109,26 @@ func TestHealthReport(t *testing.T) {
 	if len(r.Unfounded) != 1 || r.Unfounded[0].ID != "dd-orphaned" {
 		t.Errorf("unfounded: %+v", r.Unfounded)
 	}
+	// The writing habits, by rule, of the documents still in force: the
+	// superseded strategy is not asked to say why.
+	var habits []string
+	for _, h := range r.Habits {
+		for _, f := range h.Docs {
+			habits = append(habits, h.Rule+" "+f.Source)
+		}
+	}
+	if want := []string{
+		"strategy-sources content/strategies/stale.md", "strategy-sources content/strategies/unowned.md",
+		"strategy-rationale content/strategies/stale.md", "strategy-rationale content/strategies/unowned.md",
+		"decision-sections content/decisions/0001-fresh.md", "decision-sections content/decisions/0002-waiting.md",
+	}; fmt.Sprint(habits) != fmt.Sprint(want) {
+		t.Errorf("habits:\n got %q\nwant %q", habits, want)
+	}
 	var text strings.Builder
 	health.WriteText(&text, r)
-	for _, w := range []string{"Due for review: 2\n  People\n    content/onboarding/week.md  First week: 21 days overdue", "Decisions stuck in proposed: 1", "in a CODEOWNERS file"} {
+	for _, w := range []string{"Due for review: 2\n  People\n    content/onboarding/week.md  First week: 21 days overdue", "Decisions stuck in proposed: 1", "in a CODEOWNERS file",
+		"Writing habits not followed: 6\n  strategy-sources (2): a strategy is drawn from",
+		"    content/strategies/stale.md  Stale strategy: the strategy has no section that explains why"} {
 		if !strings.Contains(text.String(), w) {
 			t.Errorf("text report lacks %q:\n%s", w, text.String())
 		}
@@ -131,7 +148,9 @@ func TestHealthPages(t *testing.T) {
 		"Name one with <code>owner:</code> in a document&#39;s front matter, or for whole folders in a <code>CODEOWNERS</code> file.",
 		"Accepted decisions resting on superseded or rejected designs (1)", `<a href="../design/old/#decision-dd-orphaned">Orphaned choice</a>`,
 		// Each document named by its id too: titles repeat (FAQ, Overview).
-		"Documents nothing links to (6)", `<a href="../onboarding/week/">First week</a> <code>onboarding/week</code>`)
+		"Documents nothing links to (6)", `<a href="../onboarding/week/">First week</a> <code>onboarding/week</code>`,
+		"<h2 id=\"habits-h\">Writing habits</h2>", "<h3>Strategies that do not say why (2) <code>strategy-rationale</code></h3>",
+		`<li><a href="../strategies/unowned/">Unowned</a> <code>strategies/unowned</code></li>`)
 	s.contains("owners/platform/index.html", "2 documents kept by Platform",
 		`<a href="../../strategies/stale/">Stale strategy</a> <span class="kind">Strategy</span> <span class="badge status-accepted">accepted</span> <span class="badge stale">review 123 days overdue</span>`,
 		`<a href="../../strategies/gone/">Gone</a>`)

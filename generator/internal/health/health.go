@@ -5,7 +5,8 @@
 // they are overdue; the documents without an owner; the decisions proposed
 // for longer than site.yaml's proposed_max_age; the accepted decisions
 // that only superseded or rejected design documents touch; the documents
-// nothing links to; and the broken links of each section. The report reads
+// nothing links to; the broken links of each section; and the writing
+// habits (package lint's rules) that documents do not follow. The report reads
 // the site and changes nothing; the `handbook health` command prints it and
 // the /health/ page shows it.
 package health
@@ -16,6 +17,7 @@ import (
 
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/lint"
 )
 
 // Report is the state of a handbook on a day.
@@ -36,6 +38,23 @@ type Report struct {
 	// Broken counts the broken body links of each top-level section ("" is
 	// the root).
 	Broken []SectionCount `json:"broken_links"`
+	// Habits are the writing habits (package lint's rules, as site.yaml
+	// sets them) that some documents do not follow, in the rules' order,
+	// each with those documents.
+	Habits []Habit `json:"habits"`
+}
+
+// Habit is a writing habit and the documents that do not follow it.
+type Habit struct {
+	Rule string `json:"rule"`
+	Why  string `json:"why"`
+	Docs []Finding `json:"documents"`
+}
+
+// Finding is a document that does not follow a habit, and what it lacks.
+type Finding struct {
+	Doc
+	Message string `json:"message"`
 }
 
 // Doc names a document in the report.
@@ -133,6 +152,25 @@ func Make(s *handbook.Site, cfg *config.Site, now time.Time) *Report {
 	}
 	for _, d := range s.Orphans {
 		r.Orphans = append(r.Orphans, doc(d, cfg))
+	}
+	habits := map[string]*Habit{}
+	for _, d := range s.Docs {
+		if d.Synthetic || closed[d.Status] {
+			continue // a superseded strategy is not rewritten
+		}
+		for _, f := range lint.Findings(d, s, cfg.Lints) {
+			h := habits[f.Rule.Name]
+			if h == nil {
+				h = &Habit{Rule: f.Rule.Name, Why: f.Rule.Why}
+				habits[f.Rule.Name] = h
+			}
+			h.Docs = append(h.Docs, Finding{Doc: doc(d, cfg), Message: f.Message})
+		}
+	}
+	for _, rule := range lint.Rules {
+		if h := habits[rule.Name]; h != nil {
+			r.Habits = append(r.Habits, *h)
+		}
 	}
 	broken := map[string]int{}
 	for _, d := range s.Docs {

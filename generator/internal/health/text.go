@@ -44,6 +44,17 @@ func WriteText(w io.Writer, r *Report) {
 	for _, d := range r.Orphans {
 		fmt.Fprintf(w, "  %s  %s\n", d.Source, diag.Printable(d.Title))
 	}
+	n := 0
+	for _, h := range r.Habits {
+		n += len(h.Docs)
+	}
+	fmt.Fprintf(w, "\nWriting habits not followed: %d\n", n)
+	for _, h := range r.Habits {
+		fmt.Fprintf(w, "  %s (%d): %s\n", h.Rule, len(h.Docs), h.Why)
+		for _, f := range h.Docs {
+			fmt.Fprintf(w, "    %s  %s: %s\n", f.Source, diag.Printable(f.Title), f.Message)
+		}
+	}
 	total := 0
 	for _, b := range r.Broken {
 		total += b.Count

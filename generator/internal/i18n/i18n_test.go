@@ -13,6 +13,7 @@ import (
 
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/lint"
 )
 
 var builtinLangs = []string{"en", "ar", "de", "es", "fr", "ja", "ko", "pt-BR", "zh-CN"}
@@ -108,6 +109,17 @@ func TestKindsAndStatuses(t *testing.T) {
 			if !en.Has("status_" + st) {
 				t.Errorf("en.yaml lacks status_%s", st)
 			}
+		}
+	}
+}
+
+// The table names every writing habit package lint checks, for the
+// health page's list of the documents that do not follow it.
+func TestLintRules(t *testing.T) {
+	en, _ := load(t, nil, "en")
+	for _, r := range lint.Rules {
+		if !en.Has("lint_" + r.Name) {
+			t.Errorf("en.yaml lacks lint_%s", r.Name)
 		}
 	}
 }

@@ -185,9 +185,20 @@ func Find(name string) (Rule, bool) {
 	return Rule{}, false
 }
 
-// Document checks one document against the rules, each at the severity
-// settings gives it (its default when unset), into diags.
-func Document(d *handbook.Document, s *handbook.Site, settings map[string]string, diags *diag.List) {
+// Finding is a document's departure from a habit: the rule, at the
+// severity site.yaml gives it, the message and the byte offset it points
+// at.
+type Finding struct {
+	Rule     Rule
+	Severity Severity
+	Message  string
+	Offset   int
+}
+
+// Findings checks one document against the rules, each at the severity
+// settings gives it (its default when unset; none when off).
+func Findings(d *handbook.Document, s *handbook.Site, settings map[string]string) []Finding {
+	var out []Finding
 	for _, r := range Rules {
 		if d.Kind != r.Kind || d.IsSection {
 			continue
@@ -199,15 +210,22 @@ func Document(d *handbook.Document, s *handbook.Site, settings map[string]string
 		if sev == Off {
 			continue
 		}
-		msg, at := r.check(d, s)
-		if msg == "" {
-			continue
+		if msg, at := r.check(d, s); msg != "" {
+			out = append(out, Finding{Rule: r, Severity: sev, Message: msg, Offset: at})
 		}
-		hint := r.Why + fmt.Sprintf(" (lint %s; `lints: {%s: off}` in site.yaml turns it off)", r.Name, r.Name)
-		if sev == Error {
-			diags.Errorf(d.SourcePath, at, hint, "%s", msg)
+	}
+	return out
+}
+
+// Document checks one document against the rules, each at the severity
+// settings gives it (its default when unset), into diags.
+func Document(d *handbook.Document, s *handbook.Site, settings map[string]string, diags *diag.List) {
+	for _, f := range Findings(d, s, settings) {
+		hint := f.Rule.Why + fmt.Sprintf(" (lint %s; `lints: {%s: off}` in site.yaml turns it off)", f.Rule.Name, f.Rule.Name)
+		if f.Severity == Error {
+			diags.Errorf(d.SourcePath, f.Offset, hint, "%s", f.Message)
 		} else {
-			diags.Warnf(d.SourcePath, at, hint, "%s", msg)
+			diags.Warnf(d.SourcePath, f.Offset, hint, "%s", f.Message)
 		}
 	}
 }
