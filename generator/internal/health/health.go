@@ -46,8 +46,8 @@ type Report struct {
 
 // Habit is a writing habit and the documents that do not follow it.
 type Habit struct {
-	Rule string `json:"rule"`
-	Why  string `json:"why"`
+	Rule string    `json:"rule"`
+	Why  string    `json:"why"`
 	Docs []Finding `json:"documents"`
 }
 
