@@ -175,8 +175,8 @@ func readHugo(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 }
 
 // readMkDocs reads an MkDocs site's site_name, site_url and docs_dir
-// ("docs" when unset), its extra values as params, and the redirects
-// plugin's redirect_maps. Its YAML is read
+// ("docs" when unset), its extra values as params, the redirects
+// plugin's redirect_maps, and its repository from repo_url and edit_uri. Its YAML is read
 // key by key: its Python tags (!!python/name:…) mean nothing here.
 func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	var root yaml.Node
@@ -185,6 +185,7 @@ func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	}
 	s := &Site{}
 	dir := "docs"
+	var repoURL, editURI string
 	top := root.Content[0].Content
 	for i := 0; i+1 < len(top); i += 2 {
 		k, v := top[i].Value, top[i+1]
@@ -195,6 +196,10 @@ func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 			s.BaseURL = v.Value
 		case v.Kind == yaml.ScalarNode && k == "docs_dir" && v.Value != "":
 			dir = v.Value
+		case v.Kind == yaml.ScalarNode && k == "repo_url":
+			repoURL = v.Value
+		case v.Kind == yaml.ScalarNode && k == "edit_uri":
+			editURI = v.Value
 		case v.Kind == yaml.MappingNode && k == "extra":
 			_ = v.Decode(&s.Params)
 		case v.Kind == yaml.SequenceNode && k == "nav":
@@ -211,6 +216,12 @@ func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	}
 	if s.Nav != nil && len(s.Nav.Pages) == 0 {
 		s.Nav = nil
+	}
+	// Pages link to their source at repo_url joined with edit_uri, then
+	// the page's path from docs_dir; without edit_uri MkDocs guesses a
+	// branch, which is left to site.yaml.
+	if repoURL != "" && editURI != "" {
+		s.repoFromEdit(strings.TrimSuffix(repoURL, "/")+"/"+strings.TrimPrefix(editURI, "/"), path.Clean(dir))
 	}
 	return s, dir, true
 }
@@ -326,7 +337,7 @@ func (s *Site) Excluded(p string) bool {
 
 // jsString matches a key of Docusaurus' or VitePress' configuration and
 // its value, a string literal: title: 'Acme', url: "https://…".
-var jsString = regexp.MustCompile(`(?m)^\s*(title|url|baseUrl|base|description|input|data|pathPrefix)\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`" + `)`)
+var jsString = regexp.MustCompile(`(?m)^\s*(title|url|baseUrl|base|description|input|data|pathPrefix|editUrl|pattern)\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|` + "`([^`$\\n]*)`" + `)`)
 
 // jsStrings returns the first value of each key jsString finds in src.
 func jsStrings(src []byte) map[string]string {
@@ -351,14 +362,21 @@ func vitePressFiles() []string {
 	return files
 }
 
-// readVitePress reads a VitePress site's title, description and base (a
-// path, as VitePress publishes a site under it) from its configuration,
+// readVitePress reads a VitePress site's title, description, base (a
+// path, as VitePress publishes a site under it) and editLink pattern (the
+// repository) from its configuration,
 // written as its template writes them; its pages are in the folder that
 // holds .vitepress/.
 func readVitePress(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	v := jsStrings(src)
 	s := &Site{Title: v["title"], Description: v["description"], BaseURL: joinBase("", v["base"])}
-	return s, path.Dir(path.Dir(name)), true
+	dir := path.Dir(path.Dir(name))
+	// editLink's pattern ends with :path, a page's path from the folder
+	// of its pages.
+	if prefix, ok := strings.CutSuffix(v["pattern"], ":path"); ok {
+		s.repoFromEdit(prefix, dir)
+	}
+	return s, dir, true
 }
 
 // eleventyFiles are where an Eleventy site says what it is: its
@@ -447,14 +465,18 @@ func readEleventy(fsys fs.FS, name string, src []byte) (*Site, string, bool) {
 	return s, input, true
 }
 
-// readDocusaurus reads a Docusaurus site's title, url and baseUrl from its
-// configuration, a JavaScript module: the first value of each key written
+// readDocusaurus reads a Docusaurus site's title, url, baseUrl and its
+// docs' editUrl (the repository) from its configuration, a JavaScript module: the first value of each key written
 // as a string literal at the start of a line, as Docusaurus' own template
 // writes them (the site's come before its navbar's). Its docs are in
 // docs/.
 func readDocusaurus(_ fs.FS, _ string, src []byte) (*Site, string, bool) {
 	v := jsStrings(src)
-	return &Site{Title: v["title"], BaseURL: joinBase(v["url"], v["baseUrl"])}, "docs", true
+	s := &Site{Title: v["title"], BaseURL: joinBase(v["url"], v["baseUrl"])}
+	// The docs' editUrl is the site's folder in its repository: a
+	// page's path from the site follows it.
+	s.repoFromEdit(v["editUrl"], "")
+	return s, "docs", true
 }
 
 // joinBase is the base URL of a site published at host site (Jekyll's

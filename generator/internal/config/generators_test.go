@@ -270,3 +270,35 @@ func TestDocsyRepository(t *testing.T) {
 		t.Errorf("an ssh address gives %q, note %q", got, bad.SettingsNote())
 	}
 }
+
+// TestEditAddressesOfOtherGenerators: MkDocs' repo_url and edit_uri,
+// Docusaurus' editUrl and VitePress' editLink pattern give the
+// repository, its branch and the site's folder in it, so that every page
+// links to its file; an address of no forge's form gives no link.
+func TestEditAddressesOfOtherGenerators(t *testing.T) {
+	dir := &fstest.MapFile{Mode: fs.ModeDir | 0o755}
+	for _, c := range []struct {
+		name   string
+		fsys   fstest.MapFS
+		source string // a page's file from the site's root
+		edit   string
+	}{
+		{"mkdocs", fstest.MapFS{"mkdocs.yml": {Data: []byte("site_name: M\nrepo_url: https://github.com/acme/tools/\nedit_uri: edit/trunk/handbook/docs/\n")}, "docs": dir},
+			"docs/guide/a.md", "https://github.com/acme/tools/edit/trunk/handbook/docs/guide/a.md"},
+		{"mkdocs gitlab", fstest.MapFS{"mkdocs.yml": {Data: []byte("site_name: M\ndocs_dir: pages\nrepo_url: https://gitlab.example.com/acme/tools\nedit_uri: -/edit/main/pages/\n")}, "pages": dir},
+			"pages/a.md", "https://gitlab.example.com/acme/tools/-/edit/main/pages/a.md"},
+		{"docusaurus", fstest.MapFS{"docusaurus.config.js": {Data: []byte("module.exports = {\n  title: 'D',\n  url: 'https://d.example',\n  presets: [['classic', {docs: {\n          editUrl: 'https://github.com/acme/site/tree/main/website/',\n  }}]],\n};\n")}, "docs": dir},
+			"docs/intro.md", "https://github.com/acme/site/edit/main/website/docs/intro.md"},
+		{"vitepress", fstest.MapFS{"docs/.vitepress/config.mts": {Data: []byte("export default {\n  title: 'V',\n  themeConfig: {\n    editLink: {\n      pattern: 'https://github.com/acme/v/edit/dev/docs/:path'\n    }\n  }\n}\n")}, "docs": dir},
+			"docs/guide/b.md", "https://github.com/acme/v/edit/dev/docs/guide/b.md"},
+		{"mkdocs without edit_uri", fstest.MapFS{"mkdocs.yml": {Data: []byte("site_name: M\nrepo_url: https://github.com/acme/tools\n")}, "docs": dir},
+			"docs/a.md", ""},
+		{"vitepress of no forge", fstest.MapFS{".vitepress/config.js": {Data: []byte("export default {\n  title: 'V',\n  themeConfig: { editLink: {\n    pattern: 'https://wiki.example.com/?edit=:path'\n  } }\n}\n")}},
+			"a.md", ""},
+	} {
+		s := Load(c.fsys, &diag.List{})
+		if got := s.EditLink(c.source); got != c.edit {
+			t.Errorf("%s: EditLink(%q) = %q, want %q", c.name, c.source, got, c.edit)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -111,6 +112,46 @@ func (s *Site) checkRepo(doc *yaml.Node, diags *diag.List) {
 			*p.pattern = ""
 		}
 	}
+}
+
+// repoFromEdit sets the repository, branch and folder of a site from the
+// address another generator prefixes to a page's path to edit it, in the
+// form of GitHub, GitLab and Gitea (https://github.com/acme/docs/edit/main/
+// site/docs/: repository, /edit/, /tree/ or /blob/, branch, folder), and
+// reports whether it could. contentDir is the part of the folder the
+// generator's page paths start after ("docs" for MkDocs' edit_uri): the
+// handbook's paths start before it. Nothing is set for another form.
+func (s *Site) repoFromEdit(prefix, contentDir string) bool {
+	u, ok := httpURL(prefix)
+	if !ok || u.RawQuery != "" || u.Fragment != "" {
+		return false
+	}
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for i := 2; i+1 < len(segs); i++ {
+		switch segs[i] {
+		case "edit", "tree", "blob", "_edit":
+		default:
+			continue
+		}
+		repo := segs[:i]
+		if repo[len(repo)-1] == "-" { // GitLab's /-/edit/
+			repo = repo[:len(repo)-1]
+		}
+		dir := strings.Join(segs[i+2:], "/")
+		if contentDir != "" && contentDir != "." {
+			if dir != contentDir && !strings.HasSuffix(dir, "/"+contentDir) {
+				return false
+			}
+			dir = strings.TrimSuffix(strings.TrimSuffix(dir, contentDir), "/")
+		}
+		if len(repo) < 2 || !LocalPath(cmp.Or(dir, ".")) {
+			return false
+		}
+		u.Path = "/" + strings.Join(repo, "/")
+		s.RepoURL, s.RepoBranch, s.RepoPath = u.String(), segs[i+1], dir
+		return true
+	}
+	return false
 }
 
 // httpURL parses an absolute http or https address with a host.
