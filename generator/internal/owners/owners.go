@@ -133,7 +133,7 @@ func (t *Table) parse(diags *diag.List) {
 		owners := fields(rest)
 		for _, o := range owners {
 			if !strings.Contains(o, "@") {
-				diags.Warnf(t.Path, at+strings.Index(trimmed, o),
+				diags.Warnf(t.Path, at+len(trimmed)-len(rest)+strings.Index(rest, o),
 					"name owners as GitHub and GitLab do: @user, @org/team or an email address",
 					"%q is not an owner, so the line is left out", o)
 				owners = nil
