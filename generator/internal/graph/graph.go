@@ -149,9 +149,9 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 		// it was: a later build of the same parse starts from it again.
 		d.ID = d.Outline.ID
 		d.Aliases = slices.Clip(d.Outline.Aliases) // redirect_from appends a copy
-		d.Owner, d.OwnerLine = d.Outline.Owner, 0
+		d.Owner = d.Outline.Owner
 		if d.Owner == "" {
-			d.Owner, d.OwnerLine = opts.Owners.Owner(d.SourcePath)
+			d.Owner, _ = opts.Owners.Owner(d.SourcePath)
 		}
 		if why := d.HeldBack(b.now, opts.Drafts); why != "" || b.resource[d] != "" {
 			if why == "" {

@@ -288,9 +288,6 @@ type Document struct {
 	// Owner is the document's owner: its front matter's (Outline.Owner),
 	// else the one the repository's CODEOWNERS file gives its file.
 	Owner string
-	// OwnerLine is the line of the CODEOWNERS rule that gave Owner; 0
-	// when front matter names the owner, or nothing does.
-	OwnerLine int
 	// Links are the body links resolved, one for each of BodyLinks.
 	Links []*Link
 	// Decisions are the inline decisions of the registry, one for each
