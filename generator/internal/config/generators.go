@@ -3,7 +3,6 @@ package config
 import (
 	"cmp"
 	"fmt"
-	"handbook/generator/internal/diag"
 	"io/fs"
 	"net/url"
 	"path"
@@ -13,6 +12,7 @@ import (
 	"github.com/gohugoio/hugo/parser/metadecoders"
 	"gopkg.in/yaml.v3"
 
+	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
 )
 
@@ -176,8 +176,9 @@ func readHugo(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 
 // readMkDocs reads an MkDocs site's site_name, site_url and docs_dir
 // ("docs" when unset), its extra values as params, the redirects
-// plugin's redirect_maps, and its repository from repo_url and edit_uri. Its YAML is read
-// key by key: its Python tags (!!python/name:…) mean nothing here.
+// plugin's redirect_maps, and its repository from repo_url and edit_uri.
+// Its YAML is read key by key: its Python tags (!!python/name:…) mean
+// nothing here.
 func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	var root yaml.Node
 	if yaml.Unmarshal(src, &root) != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
