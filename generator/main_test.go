@@ -454,7 +454,6 @@ func TestHealthCommand(t *testing.T) {
 	}
 }
 
-// lastLine is the last line of a command's output.
 // TestHealthReadsTheRepositorysCodeowners: a handbook kept in a folder of
 // a code repository is owned as the CODEOWNERS file at the repository's
 // top says, by build and by health alike, and its edit links name its
@@ -489,6 +488,7 @@ func TestHealthReadsTheRepositorysCodeowners(t *testing.T) {
 	}
 }
 
+// lastLine is the last line of a command's output.
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
