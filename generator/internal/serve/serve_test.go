@@ -618,6 +618,17 @@ func TestSiteYAMLCreatedWhileServing(t *testing.T) {
 	d.eventually("/a/", "Edited in docs.")
 }
 
+// A CODEOWNERS file created or edited while serving gives owners anew,
+// in .github/ as at the root.
+func TestCodeownersCreatedWhileServing(t *testing.T) {
+	d := startServe(t, map[string]string{"content/a.md": "---\ntitle: Page A\n---\nHello.\n"})
+	contains(t, d.page("/a/"), "Hello.")
+	write(t, d.root, ".github/CODEOWNERS", "* @acme/first\n")
+	d.eventually("/a/", ">@acme/first</a>")
+	renameOver(t, d.root, ".github/CODEOWNERS", "CODEOWNERS.swp", "content/ @acme/second\n")
+	d.eventually("/a/", ">@acme/second</a>")
+}
+
 func TestLayoutsCreatedWhileServing(t *testing.T) {
 	d := startServe(t, map[string]string{"content/a.md": "---\ntitle: Page A\n---\nHello.\n"})
 	contains(t, d.page("/a/"), "Hello.")
