@@ -61,7 +61,7 @@ Usage:
   handbook check  [--source DIR] [--drafts] [--format text|json|github] [--orphans] [--broken-links error|warning]
   handbook new    [--source DIR] KIND "Title"
   handbook decisions [--source DIR] [--status S] [--area A] [--owner O] [--json]
-  handbook health [--source DIR] [--format text|json|github] [--fail-on due]
+  handbook health [--source DIR] [--format text|json|github] [--fail-on due,stuck,unowned,orphans,habits]
   handbook version
 
 The handbook's root may be named alone too: handbook serve my-handbook/.
@@ -496,10 +496,10 @@ func fromRepository(source string, ds []diag.Diagnostic) []diag.Diagnostic {
 }
 
 func cmdHealth(args []string, stdout, stderr io.Writer) int {
-	fs := flags("health", "[--source DIR] [--format text|json|github] [--fail-on due]", stderr)
+	fs := flags("health", "[--source DIR] [--format text|json|github] [--fail-on due,stuck,unowned,orphans,habits]", stderr)
 	source := fs.String("source", ".", "the handbook's root `DIR`")
 	format := fs.String("format", "text", "the report as text, json or github (workflow annotations)")
-	failOn := fs.String("fail-on", "", "exit 1 when something is `due` for review (for CI)")
+	failOn := fs.String("fail-on", "", "exit 1 when the report lists any of these `parts`, comma-separated: due (for review), stuck, unowned, orphans, habits (for CI)")
 	if code, ok := parseSource(fs, args, source); !ok {
 		return code
 	}
@@ -507,9 +507,20 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook health: --format must be text, json or github, not %q\n", *format)
 		return exitUsage
 	}
-	if *failOn != "" && *failOn != "due" {
-		fmt.Fprintf(stderr, "handbook health: --fail-on takes due, not %q\n", *failOn)
-		return exitUsage
+	var parts []string
+	for _, p := range strings.Split(*failOn, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if !slices.Contains(healthParts, p) {
+			hint := ""
+			if sug := diag.Suggest(p, healthParts); sug != "" {
+				hint = fmt.Sprintf(" (did you mean %s?)", sug)
+			}
+			fmt.Fprintf(stderr, "handbook health: --fail-on takes %s, not %q%s\n", strings.Join(healthParts, ", "), p, hint)
+			return exitUsage
+		}
+		parts = append(parts, p)
 	}
 	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
 		fmt.Fprintf(stderr, "handbook health: --source %s is not a directory\n", *source)
@@ -538,10 +549,40 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 	if res.Errors > 0 {
 		fmt.Fprintf(stderr, "the handbook has %s; handbook check lists them\n", diag.Plural(res.Errors, "error", "errors"))
 	}
-	if *failOn == "due" && len(rep.Due) > 0 {
-		return exitContent
+	for _, p := range parts {
+		if n := listed(rep, p); n > 0 {
+			fmt.Fprintf(stderr, "handbook health: %d %s (--fail-on %s)\n", n, healthWhat[p], p)
+			return exitContent
+		}
 	}
 	return exitOK
+}
+
+// healthParts are the parts of the health report --fail-on names, and
+// healthWhat what each lists.
+var (
+	healthParts = []string{"due", "stuck", "unowned", "orphans", "habits"}
+	healthWhat  = map[string]string{"due": "documents due for review", "stuck": "decisions stuck in proposed", "unowned": "documents without an owner",
+		"orphans": "documents nothing links to", "habits": "departures from the writing habits"}
+)
+
+// listed is how many entries the part of the report lists.
+func listed(rep *health.Report, part string) int {
+	switch part {
+	case "due":
+		return len(rep.Due)
+	case "stuck":
+		return len(rep.Stuck)
+	case "unowned":
+		return len(rep.NoOwner)
+	case "orphans":
+		return len(rep.Orphans)
+	}
+	n := 0
+	for _, h := range rep.Habits {
+		n += len(h.Docs)
+	}
+	return n
 }
 
 func ownedBy(owner string) string {

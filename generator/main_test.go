@@ -452,6 +452,17 @@ func TestHealthCommand(t *testing.T) {
 	if r := runBin(t, "health", "--fail-on", "stale"); r.code != 2 {
 		t.Errorf("--fail-on stale: exit %d, want 2", r.code)
 	}
+	// Several parts: the demo has every document owned and follows its
+	// habits, but has decisions stuck in proposed.
+	if r := runBin(t, "health", "..", "--fail-on", "unowned,habits"); r.code != 0 {
+		t.Errorf("--fail-on unowned,habits: exit %d, want 0\n%s", r.code, r.stderr)
+	}
+	if r := runBin(t, "health", "..", "--fail-on", "unowned, stuck"); r.code != 1 || !strings.Contains(r.stderr, "decisions stuck in proposed (--fail-on stuck)") {
+		t.Errorf("--fail-on unowned,stuck: exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	if r := runBin(t, "health", "..", "--fail-on", "due,habit"); r.code != 2 || !strings.Contains(r.stderr, "did you mean habits?") {
+		t.Errorf("--fail-on due,habit: exit %d, want 2 and a suggestion\n%s", r.code, r.stderr)
+	}
 }
 
 // TestHealthReadsTheRepositorysCodeowners: a handbook kept in a folder of
