@@ -542,6 +542,9 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 		for _, x := range rep.Stuck {
 			ds = append(ds, diag.Diagnostic{Path: x.Source, Severity: diag.Warning, Message: fmt.Sprintf("decision stuck: %s (%s) has been proposed for %d days", diag.Printable(x.Title), x.ID, x.Days)})
 		}
+		for _, d := range rep.NoOwner {
+			ds = append(ds, diag.Diagnostic{Path: d.Source, Severity: diag.Warning, Message: fmt.Sprintf("no owner: %s names no owner; write owner: in its front matter, or a CODEOWNERS rule for its folder", diag.Printable(d.Title))})
+		}
 		diag.WriteGitHub(stdout, fromRepository(*source, ds))
 	default:
 		health.WriteText(stdout, rep)

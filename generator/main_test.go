@@ -263,8 +263,10 @@ func TestCheckFormats(t *testing.T) {
 	if !strings.HasPrefix(r.stdout, "::error file=docs/handbook/content/a.md,line=6,col=1::broken link [[nowhere]]") {
 		t.Errorf("github format in a repository's folder: %s", r.stdout)
 	}
+	write(t, top, "docs/handbook/content/decisions/0001-b.md", "---\ntitle: B\nstatus: accepted\n---\nB.\n")
 	r = runBin(t, "health", filepath.Join(top, "docs", "handbook"), "--format", "github")
-	if !strings.HasPrefix(r.stdout, "::warning file=docs/handbook/content/a.md::review due: A is ") {
+	if !strings.HasPrefix(r.stdout, "::warning file=docs/handbook/content/a.md::review due: A is ") ||
+		!strings.Contains(r.stdout, "::warning file=docs/handbook/content/decisions/0001-b.md::no owner: B names no owner") {
 		t.Errorf("health's github format in a repository's folder: %s", r.stdout)
 	}
 }
