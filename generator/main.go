@@ -507,20 +507,25 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook health: --format must be text, json or github, not %q\n", *format)
 		return exitUsage
 	}
-	var parts []string
+	var names []string
+	for _, p := range healthParts {
+		names = append(names, p.name)
+	}
+	var parts []int // indices in healthParts
 	for _, p := range strings.Split(*failOn, ",") {
 		if p = strings.TrimSpace(p); p == "" {
 			continue
 		}
-		if !slices.Contains(healthParts, p) {
+		i := slices.Index(names, p)
+		if i < 0 {
 			hint := ""
-			if sug := diag.Suggest(p, healthParts); sug != "" {
+			if sug := diag.Suggest(p, names); sug != "" {
 				hint = fmt.Sprintf(" (did you mean %s?)", sug)
 			}
-			fmt.Fprintf(stderr, "handbook health: --fail-on takes %s, not %q%s\n", strings.Join(healthParts, ", "), p, hint)
+			fmt.Fprintf(stderr, "handbook health: --fail-on takes %s, not %q%s\n", strings.Join(names, ", "), p, hint)
 			return exitUsage
 		}
-		parts = append(parts, p)
+		parts = append(parts, i)
 	}
 	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
 		fmt.Fprintf(stderr, "handbook health: --source %s is not a directory\n", *source)
@@ -552,40 +557,32 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 	if res.Errors > 0 {
 		fmt.Fprintf(stderr, "the handbook has %s; handbook check lists them\n", diag.Plural(res.Errors, "error", "errors"))
 	}
-	for _, p := range parts {
-		if n := listed(rep, p); n > 0 {
-			fmt.Fprintf(stderr, "handbook health: %d %s (--fail-on %s)\n", n, healthWhat[p], p)
+	for _, i := range parts {
+		if p := healthParts[i]; p.count(rep) > 0 {
+			fmt.Fprintf(stderr, "handbook health: %d %s (--fail-on %s)\n", p.count(rep), p.what, p.name)
 			return exitContent
 		}
 	}
 	return exitOK
 }
 
-// healthParts are the parts of the health report --fail-on names, and
-// healthWhat what each lists.
-var (
-	healthParts = []string{"due", "stuck", "unowned", "orphans", "habits"}
-	healthWhat  = map[string]string{"due": "documents due for review", "stuck": "decisions stuck in proposed", "unowned": "documents without an owner",
-		"orphans": "documents nothing links to", "habits": "departures from the writing habits"}
-)
-
-// listed is how many entries the part of the report lists.
-func listed(rep *health.Report, part string) int {
-	switch part {
-	case "due":
-		return len(rep.Due)
-	case "stuck":
-		return len(rep.Stuck)
-	case "unowned":
-		return len(rep.NoOwner)
-	case "orphans":
-		return len(rep.Orphans)
-	}
-	n := 0
-	for _, h := range rep.Habits {
-		n += len(h.Docs)
-	}
-	return n
+// healthParts are the parts of the health report --fail-on names: what
+// each lists, and how many entries.
+var healthParts = []struct {
+	name, what string
+	count      func(*health.Report) int
+}{
+	{"due", "documents due for review", func(r *health.Report) int { return len(r.Due) }},
+	{"stuck", "decisions stuck in proposed", func(r *health.Report) int { return len(r.Stuck) }},
+	{"unowned", "documents without an owner", func(r *health.Report) int { return len(r.NoOwner) }},
+	{"orphans", "documents nothing links to", func(r *health.Report) int { return len(r.Orphans) }},
+	{"habits", "departures from the writing habits", func(r *health.Report) int {
+		n := 0
+		for _, h := range r.Habits {
+			n += len(h.Docs)
+		}
+		return n
+	}},
 }
 
 func ownedBy(owner string) string {
