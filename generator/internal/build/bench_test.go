@@ -2,11 +2,14 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"runtime"
 	"runtime/metrics"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -130,6 +133,38 @@ func BenchmarkFloorHighlighted10k(b *testing.B) {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	benchConvert(b, docs, src, md)
+}
+
+// BenchmarkBuildBare10k is BenchmarkBuild10k with a theme whose every
+// layout writes the page's body alone: what the pipeline costs (parse,
+// links, search index, graph.json, sitemap, feed and writing) without
+// the default theme's markup. Set beside Floor10k, it says how much of the
+// build's distance from goldmark the theme accounts for.
+func BenchmarkBuildBare10k(b *testing.B) {
+	fsys := synth.Generate(10_000)
+	layouts, err := fs.Glob(theme.Layouts(fsys), "*/*.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	top, _ := fs.Glob(theme.Layouts(fsys), "*.html")
+	for _, name := range append(layouts, top...) {
+		if strings.HasPrefix(name, "partials/") {
+			continue
+		}
+		fsys["layouts/"+name] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Content}}{{end}}`)}
+	}
+	fsys["layouts/_default/baseof.html"] = &fstest.MapFile{Data: []byte(`{{block "main" .}}{{end}}`)}
+	var cpu cpuMeter
+	defer cpu.report(b)
+	for b.Loop() {
+		runtime.GC()
+		cpu.start()
+		res := Run(fsys, &countingWriter{}, Options{Now: testNow})
+		cpu.stop()
+		if res.Errors > 0 {
+			b.Fatalf("bare theme: %v", res.Diags.All()[:1])
+		}
+	}
 }
 
 // synthBodies returns the Markdown of a synthetic handbook's documents and
