@@ -228,7 +228,9 @@ func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 }
 
 // readMdBook reads an mdBook's title, its source folder ("src" when
-// unset) and the site-url of its HTML output.
+// unset), the site-url of its HTML output and its edit-url-template (the
+// repository), whose {path} is a page's file from the book's root, as
+// the handbook's are.
 func readMdBook(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	m, ok := decodeMap(name, src)
 	if !ok {
@@ -244,6 +246,10 @@ func readMdBook(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	if out, ok := m["output"].(map[string]any); ok {
 		if html, ok := out["html"].(map[string]any); ok {
 			s.BaseURL, _ = html["site-url"].(string)
+			tmpl, _ := html["edit-url-template"].(string)
+			if prefix, ok := strings.CutSuffix(tmpl, "{path}"); ok {
+				s.repoFromEdit(prefix, "")
+			}
 		}
 	}
 	return s, cmp.Or(dir, "src"), true

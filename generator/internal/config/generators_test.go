@@ -272,7 +272,8 @@ func TestDocsyRepository(t *testing.T) {
 }
 
 // TestEditAddressesOfOtherGenerators: MkDocs' repo_url and edit_uri,
-// Docusaurus' editUrl and VitePress' editLink pattern give the
+// Docusaurus' editUrl, VitePress' editLink pattern and mdBook's
+// edit-url-template give the
 // repository, its branch and the site's folder in it, so that every page
 // links to its file; an address of no forge's form gives no link.
 func TestEditAddressesOfOtherGenerators(t *testing.T) {
@@ -291,6 +292,10 @@ func TestEditAddressesOfOtherGenerators(t *testing.T) {
 			"docs/intro.md", "https://github.com/acme/site/edit/main/website/docs/intro.md"},
 		{"vitepress", fstest.MapFS{"docs/.vitepress/config.mts": {Data: []byte("export default {\n  title: 'V',\n  themeConfig: {\n    editLink: {\n      pattern: 'https://github.com/acme/v/edit/dev/docs/:path'\n    }\n  }\n}\n")}, "docs": dir},
 			"docs/guide/b.md", "https://github.com/acme/v/edit/dev/docs/guide/b.md"},
+		{"mdbook", fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle = \"B\"\n\n[output.html]\ngit-repository-url = \"https://github.com/acme/b\"\nedit-url-template = \"https://github.com/acme/b/edit/master/guide/{path}\"\n")}, "src": dir},
+			"src/intro.md", "https://github.com/acme/b/edit/master/guide/src/intro.md"},
+		{"mdbook of no forge", fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle = \"B\"\n\n[output.html]\nedit-url-template = \"https://wiki.example.com/edit?file={path}\"\n")}, "src": dir},
+			"src/intro.md", ""},
 		{"mkdocs without edit_uri", fstest.MapFS{"mkdocs.yml": {Data: []byte("site_name: M\nrepo_url: https://github.com/acme/tools\n")}, "docs": dir},
 			"docs/a.md", ""},
 		{"vitepress of no forge", fstest.MapFS{".vitepress/config.js": {Data: []byte("export default {\n  title: 'V',\n  themeConfig: { editLink: {\n    pattern: 'https://wiki.example.com/?edit=:path'\n  } }\n}\n")}},
