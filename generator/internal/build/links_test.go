@@ -139,6 +139,31 @@ title: Typos
 	}
 }
 
+// TestLinkToAFolderWithoutAPage: a link to a folder that holds files
+// but no page, as a repository's README links to its source folders, says
+// so and names a file in it to link to instead.
+func TestLinkToAFolderWithoutAPage(t *testing.T) {
+	s := buildSite(t, `
+-- content/guides/a.md --
+---
+title: A
+---
+See [the scripts](../tools/) and [a script](../tools/bin/run.sh).
+-- content/tools/bin/run.sh --
+echo run
+-- content/tools/lint.sh --
+echo lint
+`)
+	want := `a.md:4:5: error: broken link "../tools/": tools/ is a folder with no page of its own` +
+		"\n\thint: a folder's page is its README.md, index.md or _index.md: add one, or link to a file in it, such as \"../tools/lint.sh\""
+	if !strings.Contains(s.diags(), want) {
+		t.Errorf("diagnostics lack\n%s\n\ngot:\n%s", want, s.diags())
+	}
+	if n := strings.Count(s.diags(), "broken link"); n != 1 {
+		t.Errorf("%d broken links, want the folder's alone:\n%s", n, s.diags())
+	}
+}
+
 func TestBrokenLinksCanBeWarnings(t *testing.T) {
 	const ar = `
 -- content/a.md --

@@ -550,6 +550,10 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 	if msg, hint := b.notPublished(p, p); msg != "" {
 		return nil, msg, hint
 	}
+	if f := b.fileIn(p); f != "" {
+		in := strings.TrimSuffix(target, "/") + "/" + strings.TrimPrefix(f, p+"/")
+		return nil, p + "/ is a folder with no page of its own", fmt.Sprintf("a folder's page is its README.md, index.md or _index.md: add one, or link to a file in it, such as %q", in)
+	}
 	if ext := path.Ext(p); ext != "" && !handbook.IsMarkdown(p) && ext != ".html" {
 		dir := b.contentName()
 		return nil, "no such file in " + dir, "check the file name; the files beside the pages in " + dir + " are published"
@@ -570,6 +574,27 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		}
 	}
 	return nil, "no such document", hint
+}
+
+// fileIn returns a published file inside the folder at the content path
+// dir, or "" when it holds none: the first in path order of those least
+// deep in it.
+func (b *builder) fileIn(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	first, depth := "", 0
+	for _, f := range b.site.Files {
+		rest, ok := strings.CutPrefix(f.Path, dir+"/")
+		if !ok {
+			continue
+		}
+		n := strings.Count(rest, "/")
+		if first == "" || n < depth || n == depth && f.Path < first {
+			first, depth = f.Path, n
+		}
+	}
+	return first
 }
 
 // notPublished says why what a link names, at the content path p (key:
