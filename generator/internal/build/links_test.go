@@ -148,7 +148,7 @@ func TestLinkToAFolderWithoutAPage(t *testing.T) {
 ---
 title: A
 ---
-See [the scripts](../tools/) and [a script](../tools/bin/run.sh).
+See [the scripts](../tools/) and [a script](../tools/bin/run.sh), [all](/tools).
 -- content/tools/bin/run.sh --
 echo run
 -- content/tools/lint.sh --
@@ -159,8 +159,13 @@ echo lint
 	if !strings.Contains(s.diags(), want) {
 		t.Errorf("diagnostics lack\n%s\n\ngot:\n%s", want, s.diags())
 	}
-	if n := strings.Count(s.diags(), "broken link"); n != 1 {
-		t.Errorf("%d broken links, want the folder's alone:\n%s", n, s.diags())
+	want = `a.md:4:67: error: broken link "/tools": /tools/ is a folder with no page of its own` +
+		"\n\thint: a folder's page is its README.md, index.md or _index.md: add one, or link to a file in it, such as \"/tools/lint.sh\""
+	if !strings.Contains(s.diags(), want) {
+		t.Errorf("diagnostics lack\n%s\n\ngot:\n%s", want, s.diags())
+	}
+	if n := strings.Count(s.diags(), "broken link"); n != 2 {
+		t.Errorf("%d broken links, want the folder's two alone:\n%s", n, s.diags())
 	}
 }
 

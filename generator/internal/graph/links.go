@@ -461,6 +461,9 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 	if msg, hint := b.notPublished(handbook.TrimMarkdown(rel), rel); msg != "" {
 		return nil, msg, hint
 	}
+	if f := b.fileIn(rel); f != "" {
+		return nil, "/" + rel + "/ is a folder with no page of its own", folderHint(written+"/"+f)
+	}
 	if ext := path.Ext(rel); ext != "" && !handbook.IsMarkdown(rel) && ext != ".html" {
 		return nil, "no file is published at " + p, "check the file name; the files beside the pages in " + b.contentName() + " and those of static/ are published"
 	}
@@ -552,7 +555,7 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 	}
 	if f := b.fileIn(p); f != "" {
 		in := strings.TrimSuffix(target, "/") + "/" + strings.TrimPrefix(f, p+"/")
-		return nil, p + "/ is a folder with no page of its own", fmt.Sprintf("a folder's page is its README.md, index.md or _index.md: add one, or link to a file in it, such as %q", in)
+		return nil, p + "/ is a folder with no page of its own", folderHint(in)
 	}
 	if ext := path.Ext(p); ext != "" && !handbook.IsMarkdown(p) && ext != ".html" {
 		dir := b.contentName()
@@ -574,6 +577,12 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		}
 	}
 	return nil, "no such document", hint
+}
+
+// folderHint is the hint for a link to a folder with files and no page,
+// link a link to one of its files, written as the author writes links.
+func folderHint(link string) string {
+	return fmt.Sprintf("a folder's page is its README.md, index.md or _index.md: add one, or link to a file in it, such as %q", link)
 }
 
 // fileIn returns a published file inside the folder at the content path
