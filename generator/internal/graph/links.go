@@ -579,8 +579,8 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 	return nil, "no such document", hint
 }
 
-// folderHint is the hint for a link to a folder with files and no page,
-// link a link to one of its files, written as the author writes links.
+// folderHint is the hint for a link to a folder with files and no page;
+// link is a link to one of its files, written as the author wrote theirs.
 func folderHint(link string) string {
 	return fmt.Sprintf("a folder's page is its README.md, index.md or _index.md: add one, or link to a file in it, such as %q", link)
 }
