@@ -483,6 +483,28 @@ content/a.md:3:60: warning: a space between ]] and ( makes this text, not a link
 	s.contains("a/index.html", `Read [[the full text]] (<a href="https://example.com/rfc#part">https://example.com/rfc#part</a>)`)
 }
 
+// "[text]（https://…）", a link whose parentheses a Chinese or Japanese
+// input method typed fullwidth, is text, as GitHub shows it, with a
+// warning that says why; "[[text]]（…）" is not a wikilink either, and a
+// remark in fullwidth parentheses after brackets is left alone.
+func TestLinkWithFullwidthParentheses(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+
+閱讀[[全文]]（https://example.com/rfc#part）與[代表]（../b.md#y）。[注]（见第3.2节）
+`)
+	want := `content/a.md:3:3: warning: a fullwidth parenthesis after ] makes this text, not a link
+	hint: write the parentheses around the address as ASCII ( and ), not fullwidth （ and ）: [text](https://…)
+content/a.md:3:40: warning: a fullwidth parenthesis after ] makes this text, not a link
+	hint: write the parentheses around the address as ASCII ( and ), not fullwidth （ and ）: [text](https://…)
+`
+	if got := s.diags(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	s.contains("a/index.html", `<p>閱讀[[全文]]（https://example.com/rfc#part）與[代表]（../b.md#y）。[注]（见第3.2节）</p>`)
+}
+
 // Docusaurus' _category_.json and .yml name their folders in the sidebar
 // and order them among their siblings as sidebar_position orders pages;
 // they are not published, and one that cannot be read is a warning.

@@ -51,6 +51,33 @@ var spacedLinkKey = parser.NewContextKey()
 // parentheses.
 var spacedLinkRE = regexp.MustCompile(`^[ \t]+\([a-zA-Z][a-zA-Z0-9+.-]*://[^\s()]*\)`)
 
+// fullwidthLinkKey holds the offsets of the links written with a
+// fullwidth parenthesis ("[text]（https://…）", as a Chinese or Japanese
+// input method types it) that the parse found.
+var fullwidthLinkKey = parser.NewContextKey()
+
+// fullwidthLinkRE matches what follows the text of such a link: a
+// destination between fullwidth parentheses (U+FF08, U+FF09), or between
+// a fullwidth and an ASCII one. A destination is an address with a
+// scheme, a path from the root or the page's folder, an anchor, or a
+// Markdown or HTML file: not a remark in parentheses ("[注]（见下文）").
+var fullwidthLinkRE = regexp.MustCompile(`^(?:（` + fullwidthDest + `[）)]|\(` + fullwidthDest + `）)`)
+
+// fullwidthDest is a link destination as fullwidthLinkRE reads one.
+const fullwidthDest = `(?:(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|\.\.?/|#)[^\s（）()]*|[^\s（）()]+\.(?:md|html?)(?:#[^\s（）()]*)?)`
+
+// markFullwidthLink records, when the text of a link (line from its
+// '[' on, its ']' at close) is followed by a destination in fullwidth
+// parentheses, where the link starts, for Parse to warn of it.
+func markFullwidthLink(line []byte, close int, start int, pc parser.Context) bool {
+	if !fullwidthLinkRE.Match(line[close+1:]) {
+		return false
+	}
+	offs, _ := pc.Get(fullwidthLinkKey).([]int)
+	pc.Set(fullwidthLinkKey, append(offs, start))
+	return true
+}
+
 func (wikiParser) Trigger() []byte { return []byte{'[', '!'} }
 
 func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
@@ -60,6 +87,13 @@ func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 		line, seg = line[1:], seg.WithStart(seg.Start+1)
 	}
 	if len(line) < 4 || line[0] != '[' || line[1] != '[' {
+		if !embed && len(line) > 0 && line[0] == '[' {
+			// [text]（https://…）: goldmark's parser reads the link or
+			// the text; this notes the parenthesis that makes it text.
+			if i := bytes.IndexAny(line[1:], "[]"); i >= 0 && line[1+i] == ']' {
+				markFullwidthLink(line, 1+i, seg.Start, pc)
+			}
+		}
 		return nil
 	}
 	end := bytes.Index(line[2:], []byte("]]"))
@@ -69,6 +103,9 @@ func (wikiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	after := 2 + end + 2
 	if after < len(line) && (line[after] == '(' || line[after] == '[') {
 		return nil // [[1]](url) is a link whose text is [1]
+	}
+	if markFullwidthLink(line, after-1, seg.Start, pc) {
+		return nil // text, as GitHub shows it, with a warning
 	}
 	if spacedLinkRE.Match(line[after:]) {
 		// [[text]] (https://…): a link with a space before its

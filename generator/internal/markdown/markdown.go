@@ -220,6 +220,11 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 			diags.Warnf(doc.SourcePath, off, "write the link without a space between ]] and (: [[text]](https://…)", "a space between ]] and ( makes this text, not a link")
 		}
 	}
+	if offs, _ := ctx.Get(fullwidthLinkKey).([]int); len(offs) > 0 {
+		for _, off := range offs {
+			diags.Warnf(doc.SourcePath, off, "write the parentheses around the address as ASCII ( and ), not fullwidth （ and ）: [text](https://…)", "a fullwidth parenthesis after ] makes this text, not a link")
+		}
+	}
 	if doc.RecordNumber != "" {
 		// "# 2. Title": the number is shown with the title, not in it.
 		var ok bool
