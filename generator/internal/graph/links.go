@@ -462,7 +462,7 @@ func (b *builder) sitePath(p string) (*handbook.Document, string, string) {
 		return nil, msg, hint
 	}
 	if f := b.fileIn(rel); f != "" {
-		return nil, "/" + rel + "/ is a folder with no page of its own", folderHint(written+"/"+f)
+		return nil, "/" + rel + "/ is a folder with no page of its own", folderHint(written + "/" + f)
 	}
 	if ext := path.Ext(rel); ext != "" && !handbook.IsMarkdown(rel) && ext != ".html" {
 		return nil, "no file is published at " + p, "check the file name; the files beside the pages in " + b.contentName() + " and those of static/ are published"
