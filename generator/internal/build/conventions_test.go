@@ -35,7 +35,7 @@ func TestForeignConventions(t *testing.T) {
 # Use an outbox
 
 - Status: proposed
-- Date: 2021-06-01
+- Date: (2021-06-01)
 -- content/rfc.md --
 - Start Date: 2014-03-20
 
@@ -71,6 +71,9 @@ Moved.
 	}
 	if d := reg["decisions/0004-use-queue"]; d == nil || d.Status != "superseded" || len(d.SupersededBy) != 1 || d.SupersededBy[0].ID != "decisions/0005-use-kafka-again" {
 		t.Errorf("superseded by [x](file) not read: %+v", d)
+	}
+	if d := reg["decisions/0003-use-outbox"]; d == nil || d.Date.Format("2006-01-02") != "2021-06-01" {
+		t.Errorf("a date in parentheses not read: %+v", d)
 	}
 	if d := reg["decisions/0002-use-kafka"]; d == nil || d.Status != "deprecated" {
 		t.Errorf("status with trailing words not read: %+v", d)

@@ -978,8 +978,13 @@ func (f *fields) bullets() {
 					f.successor = &handbook.Ref{Target: strings.TrimSpace(target), Offset: at}
 				}
 			}
-			if key == "date" && len(val) >= 10 {
-				val = val[:10]
+			if key == "date" {
+				// "(2016-06-17)", "`2020-01-01`": the date inside.
+				inner := strings.TrimLeft(val, "([`*_")
+				at += len(val) - len(inner)
+				if val = inner; len(val) >= 10 {
+					val = val[:10]
+				}
 			}
 			if _, set := f.values[key]; !set {
 				f.infer(key, val, off, at)
