@@ -139,6 +139,41 @@ title: Typos
 	}
 }
 
+// TestBrokenLinkHintsForAddressesAndAnchors: a destination that is an
+// address written without https:// or inside parentheses, or a heading's
+// id written without its '#', gets the link it meant as its hint; a file
+// name with a dot is not taken for an address.
+func TestBrokenLinkHintsForAddressesAndAnchors(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+
+See [boost](www.boost.org/doc/index.html#top), [ada](archive.adaic.com/std/lrm.html),
+[the thread], [above](forced-unwind), [notes](notes.v2.md) and [b](b.md).
+
+## Forced unwinding
+
+[the thread]: (https://internals.example.org/t/5182)
+-- content/b.md --
+# B
+`)
+	for _, want := range []string{
+		`a.md:3:5: error: broken link "www.boost.org/doc/index.html#top": no such document` +
+			"\n\thint: did you mean \"https://www.boost.org/doc/index.html#top\"? Without https:// an address is read as a path in the handbook",
+		`a.md:3:48: error: broken link "archive.adaic.com/std/lrm.html": no such document` +
+			"\n\thint: did you mean \"https://archive.adaic.com/std/lrm.html\"? Without https:// an address is read as a path in the handbook",
+		`a.md:4:1: error: broken link "(https://internals.example.org/t/5182)": no such document` +
+			"\n\thint: did you mean \"https://internals.example.org/t/5182\"? The parentheses around the address are read as part of it",
+		`a.md:4:15: error: broken link "forced-unwind": no such document` +
+			"\n\thint: did you mean \"#forced-unwinding\"? A link to a heading of this page starts with #",
+		`a.md:4:39: error: broken link "notes.v2.md": no such document` + "\n\thint: its folder holds \"b.md\"",
+	} {
+		if !strings.Contains(s.diags(), want) {
+			t.Errorf("diagnostics lack\n%s\n\ngot:\n%s", want, s.diags())
+		}
+	}
+}
+
 // TestLinkToAFolderWithoutAPage: a link to a folder that holds files
 // but no page, as a repository's README links to its source folders, says
 // so and names a file in it to link to instead.

@@ -274,6 +274,9 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		}
 	default:
 		found, msg, hint = b.relative(d, target)
+		if h := addressHint(l.Dest); found == nil && h != "" {
+			hint = h
+		}
 	}
 	if found == nil {
 		l.Broken = true
@@ -562,7 +565,9 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		return nil, "no such file in " + dir, "check the file name; the files beside the pages in " + dir + " are published"
 	}
 	hint := spellingHint
-	if t, _ := b.nearest(p); t != nil && t != d && sameName(p, t) {
+	if h := anchorHint(d, target); h != "" {
+		hint = h
+	} else if t, _ := b.nearest(p); t != nil && t != d && sameName(p, t) {
 		hint = fmt.Sprintf("did you mean %q?", relativeLink(path.Dir(d.Path), t.Path, target))
 	} else {
 		// Nothing like it: what its folder holds, when that is a few.
@@ -577,6 +582,67 @@ func (b *builder) relative(d *handbook.Document, target string) (*handbook.Docum
 		}
 	}
 	return nil, "no such document", hint
+}
+
+// addressHint suggests the address a link meant when its destination is
+// one written amiss: in parentheses ("(https://…)", as "[x]: (https://…)"
+// defines a reference) or without its scheme ("www.example.com/a"); ""
+// when it is neither.
+func addressHint(target string) string {
+	if inner, ok := strings.CutPrefix(target, "("); ok {
+		if inner, ok = strings.CutSuffix(inner, ")"); ok && IsExternal(inner) {
+			return fmt.Sprintf("did you mean %q? The parentheses around the address are read as part of it", inner)
+		}
+	}
+	host, rest, _ := strings.Cut(target, "/")
+	if hostLike(host) && (strings.HasPrefix(host, "www.") || rest != "") {
+		return fmt.Sprintf("did you mean %q? Without https:// an address is read as a path in the handbook", "https://"+target)
+	}
+	return ""
+}
+
+// fileExts are the endings of the file names that look like a host's
+// name ("notes.md", "chart.png"): no host is taken to end so.
+var fileExts = map[string]bool{"md": true, "markdown": true, "mdx": true, "html": true, "htm": true, "png": true,
+	"jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true, "pdf": true, "txt": true, "json": true,
+	"yaml": true, "yml": true, "toml": true, "js": true, "ts": true, "css": true, "go": true, "py": true, "rb": true,
+	"rs": true, "sh": true, "java": true, "xml": true, "csv": true, "zip": true, "gz": true, "tgz": true}
+
+// hostLike reports whether s is written as a host's name: two or more
+// dot-separated labels of lower-case letters, digits and hyphens, the
+// last of two to six letters that no file name commonly ends with.
+func hostLike(s string) bool {
+	labels := strings.Split(s, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || strings.Trim(l, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			return false
+		}
+	}
+	tld := labels[len(labels)-1]
+	return len(tld) >= 2 && len(tld) <= 6 && strings.Trim(tld, "abcdefghijklmnopqrstuvwxyz") == "" && !fileExts[tld]
+}
+
+// anchorHint suggests "#id" when a link's destination, a bare name, is
+// (or is nearly) the id of one of d's own headings: an anchor written
+// without its '#'; "" otherwise.
+func anchorHint(d *handbook.Document, target string) string {
+	if target == "" || strings.ContainsAny(target, "/.#") {
+		return ""
+	}
+	ids := make([]string, 0, len(d.Headings))
+	for _, h := range d.Headings {
+		if strings.EqualFold(h.ID, target) {
+			return fmt.Sprintf("did you mean %q? A link to a heading of this page starts with #", "#"+h.ID)
+		}
+		ids = append(ids, h.ID)
+	}
+	if sug := diag.Suggest(target, ids); sug != "" {
+		return fmt.Sprintf("did you mean %q? A link to a heading of this page starts with #", "#"+sug)
+	}
+	return ""
 }
 
 // folderHint is the hint for a link to a folder with files and no page;
