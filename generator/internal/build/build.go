@@ -183,7 +183,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 		cache.prune(content.Docs)
 	}
 	st.res.Docs = content.Docs
-	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now, Owners: codeowners(fsys, opts, base)}, base)
+	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now, Owners: codeowners(fsys, opts, base), FolderURLs: content.FolderURLs}, base)
 	st.res.Site = st.graph.Site
 	st.lints = lint.Site(st.res.Site, cfg.Lints)
 	if cache == nil {

@@ -505,6 +505,44 @@ content/a.md:3:40: warning: a fullwidth parenthesis after ] makes this text, not
 	s.contains("a/index.html", `<p>閱讀[[全文]]（https://example.com/rfc#part）與[代表]（../b.md#y）。[注]（见第3.2节）</p>`)
 }
 
+// TestNotionExport: Notion's Markdown export ends every file's and
+// folder's name with an id, and links pages by their escaped names.
+// Addresses and titles leave the id out, a page and the folder of its
+// subpages share one address, and two pages of one title in a folder keep
+// their ids, so that neither takes the other's address.
+func TestNotionExport(t *testing.T) {
+	s := buildSite(t, `
+-- content/Team wiki 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.md --
+# Team wiki
+
+Start with [Onboarding](Team%20wiki%201a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6/Onboarding%2022b2c3d4e5f647a8b9c0d1e2f3a4b5c7.md).
+-- content/Team wiki 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6/Onboarding 22b2c3d4e5f647a8b9c0d1e2f3a4b5c7.md --
+# Onboarding
+
+Read [the runbooks](../Runbooks%2044b2c3d4e5f647a8b9c0d1e2f3a4b5c9/Untitled%20aab2c3d4e5f647a8b9c0d1e2f3a4b5c1.md).
+-- content/Runbooks 44b2c3d4e5f647a8b9c0d1e2f3a4b5c9/Untitled aab2c3d4e5f647a8b9c0d1e2f3a4b5c1.md --
+# Untitled
+
+One.
+-- content/Runbooks 44b2c3d4e5f647a8b9c0d1e2f3a4b5c9/Untitled bbb2c3d4e5f647a8b9c0d1e2f3a4b5c2.md --
+# Untitled
+
+Two.
+-- content/Runbooks 44b2c3d4e5f647a8b9c0d1e2f3a4b5c9/Paging ccb2c3d4e5f647a8b9c0d1e2f3a4b5c3.md --
+# Paging
+`)
+	s.noDiags()
+	s.contains("Team-wiki/index.html", `href="../Team-wiki/Onboarding/"`)
+	s.contains("Team-wiki/Onboarding/index.html", `href="../../Runbooks/Untitled-aab2c3d4e5f647a8b9c0d1e2f3a4b5c1/"`)
+	s.contains("Runbooks/index.html", "<h1>Runbooks</h1>", `href="../Runbooks/Paging/"`)
+	s.contains("Runbooks/Untitled-bbb2c3d4e5f647a8b9c0d1e2f3a4b5c2/index.html", "Two.")
+	for _, p := range s.out.Paths() {
+		if strings.Contains(p, "Team wiki") || strings.Contains(p, "-1a2b3c") || strings.Contains(p, "Paging-") {
+			t.Errorf("%s keeps an id it could leave out", p)
+		}
+	}
+}
+
 // Docusaurus' _category_.json and .yml name their folders in the sidebar
 // and order them among their siblings as sidebar_position orders pages;
 // they are not published, and one that cannot be read is a warning.

@@ -40,6 +40,10 @@ type Options struct {
 	// Owners is the repository's CODEOWNERS file, which gives an owner
 	// to each document whose front matter names none; nil for none.
 	Owners *owners.Table
+	// FolderURLs are the addresses of the folders whose address is not
+	// their path's (load.Content's): a folder without a page of its own
+	// is published there.
+	FolderURLs map[string]string
 }
 
 type builder struct {
@@ -51,6 +55,8 @@ type builder struct {
 	// published, having no title (an empty file), by path.
 	untitled map[string]bool
 	now      time.Time
+	// folderURLs is Options.FolderURLs.
+	folderURLs map[string]string
 	// resource holds the documents of a headless bundle but its index,
 	// with the bundle's folder.
 	resource map[*handbook.Document]string
@@ -119,7 +125,7 @@ func Link(cfg *config.Site, docs []*handbook.Document, files []handbook.StaticFi
 	b := &builder{cfg: cfg, diags: diags, site: s, linkDiags: make(map[*handbook.Document]*diag.List, n), brokenIn: make(map[*handbook.Document]int, n),
 		drafts: map[string]*handbook.Document{}, untitled: map[string]bool{}, byBase: make(map[string][]*handbook.Document, n), byName: make(map[string][]*handbook.Document, n),
 		aliases: map[string]*handbook.Document{}, names: &suggestions{}, now: opts.Now,
-		resource: map[*handbook.Document]string{}}
+		resource: map[*handbook.Document]string{}, folderURLs: opts.FolderURLs}
 	b.fileNames = make(map[string][]string)
 	for _, f := range files {
 		s.FileSet[f.Path] = true
@@ -418,7 +424,11 @@ func (b *builder) sections() {
 		if sec, ok := secOf[dir]; ok {
 			return sec
 		}
-		if d, ok := s.ByURL[sitepath.URLPath(dir)+"/"]; ok && !d.IsSection {
+		u, ok := b.folderURLs[dir]
+		if !ok {
+			u = sitepath.URLPath(dir) + "/"
+		}
+		if d, ok := s.ByURL[u]; ok && !d.IsSection {
 			// rfc.md beside a folder rfc/: the page stands for the folder.
 			secOf[dir] = d
 			return d
@@ -426,7 +436,7 @@ func (b *builder) sections() {
 		sec := &handbook.Document{
 			Path: dir + "/_index.md", SourcePath: path.Join(b.cfg.ContentDir, dir),
 			Outline: &handbook.Outline{Title: handbook.NameTitle(path.Base(dir)), Kind: handbook.KindPage}, Body: &handbook.Body{},
-			IsSection: true, ID: dir, URL: sitepath.URLPath(dir) + "/", Section: strings.Split(dir, "/")[0], Synthetic: true,
+			IsSection: true, ID: dir, URL: u, Section: strings.Split(dir, "/")[0], Synthetic: true,
 		}
 		secOf[dir] = sec
 		if _, taken := s.ByURL[sec.URL]; !taken {

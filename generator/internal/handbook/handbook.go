@@ -477,12 +477,33 @@ func TrimMarkdown(p string) string {
 // capitals (adr, rfcs, api, faq…) are written so: "ADR log", "RFCs".
 func NameTitle(name string) string { return NameTitleAs(name, nil) }
 
+// TrimExportID returns name (a file's name without its extension, or a
+// folder's) without the id Notion's export ends each name with: a space
+// and 32 hexadecimal digits ("Onboarding 1a2b…c6" is "Onboarding"). A
+// name that is the id alone, or has none, is returned as it is.
+func TrimExportID(name string) string {
+	const n = 32
+	if len(name) < n+2 || name[len(name)-n-1] != ' ' {
+		return name
+	}
+	for _, c := range []byte(name[len(name)-n:]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return name
+		}
+	}
+	if base := strings.TrimRight(name[:len(name)-n-1], " "); base != "" {
+		return base
+	}
+	return name
+}
+
 // NameTitleAs is NameTitle for the name of a document whose text is
 // text: a word the text writes in capitals, or with a capital inside
 // (CEO, GitHub, iOS), more often than in lower case is written as the
 // text writes it most, whether or not NameTitle knows it ("ceo-team" is
 // "CEO team" where the page speaks of the CEO).
 func NameTitleAs(name string, text []byte) string {
+	name = TrimExportID(name)
 	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
 	// The first word after a number (a record's, a date's) starts with a
 	// capital, unless the text writes it otherwise: "0001 Private fields".

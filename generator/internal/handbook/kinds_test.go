@@ -150,9 +150,31 @@ func TestNameTitle(t *testing.T) {
 		"":                         "",
 		"cis":                      "CIs",
 		"sprint-planning-adr-0003": "Sprint planning ADR 0003",
+		"On-call runbook 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6": "On call runbook",
 	} {
 		if got := handbook.NameTitle(name); got != want {
 			t.Errorf("handbook.NameTitle(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestTrimExportID: Notion's export ends each file's and folder's name
+// with a space and a 32-digit hexadecimal id, which addresses and titles
+// leave out; other endings are kept.
+func TestTrimExportID(t *testing.T) {
+	const id = "1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6"
+	for name, want := range map[string]string{
+		"Onboarding " + id:         "Onboarding",
+		"Team wiki  " + id:         "Team wiki",
+		id:                         id,
+		" " + id:                   " " + id,
+		"Onboarding-" + id:         "Onboarding-" + id, // not Notion's form
+		"Onboarding " + id[:31]:    "Onboarding " + id[:31],
+		"Onboarding 1A2B" + id[4:]: "Onboarding 1A2B" + id[4:], // Notion writes lower case
+		"Onboarding":               "Onboarding",
+	} {
+		if got := handbook.TrimExportID(name); got != want {
+			t.Errorf("TrimExportID(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

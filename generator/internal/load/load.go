@@ -37,6 +37,49 @@ type Content struct {
 	// paths from the site root, by folder ("" for the content folder).
 	// They are not published.
 	Categories map[string]string
+	// FolderURLs are the addresses of the folders whose address is not
+	// their path's (sitepath.URLPath), by folder: those under a folder
+	// whose name ends with Notion's id (handbook.TrimExportID).
+	FolderURLs map[string]string
+}
+
+// exportNames returns the name each of a folder's entries (its Markdown
+// files' names without extension, its folders' names) takes in
+// addresses: without Notion's id, unless another entry would then have
+// the same name ("Untitled 1a2b…" beside "Untitled 3c4d…" keep theirs); a
+// file and a folder of one name (a page and its subpages, in Notion's
+// export) are one entry. nil when no name has an id.
+func exportNames(stems []string) map[string]string {
+	var out map[string]string
+	for _, s := range stems {
+		if t := handbook.TrimExportID(s); t != s {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[s] = t
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	owners := map[string]string{} // name in addresses → the entry taking it
+	clash := map[string]bool{}
+	for _, s := range stems {
+		t := s
+		if trimmed, ok := out[s]; ok {
+			t = trimmed
+		}
+		if o, ok := owners[t]; ok && o != s {
+			clash[t] = true
+		}
+		owners[t] = s
+	}
+	for s, t := range out {
+		if clash[t] {
+			out[s] = s
+		}
+	}
+	return out
 }
 
 // IsCategory reports whether a file of that name describes its folder
@@ -226,9 +269,35 @@ func Find(fsys fs.FS, contentDir string, skip func(rel string) bool, foreign boo
 			dirs[dirOf(order[i])].hasMDRec = true
 		}
 	}
+	// A folder's address: its path, but for names that end with an id.
+	folderURL := map[string]string{"": ""}
 	for _, rel := range order {
 		d := dirs[rel]
 		sort.Strings(d.md)
+		at := folderURL[rel]
+		stems := make([]string, 0, len(d.md)+len(d.subdirs))
+		for _, name := range d.md {
+			stems = append(stems, strings.TrimSuffix(name, path.Ext(name)))
+		}
+		for _, sub := range d.subdirs {
+			stems = append(stems, path.Base(sub))
+		}
+		names := exportNames(stems)
+		named := func(stem string) string {
+			if t, ok := names[stem]; ok {
+				return t
+			}
+			return stem
+		}
+		for _, sub := range d.subdirs {
+			folderURL[sub] = join(at, named(path.Base(sub)))
+			if folderURL[sub] != sub {
+				if c.FolderURLs == nil {
+					c.FolderURLs = map[string]string{}
+				}
+				c.FolderURLs[sub] = sitepath.URLPath(folderURL[sub]) + "/"
+			}
+		}
 		index := indexFile(d.md)
 		bundle := false
 		if index != "" && index != "_index.md" && rel != "" && len(d.md) == 1 {
@@ -249,12 +318,12 @@ func Find(fsys fs.FS, contentDir string, skip func(rel string) bool, foreign boo
 			switch {
 			case name == index && bundle:
 				doc.IsBundle = true
-				doc.URL = rel + "/"
+				doc.URL = at + "/"
 			case name == index:
 				doc.IsSection = true
-				doc.URL = dirURL(rel)
+				doc.URL = dirURL(at)
 			default:
-				doc.URL = join(rel, strings.TrimSuffix(name, path.Ext(name))) + "/"
+				doc.URL = join(at, named(strings.TrimSuffix(name, path.Ext(name)))) + "/"
 			}
 			doc.URL = sitepath.URLPath(doc.URL)
 			c.Docs = append(c.Docs, doc)
