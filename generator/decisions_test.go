@@ -59,3 +59,26 @@ func TestDecisionsTableMarksNoStatus(t *testing.T) {
 		t.Errorf("the record's row does not mark its missing status:\n%s", out.String())
 	}
 }
+
+// The decisions table is the command's output: an error, which leaves
+// the registry short, is printed in full; the warnings (a record without
+// its sections, a decider missing) are one line that sends the reader to
+// check.
+func TestDecisionsPrintsErrorsAndCountsWarnings(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "content/decisions/0001-first.md", "---\ntitle: First\nstatus: accepted\ndate: 2026-01-02\n---\nWe chose.\n")
+	write(t, root, "content/decisions/0002-second.md", "---\ntitle: Second\nstatus: acepted\ndate: 2026-01-03\n---\nWe chose again.\n")
+	var out, errb bytes.Buffer
+	if code := cmdDecisions([]string{"--source", filepath.Clean(root)}, &out, &errb); code != exitContent {
+		t.Fatalf("exit %d, want %d for the misspelt status: %s", code, exitContent, errb.String())
+	}
+	if !strings.Contains(errb.String(), `content/decisions/0002-second.md:3:9: error:`) {
+		t.Errorf("the error is not printed in full:\n%s", errb.String())
+	}
+	if strings.Contains(errb.String(), "warning:") || !strings.Contains(errb.String(), "warnings; handbook check lists them") {
+		t.Errorf("the warnings are not one line that names check:\n%s", errb.String())
+	}
+	if !strings.Contains(out.String(), "First") {
+		t.Errorf("the table lacks the first decision:\n%s", out.String())
+	}
+}

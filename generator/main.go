@@ -383,7 +383,21 @@ func cmdDecisions(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res := build.Link(os.DirFS(*source), build.Options{Source: *source})
-	diag.WriteText(stderr, res.Diags.All())
+	// The errors, which leave the registry short, in full; the warnings
+	// (a record's missing section) are check's to list.
+	var errs []diag.Diagnostic
+	warnings := 0
+	for _, d := range res.Diags.All() {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		} else if d.Severity == diag.Warning {
+			warnings++
+		}
+	}
+	diag.WriteText(stderr, errs)
+	if warnings > 0 {
+		fmt.Fprintf(stderr, "the handbook has %s; handbook check lists them\n", diag.Plural(warnings, "warning", "warnings"))
+	}
 	entries := render.DecisionsJSON(res.Site, res.Config.BasePath)
 	kept := entries[:0]
 	for _, e := range entries {
