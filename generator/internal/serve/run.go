@@ -19,6 +19,7 @@ import (
 	"handbook/generator/internal/config"
 	"handbook/generator/internal/diag"
 	"handbook/generator/internal/handbook"
+	"handbook/generator/internal/history"
 	"handbook/generator/internal/load"
 	"handbook/generator/internal/owners"
 	"handbook/generator/internal/watch"
@@ -97,6 +98,13 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 		return fmt.Errorf("cannot watch %s: %v", o.Source, err)
 	}
 	defer w.Close()
+	if top, rel, ok := history.Top(o.Source); ok && rel != "." {
+		// A handbook in a folder of its repository takes its owners from
+		// the CODEOWNERS file at the repository's top when it has none.
+		for _, name := range owners.Files {
+			w.WatchFile(filepath.Join(top, filepath.FromSlash(name)))
+		}
+	}
 	pending := func() bool { return len(w.Changes) > 0 }
 	sess.Overtaken(pending)
 	d.handBack()

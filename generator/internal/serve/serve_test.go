@@ -629,6 +629,25 @@ func TestCodeownersCreatedWhileServing(t *testing.T) {
 	d.eventually("/a/", ">@acme/second</a>")
 }
 
+// A handbook in a folder of its repository follows the CODEOWNERS file
+// at the repository's top, outside the handbook's folder, created and
+// then replaced while serving, with inotify and with --poll.
+func TestRepositoryCodeownersCreatedWhileServing(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		t.Run(fmt.Sprintf("poll=%v", poll), func(t *testing.T) {
+			d := startServeWith(t, map[string]string{
+				".git/HEAD":                  "ref: refs/heads/main\n",
+				"docs/handbook/content/a.md": "---\ntitle: Page A\n---\nHello.\n",
+			}, func(o *Options) { o.Source, o.Poll = filepath.Join(o.Source, "docs", "handbook"), poll })
+			contains(t, d.page("/a/"), "Hello.")
+			write(t, d.root, ".github/CODEOWNERS", "/docs/handbook/ @acme/first\n")
+			d.eventually("/a/", ">@acme/first</a>")
+			renameOver(t, d.root, ".github/CODEOWNERS", "CODEOWNERS.swp", "/docs/ @acme/second\n")
+			d.eventually("/a/", ">@acme/second</a>")
+		})
+	}
+}
+
 func TestLayoutsCreatedWhileServing(t *testing.T) {
 	d := startServe(t, map[string]string{"content/a.md": "---\ntitle: Page A\n---\nHello.\n"})
 	contains(t, d.page("/a/"), "Hello.")

@@ -45,6 +45,11 @@ type Watcher struct {
 
 	mu    sync.Mutex
 	paths []string // the watched paths, slash-separated and clean; "." is the whole root
+	// outside are the files outside the root that WatchFile watches: the
+	// name each is reported by, by its absolute path; and the folders
+	// holding them, each with the folder above it that sees it appear.
+	outside     map[string]string
+	outsideDirs map[string]string
 }
 
 // Options configure a Watcher.
@@ -106,6 +111,51 @@ func (w *Watcher) Watch(p string) {
 	w.paths = append(w.paths, p)
 	w.mu.Unlock()
 	w.arm(p)
+}
+
+// WatchFile watches a file outside the root that the handbook reads (the
+// CODEOWNERS file at the top of the repository a handbook is a folder
+// of), by its absolute path: a path the caller finds, never one that
+// content names. A change to it is reported by its path from the root
+// ("../../.github/CODEOWNERS"). The folder holding it is watched, and the
+// folder above that, to see the folder appear; the other entries of both
+// are not reported.
+func (w *Watcher) WatchFile(abs string) {
+	abs = filepath.Clean(abs)
+	rel, err := filepath.Rel(w.root, abs)
+	if err != nil || !filepath.IsAbs(abs) {
+		return
+	}
+	dir := filepath.Dir(abs)
+	w.mu.Lock()
+	if w.outside == nil {
+		w.outside, w.outsideDirs = map[string]string{}, map[string]string{}
+	}
+	w.outside[abs] = filepath.ToSlash(rel)
+	w.outsideDirs[dir] = filepath.Dir(dir)
+	w.mu.Unlock()
+	_ = w.batcher.Add(filepath.Dir(dir))
+	_ = w.batcher.Add(dir)
+}
+
+// outsideChange returns the name of the file outside the root that an
+// event at p changes ("" for none), watching a folder of such files that
+// p's creation made.
+func (w *Watcher) outsideChange(p string, created bool) string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if name, ok := w.outside[p]; ok {
+		return name
+	}
+	if _, ok := w.outsideDirs[p]; ok && created {
+		_ = w.batcher.Add(p)
+		for f, name := range w.outside {
+			if filepath.Dir(f) == p {
+				return name // it may have been written before its watch
+			}
+		}
+	}
+	return ""
 }
 
 // arm watches the folders between the root and p, to see p appear, and p's
@@ -260,6 +310,12 @@ func (w *Watcher) batch(evs []fsnotify.Event) []string {
 	}
 	var watched map[string]bool // fsnotify's watches, listed at the first removal
 	for _, ev := range evs {
+		if name := w.outsideChange(filepath.Clean(ev.Name), ev.Has(fsnotify.Create)); name != "" {
+			if !Ignored(ev.Name) {
+				add(name)
+			}
+			continue
+		}
 		rel, err := filepath.Rel(w.root, ev.Name)
 		if err != nil {
 			continue
