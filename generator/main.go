@@ -546,7 +546,7 @@ func cmdHealth(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res := build.Link(os.DirFS(*source), build.Options{Source: *source})
-	rep := health.Make(res.Site, res.Config, time.Now())
+	rep := health.Make(res.Site, res.Config, time.Now(), res.Lints)
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(stdout)

@@ -81,6 +81,9 @@ type Result struct {
 	// BrokenLinks is how many of the diagnostics are links that resolve
 	// to nothing: errors, or warnings where Config.BrokenLinks says so.
 	BrokenLinks int
+	// Lints are each document's findings of package lint (none for a
+	// document that follows every rule).
+	Lints map[*handbook.Document][]lint.Finding
 }
 
 // Link runs the stages up to the graph: the linked site and its
@@ -111,8 +114,9 @@ type state struct {
 	// rebuild does not recompute.
 	late int
 	// lints holds each document's findings of package lint, recomputed
-	// for the documents a body edit changes.
-	lints map[*handbook.Document]*diag.List
+	// for the documents a body edit changes: the diagnostics and the
+	// health report's habits both read them.
+	lints map[*handbook.Document][]lint.Finding
 	// bySource finds a loaded document by its path from the site root.
 	bySource map[string]*handbook.Document
 	// hist is the git history being read beside the other stages.
@@ -186,6 +190,7 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now, Owners: codeowners(fsys, opts, base), FolderURLs: content.FolderURLs}, base)
 	st.res.Site = st.graph.Site
 	st.lints = lint.Site(st.res.Site, cfg.Lints)
+	st.res.Lints = st.lints
 	if cache == nil {
 		// Once linked and linted, nothing reads where a key, a value or
 		// a link was written (a diagnostic keeps its offset), and the
@@ -256,8 +261,8 @@ func (st *state) diags() *diag.List {
 	for _, l := range st.graph.LinkDiags {
 		all.Merge(l)
 	}
-	for _, l := range st.lints {
-		all.Merge(l)
+	for d, f := range st.lints {
+		lint.Report(d, f, all)
 	}
 	// One warning per unknown shortcode for the run, not per document.
 	return markdown.FoldShortcodes(all)
@@ -328,7 +333,7 @@ func (st *state) prepare(opts Options, bundleFor func(fs.FS, *diag.List) *assets
 	if n := heldNote(res.Site.Held); n != "" {
 		res.Notes = append(res.Notes, n)
 	}
-	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: st.locale, Rebuilds: st.cache != nil}
+	ropts := render.Options{Now: opts.Now, History: st.waitHistory(), Locale: st.locale, Rebuilds: st.cache != nil, Lints: st.lints}
 	st.siteFiles = siteFiles(fsys, cfg, &ropts, late)
 	st.render = render.New(site, cfg, theme.Layouts(st.themeFS), bundle, ropts, late)
 }

@@ -536,7 +536,7 @@ func TestCorporaCodeowners(t *testing.T) {
 				owned++
 			}
 		}
-		if r := health.Make(res.Site, res.Config, testNow); len(r.NoOwner) != 0 {
+		if r := health.Make(res.Site, res.Config, testNow, res.Lints); len(r.NoOwner) != 0 {
 			t.Errorf("%d documents without an owner, first %s", len(r.NoOwner), r.NoOwner[0].Source)
 		}
 		if page := out.Files()["owners/acme-writers/index.html"]; owned > 0 && page == nil {

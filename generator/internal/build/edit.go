@@ -112,9 +112,11 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 				later[out] = true
 			}
 		}
-		l := &diag.List{}
-		lint.Document(e.live, site, cfg.Lints, l)
-		st.lints[e.live] = l
+		if f := lint.Findings(e.live, site, cfg.Lints); len(f) > 0 {
+			st.lints[e.live] = f
+		} else {
+			delete(st.lints, e.live)
+		}
 		pages[e.live.URL+"index.html"] = true
 		for _, d := range changedTargets {
 			page(d)

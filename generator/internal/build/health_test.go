@@ -88,7 +88,7 @@ func TestHealthReport(t *testing.T) {
 	if s.res.Errors > 0 {
 		t.Fatalf("errors:\n%s", s.diags())
 	}
-	r := health.Make(s.res.Site, s.res.Config, testNow)
+	r := health.Make(s.res.Site, s.res.Config, testNow, s.res.Lints)
 	var due []string
 	for _, d := range r.Due {
 		due = append(due, fmt.Sprintf("%s %s %d/%d", d.Owner, d.Source, d.DaysOverdue, d.PeriodDays))

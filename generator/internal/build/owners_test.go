@@ -83,7 +83,7 @@ func TestCodeownersGiveOwners(t *testing.T) {
 	}
 	s.contains("decisions/0001-queues/index.html", `<dt>Owner</dt><dd><a href="../../owners/acme-platform/">@acme/platform</a></dd>`)
 	s.contains("owners/acme-platform/index.html", "Use queues")
-	r := health.Make(site, s.res.Config, testNow)
+	r := health.Make(site, s.res.Config, testNow, s.res.Lints)
 	if len(r.NoOwner) != 1 || r.NoOwner[0].Source != "content/notes/scratch.md" {
 		t.Errorf("no owner: %+v, want the scratch note alone", r.NoOwner)
 	}

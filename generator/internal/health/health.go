@@ -100,7 +100,7 @@ type SectionCount struct {
 var closed = map[string]bool{"superseded": true, "deprecated": true, "rejected": true}
 
 // Make builds the report of site on the day now.
-func Make(s *handbook.Site, cfg *config.Site, now time.Time) *Report {
+func Make(s *handbook.Site, cfg *config.Site, now time.Time, lints map[*handbook.Document][]lint.Finding) *Report {
 	r := &Report{Date: now}
 	for _, d := range s.Docs {
 		if d.Synthetic {
@@ -158,7 +158,7 @@ func Make(s *handbook.Site, cfg *config.Site, now time.Time) *Report {
 		if d.Synthetic || closed[d.Status] {
 			continue // a superseded strategy is not rewritten
 		}
-		for _, f := range lint.Findings(d, s, cfg.Lints) {
+		for _, f := range lints[d] {
 			h := habits[f.Rule.Name]
 			if h == nil {
 				h = &Habit{Rule: f.Rule.Name, Why: f.Rule.Why}

@@ -220,7 +220,12 @@ func Findings(d *handbook.Document, s *handbook.Site, settings map[string]string
 // Document checks one document against the rules, each at the severity
 // settings gives it (its default when unset), into diags.
 func Document(d *handbook.Document, s *handbook.Site, settings map[string]string, diags *diag.List) {
-	for _, f := range Findings(d, s, settings) {
+	Report(d, Findings(d, s, settings), diags)
+}
+
+// Report writes d's findings into diags, at their severities.
+func Report(d *handbook.Document, findings []Finding, diags *diag.List) {
+	for _, f := range findings {
 		hint := f.Rule.Why + fmt.Sprintf(" (lint %s; `lints: {%s: off}` in site.yaml turns it off)", f.Rule.Name, f.Rule.Name)
 		if f.Severity == Error {
 			diags.Errorf(d.SourcePath, f.Offset, hint, "%s", f.Message)
@@ -230,14 +235,13 @@ func Document(d *handbook.Document, s *handbook.Site, settings map[string]string
 	}
 }
 
-// Site checks every published document and returns each one's findings.
-func Site(s *handbook.Site, settings map[string]string) map[*handbook.Document]*diag.List {
-	out := map[*handbook.Document]*diag.List{}
+// Site checks every published document and returns each one's findings
+// (none for a document that follows every rule).
+func Site(s *handbook.Site, settings map[string]string) map[*handbook.Document][]Finding {
+	out := map[*handbook.Document][]Finding{}
 	for _, d := range s.Docs {
-		l := &diag.List{}
-		Document(d, s, settings, l)
-		if len(l.All()) > 0 {
-			out[d] = l
+		if f := Findings(d, s, settings); len(f) > 0 {
+			out[d] = f
 		}
 	}
 	return out

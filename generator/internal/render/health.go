@@ -63,7 +63,7 @@ func (p *Page) Health() *health.Report {
 	if p.report == nil {
 		return nil
 	}
-	p.report.once.Do(func() { p.report.rep = health.Make(p.r.site, p.r.cfg, p.r.opts.Now) })
+	p.report.once.Do(func() { p.report.rep = health.Make(p.r.site, p.r.cfg, p.r.opts.Now, p.r.opts.Lints) })
 	return p.report.rep
 }
 

@@ -39,6 +39,7 @@ import (
 	"handbook/generator/internal/handbook"
 	"handbook/generator/internal/history"
 	"handbook/generator/internal/i18n"
+	"handbook/generator/internal/lint"
 	"handbook/generator/internal/pool"
 	"handbook/generator/internal/publish"
 	"handbook/generator/internal/sitepath"
@@ -62,6 +63,9 @@ type Options struct {
 	// graph.json) is then kept, so that a rebuild makes only those of
 	// the documents that changed. A single build keeps none of them.
 	Rebuilds bool
+	// Lints are each document's findings of package lint, which the
+	// health page lists as habits; a partial rebuild updates the map.
+	Lints map[*handbook.Document][]lint.Finding
 }
 
 // Renderer renders a site.
