@@ -114,9 +114,11 @@ type state struct {
 	// rebuild does not recompute.
 	late int
 	// lints holds each document's findings of package lint, recomputed
-	// for the documents a body edit changes: the diagnostics and the
-	// health report's habits both read them.
-	lints map[*handbook.Document][]lint.Finding
+	// for the documents a body edit changes (setLints): the health
+	// report's habits read them, and lintDiags holds them as
+	// diagnostics, made once rather than at every report.
+	lints     map[*handbook.Document][]lint.Finding
+	lintDiags map[*handbook.Document]*diag.List
 	// bySource finds a loaded document by its path from the site root.
 	bySource map[string]*handbook.Document
 	// hist is the git history being read beside the other stages.
@@ -190,6 +192,10 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 	st.graph = graph.Link(cfg, content.Docs, content.Files, graph.Options{Drafts: opts.Drafts, Now: opts.Now, Owners: codeowners(fsys, opts, base), FolderURLs: content.FolderURLs}, base)
 	st.res.Site = st.graph.Site
 	st.lints = lint.Site(st.res.Site, cfg.Lints)
+	st.lintDiags = make(map[*handbook.Document]*diag.List, len(st.lints))
+	for d, f := range st.lints {
+		st.setLints(d, f)
+	}
 	st.res.Lints = st.lints
 	if cache == nil {
 		// Once linked and linted, nothing reads where a key, a value or
@@ -211,6 +217,18 @@ func codeowners(fsys fs.FS, opts Options, diags *diag.List) *owners.Table {
 		return t
 	}
 	return owners.ReadRepository(opts.Source, diags)
+}
+
+// setLints records d's findings of package lint and their diagnostics.
+func (st *state) setLints(d *handbook.Document, findings []lint.Finding) {
+	if len(findings) == 0 {
+		delete(st.lints, d)
+		delete(st.lintDiags, d)
+		return
+	}
+	l := &diag.List{}
+	lint.Report(d, findings, l)
+	st.lints[d], st.lintDiags[d] = findings, l
 }
 
 // newParser returns the parser of the site in fsys.
@@ -261,8 +279,8 @@ func (st *state) diags() *diag.List {
 	for _, l := range st.graph.LinkDiags {
 		all.Merge(l)
 	}
-	for d, f := range st.lints {
-		lint.Report(d, f, all)
+	for _, l := range st.lintDiags {
+		all.Merge(l)
 	}
 	// One warning per unknown shortcode for the run, not per document.
 	return markdown.FoldShortcodes(all)

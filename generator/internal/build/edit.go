@@ -112,11 +112,7 @@ func (s *Session) bodyEdit(changed []string, saved bool) *Update {
 				later[out] = true
 			}
 		}
-		if f := lint.Findings(e.live, site, cfg.Lints); len(f) > 0 {
-			st.lints[e.live] = f
-		} else {
-			delete(st.lints, e.live)
-		}
+		st.setLints(e.live, lint.Findings(e.live, site, cfg.Lints))
 		pages[e.live.URL+"index.html"] = true
 		for _, d := range changedTargets {
 			page(d)
