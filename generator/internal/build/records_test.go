@@ -290,6 +290,61 @@ content/notes/list.md:3:1: warning: status: active on a page: a page has no stat
 	}
 }
 
+// TestOwnerWrittenInTheText: an "Owner:" line or bullet before the first
+// section, as design documents head themselves and Notion's export writes
+// a page's properties, names the owner when front matter does not: the
+// name without its emphasis or link. A sentence in a list of who owns
+// what is no owner.
+func TestOwnerWrittenInTheText(t *testing.T) {
+	s := buildSite(t, `
+-- site.yaml --
+title: T
+sections:
+  design: design-doc
+-- content/design/search.md --
+# Search v2
+
+Status: Draft
+Owner: **Search team**
+
+## Problem
+
+Slow.
+-- content/design/feed.md --
+# Feed
+
+- Status: proposed
+- Owner: [Payments](../teams/payments.md)
+
+## Problem
+
+Late.
+-- content/design/kept.md --
+---
+owner: Platform
+---
+# Kept
+
+Status: Draft
+Owner: Someone else
+
+## Problem
+
+None.
+-- content/notes/feedback.md --
+# Feedback
+
+- **Owner:** The sales team owns feedback from sales calls.
+- **Owner:** Marketing owns the rest.
+`)
+	for path, want := range map[string]string{"design/search.md": "Search team", "design/feed.md": "Payments", "design/kept.md": "Platform", "notes/feedback.md": ""} {
+		if d := s.res.Site.ByPath[path]; d == nil || d.Owner != want {
+			t.Errorf("%s: owner %q, want %q", path, d.Owner, want)
+		}
+	}
+	s.contains("owners/index.html", "Search team", "Payments")
+}
+
 // The classic adr-tools record: the number of its title, its Date line,
 // the first line of its Status section, and Superseded by / Supersedes
 // lines that link records both ways.

@@ -937,7 +937,7 @@ func typeName(v any) string {
 // or "superseded by ADR-0005".
 var supersededByRE = regexp.MustCompile(`(?i)^superseded\s+by\s+(?:\[[^\]]*\]\(([^)\s]+)\)|([\w./-]+))`)
 
-var bulletRE = regexp.MustCompile(`(?i)^\s*[-*]\s+(?:\*\*)?(status|date|start date|deciders|decision-makers)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$`)
+var bulletRE = regexp.MustCompile(`(?i)^\s*[-*]\s+(?:\*\*)?(status|date|start date|deciders|decision-makers|owner)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$`)
 
 // bullets reads metadata written as a leading bullet list, the habit of
 // decision logs and RFCs without front matter ("- Status: accepted",

@@ -32,8 +32,14 @@ import (
 // recordHeadingRE is a record's title with its number: "# 2. Title".
 var recordHeadingRE = regexp.MustCompile(`^#\s+(\d+)[.:]\s+(\S.*?)\s*#*\s*$`)
 
-// plainKeyRE is a "Date: 2016-02-12" line before the first section.
-var plainKeyRE = regexp.MustCompile(`(?i)^(?:\*\*|__)?(status|date|deciders|decision-makers)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S.*?)\s*$`)
+// plainKeyRE is a "Date: 2016-02-12" or "Owner: Platform" line before
+// the first section, as decision records and design documents head
+// themselves, and Notion's export writes a page's properties.
+var plainKeyRE = regexp.MustCompile(`(?i)^(?:\*\*|__)?(status|date|deciders|decision-makers|owner)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S.*?)\s*$`)
+
+// linkTextRE is a value written as one Markdown link, its text the
+// first group.
+var linkTextRE = regexp.MustCompile(`^\[([^\]]+)\]\([^)]*\)$`)
 
 // statusHeadingRE is the heading of a record's Status section.
 var statusHeadingRE = regexp.MustCompile(`(?i)^#{2,3}\s+status\s*#*\s*$`)
@@ -143,6 +149,19 @@ func (f *fields) infer(key, val string, off, at int) {
 		f.values = map[string]any{}
 	}
 	pos := []int{at}
+	if key == "owner" {
+		// "**Platform**", "[Platform](../teams/platform.md)": the name.
+		if m := linkTextRE.FindStringSubmatch(val); m != nil {
+			pos[0] += strings.Index(val, m[1])
+			val = m[1]
+		}
+		trimmed := strings.TrimLeft(val, "*_`")
+		pos[0] += len(val) - len(trimmed)
+		val = strings.TrimRight(trimmed, "*_`")
+		if len(strings.Fields(val)) > 6 || strings.HasSuffix(val, ".") {
+			return // a sentence ("Owner: the sales team owns the calls."), not a name
+		}
+	}
 	if key == "deciders" {
 		var names []any
 		for i := 0; i <= len(val); {
