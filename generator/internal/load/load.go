@@ -38,8 +38,9 @@ type Content struct {
 	// They are not published.
 	Categories map[string]string
 	// FolderURLs are the addresses of the folders whose address is not
-	// their path's (sitepath.URLPath), by folder: those under a folder
-	// whose name ends with Notion's id (handbook.TrimExportID).
+	// their path's (sitepath.URLPath), by folder: those whose name, or
+	// the name of a folder above them, ends with Notion's id
+	// (handbook.TrimExportID).
 	FolderURLs map[string]string
 }
 
