@@ -46,10 +46,10 @@ type Watcher struct {
 	mu    sync.Mutex
 	paths []string // the watched paths, slash-separated and clean; "." is the whole root
 	// outside are the files outside the root that WatchFile watches: the
-	// name each is reported by, by its absolute path; and the folders
-	// holding them, each with the folder above it that sees it appear.
+	// name each is reported by, by its absolute path; outsideDirs are the
+	// folders holding them, watched again when they are created.
 	outside     map[string]string
-	outsideDirs map[string]string
+	outsideDirs map[string]bool
 }
 
 // Options configure a Watcher.
@@ -129,10 +129,10 @@ func (w *Watcher) WatchFile(abs string) {
 	dir := filepath.Dir(abs)
 	w.mu.Lock()
 	if w.outside == nil {
-		w.outside, w.outsideDirs = map[string]string{}, map[string]string{}
+		w.outside, w.outsideDirs = map[string]string{}, map[string]bool{}
 	}
 	w.outside[abs] = filepath.ToSlash(rel)
-	w.outsideDirs[dir] = filepath.Dir(dir)
+	w.outsideDirs[dir] = true
 	w.mu.Unlock()
 	_ = w.batcher.Add(filepath.Dir(dir))
 	_ = w.batcher.Add(dir)
@@ -147,7 +147,7 @@ func (w *Watcher) outsideChange(p string, created bool) string {
 	if name, ok := w.outside[p]; ok {
 		return name
 	}
-	if _, ok := w.outsideDirs[p]; ok && created {
+	if w.outsideDirs[p] && created {
 		_ = w.batcher.Add(p)
 		for f, name := range w.outside {
 			if filepath.Dir(f) == p {
