@@ -204,6 +204,34 @@ echo lint
 	}
 }
 
+// TestLinkToAFolderInTheRepository: in a handbook whose repository is
+// known, a link to a folder that holds files and no page (a README's
+// link to its source folder) goes to the folder as the forge lists it, in
+// the forge's form, and is no broken link.
+func TestLinkToAFolderInTheRepository(t *testing.T) {
+	for _, c := range []struct{ repo, want string }{
+		{"https://github.com/acme/tools", "https://github.com/acme/tools/tree/trunk/handbook/content/tools"},
+		{"https://gitlab.example.com/acme/tools", "https://gitlab.example.com/acme/tools/-/tree/trunk/handbook/content/tools"},
+	} {
+		s := buildSite(t, `
+-- site.yaml --
+title: T
+repo_url: `+c.repo+`
+repo_branch: trunk
+repo_path: handbook
+-- content/guides/a.md --
+---
+title: A
+---
+See [the scripts](../tools/) and [all of them](/tools).
+-- content/tools/lint.sh --
+echo lint
+`)
+		s.noDiags()
+		s.contains("guides/a/index.html", `<a href="`+c.want+`">the scripts</a>`, `<a href="`+c.want+`">all of them</a>`)
+	}
+}
+
 func TestBrokenLinksCanBeWarnings(t *testing.T) {
 	const ar = `
 -- content/a.md --

@@ -121,9 +121,10 @@ type Site struct {
 	// PublishedPath is the BasePath the site's own settings give, kept
 	// when a run sets another base URL (serve's, at the root).
 	PublishedPath string `yaml:"-"`
-	// editPattern and historyPattern are the links of EditLink and
-	// HistoryLink, before their placeholders are filled ("": none).
-	editPattern, historyPattern string
+	// editPattern, historyPattern and treePattern are the links of
+	// EditLink, HistoryLink and TreeLink, before their placeholders are
+	// filled ("": none).
+	editPattern, historyPattern, treePattern string
 	// filePos holds the positions of logo and favicon in site.yaml.
 	filePos map[string][2]int
 	// languagePos is where language's value is written (0, 0: nowhere).

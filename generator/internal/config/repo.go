@@ -13,37 +13,41 @@ import (
 	"handbook/generator/internal/diag"
 )
 
-// The addresses of a file's editor and of its history below a repository's
-// address, in the forms of the three families of forges. {branch} and
-// {path} are replaced by the branch and the file's path in the repository.
+// The addresses of a file's editor, of its history and of a folder's
+// listing below a repository's address, in the forms of the three
+// families of forges. {branch} and {path} are replaced by the branch and
+// the path in the repository.
 const (
 	githubEdit    = "/edit/{branch}/{path}"
 	githubHistory = "/commits/{branch}/{path}"
+	githubTree    = "/tree/{branch}/{path}"
 	gitlabEdit    = "/-/edit/{branch}/{path}"
 	gitlabHistory = "/-/commits/{branch}/{path}"
+	gitlabTree    = "/-/tree/{branch}/{path}"
 	giteaEdit     = "/_edit/{branch}/{path}"
 	giteaHistory  = "/commits/branch/{branch}/{path}"
+	giteaTree     = "/src/branch/{branch}/{path}"
 )
 
 // DefaultBranch is the branch edit and history links name when site.yaml
 // sets no repo_branch.
 const DefaultBranch = "main"
 
-// forgeForms returns the edit and history patterns of the forge at host:
-// GitLab's for gitlab.com and hosts naming gitlab, Gitea's (which Forgejo
-// and Codeberg share) for hosts naming gitea, forgejo or codeberg, and
-// GitHub's for any other, as GitHub Enterprise and most mirrors use it.
-func forgeForms(host string) (edit, history string) {
+// forgeForms returns the edit, history and folder patterns of the forge
+// at host: GitLab's for gitlab.com and hosts naming gitlab, Gitea's (which
+// Forgejo and Codeberg share) for hosts naming gitea, forgejo or codeberg,
+// and GitHub's for any other, as GitHub Enterprise and most mirrors use it.
+func forgeForms(host string) (edit, history, tree string) {
 	h := strings.ToLower(host)
 	switch {
 	case h == "github.com":
-		return githubEdit, githubHistory
+		return githubEdit, githubHistory, githubTree
 	case strings.Contains(h, "gitlab"):
-		return gitlabEdit, gitlabHistory
+		return gitlabEdit, gitlabHistory, gitlabTree
 	case strings.Contains(h, "gitea"), strings.Contains(h, "forgejo"), strings.Contains(h, "codeberg"):
-		return giteaEdit, giteaHistory
+		return giteaEdit, giteaHistory, giteaTree
 	}
-	return githubEdit, githubHistory
+	return githubEdit, githubHistory, githubTree
 }
 
 var placeholderRE = regexp.MustCompile(`\{[^{}]*\}`)
@@ -77,8 +81,8 @@ func (s *Site) checkRepo(doc *yaml.Node, diags *diag.List) {
 				`write the address the repository's page has in a browser, such as "https://github.com/acme/handbook"`)
 		} else {
 			base := strings.TrimSuffix(strings.TrimRight(s.RepoURL, "/"), ".git")
-			edit, history := forgeForms(u.Hostname())
-			s.editPattern, s.historyPattern = base+edit, base+history
+			edit, history, tree := forgeForms(u.Hostname())
+			s.editPattern, s.historyPattern, s.treePattern = base+edit, base+history, base+tree
 		}
 	}
 	for _, p := range []struct {
@@ -168,6 +172,13 @@ func httpURL(s string) (*url.URL, bool) {
 // when site.yaml names neither repo_url nor edit_url.
 func (s *Site) EditLink(source string) string {
 	return s.expand(s.editPattern, source)
+}
+
+// TreeLink returns the address of the listing of the folder at source (a
+// slash path from the handbook's root) in its repository, or "" when
+// site.yaml names no repo_url.
+func (s *Site) TreeLink(source string) string {
+	return s.expand(s.treePattern, source)
 }
 
 // HistoryLink returns the address of the list of the commits that changed

@@ -256,6 +256,9 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		}
 	case strings.HasPrefix(target, "/"):
 		found, msg, hint = b.sitePath(target)
+		if found == nil && b.inRepository(l, strings.TrimPrefix(path.Clean(strings.TrimPrefix(target, strings.TrimSuffix(b.cfg.BasePath, "/"))), "/")) {
+			return
+		}
 	case isRef:
 		// Relative to the page, else by name anywhere: a miss of the first
 		// lookup is no broken link, so it asks for no suggestion.
@@ -274,6 +277,9 @@ func (b *builder) resolve(d *handbook.Document, l *handbook.Link) {
 		}
 	default:
 		found, msg, hint = b.relative(d, target)
+		if found == nil && b.inRepository(l, path.Join(path.Dir(d.Path), target)) {
+			return
+		}
 		if h := addressHint(l.Dest); found == nil && h != "" {
 			hint = h
 		}
@@ -643,6 +649,23 @@ func anchorHint(d *handbook.Document, target string) string {
 		return fmt.Sprintf("did you mean %q? A link to a heading of this page starts with #", "#"+sug)
 	}
 	return ""
+}
+
+// inRepository points l at the folder of the content path p in the
+// handbook's repository, as the forge lists it, when p is a folder that
+// holds files and no page and the repository is known (repo_url), and
+// reports whether it did: a repository's README links to its source
+// folders, which GitHub shows.
+func (b *builder) inRepository(l *handbook.Link, p string) bool {
+	if p == "" || p == "." || strings.HasPrefix(p, "../") || b.fileIn(p) == "" {
+		return false
+	}
+	u := b.cfg.TreeLink(path.Join(b.cfg.ContentDir, p))
+	if u == "" {
+		return false
+	}
+	l.Folder = u
+	return true
 }
 
 // folderHint is the hint for a link to a folder with files and no page;

@@ -56,8 +56,12 @@ type Link struct {
 	File     string    // site path of a static file it points at, if any
 	Decision *Decision // the decision it points at: a record, or an inline entry by id
 	External bool      // a URL with a scheme, mailto:, or a protocol-relative URL
-	Broken   bool      // resolution failed; rendered as the original text
-	Counted  bool      // counted in Site.Links (a resolved link to a document)
+	// Folder is the address, in the handbook's repository, of the folder
+	// it points at when that folder holds files and no page: the folder
+	// as the forge lists it.
+	Folder  string
+	Broken  bool // resolution failed; rendered as the original text
+	Counted bool // counted in Site.Links (a resolved link to a document)
 }
 
 // Heading is a heading of a document body.

@@ -439,7 +439,7 @@ func (r *Renderer) writeBody(b textWriter, d *handbook.Document, h string, p *Pa
 // document and reads as a URL a browser would run ([[javascript:…]]) has
 // none; the markdown stage drops other links of that kind.
 func hasHref(l *handbook.Link) bool {
-	if l.Target != nil || l.File != "" {
+	if l.Target != nil || l.File != "" || l.Folder != "" {
 		return true
 	}
 	_, ok := sitepath.SafeURL(l.Dest, l.Form == handbook.LinkImage)
@@ -505,6 +505,8 @@ func (r *Renderer) writeHref(b textWriter, l *handbook.Link, p *Page) {
 		}
 	case l.File != "":
 		p.writeRel(b, fileHref(l.File), escGoldmark)
+	case l.Folder != "":
+		writeEscaped(b, l.Folder, escGoldmark)
 	default:
 		b.Write(util.EscapeHTML(util.URLEscape([]byte(l.Dest), true)))
 	}
