@@ -158,6 +158,12 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 			cfg.RepoPath = rel
 		}
 	}
+	if opts.Source != "" && cfg.RepoURL == "" {
+		// Without settings, the repository is the one git's origin names.
+		if repo, branch, ok := history.Origin(opts.Source); ok {
+			cfg.SetOrigin(repo, branch)
+		}
+	}
 	st.res.Config = cfg
 	st.hist = startHistory(opts, cfg.ContentDir)
 	// A site made for another generator keeps its layouts/ and assets/

@@ -386,3 +386,42 @@ func TestServeMarksSavedFiles(t *testing.T) {
 	}
 	sameAsFreshSession("after an owner edit", files)
 }
+
+// TestRepositoryFromGitOrigin: a repository's handbook with no settings
+// links its pages to their files in the repository git's origin names,
+// on origin's branch, and a link to a source folder to that folder, with
+// a note that says so; the token a CI checkout keeps in origin's URL is
+// never published. A site.yaml's settings are the handbook's own: one
+// without repo_url gives no such links.
+func TestRepositoryFromGitOrigin(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r := &gitRepo{t: t, dir: t.TempDir()}
+	r.write("README.md", "# Tools\n\nThe [source](src/) and the [guide](docs/guide.md).\n")
+	r.write("docs/guide.md", "# Guide\n\nRead the code.\n")
+	r.write("src/main.go", "package main\n")
+	r.git(nil, "init", "-q", "-b", "trunk")
+	r.git(nil, "remote", "add", "origin", "https://x-access-token:ghs_SECRET@github.com/acme/tools.git")
+	r.commit("Ada Lovelace", "2026-10-29T09:00:00+02:00")
+	out, res := buildDir(t, r.dir)
+	home := file(t, out, "index.html")
+	for _, want := range []string{`href="https://github.com/acme/tools/edit/trunk/README.md"`, `href="https://github.com/acme/tools/tree/trunk/src"`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %s", want)
+		}
+	}
+	if !strings.Contains(strings.Join(res.Notes, "\n"), "the repository (https://github.com/acme/tools, branch trunk) is the one git's origin names") {
+		t.Errorf("no note names the repository taken from origin: %q", res.Notes)
+	}
+	for _, p := range out.Paths() {
+		if b, _ := out.Get(p); strings.Contains(string(b), "ghs_SECRET") {
+			t.Errorf("%s publishes origin's token", p)
+		}
+	}
+	r.write("site.yaml", "title: Tools\ncontent_dir: .\n")
+	res = Run(os.DirFS(r.dir), nil, Options{Now: testNow, Source: r.dir})
+	if res.Config.RepoURL != "" || !strings.Contains(diagText(res), `broken link "src/": src/ is a folder with no page of its own`) {
+		t.Errorf("a site.yaml without repo_url still takes origin's (%q):\n%s", res.Config.RepoURL, diagText(res))
+	}
+}

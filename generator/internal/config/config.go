@@ -151,6 +151,9 @@ type Site struct {
 	// gave it then (see TitleFrom).
 	untitled  bool
 	titleFrom string
+	// origin names the repository taken from git's origin (SetOrigin),
+	// for SettingsNote; "" when none was.
+	origin string
 }
 
 // LanguagePos is the line and column of language's value in site.yaml,

@@ -590,6 +590,9 @@ func (s *Site) SettingsNote() string {
 	if s.titleFrom != "" {
 		titled = fmt.Sprintf("; the title (%s) is the first heading of %s", s.Title, s.titleFrom)
 	}
+	if s.origin != "" {
+		titled += "; " + s.origin
+	}
 	if s.from == "" || s.from == FileName {
 		switch {
 		case s.guessNote != "":

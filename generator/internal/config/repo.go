@@ -158,6 +158,25 @@ func (s *Site) repoFromEdit(prefix, contentDir string) bool {
 	return false
 }
 
+// SetOrigin takes the repository that git's origin names, and its
+// branch ("" for the default), as repo_url and repo_branch when no
+// site.yaml is there to name them and no other generator's configuration
+// named one: a repository's handbook links its pages to their files with
+// no settings at all. It reports whether it took them.
+func (s *Site) SetOrigin(repo, branch string) bool {
+	if s.from == FileName || s.RepoURL != "" {
+		return false
+	}
+	s.RepoURL, s.RepoBranch = repo, branch
+	s.checkRepo(nil, &diag.List{})
+	if s.editPattern == "" {
+		s.RepoURL, s.RepoBranch = "", DefaultBranch
+		return false
+	}
+	s.origin = fmt.Sprintf("the repository (%s, branch %s) is the one git's origin names", repo, s.RepoBranch)
+	return true
+}
+
 // httpURL parses an absolute http or https address with a host.
 func httpURL(s string) (*url.URL, bool) {
 	u, err := url.Parse(s)
