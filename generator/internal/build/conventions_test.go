@@ -101,3 +101,36 @@ Owner: {{generator:owner_of.platform}}, of a Vec<T>.
 	}
 	s.contains("a/index.html", `of a Vec&lt;T&gt;.`, `<blockquote class="alert alert-tip"><p><strong class="alert-title">Tip</strong> Read the strategy first.</p>`)
 }
+
+// TestAbbreviations: "*[HTML]: …" lines, as PHP Markdown Extra, kramdown
+// and MkDocs write them, are not shown, and each abbreviation the page
+// defines is marked where the text says it as a word of its own (the
+// longest first), in links too, but not in code or inside a longer word.
+func TestAbbreviations(t *testing.T) {
+	s := buildSite(t, `
+-- content/a.md --
+# A
+
+## About the API
+
+The API and HTML5 follow the W3C, not XHTML; `+"`API`"+` is code.
+See [the API docs](https://example.com).
+
+* a list item
+* API again
+
+*[API]: Application Programming Interface
+*[HTML5]: The fifth "HTML"
+*[W3C]: World Wide Web Consortium
+
+    *[CODE]: an indented code block
+`)
+	s.noDiags()
+	s.contains("a/index.html",
+		`<h2 id="about-the-api">About the <abbr title="Application Programming Interface">API</abbr>`,
+		`<p>The <abbr title="Application Programming Interface">API</abbr> and <abbr title="The fifth &quot;HTML&quot;">HTML5</abbr> follow the <abbr title="World Wide Web Consortium">W3C</abbr>, not XHTML; <code>API</code> is code.`,
+		`<a href="https://example.com">the <abbr title="Application Programming Interface">API</abbr> docs</a>`,
+		`<li><abbr title="Application Programming Interface">API</abbr> again</li>`,
+		"<pre><code>*[CODE]: an indented code block")
+	s.lacks("a/index.html", "*[API]", "*[W3C]", "X<abbr")
+}

@@ -537,12 +537,12 @@ func (e extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(util.Prioritized(wikiParser{}, 199), util.Prioritized(markParser{}, 500)),
 		parser.WithBlockParsers(util.Prioritized(tomlParser{}, 0), util.Prioritized(yamlFrontMatter{meta.NewParser()}, 0),
-			util.Prioritized(snippetParser{}, 100), util.Prioritized(admonitionParser{}, 750), util.Prioritized(fencedAdmonitionParser{}, 750), util.Prioritized(contentTabParser{}, 750)),
+			util.Prioritized(snippetParser{}, 100), util.Prioritized(abbrParser{}, 150), util.Prioritized(admonitionParser{}, 750), util.Prioritized(fencedAdmonitionParser{}, 750), util.Prioritized(contentTabParser{}, 750)),
 		// After GFM's tables (200), so that a table's lines stay its own.
 		parser.WithParagraphTransformers(util.Prioritized(blockClasses{}, 100)),
-		parser.WithASTTransformers(util.Prioritized(classLines{}, 100)),
+		parser.WithASTTransformers(util.Prioritized(classLines{}, 100), util.Prioritized(abbrTransformer{}, 200)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig(), outsideLabel: e.words.outsideImage()}, 100), util.Prioritized(admonitionRenderer{}, 100), util.Prioritized(contentTabRenderer{}, 100), util.Prioritized(markRenderer{}, 100), util.Prioritized(snippetRenderer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{Config: html.NewConfig(), outsideLabel: e.words.outsideImage()}, 100), util.Prioritized(admonitionRenderer{}, 100), util.Prioritized(contentTabRenderer{}, 100), util.Prioritized(markRenderer{}, 100), util.Prioritized(snippetRenderer{}, 100), util.Prioritized(abbrRenderer{}, 100)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&headingRenderer{Config: html.NewConfig(), label: util.EscapeHTML([]byte(e.words.permalink()))}, 100)))
 	Highlighting().Extend(m)
 	scExtension{}.Extend(m) // Hugo shortcodes

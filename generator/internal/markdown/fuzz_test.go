@@ -74,6 +74,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("```js title=\"a.js\" {1,3-4}\n// highlight-next-line\nx\n/* highlight-start */\ny /* z\nw */\n// highlight-end\n```\n```ts{2} [c.ts]\na // [!code ++]\nb // [!code highlight:9]\n```\n``` py hl_lines=\"1 2\"\n'''s\nt'''\n```\n```go {hl_lines=[1,\"2-3\"]}\nx\n```\n"))
 	f.Add([]byte("{{< columns >}}\nL\n<--->\n\n<--->\nR {{< button relref=\"a.md\" >}}x{{< /button >}}\n{{< /columns >}}\n{{< hint type=note title=T >}}h{{< /hint >}}\n{{< expand >}}\n{{< mermaid >}}\ng\n{{< /mermaid >}}\n{{< /expand >}} {{< katex >}}\\x{{< /katex >}} {{< toc >}}\n{{< details \"S\" open >}}d{{< /details >}}\n"))
 	f.Add([]byte("==a **b**== ===c=== d==e==f :rocket: :+1: :x:x: ==\n==\n"))
+	f.Add([]byte("# API\n\nAPI, HTML5 and [API](x.md) `API` *API* APIs\n*[API]: Application\n *[HTML5]: \"five\" & <b>\n* API\n*[]: none\n"))
 	f.Add([]byte("--8<-- \"a.md\"\n--8<--\nb.md:2:3\n\n--8<--\n```\n--8<-- 'c.md:s'\n```\n- --8<-- \"d\"\n> --8<--\n"))
 	f.Add([]byte("---\ntitle: A\n---\n# A\n{: .no_toc }\n\n1. TOC\n{:toc}\n\n{: .note-title }\n> T\n>\n> x\n\n{: .warning }\n\npara\n{: .new }\n- a\n  {:toc}\n"))
 	f.Add([]byte("![[x]]\n\n![[x#h|a]] ![[x.md]]\n\n![[#h]]\n\n> ![[y]]\n"))
