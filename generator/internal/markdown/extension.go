@@ -70,7 +70,22 @@ const fullwidthDest = `(?:(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|\.\.?/|#)[^\s（）()]*|
 // '[' on, its ']' at close) is followed by a destination in fullwidth
 // parentheses, where the link starts, for Parse to warn of it.
 func markFullwidthLink(line []byte, close int, start int, pc parser.Context) bool {
-	if !fullwidthLinkRE.Match(line[close+1:]) {
+	rest := line[close+1:]
+	if !bytes.HasPrefix(rest, []byte("（")) {
+		// "(" then a fullwidth ")" before the ASCII one, or none: a link
+		// as most are written, "(url)", is spared the regexp.
+		if len(rest) == 0 || rest[0] != '(' {
+			return false
+		}
+		end := bytes.IndexByte(rest, ')')
+		if end < 0 {
+			end = len(rest)
+		}
+		if !bytes.Contains(rest[:end], []byte("）")) {
+			return false
+		}
+	}
+	if !fullwidthLinkRE.Match(rest) {
 		return false
 	}
 	offs, _ := pc.Get(fullwidthLinkKey).([]int)
