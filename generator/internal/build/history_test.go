@@ -425,3 +425,26 @@ func TestRepositoryFromGitOrigin(t *testing.T) {
 		t.Errorf("a site.yaml without repo_url still takes origin's (%q):\n%s", res.Config.RepoURL, diagText(res))
 	}
 }
+
+// TestMkDocsRepositoryTakesGitsBranch: MkDocs' repo_url without edit_uri
+// names the repository but not the branch its links need, which git
+// gives: pages link to that repository (not origin's fork) on git's
+// branch.
+func TestMkDocsRepositoryTakesGitsBranch(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r := &gitRepo{t: t, dir: t.TempDir()}
+	r.write("mkdocs.yml", "site_name: Tools\nrepo_url: https://github.com/acme/tools/\n")
+	r.write("docs/index.md", "# Tools\n\nHello.\n")
+	r.git(nil, "init", "-q", "-b", "develop")
+	r.git(nil, "remote", "add", "origin", "git@github.com:someone/tools-fork.git")
+	r.commit("Ada Lovelace", "2026-10-29T09:00:00+02:00")
+	out, res := buildDir(t, r.dir)
+	if home := file(t, out, "index.html"); !strings.Contains(home, `href="https://github.com/acme/tools/edit/develop/docs/index.md"`) {
+		t.Errorf("the home page does not link to its file in mkdocs.yml's repository on git's branch:\n%s", home)
+	}
+	if !strings.Contains(strings.Join(res.Notes, "\n"), "the branch of the repository mkdocs.yml names (develop) is the one git's origin names") {
+		t.Errorf("no note says where the branch came from: %q", res.Notes)
+	}
+}

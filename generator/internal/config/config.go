@@ -152,8 +152,11 @@ type Site struct {
 	untitled  bool
 	titleFrom string
 	// origin names the repository taken from git's origin (SetOrigin),
-	// for SettingsNote; "" when none was.
-	origin string
+	// for SettingsNote; "" when none was. namedRepo is the repository
+	// another generator's configuration names without the branch its
+	// links need (MkDocs' repo_url without edit_uri), which SetOrigin
+	// takes with git's branch.
+	origin, namedRepo string
 }
 
 // LanguagePos is the line and column of language's value in site.yaml,

@@ -220,9 +220,11 @@ func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 	}
 	// Pages link to their source at repo_url joined with edit_uri, then
 	// the page's path from docs_dir; without edit_uri MkDocs guesses a
-	// branch, which is left to site.yaml.
+	// branch, which is left to git (SetOrigin) or site.yaml.
 	if repoURL != "" && editURI != "" {
 		s.repoFromEdit(strings.TrimSuffix(repoURL, "/")+"/"+strings.TrimPrefix(editURI, "/"), path.Clean(dir))
+	} else if u, ok := httpURL(repoURL); ok && u.User == nil {
+		s.namedRepo = strings.TrimSuffix(strings.TrimRight(repoURL, "/"), ".git")
 	}
 	return s, dir, true
 }

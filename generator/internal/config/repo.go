@@ -162,10 +162,15 @@ func (s *Site) repoFromEdit(prefix, contentDir string) bool {
 // branch ("" for the default), as repo_url and repo_branch when no
 // site.yaml is there to name them and no other generator's configuration
 // named one: a repository's handbook links its pages to their files with
-// no settings at all. It reports whether it took them.
+// no settings at all. A repository another generator names without a
+// branch (MkDocs' repo_url without edit_uri) is taken with origin's
+// branch. It reports whether it took them.
 func (s *Site) SetOrigin(repo, branch string) bool {
 	if s.from == FileName || s.RepoURL != "" {
 		return false
+	}
+	if s.namedRepo != "" {
+		repo = s.namedRepo
 	}
 	s.RepoURL, s.RepoBranch = repo, branch
 	s.checkRepo(nil, &diag.List{})
@@ -173,7 +178,11 @@ func (s *Site) SetOrigin(repo, branch string) bool {
 		s.RepoURL, s.RepoBranch = "", DefaultBranch
 		return false
 	}
-	s.origin = fmt.Sprintf("the repository (%s, branch %s) is the one git's origin names", repo, s.RepoBranch)
+	if s.namedRepo != "" {
+		s.origin = fmt.Sprintf("the branch of the repository %s names (%s) is the one git's origin names", s.from, s.RepoBranch)
+	} else {
+		s.origin = fmt.Sprintf("the repository (%s, branch %s) is the one git's origin names", repo, s.RepoBranch)
+	}
 	return true
 }
 
