@@ -185,10 +185,12 @@ func link(fsys fs.FS, opts Options, cache *parseCache, changed map[string]bool) 
 			base.Warnf(p, -1, "write it as Docusaurus does: {\"label\": \"Guides\", \"position\": 2}", "cannot read the folder's description")
 		}
 	}
-	st.parser = newParser(fsys, cfg, st.locale)
+	glossaries := readGlossaries(fsys, cfg)
+	st.parser = newParser(fsys, cfg, st.locale, glossaries)
 	if cache != nil {
+		// The parses hold the settings' and the glossaries' effects.
 		settings, _ := fs.ReadFile(fsys, cmp.Or(cfg.From(), config.FileName))
-		cache.use(st.parser.Words(), sha256.Sum256(settings))
+		cache.use(st.parser.Words(), sha256.Sum256(append(settings, glossaries...)))
 	}
 	content.Docs = parseAll(st.parser, content.Docs, base, cache, changed, fsys)
 	if cache != nil {
@@ -237,8 +239,21 @@ func (st *state) setLints(d *handbook.Document, findings []lint.Finding) {
 	st.lints[d], st.lintDiags[d] = findings, l
 }
 
-// newParser returns the parser of the site in fsys.
-func newParser(fsys fs.FS, cfg *config.Site, loc *i18n.Locale) *markdown.Parser {
+// readGlossaries returns the bytes of the site's glossaries
+// (config.Site.Glossaries) that exist, one after another.
+func readGlossaries(fsys fs.FS, cfg *config.Site) []byte {
+	var out []byte
+	for _, p := range cfg.Glossaries {
+		if src, err := fs.ReadFile(fsys, p); err == nil {
+			out = append(append(out, src...), '\n')
+		}
+	}
+	return out
+}
+
+// newParser returns the parser of the site in fsys, every page taking the
+// abbreviations that glossaries define.
+func newParser(fsys fs.FS, cfg *config.Site, loc *i18n.Locale, glossaries []byte) *markdown.Parser {
 	contentFS, err := fs.Sub(fsys, cfg.ContentDir)
 	if err != nil {
 		contentFS = nil // an invalid content_dir is reported by config
@@ -249,7 +264,7 @@ func newParser(fsys fs.FS, cfg *config.Site, loc *i18n.Locale) *markdown.Parser 
 	}
 	return markdown.New(markdown.Options{RawHTML: cfg.RawHTML, KindOf: cfg.KindOf, Shortcodes: markdown.ShortcodeOptions{
 		Layouts: theme.Layouts(theme.Of(fsys, cfg.Foreign())), Content: contentFS, Root: fsys, ContentDir: cfg.ContentDir, SiteTitle: cfg.Title, SiteParams: cfg.Params},
-		Words: words})
+		Words: words, Abbreviations: markdown.Abbreviations(glossaries)})
 }
 
 // diags combines the diagnostics of every stage. Positions are resolved

@@ -134,3 +134,40 @@ See [the API docs](https://example.com).
 		"<pre><code>*[CODE]: an indented code block")
 	s.lacks("a/index.html", "*[API]", "*[W3C]", "X<abbr")
 }
+
+// TestMkDocsGlossary: the files MkDocs' snippets append to every page
+// (auto_append, from base_path), as MkDocs keeps a glossary of
+// abbreviations, give every page their abbreviations; a page's own
+// definition wins.
+func TestMkDocsGlossary(t *testing.T) {
+	s := buildSite(t, `
+-- mkdocs.yml --
+site_name: Docs
+markdown_extensions:
+  - abbr
+  - pymdownx.snippets:
+      base_path: [., snippets]
+      auto_append:
+        - includes/abbreviations.md
+        - terms.md
+-- includes/abbreviations.md --
+*[API]: Application Programming Interface
+*[SLO]: Service Level Objective
+-- snippets/terms.md --
+*[RFC]: Request for Comments
+-- docs/a.md --
+# A
+
+The API, its SLO and the RFC.
+-- docs/b.md --
+# B
+
+Our API.
+
+*[API]: Our own meaning
+`)
+	s.noDiags()
+	s.contains("a/index.html", `The <abbr title="Application Programming Interface">API</abbr>, its <abbr title="Service Level Objective">SLO</abbr> and the <abbr title="Request for Comments">RFC</abbr>.`)
+	s.contains("b/index.html", `Our <abbr title="Our own meaning">API</abbr>.`)
+	s.lacks("a/index.html", "*[")
+}

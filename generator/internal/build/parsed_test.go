@@ -82,7 +82,7 @@ func freshParses(fsys fs.FS) map[string]parse {
 	var diags diag.List
 	cfg := config.Load(fsys, &diags)
 	content := load.Load(fsys, cfg.ContentDir, &diags)
-	parseAll(newParser(fsys, cfg, nil), content.Docs, &diags, &parseCache{m: map[string]*cached{}}, nil, nil)
+	parseAll(newParser(fsys, cfg, nil, nil), content.Docs, &diags, &parseCache{m: map[string]*cached{}}, nil, nil)
 	out := make(map[string]parse, len(content.Docs))
 	for _, d := range content.Docs {
 		out[d.Path] = parse{d.Outline, d.Body}

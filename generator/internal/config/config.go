@@ -151,6 +151,11 @@ type Site struct {
 	// gave it then (see TitleFrom).
 	untitled  bool
 	titleFrom string
+	// Glossaries are the files whose abbreviations every page takes, by
+	// their paths from the site root: the files MkDocs' snippets append
+	// to every page (pymdownx.snippets' auto_append), as MkDocs' glossary
+	// of abbreviations is kept.
+	Glossaries []string `yaml:"-"`
 	// origin names the repository taken from git's origin (SetOrigin),
 	// for SettingsNote; "" when none was. namedRepo is the repository
 	// another generator's configuration names without the branch its

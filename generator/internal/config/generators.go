@@ -206,6 +206,32 @@ func readMkDocs(_ fs.FS, name string, src []byte) (*Site, string, bool) {
 		case v.Kind == yaml.SequenceNode && k == "nav":
 			s.Nav = &Nav{Pages: map[string]NavPage{}, Folders: map[string]string{}}
 			s.Nav.read(v, "")
+		case v.Kind == yaml.SequenceNode && k == "markdown_extensions":
+			// - pymdownx.snippets: {auto_append: [includes/abbreviations.md], base_path: [.]}
+			for _, e := range v.Content {
+				sn := child(e, "pymdownx.snippets")
+				if sn == nil {
+					continue
+				}
+				bases := []string{"."}
+				if b := child(sn, "base_path"); b != nil && b.Kind == yaml.ScalarNode {
+					bases = []string{b.Value}
+				} else if b != nil && b.Kind == yaml.SequenceNode {
+					bases = nil
+					for _, x := range b.Content {
+						bases = append(bases, x.Value)
+					}
+				}
+				if aa := child(sn, "auto_append"); aa != nil && aa.Kind == yaml.SequenceNode {
+					for _, f := range aa.Content {
+						for _, b := range bases {
+							if p := path.Join(b, f.Value); f.Value != "" && LocalPath(p) {
+								s.Glossaries = append(s.Glossaries, p)
+							}
+						}
+					}
+				}
+			}
 		case v.Kind == yaml.SequenceNode && k == "plugins":
 			// - redirects: {redirect_maps: {old.md: new.md}}
 			for _, p := range v.Content {

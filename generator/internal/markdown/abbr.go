@@ -56,6 +56,25 @@ var abbrKey = parser.NewContextKey()
 // abbrLineRE is a definition: "*[HTML]: Hyper Text Markup Language".
 var abbrLineRE = regexp.MustCompile(`^ {0,3}\*\[([^\]\\]+)\]:[ \t]*(.*?)[ \t]*$`)
 
+// Abbreviations returns the abbreviations that the lines of src define
+// ("*[API]: Application Programming Interface"), as a glossary file that
+// MkDocs appends to every page (pymdownx.snippets' auto_append) holds
+// them; nil for none.
+func Abbreviations(src []byte) map[string][]byte {
+	var defs map[string][]byte
+	for line := range bytes.Lines(src) {
+		m := abbrLineRE.FindSubmatch(bytes.TrimRight(line, "\r\n"))
+		if m == nil || len(bytes.TrimSpace(m[1])) == 0 {
+			continue
+		}
+		if defs == nil {
+			defs = map[string][]byte{}
+		}
+		defs[string(bytes.TrimSpace(m[1]))] = bytes.Clone(m[2])
+	}
+	return defs
+}
+
 // abbrParser reads a definition line.
 type abbrParser struct{}
 

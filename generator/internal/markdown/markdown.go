@@ -19,6 +19,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
@@ -59,6 +60,9 @@ type Options struct {
 	// Words are the theme's words the rendered body holds, in the
 	// handbook's language (English when empty).
 	Words Words
+	// Abbreviations are defined for every document (MkDocs' glossary,
+	// Abbreviations reads them), beside those a document defines.
+	Abbreviations map[string][]byte
 }
 
 // Words are the theme's words a body holds: labels a reader hears or
@@ -203,6 +207,9 @@ func (p *Parser) Parse(doc *handbook.Document, into *diag.List) {
 		}
 	}
 	ctx := parser.NewContext()
+	if len(p.opts.Abbreviations) > 0 {
+		ctx.Set(abbrKey, maps.Clone(p.opts.Abbreviations)) // the document adds its own
+	}
 	parsed := p.foreignSyntax(doc, ctx, diags)
 	root := p.md.Parser().Parse(text.NewReader(parsed), parser.WithContext(ctx))
 	if mdx {

@@ -84,6 +84,7 @@ func run(ctx context.Context, o Options, started func(*Server)) error {
 	if from := cfg.From(); from != "" && from != config.FileName {
 		watched = append(watched, from) // another generator's configuration, read without site.yaml
 	}
+	watched = append(watched, cfg.Glossaries...)
 	// Other projects' folders are no handbook's: a repository read whole
 	// may hold thousands in node_modules.
 	// So are, in a repository read whole, the folders git ignores

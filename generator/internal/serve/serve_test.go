@@ -648,6 +648,20 @@ func TestRepositoryCodeownersCreatedWhileServing(t *testing.T) {
 	}
 }
 
+// MkDocs' glossary (the file its snippets append to every page) is
+// followed: an abbreviation defined in it while serving marks the pages
+// that already said it, whose parses are not kept.
+func TestGlossaryEditedWhileServing(t *testing.T) {
+	d := startServe(t, map[string]string{
+		"mkdocs.yml":                "site_name: Docs\nmarkdown_extensions:\n  - pymdownx.snippets:\n      auto_append: [includes/abbreviations.md]\n",
+		"includes/abbreviations.md": "*[API]: Application Programming Interface\n",
+		"docs/a.md":                 "# A\n\nThe API and the SLO.\n",
+	})
+	contains(t, d.page("/a/"), `<abbr title="Application Programming Interface">API</abbr>`)
+	replace(t, d.root, "includes/abbreviations.md", "*[API]: Application Programming Interface\n*[SLO]: Service Level Objective\n")
+	d.eventually("/a/", `<abbr title="Service Level Objective">SLO</abbr>`)
+}
+
 func TestLayoutsCreatedWhileServing(t *testing.T) {
 	d := startServe(t, map[string]string{"content/a.md": "---\ntitle: Page A\n---\nHello.\n"})
 	contains(t, d.page("/a/"), "Hello.")
