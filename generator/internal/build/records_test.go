@@ -294,7 +294,7 @@ content/notes/list.md:3:1: warning: status: active on a page: a page has no stat
 // section, as design documents head themselves and Notion's export writes
 // a page's properties, names the owner when front matter does not: the
 // name without its emphasis or link. A sentence in a list of who owns
-// what is no owner.
+// what is no owner, and neither is a template's blank (TBD, [name]).
 func TestOwnerWrittenInTheText(t *testing.T) {
 	s := buildSite(t, `
 -- site.yaml --
@@ -336,8 +336,16 @@ None.
 
 - **Owner:** The sales team owns feedback from sales calls.
 - **Owner:** Marketing owns the rest.
+-- content/notes/blank.md --
+# Blank
+
+Owner: TBD
+-- content/notes/template.md --
+# Template
+
+- Owner: [name of the team]
 `)
-	for path, want := range map[string]string{"design/search.md": "Search team", "design/feed.md": "Payments", "design/kept.md": "Platform", "notes/feedback.md": ""} {
+	for path, want := range map[string]string{"design/search.md": "Search team", "design/feed.md": "Payments", "design/kept.md": "Platform", "notes/feedback.md": "", "notes/blank.md": "", "notes/template.md": ""} {
 		if d := s.res.Site.ByPath[path]; d == nil || d.Owner != want {
 			t.Errorf("%s: owner %q, want %q", path, d.Owner, want)
 		}

@@ -161,6 +161,9 @@ func (f *fields) infer(key, val string, off, at int) {
 		if len(strings.Fields(val)) > 6 || strings.HasSuffix(val, ".") {
 			return // a sentence ("Owner: the sales team owns the calls."), not a name
 		}
+		if isStatusPlaceholder(val) || ownerPlaceholders[strings.ToLower(strings.Trim(val, " ?!"))] || strings.Trim(val, " ?-–—_…") == "" {
+			return // a template's blank: "Owner: TBD", "[name]", "?"
+		}
 	}
 	if key == "deciders" {
 		var names []any
@@ -286,6 +289,10 @@ func isPlaceholder(s string) bool {
 
 // isStatusPlaceholder reports whether a status is a template's
 // placeholder: "{status}", "[draft | proposed | accepted]".
+// ownerPlaceholders are what an owner line holds before anyone owns the
+// document, in lower case.
+var ownerPlaceholders = map[string]bool{"tbd": true, "tbc": true, "todo": true, "n/a": true, "na": true, "none": true, "nobody": true, "unknown": true, "unassigned": true, "owner": true, "name": true}
+
 func isStatusPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) > 1 && (s[0] == '[' || s[0] == '{' && s[1] != '{')
