@@ -387,6 +387,23 @@ func TestServeMarksSavedFiles(t *testing.T) {
 	sameAsFreshSession("after an owner edit", files)
 }
 
+// newOriginRepo commits files to a new git repository on branch, whose
+// origin is the remote URL origin.
+func newOriginRepo(t *testing.T, branch, origin string, files map[string]string) *gitRepo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r := &gitRepo{t: t, dir: t.TempDir()}
+	for p, text := range files {
+		r.write(p, text)
+	}
+	r.git(nil, "init", "-q", "-b", branch)
+	r.git(nil, "remote", "add", "origin", origin)
+	r.commit("Ada Lovelace", "2026-10-29T09:00:00+02:00")
+	return r
+}
+
 // TestRepositoryFromGitOrigin: a repository's handbook with no settings
 // links its pages to their files in the repository git's origin names,
 // on origin's branch, and a link to a source folder to that folder, with
@@ -394,16 +411,11 @@ func TestServeMarksSavedFiles(t *testing.T) {
 // never published. A site.yaml's settings are the handbook's own: one
 // without repo_url gives no such links.
 func TestRepositoryFromGitOrigin(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r := &gitRepo{t: t, dir: t.TempDir()}
-	r.write("README.md", "# Tools\n\nThe [source](src/) and the [guide](docs/guide.md).\n")
-	r.write("docs/guide.md", "# Guide\n\nRead the code.\n")
-	r.write("src/main.go", "package main\n")
-	r.git(nil, "init", "-q", "-b", "trunk")
-	r.git(nil, "remote", "add", "origin", "https://x-access-token:ghs_SECRET@github.com/acme/tools.git")
-	r.commit("Ada Lovelace", "2026-10-29T09:00:00+02:00")
+	r := newOriginRepo(t, "trunk", "https://x-access-token:ghs_SECRET@github.com/acme/tools.git", map[string]string{
+		"README.md":     "# Tools\n\nThe [source](src/) and the [guide](docs/guide.md).\n",
+		"docs/guide.md": "# Guide\n\nRead the code.\n",
+		"src/main.go":   "package main\n",
+	})
 	out, res := buildDir(t, r.dir)
 	home := file(t, out, "index.html")
 	for _, want := range []string{`href="https://github.com/acme/tools/edit/trunk/README.md"`, `href="https://github.com/acme/tools/tree/trunk/src"`} {
@@ -431,15 +443,10 @@ func TestRepositoryFromGitOrigin(t *testing.T) {
 // gives: pages link to that repository (not origin's fork) on git's
 // branch.
 func TestMkDocsRepositoryTakesGitsBranch(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r := &gitRepo{t: t, dir: t.TempDir()}
-	r.write("mkdocs.yml", "site_name: Tools\nrepo_url: https://github.com/acme/tools/\n")
-	r.write("docs/index.md", "# Tools\n\nHello.\n")
-	r.git(nil, "init", "-q", "-b", "develop")
-	r.git(nil, "remote", "add", "origin", "git@github.com:someone/tools-fork.git")
-	r.commit("Ada Lovelace", "2026-10-29T09:00:00+02:00")
+	r := newOriginRepo(t, "develop", "git@github.com:someone/tools-fork.git", map[string]string{
+		"mkdocs.yml":    "site_name: Tools\nrepo_url: https://github.com/acme/tools/\n",
+		"docs/index.md": "# Tools\n\nHello.\n",
+	})
 	out, res := buildDir(t, r.dir)
 	if home := file(t, out, "index.html"); !strings.Contains(home, `href="https://github.com/acme/tools/edit/develop/docs/index.md"`) {
 		t.Errorf("the home page does not link to its file in mkdocs.yml's repository on git's branch:\n%s", home)
