@@ -614,19 +614,19 @@ func (s *Site) Generator() string { return s.fromName }
 // read from, and whether the whole folder is read as the content; "" when
 // there is a site.yaml or nothing to say.
 func (s *Site) SettingsNote() string {
-	titled := ""
+	tail := ""
 	if s.titleFrom != "" {
-		titled = fmt.Sprintf("; the title (%s) is the first heading of %s", s.Title, s.titleFrom)
+		tail = fmt.Sprintf("; the title (%s) is the first heading of %s", s.Title, s.titleFrom)
 	}
 	if s.origin != "" {
-		titled += "; " + s.origin
+		tail += "; " + s.origin
 	}
 	if s.from == "" || s.from == FileName {
 		switch {
 		case s.guessNote != "":
-			return fmt.Sprintf("no %s and no content/ folder: %s%s", FileName, s.guessNote, titled)
-		case titled != "":
-			return fmt.Sprintf("no %s%s; a site.yaml sets handbook's own", FileName, titled)
+			return fmt.Sprintf("no %s and no content/ folder: %s%s", FileName, s.guessNote, tail)
+		case tail != "":
+			return fmt.Sprintf("no %s%s; a site.yaml sets handbook's own", FileName, tail)
 		}
 		return ""
 	}
@@ -645,7 +645,7 @@ func (s *Site) SettingsNote() string {
 	if s.guessNote != "" {
 		note += "; there is no content/ folder either: " + s.guessNote
 	}
-	return note + titled
+	return note + tail
 }
 
 // Nav is the navigation another generator's configuration lays out: the
